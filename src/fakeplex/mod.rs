@@ -1,0 +1,1 @@
+//! The built-in fake plex.tv (placeholder).

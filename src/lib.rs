@@ -1,0 +1,12 @@
+//! plexgate: friends sign in with Plex and get the owner's libraries shared with them.
+//!
+//! Layers (directions of use): `web` -> `access` -> (`store`, `plex`). `fakeplex` is a stand-in
+//! for plex.tv used by the tests and `plexgate demo`; nothing in the product imports it.
+
+pub mod clock;
+pub mod config;
+pub mod fakeplex;
+pub mod plex;
+pub mod secret;
+pub mod store;
+pub mod web;

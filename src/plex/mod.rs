@@ -1,0 +1,1 @@
+//! The plex.tv adapter (placeholder).

@@ -1,0 +1,62 @@
+//! A string that never prints: `Debug` and `Display` show `[redacted]` (style.md #9).
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer};
+use subtle::ConstantTimeEq;
+
+/// A secret value (token, API key, webhook URL). Read it with [`Secret::expose`].
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The clear value; call only where it is sent or compared.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// Compares with `other` in constant time (for the length of the shorter value).
+    pub fn ct_eq(&self, other: &str) -> bool {
+        let a = self.0.as_bytes();
+        let b = other.as_bytes();
+        a.len() == b.len() && bool::from(a.ct_eq(b))
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret([redacted])")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+impl<'de> Deserialize<'de> for Secret {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Secret)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_prints() {
+        let s = Secret::new("hunter2-token");
+        assert!(!format!("{s:?}").contains("hunter2"));
+        assert!(!format!("{s}").contains("hunter2"));
+        assert!(!format!("{:#?}", Some(&s)).contains("hunter2"));
+        assert!(s.ct_eq("hunter2-token"));
+        assert!(!s.ct_eq("hunter2-toke"));
+    }
+}

@@ -1,0 +1,1 @@
+//! One integration-test binary (style.md #15): one module per journey, shared fixtures in `support`.
