@@ -5,6 +5,7 @@
 
 pub mod clock;
 pub mod config;
+pub mod crypto;
 pub mod fakeplex;
 pub mod plex;
 pub mod secret;

@@ -1,0 +1,1 @@
+//! Small crypto helpers (placeholder).
