@@ -3,11 +3,14 @@
 //! Layers (directions of use): `web` -> `access` -> (`store`, `plex`). `fakeplex` is a stand-in
 //! for plex.tv used by the tests and `plexgate demo`; nothing in the product imports it.
 
+pub mod app;
+pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod crypto;
 pub mod fakeplex;
 pub mod plex;
 pub mod secret;
+pub mod serve;
 pub mod store;
 pub mod web;

@@ -1,1 +1,54 @@
-//! HTTP layer (placeholder).
+//! The HTTP layer: routes, layers, extractors and pages. It talks to `access`, `store` and
+//! `plex` through `AppState`, and nothing below it knows HTTP.
+
+pub mod api;
+pub mod client_ip;
+pub mod error;
+pub mod health;
+pub mod layers;
+pub mod pages;
+pub mod ratelimit;
+pub mod templates;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::get;
+
+use crate::app::AppState;
+
+/// Request bodies above this are refused (413): forms and API bodies are small.
+const BODY_LIMIT: usize = 64 * 1024;
+
+/// The whole app, mounted under the public URL's path prefix.
+pub fn router(state: AppState) -> Router {
+    let signin_starts = Router::new()
+        .route("/setup", get(pages::setup))
+        .route_layer(from_fn_with_state(state.clone(), pages::limit_signins));
+    let app = Router::new()
+        .route("/", get(pages::index))
+        .route("/healthz", get(health::healthz))
+        .route("/assets/style.css", get(pages::style_css))
+        .merge(signin_starts)
+        .nest("/api", api::router())
+        .fallback(pages::not_found)
+        .layer(from_fn_with_state(
+            state.clone(),
+            layers::render_page_errors,
+        ))
+        .layer(from_fn(layers::log_requests))
+        .layer(from_fn(layers::security_headers))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .with_state(state.clone());
+    match state.prefix() {
+        "" => app,
+        prefix => Router::new()
+            .nest(prefix, app)
+            .fallback(pages::not_found)
+            .layer(from_fn_with_state(
+                state.clone(),
+                layers::render_page_errors,
+            ))
+            .layer(from_fn(layers::security_headers)),
+    }
+}

@@ -1,1 +1,5 @@
 //! One integration-test binary (style.md #15): one module per journey, shared fixtures in `support`.
+
+mod foundation;
+mod process;
+mod support;

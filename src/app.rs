@@ -1,0 +1,193 @@
+//! The one `AppState` (style.md #3) and the server loop (style.md #2): serve from a listener
+//! and a shutdown future passed in, so tests start and stop real servers cleanly and
+//! background jobs stop on the same signal.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::ops::Deref;
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+use crate::clock::{SharedClock, Timing};
+use crate::config::Config;
+use crate::crypto::random_token;
+use crate::secret::Secret;
+use crate::store::Store;
+use crate::web;
+use crate::web::client_ip::TrustedProxies;
+use crate::web::health::{Health, TokenState};
+use crate::web::ratelimit::{FailureGate, IpLimiter};
+use crate::web::templates::Templates;
+
+/// Failed API keys allowed per IP per minute.
+const API_KEY_FAILURES_PER_MINUTE: u32 = 10;
+
+/// Cheap to clone; everything shared lives behind one `Arc`.
+#[derive(Clone, Debug)]
+pub struct AppState(Arc<Inner>);
+
+/// What every handler can reach.
+#[derive(Debug)]
+pub struct Inner {
+    /// The loaded configuration.
+    pub config: Config,
+    /// The redb store.
+    pub store: Store,
+    /// Where "now" comes from.
+    pub clock: SharedClock,
+    /// Every interval and deadline.
+    pub timing: Timing,
+    /// Compiled templates.
+    pub templates: Templates,
+    /// Sign-in starts per IP.
+    pub signin_limiter: IpLimiter,
+    /// Failed API keys per IP.
+    pub key_failures: FailureGate,
+    /// What `/healthz` reports.
+    pub health: Health,
+    /// The one-time setup code, while no owner is configured.
+    pub setup_code: Option<Secret>,
+}
+
+impl Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl TrustedProxies for AppState {
+    fn trusted_proxies(&self) -> &[ipnet::IpNet] {
+        &self.config.server.trusted_proxies
+    }
+}
+
+/// Builds [`Timing`] from the configured durations, the rest at their defaults.
+pub fn timing_from(config: &Config) -> Timing {
+    Timing {
+        session_lifetime: config.session.lifetime,
+        session_idle: config.session.idle,
+        admin_idle: config.admin.idle,
+        reconcile_interval: config.reconcile.interval,
+        ..Timing::default()
+    }
+}
+
+impl AppState {
+    /// Assembles the state. Fails only if the embedded templates do not compile.
+    pub fn new(
+        config: Config,
+        store: Store,
+        clock: SharedClock,
+        timing: Timing,
+    ) -> Result<Self, tera::Error> {
+        let templates = Templates::new()?;
+        let owner = config.plex.token.is_some();
+        let health = Health::default();
+        health.set_owner_token(if owner {
+            TokenState::Unknown
+        } else {
+            TokenState::NotConfigured
+        });
+        let setup_code = (!owner).then(|| Secret::new(random_token(16)));
+        Ok(Self(Arc::new(Inner {
+            signin_limiter: IpLimiter::per_minute(config.limits.signins_per_minute),
+            key_failures: FailureGate::per_minute(API_KEY_FAILURES_PER_MINUTE),
+            config,
+            store,
+            clock,
+            timing,
+            templates,
+            health,
+            setup_code,
+        })))
+    }
+
+    /// The public URL's path prefix ("" or "/plex"), which every link starts with.
+    pub fn prefix(&self) -> &str {
+        self.config.server.public_url.path_prefix()
+    }
+
+    /// Whether an owner is configured (headless token for now; the setup wizard comes later).
+    pub fn owner_configured(&self) -> bool {
+        self.setup_code.is_none()
+    }
+
+    /// The one-time setup URL, while no owner is configured.
+    pub fn setup_url(&self) -> Option<String> {
+        let code = self.setup_code.as_ref()?;
+        Some(format!(
+            "{}?code={}",
+            self.config.server.public_url.join("/setup"),
+            code.expose()
+        ))
+    }
+
+    /// Whether plexgate listens beyond loopback while the public URL is still the default, so
+    /// Plex would send friends back to `localhost` (SPEC §3).
+    pub fn default_public_url_warning(&self, bound: SocketAddr) -> Option<String> {
+        (self.config.server.public_url.is_default() && !bound.ip().is_loopback()).then(|| {
+            format!(
+                "server.public_url is still the default http://localhost:8080 while plexgate listens on {bound}: \
+                 Plex would send your friends back to localhost. Set server.public_url (PLEXGATE_SERVER_PUBLIC_URL) \
+                 to the address your friends open."
+            )
+        })
+    }
+}
+
+/// Serves until `shutdown` completes, then stops the background jobs and returns.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let sweeper = tokio::spawn(sweep_loop(state.clone(), stop_rx));
+    let app = web::router(state);
+    let result = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
+        shutdown.await;
+        let _ = stop_tx.send(true);
+    })
+    .await;
+    let _ = sweeper.await;
+    result
+}
+
+/// Keeps the in-memory limiters and the stored flows and sessions bounded.
+async fn sweep_loop(state: AppState, mut stop: watch::Receiver<bool>) {
+    loop {
+        tokio::select! {
+            _ = stop.changed() => return,
+            () = tokio::time::sleep(state.timing.sweep_interval) => {}
+        }
+        state.signin_limiter.sweep();
+        state.key_failures.sweep();
+        let now = state.clock.unix();
+        let timing = state.timing.clone();
+        let swept = state
+            .store
+            .write(move |tx| {
+                let flows = tx.sweep_flows(now)?;
+                let sessions = tx.sweep_sessions(
+                    now,
+                    timing.session_idle.as_secs(),
+                    timing.session_lifetime.as_secs(),
+                    timing.admin_idle.as_secs(),
+                )?;
+                Ok(flows + sessions)
+            })
+            .await;
+        match swept {
+            Ok(0) => {}
+            Ok(n) => tracing::debug!(removed = n, "swept expired flows and sessions"),
+            Err(e) => tracing::warn!(error = %e, "sweeping flows and sessions failed"),
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! The command line (SPEC §6): `plexgate` with no subcommand serves.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Share your Plex libraries with friends who sign in with Plex.
+#[derive(Debug, Parser)]
+#[command(name = "plexgate", version, about)]
+pub struct Cli {
+    /// The config file [default: ./config.toml; a missing default file means built-in defaults].
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// What to do; serving is the default.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand, PartialEq, Eq)]
+pub enum Command {
+    /// Serve (the default).
+    Serve,
+    /// Print the annotated default config (every key commented out).
+    PrintConfig,
+}
+
+impl Cli {
+    /// The config path and whether it was given explicitly.
+    pub fn config_path(&self) -> (PathBuf, bool) {
+        match &self.config {
+            Some(p) => (p.clone(), true),
+            None => (PathBuf::from("config.toml"), false),
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! The `ApiKey` extractor: a handler that takes it cannot run for an anonymous caller
+//! (style.md #6). Failed keys are rate-limited per client IP before any comparison.
+
+use axum::extract::FromRequestParts;
+use axum::http::header;
+use axum::http::request::Parts;
+
+use crate::app::AppState;
+use crate::web::client_ip::client_ip;
+use crate::web::error::ApiError;
+
+/// Proof that the request carried a valid API key; `name` is the actor recorded in events.
+#[derive(Debug, Clone)]
+pub struct ApiKey {
+    /// `api.key` for the bootstrap key, else the stored key's name.
+    pub name: String,
+}
+
+fn bearer(parts: &Parts) -> Option<&str> {
+    let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, key) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| key.trim())
+}
+
+impl FromRequestParts<AppState> for ApiKey {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let ip = client_ip(parts, &state.config.server.trusted_proxies).0;
+        // A blocked IP is refused before its key is compared, so guessing stops paying off.
+        if let Some(wait) = state.key_failures.blocked(ip) {
+            return Err(ApiError::rate_limited(wait));
+        }
+        if let Some(key) = bearer(parts).filter(|k| !k.is_empty())
+            && let Some(boot) = &state.config.api.key
+            && boot.ct_eq(key)
+        {
+            return Ok(ApiKey {
+                name: "api.key".to_owned(),
+            });
+        }
+        match state.key_failures.record(ip) {
+            Some(wait) => Err(ApiError::rate_limited(wait)),
+            None => Err(ApiError::unauthorized()),
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! Templates and assets compiled into the binary (style.md #11). Every template is named
+//! `*.html` so tera autoescapes it.
+
+use axum::response::Html;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::error::PageError;
+
+const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("error.html", include_str!("../../templates/error.html")),
+    ("setup.html", include_str!("../../templates/setup.html")),
+];
+
+/// The stylesheet served at `/assets/style.css`.
+pub const STYLE_CSS: &str = include_str!("../../assets/style.css");
+
+/// The compiled templates.
+#[derive(Debug)]
+pub struct Templates {
+    tera: Tera,
+}
+
+/// What every page gets: the path prefix for links and the page title.
+#[derive(Debug, Serialize)]
+pub struct Chrome<'a> {
+    /// `server.public_url`'s path, "" or "/plex"; every link starts with it.
+    pub prefix: &'a str,
+    /// The `<title>` and heading.
+    pub title: &'a str,
+}
+
+impl Templates {
+    /// Compiles the embedded templates; an error here is a bug caught by every test run.
+    pub fn new() -> Result<Self, tera::Error> {
+        let mut tera = Tera::default();
+        tera.add_raw_templates(TEMPLATES.iter().copied())?;
+        tera.autoescape_on(vec![".html"]);
+        Ok(Self { tera })
+    }
+
+    /// Renders `name` with the chrome and the page's own typed context.
+    pub fn render<T: Serialize>(
+        &self,
+        name: &str,
+        chrome: &Chrome<'_>,
+        page: &T,
+    ) -> Result<Html<String>, PageError> {
+        let mut ctx = Context::from_serialize(page).map_err(|e| PageError::internal(&e))?;
+        ctx.insert("chrome", chrome);
+        self.tera
+            .render(name, &ctx)
+            .map(Html)
+            .map_err(|e| PageError::internal(&e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn user_strings_are_escaped() {
+        let t = Templates::new().unwrap();
+        #[derive(Serialize)]
+        struct E<'a> {
+            message: &'a str,
+        }
+        let html = t
+            .render(
+                "error.html",
+                &Chrome {
+                    prefix: "",
+                    title: "<b>",
+                },
+                &E {
+                    message: "<script>alert(1)</script>",
+                },
+            )
+            .unwrap()
+            .0;
+        assert!(!html.contains("<script>alert"));
+        assert!(html.contains("&lt;script&gt;"));
+        assert!(!html.contains("<b>"));
+    }
+}

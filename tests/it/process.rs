@@ -1,0 +1,166 @@
+//! The real binary: start-up output, the data-dir lock, graceful shutdown and secrets in logs.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+const BIN: &str = env!("CARGO_BIN_EXE_plexgate");
+
+fn plexgate(data_dir: &Path, extra: &[(&str, &str)]) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.env_clear()
+        .env("PLEXGATE_SERVER_LISTEN", "127.0.0.1:0")
+        .env("PLEXGATE_SERVER_DATA_DIR", data_dir)
+        .env("RUST_LOG", "debug")
+        .current_dir(data_dir.parent().unwrap())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in extra {
+        cmd.env(k, v);
+    }
+    cmd
+}
+
+/// A started server: its stdout lines arrive on a channel; `addr` is where it listens.
+struct Running {
+    child: Child,
+    lines: mpsc::Receiver<String>,
+    seen: Vec<String>,
+    addr: String,
+}
+
+fn start(data_dir: &Path, extra: &[(&str, &str)]) -> Running {
+    let mut child = plexgate(data_dir, extra).spawn().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = Vec::new();
+    let addr = loop {
+        let line = lines
+            .recv_timeout(Duration::from_secs(30))
+            .expect("server printed its address");
+        seen.push(line.clone());
+        if let Some(rest) = line.split("listening on http://").nth(1) {
+            break rest.trim().to_owned();
+        }
+    };
+    Running {
+        child,
+        lines,
+        seen,
+        addr,
+    }
+}
+
+impl Running {
+    fn next_line(&mut self) -> String {
+        let l = self.lines.recv_timeout(Duration::from_secs(30)).unwrap();
+        self.seen.push(l.clone());
+        l
+    }
+
+    fn get(&self, path: &str, bearer: Option<&str>) -> u16 {
+        // A blocking request via a tiny runtime: keeps this test free of async plumbing.
+        crate::support::tls();
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let url = format!("http://{}{path}", self.addr);
+        rt.block_on(async {
+            let mut req = crate::support::client().get(url);
+            if let Some(b) = bearer {
+                req = req.bearer_auth(b);
+            }
+            req.send().await.unwrap().status().as_u16()
+        })
+    }
+
+    /// SIGTERM, then everything it wrote to stderr, and whether it exited cleanly.
+    fn terminate(mut self) -> (bool, String, Vec<String>) {
+        let pid = self.child.id().to_string();
+        assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+        let status = self.child.wait().unwrap();
+        let mut err = String::new();
+        self.child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+        while let Ok(l) = self.lines.try_recv() {
+            self.seen.push(l);
+        }
+        (status.success(), err, self.seen)
+    }
+}
+
+#[test]
+fn first_run_prints_setup_link_and_second_instance_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut first = start(&data, &[]);
+    let setup = first.next_line();
+    assert!(setup.contains("setup link"), "{setup}");
+    let url = first.next_line();
+    assert!(url.trim().starts_with("http://localhost:8080/setup?code="), "{url}");
+    assert_eq!(first.get("/healthz", None), 200);
+
+    let second = plexgate(&data, &[]).output().unwrap();
+    assert!(!second.status.success());
+    let err = String::from_utf8_lossy(&second.stderr);
+    assert!(err.contains("already in use by another plexgate"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+
+    let (clean, _, _) = first.terminate();
+    assert!(clean, "SIGTERM shuts down gracefully with exit 0");
+}
+
+#[test]
+fn secrets_never_reach_the_logs() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let token = "owner-token-SHOULD-NOT-APPEAR";
+    let key = "api-key-SHOULD-NOT-APPEAR";
+    let running = start(
+        &data,
+        &[
+            ("PLEXGATE_PLEX_TOKEN", token),
+            ("PLEXGATE_API_KEY", key),
+            ("PLEXGATE_LOG_FORMAT", "json"),
+        ],
+    );
+    assert_eq!(running.get("/api/v1/status", Some(key)), 200);
+    assert_eq!(running.get("/api/v1/status", Some("wrong")), 401);
+    assert_eq!(running.get("/setup?code=guessed-code-XYZ", None), 404);
+    let (_, err, out) = running.terminate();
+    let all = format!("{err}\n{}", out.join("\n"));
+    assert!(all.contains("\"route\""), "json request logs are written: {all}");
+    for secret in [token, key, "guessed-code-XYZ"] {
+        assert!(!all.contains(secret), "{secret} leaked into: {all}");
+    }
+}
+
+#[test]
+fn version_and_print_config() {
+    let v = Command::new(BIN).arg("--version").output().unwrap();
+    assert!(v.status.success());
+    assert!(String::from_utf8_lossy(&v.stdout).contains(env!("CARGO_PKG_VERSION")));
+    let c = Command::new(BIN).arg("print-config").output().unwrap();
+    assert!(c.status.success());
+    let text = String::from_utf8_lossy(&c.stdout);
+    assert!(text.contains("# listen = \"127.0.0.1:8080\""), "{text}");
+}
+
+#[test]
+fn a_bad_config_key_stops_the_start_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("plexgate.toml");
+    std::fs::write(&cfg, "[server]\nlisen = \"127.0.0.1:1\"\n").unwrap();
+    let out = Command::new(BIN).arg("--config").arg(&cfg).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("server.lisen"), "{err}");
+    assert!(err.contains("plexgate.toml"), "{err}");
+}
