@@ -44,7 +44,10 @@ impl Layers {
         for section in SECTIONS {
             table.insert((*section).to_owned(), Value::Table(Table::new()));
         }
-        let mut layers = Self { table, origins: BTreeMap::new() };
+        let mut layers = Self {
+            table,
+            origins: BTreeMap::new(),
+        };
         for key in KEYS {
             if let Some(literal) = key.default {
                 let value = Value::from_str(literal).map_err(|e| ConfigError::Invalid {
@@ -72,7 +75,10 @@ impl Layers {
     pub(super) fn merge_file(&mut self, file: Table, path: &Path) -> Result<(), ConfigError> {
         for (section, body) in file {
             let Value::Table(body) = body else {
-                return Err(ConfigError::UnknownKey { key: section, path: path.to_owned() });
+                return Err(ConfigError::UnknownKey {
+                    key: section,
+                    path: path.to_owned(),
+                });
             };
             if !SECTIONS.contains(&section.as_str()) {
                 return Err(ConfigError::UnknownSection {
@@ -83,8 +89,10 @@ impl Layers {
             }
             for (name, value) in body {
                 let dotted = format!("{section}.{name}");
-                let key = keys::find(&dotted)
-                    .ok_or_else(|| ConfigError::UnknownKey { key: dotted.clone(), path: path.to_owned() })?;
+                let key = keys::find(&dotted).ok_or_else(|| ConfigError::UnknownKey {
+                    key: dotted.clone(),
+                    path: path.to_owned(),
+                })?;
                 self.put(key, value);
                 self.origins.insert(dotted, Origin::File(path.to_owned()));
             }
@@ -93,9 +101,14 @@ impl Layers {
     }
 
     /// Lays each key's env var (or `<NAME>_FILE`) over the table.
-    pub(super) fn merge_env(&mut self, env: &dyn Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
+    pub(super) fn merge_env(
+        &mut self,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<(), ConfigError> {
         for key in KEYS {
-            let Some((raw, origin)) = read_env(key, env)? else { continue };
+            let Some((raw, origin)) = read_env(key, env)? else {
+                continue;
+            };
             let value = env_value(key.kind, &raw).map_err(|message| ConfigError::Invalid {
                 key: key.dotted(),
                 origin: origin.to_string(),
@@ -122,7 +135,9 @@ impl Layers {
 
     /// Where `key`'s value came from, for messages.
     pub(super) fn origin(&self, key: &Key) -> String {
-        self.origins.get(&key.dotted()).map_or_else(|| "the built-in default".to_owned(), ToString::to_string)
+        self.origins
+            .get(&key.dotted())
+            .map_or_else(|| "the built-in default".to_owned(), ToString::to_string)
     }
 
     /// Dotted names of the keys present in the file or the environment.
@@ -132,25 +147,36 @@ impl Layers {
 
     /// Deserializes the merged table into the typed struct.
     pub(super) fn typed(&self) -> Result<Config, ConfigError> {
-        self.table.clone().try_into::<Config>().map_err(|e| ConfigError::Invalid {
-            key: "config".to_owned(),
-            origin: self.origins.values().next().map_or_else(|| "defaults".to_owned(), ToString::to_string),
-            message: e.to_string().trim().to_owned(),
-        })
+        self.table
+            .clone()
+            .try_into::<Config>()
+            .map_err(|e| ConfigError::Invalid {
+                key: "config".to_owned(),
+                origin: self
+                    .origins
+                    .values()
+                    .next()
+                    .map_or_else(|| "defaults".to_owned(), ToString::to_string),
+                message: e.to_string().trim().to_owned(),
+            })
     }
 }
 
 /// Reads `key`'s env var, or its `_FILE` twin (file content minus one trailing newline).
-fn read_env(key: &Key, env: &dyn Fn(&str) -> Option<String>) -> Result<Option<(String, Origin)>, ConfigError> {
+fn read_env(
+    key: &Key,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Option<(String, Origin)>, ConfigError> {
     let Some(var) = key.env else { return Ok(None) };
     // An empty variable counts as unset: compose files often pass `NAME=` for "not configured".
     let plain = env(var).filter(|v| !v.is_empty());
     let file_var = key.file_env_name();
     let file = file_var.as_deref().and_then(env).filter(|v| !v.is_empty());
     match (plain, file, file_var) {
-        (Some(_), Some(_), Some(file_var)) => {
-            Err(ConfigError::EnvConflict { var: var.to_owned(), file_var })
-        }
+        (Some(_), Some(_), Some(file_var)) => Err(ConfigError::EnvConflict {
+            var: var.to_owned(),
+            file_var,
+        }),
         (None, Some(path), Some(file_var)) => {
             let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::EnvFile {
                 var: file_var.clone(),
@@ -180,7 +206,9 @@ fn env_value(kind: Kind, raw: &str) -> Result<Value, String> {
             "false" | "0" => Ok(Value::Boolean(false)),
             _ => Err(format!("`{raw}` is not true, false, 1 or 0")),
         },
-        Kind::CidrList => Ok(Value::Array(items().map(|s| Value::String(s.to_owned())).collect())),
+        Kind::CidrList => Ok(Value::Array(
+            items().map(|s| Value::String(s.to_owned())).collect(),
+        )),
         Kind::LibraryList => items()
             .map(|item| match LibraryRef::from_env_item(item) {
                 LibraryRef::Id(id) => i64::try_from(id)
@@ -193,18 +221,27 @@ fn env_value(kind: Kind, raw: &str) -> Result<Value, String> {
         Kind::Apps => Err("can only be set in the config file".to_owned()),
         // Secrets are kept byte for byte (minus the `_FILE` newline); other text is trimmed.
         Kind::Secret => Ok(Value::String(raw.to_owned())),
-        Kind::Str | Kind::Duration | Kind::Url | Kind::PublicUrl | Kind::SocketAddr | Kind::Path | Kind::Choice(_) => {
-            Ok(Value::String(raw.trim().to_owned()))
-        }
+        Kind::Str
+        | Kind::Duration
+        | Kind::Url
+        | Kind::PublicUrl
+        | Kind::SocketAddr
+        | Kind::Path
+        | Kind::Choice(_) => Ok(Value::String(raw.trim().to_owned())),
     }
 }
 
 fn as_type<T: DeserializeOwned>(value: Value) -> Result<(), String> {
-    value.try_into::<T>().map(drop).map_err(|e| e.to_string().trim().to_owned())
+    value
+        .try_into::<T>()
+        .map(drop)
+        .map_err(|e| e.to_string().trim().to_owned())
 }
 
 fn via<T>(result: Result<T, toml::de::Error>) -> Result<(), String> {
-    result.map(drop).map_err(|e| e.to_string().trim().to_owned())
+    result
+        .map(drop)
+        .map_err(|e| e.to_string().trim().to_owned())
 }
 
 /// Checks one value against its kind with the same parsers the typed struct uses.
@@ -216,14 +253,23 @@ fn check(kind: Kind, value: Value) -> Result<(), String> {
         Kind::Duration => via(de_with::duration(value)),
         Kind::Url => via(de_with::http_url(value)),
         Kind::PublicUrl => as_type::<PublicUrl>(value),
-        Kind::SocketAddr => as_type::<std::net::SocketAddr>(value),
+        Kind::SocketAddr => {
+            let raw = value
+                .try_into::<String>()
+                .map_err(|e| e.to_string().trim().to_owned())?;
+            raw.parse::<std::net::SocketAddr>().map(drop).map_err(|_| {
+                format!("`{raw}` is not an address and port like 127.0.0.1:8080 or [::]:8080")
+            })
+        }
         Kind::Path => as_type::<PathBuf>(value),
         Kind::CidrList => via(de_with::cidr_list(value)),
         Kind::LibraryList => as_type::<Vec<LibraryRef>>(value),
         Kind::Secret => as_type::<crate::secret::Secret>(value),
         Kind::Apps => as_type::<Vec<SsoApp>>(value),
         Kind::Choice(options) => {
-            let word = value.try_into::<String>().map_err(|e| e.to_string().trim().to_owned())?;
+            let word = value
+                .try_into::<String>()
+                .map_err(|e| e.to_string().trim().to_owned())?;
             if options.contains(&word.as_str()) {
                 Ok(())
             } else {

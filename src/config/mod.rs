@@ -190,14 +190,23 @@ pub struct SsoApp {
 impl Config {
     /// Reads `path`, then the environment. A missing file is an error only when `explicit`
     /// (`--config` given); otherwise the defaults and the environment apply.
-    pub fn load(path: &Path, explicit: bool, env: &dyn Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+    pub fn load(
+        path: &Path,
+        explicit: bool,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Config, ConfigError> {
         match std::fs::read_to_string(path) {
             Ok(text) => Self::from_toml_str(&text, path, env),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => Self::build(None, env),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                Err(ConfigError::Missing { path: path.to_owned() })
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
+                Self::build(None, env)
             }
-            Err(source) => Err(ConfigError::Read { path: path.to_owned(), source }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(ConfigError::Missing {
+                path: path.to_owned(),
+            }),
+            Err(source) => Err(ConfigError::Read {
+                path: path.to_owned(),
+                source,
+            }),
         }
     }
 
@@ -207,14 +216,19 @@ impl Config {
         origin: &Path,
         env: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Config, ConfigError> {
-        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| ConfigError::Syntax {
-            path: origin.to_owned(),
-            message: e.to_string().trim().to_owned(),
-        })?;
+        let table: toml::Table =
+            text.parse()
+                .map_err(|e: toml::de::Error| ConfigError::Syntax {
+                    path: origin.to_owned(),
+                    message: e.to_string().trim().to_owned(),
+                })?;
         Self::build(Some((table, origin)), env)
     }
 
-    fn build(file: Option<(toml::Table, &Path)>, env: &dyn Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+    fn build(
+        file: Option<(toml::Table, &Path)>,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Config, ConfigError> {
         let mut layers = Layers::defaults()?;
         let source = file.as_ref().map(|(_, path)| path.to_path_buf());
         if let Some((table, path)) = file {
@@ -231,8 +245,16 @@ impl Config {
 
     /// Rules across keys; per-key checks already passed.
     fn check_rules(&self, layers: &Layers) -> Result<(), ConfigError> {
-        if self.sso.enabled && self.sso.cookie_domain.as_deref().is_none_or(|d| d.trim().is_empty()) {
-            let enabled = keys::find("sso.enabled").map(|k| layers.origin(k)).unwrap_or_default();
+        if self.sso.enabled
+            && self
+                .sso
+                .cookie_domain
+                .as_deref()
+                .is_none_or(|d| d.trim().is_empty())
+        {
+            let enabled = keys::find("sso.enabled")
+                .map(|k| layers.origin(k))
+                .unwrap_or_default();
             return Err(ConfigError::Invalid {
                 key: "sso.cookie_domain".to_owned(),
                 origin: enabled,

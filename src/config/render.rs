@@ -62,7 +62,11 @@ fn key_block(key: &Key) -> String {
             let _ = writeln!(out, "## {env}\n# {} = {default}", key.name);
         }
         (None, Some(example)) => {
-            let _ = writeln!(out, "## {env}; unset by default, for example:\n## {} = {example}", key.name);
+            let _ = writeln!(
+                out,
+                "## {env}; unset by default, for example:\n## {} = {example}",
+                key.name
+            );
         }
         (None, None) => {
             let _ = writeln!(out, "## {env}; unset by default");
@@ -76,12 +80,19 @@ pub fn markdown_table() -> String {
     let mut out = String::from("| key | env | default | meaning |\n|---|---|---|---|\n");
     for key in KEYS {
         let (name, env) = match (key.kind, key.env) {
-            (Kind::Apps, _) => (format!("`[[{}.{}]]`", key.section, key.name), "file or admin page".to_owned()),
-            (_, Some(env)) if key.file_env => (format!("`{}`", key.dotted()), format!("`{env}` (`_FILE`)")),
+            (Kind::Apps, _) => (
+                format!("`[[{}.{}]]`", key.section, key.name),
+                "file or admin page".to_owned(),
+            ),
+            (_, Some(env)) if key.file_env => {
+                (format!("`{}`", key.dotted()), format!("`{env}` (`_FILE`)"))
+            }
             (_, Some(env)) => (format!("`{}`", key.dotted()), format!("`{env}`")),
             (_, None) => (format!("`{}`", key.dotted()), "file only".to_owned()),
         };
-        let default = key.default.map_or_else(|| "none".to_owned(), |d| format!("`{}`", shown(d)));
+        let default = key
+            .default
+            .map_or_else(|| "none".to_owned(), |d| format!("`{}`", shown(d)));
         let _ = writeln!(out, "| {name} | {env} | {default} | {} |", key.meaning);
     }
     out

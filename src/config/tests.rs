@@ -28,7 +28,12 @@ fn defaults_parse() {
     assert_eq!(c.server.listen.to_string(), "127.0.0.1:8080");
     assert!(c.server.public_url.is_default());
     assert_eq!(c.server.data_dir, Path::new("data"));
-    let proxies: Vec<String> = c.server.trusted_proxies.iter().map(ToString::to_string).collect();
+    let proxies: Vec<String> = c
+        .server
+        .trusted_proxies
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(proxies, ["127.0.0.0/8", "::1/128"]);
     assert_eq!(c.log.format, LogFormat::Text);
     assert_eq!(c.events.keep_days, 730);
@@ -45,7 +50,14 @@ fn defaults_parse() {
     assert_eq!(c.reconcile.interval, Duration::from_secs(600));
     assert_eq!(c.reconcile.max_removals, 5);
     assert_eq!(c.backup.keep, 7);
-    assert_eq!(c.notify, NotifyConfig { webhook_url: None, discord_url: None, ntfy_url: None });
+    assert_eq!(
+        c.notify,
+        NotifyConfig {
+            webhook_url: None,
+            discord_url: None,
+            ntfy_url: None
+        }
+    );
     assert!(c.api.key.is_none());
     assert!(!c.sso.enabled && c.sso.cookie_domain.is_none() && c.sso.apps.is_empty());
     assert_eq!(c.sso.default_allow, SsoRule::Admins);
@@ -63,10 +75,22 @@ fn print_config_uncommented_is_exactly_default() {
         .collect();
     let loaded = parse(&uncommented).unwrap();
     assert_eq!(loaded, Config::default());
-    assert_eq!(format!("{:?}", loaded.server), format!("{:?}", Config::default().server));
+    assert_eq!(
+        format!("{:?}", loaded.server),
+        format!("{:?}", Config::default().server)
+    );
     for key in KEYS {
-        assert_eq!(loaded.is_set(&key.dotted()), key.default.is_some(), "{}", key.dotted());
-        assert!(text.contains(key.meaning), "{} meaning missing", key.dotted());
+        assert_eq!(
+            loaded.is_set(&key.dotted()),
+            key.default.is_some(),
+            "{}",
+            key.dotted()
+        );
+        assert!(
+            text.contains(key.meaning),
+            "{} meaning missing",
+            key.dotted()
+        );
         if let Some(env) = key.env {
             assert!(text.contains(env), "{env} missing");
         }
@@ -81,7 +105,11 @@ fn print_config_uncommented_is_exactly_default() {
 fn shipped_config_toml_is_print_config() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/config.toml");
     let shipped = std::fs::read_to_string(path).unwrap();
-    assert_eq!(shipped, print_config(), "regenerate config.toml with `plexgate print-config`");
+    assert_eq!(
+        shipped,
+        print_config(),
+        "regenerate config.toml with `plexgate print-config`"
+    );
 }
 
 #[test]
@@ -96,22 +124,34 @@ fn markdown_table_rows_match_spec() {
         "| `sso.default_allow` | `PLEXGATE_SSO_DEFAULT_ALLOW` | `admins` | rule for hosts without an app entry |",
         "| `[[sso.apps]]` | file or admin page | none | `host`, `path`?, `name`?, `allow`, `users`?, `libraries`?, `bypass`? |",
     ] {
-        assert!(table.lines().any(|l| l == row), "missing row {row}\n{table}");
+        assert!(
+            table.lines().any(|l| l == row),
+            "missing row {row}\n{table}"
+        );
     }
 }
 
 #[test]
 fn unknown_key_names_key_and_file() {
     let e = err("[server]\nlisen = \"0.0.0.0:80\"\n");
-    assert!(e.contains("server.lisen") && e.contains("/etc/plexgate/config.toml"), "{e}");
+    assert!(
+        e.contains("server.lisen") && e.contains("/etc/plexgate/config.toml"),
+        "{e}"
+    );
     let e = err("listen = \"0.0.0.0:80\"\n");
-    assert!(e.contains("`listen`") && e.contains("/etc/plexgate/config.toml"), "{e}");
+    assert!(
+        e.contains("`listen`") && e.contains("/etc/plexgate/config.toml"),
+        "{e}"
+    );
 }
 
 #[test]
 fn unknown_section_names_section_and_file() {
     let e = err("[sever]\nlisten = \"0.0.0.0:80\"\n");
-    assert!(e.contains("[sever]") && e.contains("/etc/plexgate/config.toml"), "{e}");
+    assert!(
+        e.contains("[sever]") && e.contains("/etc/plexgate/config.toml"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -119,35 +159,71 @@ fn bad_values_name_key_and_origin() {
     for (text, key) in [
         ("[admin]\nidle = \"soon\"\n", "admin.idle"),
         ("[reconcile]\ninterval = \"0s\"\n", "reconcile.interval"),
-        ("[server]\ntrusted_proxies = [\"10.0.0.0/33\"]\n", "server.trusted_proxies"),
-        ("[server]\npublic_url = \"ftp://example.com\"\n", "server.public_url"),
-        ("[server]\npublic_url = \"https://u:p@example.com\"\n", "server.public_url"),
-        ("[server]\npublic_url = \"https://example.com/?x=1\"\n", "server.public_url"),
+        (
+            "[server]\ntrusted_proxies = [\"10.0.0.0/33\"]\n",
+            "server.trusted_proxies",
+        ),
+        (
+            "[server]\npublic_url = \"ftp://example.com\"\n",
+            "server.public_url",
+        ),
+        (
+            "[server]\npublic_url = \"https://u:p@example.com\"\n",
+            "server.public_url",
+        ),
+        (
+            "[server]\npublic_url = \"https://example.com/?x=1\"\n",
+            "server.public_url",
+        ),
         ("[server]\nlisten = 8080\n", "server.listen"),
+        ("[server]\nlisten = \"1.2.3.4\"\n", "server.listen"),
         ("[access]\npolicy = \"maybe\"\n", "access.policy"),
         ("[access]\nlibraries = [-3]\n", "access.libraries"),
         ("[events]\nkeep_days = -1\n", "events.keep_days"),
         ("[plex]\napi_url = \"file:///etc/passwd\"\n", "plex.api_url"),
         ("[sso]\ndefault_allow = \"everyone\"\n", "sso.default_allow"),
-        ("[[sso.apps]]\nhots = \"a.example.com\"\nallow = \"owner\"\n", "sso.apps"),
+        (
+            "[[sso.apps]]\nhots = \"a.example.com\"\nallow = \"owner\"\n",
+            "sso.apps",
+        ),
     ] {
         let e = err(text);
-        assert!(e.contains(&format!("`{key}`")) && e.contains("/etc/plexgate/config.toml"), "{text}: {e}");
+        assert!(
+            e.contains(&format!("`{key}`")) && e.contains("/etc/plexgate/config.toml"),
+            "{text}: {e}"
+        );
     }
-    let e = Config::from_toml_str("", Path::new("c.toml"), &with_env("PLEXGATE_ACCESS_POLICY", "maybe"))
-        .unwrap_err()
-        .to_string();
-    assert!(e.contains("access.policy") && e.contains("PLEXGATE_ACCESS_POLICY") && e.contains("maybe"), "{e}");
-    let e = Config::from_toml_str("", Path::new("c.toml"), &with_env("PLEXGATE_BACKUP_KEEP", "seven"))
-        .unwrap_err()
-        .to_string();
-    assert!(e.contains("backup.keep") && e.contains("PLEXGATE_BACKUP_KEEP"), "{e}");
+    let e = Config::from_toml_str(
+        "",
+        Path::new("c.toml"),
+        &with_env("PLEXGATE_ACCESS_POLICY", "maybe"),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("access.policy") && e.contains("PLEXGATE_ACCESS_POLICY") && e.contains("maybe"),
+        "{e}"
+    );
+    let e = Config::from_toml_str(
+        "",
+        Path::new("c.toml"),
+        &with_env("PLEXGATE_BACKUP_KEEP", "seven"),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("backup.keep") && e.contains("PLEXGATE_BACKUP_KEEP"),
+        "{e}"
+    );
 }
 
 #[test]
 fn syntax_error_names_file() {
     let e = err("[server\n");
-    assert!(e.contains("/etc/plexgate/config.toml") && e.contains("not valid TOML"), "{e}");
+    assert!(
+        e.contains("/etc/plexgate/config.toml") && e.contains("not valid TOML"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -155,25 +231,56 @@ fn public_url_prefix_handling() {
     let u = PublicUrl::parse("https://ex.com/plex/").unwrap();
     assert_eq!(u.path_prefix(), "/plex");
     assert_eq!(u.base(), "https://ex.com/plex");
-    assert_eq!(u.join("/auth/plex/callback"), "https://ex.com/plex/auth/plex/callback");
+    assert_eq!(
+        u.join("/auth/plex/callback"),
+        "https://ex.com/plex/auth/plex/callback"
+    );
     assert!(u.is_https() && !u.is_default());
     assert_eq!(u.host(), "ex.com");
     let root = PublicUrl::parse("http://ex.com:8080/").unwrap();
-    assert_eq!((root.base(), root.path_prefix(), root.host()), ("http://ex.com:8080", "", "ex.com"));
+    assert_eq!(
+        (root.base(), root.path_prefix(), root.host()),
+        ("http://ex.com:8080", "", "ex.com")
+    );
     assert_eq!(root.join("/me"), "http://ex.com:8080/me");
     assert!(!root.is_https());
-    assert!(PublicUrl::parse("http://localhost:8080").unwrap().is_default());
-    assert!(PublicUrl::parse("http://localhost:8080/").unwrap().is_default());
-    assert_eq!(PublicUrl::parse("https://ex.com/a/b//").unwrap().path_prefix(), "/a/b");
-    for bad in ["ftp://ex.com", "https://ex.com/#x", "https://ex.com/?a", "https://me@ex.com", "/plex"] {
+    assert!(
+        PublicUrl::parse("http://localhost:8080")
+            .unwrap()
+            .is_default()
+    );
+    assert!(
+        PublicUrl::parse("http://localhost:8080/")
+            .unwrap()
+            .is_default()
+    );
+    assert_eq!(
+        PublicUrl::parse("https://ex.com/a/b//")
+            .unwrap()
+            .path_prefix(),
+        "/a/b"
+    );
+    for bad in [
+        "ftp://ex.com",
+        "https://ex.com/#x",
+        "https://ex.com/?a",
+        "https://me@ex.com",
+        "/plex",
+    ] {
         assert!(PublicUrl::parse(bad).is_err(), "{bad}");
     }
 }
 
 #[test]
 fn bare_ips_are_single_hosts() {
-    let c = parse("[server]\ntrusted_proxies = [\"10.1.2.3\", \"fd00::1\", \"192.168.1.7/24\"]\n").unwrap();
-    let got: Vec<String> = c.server.trusted_proxies.iter().map(ToString::to_string).collect();
+    let c = parse("[server]\ntrusted_proxies = [\"10.1.2.3\", \"fd00::1\", \"192.168.1.7/24\"]\n")
+        .unwrap();
+    let got: Vec<String> = c
+        .server
+        .trusted_proxies
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(got, ["10.1.2.3/32", "fd00::1/128", "192.168.1.0/24"]);
 }
 
@@ -205,10 +312,19 @@ fn missing_file_explicit_or_not() {
 
 #[test]
 fn env_wins_over_file_and_empty_env_is_unset() {
-    let c = Config::from_toml_str("[backup]\nkeep = 2\n", Path::new("c.toml"), &with_env("PLEXGATE_BACKUP_KEEP", "9"))
-        .unwrap();
+    let c = Config::from_toml_str(
+        "[backup]\nkeep = 2\n",
+        Path::new("c.toml"),
+        &with_env("PLEXGATE_BACKUP_KEEP", "9"),
+    )
+    .unwrap();
     assert_eq!(c.backup.keep, 9);
-    let c = Config::from_toml_str("", Path::new("c.toml"), &with_env("PLEXGATE_PLEX_SERVER", "")).unwrap();
+    let c = Config::from_toml_str(
+        "",
+        Path::new("c.toml"),
+        &with_env("PLEXGATE_PLEX_SERVER", ""),
+    )
+    .unwrap();
     assert!(c.plex.server.is_none() && !c.is_set("plex.server"));
 }
 
@@ -234,14 +350,22 @@ fn env_lists_and_bools() {
     assert_eq!(c.server.trusted_proxies.len(), 2);
     assert!(c.access.allow_downloads);
     let bad = with_env("PLEXGATE_SSO_ENABLED", "yes");
-    let e = Config::from_toml_str("", Path::new("c.toml"), &bad).unwrap_err().to_string();
-    assert!(e.contains("sso.enabled") && e.contains("PLEXGATE_SSO_ENABLED"), "{e}");
+    let e = Config::from_toml_str("", Path::new("c.toml"), &bad)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("sso.enabled") && e.contains("PLEXGATE_SSO_ENABLED"),
+        "{e}"
+    );
 }
 
 #[test]
 fn sso_needs_cookie_domain_and_reads_apps() {
     let e = err("[sso]\nenabled = true\n");
-    assert!(e.contains("sso.cookie_domain") && e.contains("/etc/plexgate/config.toml"), "{e}");
+    assert!(
+        e.contains("sso.cookie_domain") && e.contains("/etc/plexgate/config.toml"),
+        "{e}"
+    );
     let c = parse(
         "[sso]\nenabled = true\ncookie_domain = \"example.com\"\n\
          [[sso.apps]]\nhost = \"t.example.com\"\nallow = \"friends\"\nlibraries = [\"Movies\", 7]\n\
@@ -249,8 +373,14 @@ fn sso_needs_cookie_domain_and_reads_apps() {
     )
     .unwrap();
     assert_eq!(c.sso.apps.len(), 2);
-    assert_eq!(c.sso.apps[0].libraries, [LibraryRef::Title("Movies".into()), LibraryRef::Id(7)]);
-    assert_eq!((c.sso.apps[1].allow, c.sso.apps[1].bypass.as_slice()), (SsoRule::Deny, &["/api/".to_owned()][..]));
+    assert_eq!(
+        c.sso.apps[0].libraries,
+        [LibraryRef::Title("Movies".into()), LibraryRef::Id(7)]
+    );
+    assert_eq!(
+        (c.sso.apps[1].allow, c.sso.apps[1].bypass.as_slice()),
+        (SsoRule::Deny, &["/api/".to_owned()][..])
+    );
     assert!(c.is_set("sso.apps"));
 }
 

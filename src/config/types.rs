@@ -30,7 +30,9 @@ impl PublicUrl {
             return Err(format!("`{raw}` must not contain a user name or password"));
         }
         if url.query().is_some() || url.fragment().is_some() {
-            return Err(format!("`{raw}` must not contain a query (?) or fragment (#)"));
+            return Err(format!(
+                "`{raw}` must not contain a query (?) or fragment (#)"
+            ));
         }
         let trimmed = url.path().trim_end_matches('/').to_owned();
         url.set_path(if trimmed.is_empty() { "/" } else { &trimmed });
@@ -261,7 +263,9 @@ pub fn parse_duration(raw: &str) -> Result<Duration, String> {
 pub fn parse_http_url(raw: &str) -> Result<Url, String> {
     let url = Url::parse(raw).map_err(|e| format!("`{raw}` is not a URL: {e}"))?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none_or(str::is_empty) {
-        return Err(format!("`{raw}` must be an http:// or https:// URL with a host"));
+        return Err(format!(
+            "`{raw}` must be an http:// or https:// URL with a host"
+        ));
     }
     Ok(url)
 }

@@ -1,1 +1,3 @@
 //! One integration-test binary (style.md #15): one module per journey, shared fixtures in `support`.
+mod config_env;
+fn main() {}
