@@ -49,7 +49,7 @@ pub(crate) const META_SCHEMA_VERSION: &str = "schema_version";
 pub(crate) const META_CLIENT_ID: &str = "client_id";
 
 /// One step of the migration list: brings a file from version `i` to `i + 1`.
-type Migration = fn(&mut WriteTx) -> Result<(), StoreError>;
+pub(crate) type Migration = fn(&mut WriteTx) -> Result<(), StoreError>;
 
 /// `MIGRATIONS[i]` migrates version `i` to `i + 1`; the current version is the list's length.
 const MIGRATIONS: &[Migration] = &[
@@ -83,14 +83,22 @@ pub(crate) fn check_and_migrate(tx: &mut WriteTx) -> Result<(), StoreError> {
                 supported: SCHEMA_VERSION,
             });
         }
-        Some(v) => {
-            let from = usize::try_from(v).unwrap_or(usize::MAX);
-            for (step, migrate) in MIGRATIONS.iter().enumerate().skip(from) {
-                tracing::info!(from = step, to = step + 1, "migrating the store schema");
-                migrate(tx)?;
-            }
-        }
+        Some(v) => run_migrations(tx, v, MIGRATIONS)?,
         None => {}
     }
     tx.put_str(META, META_SCHEMA_VERSION, &SCHEMA_VERSION)
+}
+
+/// Runs `list[from..]` in order (step `i` brings version `i` to `i + 1`).
+pub(crate) fn run_migrations(
+    tx: &mut WriteTx,
+    from: u64,
+    list: &[Migration],
+) -> Result<(), StoreError> {
+    let from = usize::try_from(from).unwrap_or(usize::MAX);
+    for (step, migrate) in list.iter().enumerate().skip(from) {
+        tracing::info!(from = step, to = step + 1, "migrating the store schema");
+        migrate(tx)?;
+    }
+    Ok(())
 }
