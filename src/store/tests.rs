@@ -140,6 +140,21 @@ fn key_file_is_private_and_reused() {
 }
 
 #[test]
+fn readable_key_file_is_used_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(KEY_FILE);
+    std::fs::write(&path, [9u8; 32]).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let expected = Keys::from_master(&[9u8; 32]).sign(b"x");
+    assert_eq!(
+        store.keys().sign(b"x"),
+        expected,
+        "the existing key is kept"
+    );
+}
+
+#[test]
 fn short_key_file_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join(KEY_FILE), b"short").unwrap();
