@@ -1,1 +1,194 @@
-//! The redb store (placeholder).
+//! The redb store: the only code that knows redb (style.md #12). It opens the file, checks the schema
+//! version, owns every table (see `schema`) and runs each read or write as one transaction off the
+//! async workers. Values are JSON; secrets are encrypted with the key file (`keys`).
+
+mod auth;
+mod error;
+mod events;
+mod grants;
+mod keys;
+mod model;
+mod people;
+mod schema;
+mod tx;
+
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_tables;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use redb::{Database, DatabaseError, ReadableDatabase as _};
+
+pub use error::StoreError;
+pub use events::EventPage;
+pub use keys::Keys;
+pub use model::*;
+pub use schema::SCHEMA_VERSION;
+pub use tx::{ReadTx, WriteTx};
+
+/// File name of the database inside the data dir.
+pub const DB_FILE: &str = "plexgate.redb";
+/// File name of the key file inside the data dir.
+pub const KEY_FILE: &str = "plexgate.key";
+/// redb's page cache. Its default (1 GiB) would dwarf the 6 MiB idle memory target; plexgate's data
+/// is small and read rarely enough that 4 MiB keeps the hot pages.
+const CACHE_BYTES: usize = 4 * 1024 * 1024;
+
+/// A handle to the open store; cheap to clone (one `Arc`).
+#[derive(Clone)]
+pub struct Store {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    db: Database,
+    path: PathBuf,
+    client_id: String,
+    keys: Keys,
+}
+
+impl fmt::Debug for Store {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.inner.path)
+            .field("client_id", &self.inner.client_id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Creates `dir` (owner-only, since it holds the key file) if it does not exist.
+fn create_data_dir(dir: &Path) -> Result<(), StoreError> {
+    use std::os::unix::fs::DirBuilderExt as _;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| StoreError::io(dir, e))
+}
+
+fn open_db(data_dir: &Path, path: &Path) -> Result<Database, StoreError> {
+    match Database::builder().set_cache_size(CACHE_BYTES).create(path) {
+        Ok(db) => Ok(db),
+        // redb locks the file; another handle (in this process or another) holding it gives this.
+        Err(DatabaseError::DatabaseAlreadyOpen) => Err(StoreError::AlreadyInUse {
+            path: data_dir.to_owned(),
+        }),
+        Err(DatabaseError::Storage(redb::StorageError::Io(e))) => Err(StoreError::io(path, e)),
+        Err(e) => Err(StoreError::Db(format!("{}: {e}", path.display()))),
+    }
+}
+
+/// Runs `f` in one write transaction on `db`: commit (durable) on `Ok`, abort on `Err`.
+fn write_on<R>(
+    db: &Database,
+    keys: &Keys,
+    f: impl FnOnce(&mut WriteTx) -> Result<R, StoreError>,
+) -> Result<R, StoreError> {
+    let mut tx = WriteTx::new_write(db.begin_write()?, keys.clone());
+    match f(&mut tx) {
+        Ok(r) => {
+            tx.commit()?;
+            Ok(r)
+        }
+        Err(e) => {
+            // The closure's error is the one worth reporting; an abort failure adds nothing.
+            let _ = tx.abort();
+            Err(e)
+        }
+    }
+}
+
+impl Store {
+    /// Opens (or creates) `data_dir/plexgate.redb` and `data_dir/plexgate.key`, checks the schema
+    /// version (migrating an older file, refusing a newer one) and makes sure the install's Plex
+    /// client identifier exists. A key file readable by others is used with a logged warning.
+    pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
+        create_data_dir(data_dir)?;
+        let path = data_dir.join(DB_FILE);
+        // The database lock comes first so two instances never race on creating the key file.
+        let db = open_db(data_dir, &path)?;
+        let keys = Keys::load_or_create(&data_dir.join(KEY_FILE))?;
+        let client_id = write_on(&db, &keys, |tx| {
+            schema::check_and_migrate(tx)?;
+            if let Some(id) = tx.stored_client_id()? {
+                return Ok(id);
+            }
+            // Kept forever: plex.tv lists every client identifier as an authorized device.
+            let id = hex::encode(crate::crypto::random_bytes::<16>());
+            tx.set_client_id(&id)?;
+            Ok(id)
+        })?;
+        Ok(Store {
+            inner: Arc::new(Inner {
+                db,
+                path,
+                client_id,
+                keys,
+            }),
+        })
+    }
+
+    /// The install's Plex client identifier (`X-Plex-Client-Identifier`).
+    pub fn client_identifier(&self) -> &str {
+        &self.inner.client_id
+    }
+
+    /// The keys derived from the key file.
+    pub fn keys(&self) -> &Keys {
+        &self.inner.keys
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.inner.path
+    }
+
+    /// Runs `f` on a read snapshot, blocking the calling thread (CLI, or inside `spawn_blocking`).
+    pub fn read_blocking<R>(
+        &self,
+        f: impl FnOnce(&ReadTx) -> Result<R, StoreError>,
+    ) -> Result<R, StoreError> {
+        let tx = ReadTx::new_read(self.inner.db.begin_read()?, self.inner.keys.clone());
+        f(&tx)
+    }
+
+    /// Runs `f` in one write transaction, blocking the calling thread. Everything `f` wrote is
+    /// committed durably if it returns `Ok`; if it returns `Err`, nothing is written.
+    pub fn write_blocking<R>(
+        &self,
+        f: impl FnOnce(&mut WriteTx) -> Result<R, StoreError>,
+    ) -> Result<R, StoreError> {
+        write_on(&self.inner.db, &self.inner.keys, f)
+    }
+
+    /// [`Store::read_blocking`] on tokio's blocking pool, off the async workers.
+    pub async fn read<R: Send + 'static>(
+        &self,
+        f: impl FnOnce(&ReadTx) -> Result<R, StoreError> + Send + 'static,
+    ) -> Result<R, StoreError> {
+        let store = self.clone();
+        join(tokio::task::spawn_blocking(move || store.read_blocking(f)).await)
+    }
+
+    /// [`Store::write_blocking`] on tokio's blocking pool: one decision, one durable transaction.
+    pub async fn write<R: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut WriteTx) -> Result<R, StoreError> + Send + 'static,
+    ) -> Result<R, StoreError> {
+        let store = self.clone();
+        join(tokio::task::spawn_blocking(move || store.write_blocking(f)).await)
+    }
+}
+
+/// Unwraps a blocking task's result; a panic inside the closure resurfaces as that panic.
+fn join<R>(res: Result<Result<R, StoreError>, tokio::task::JoinError>) -> Result<R, StoreError> {
+    match res {
+        Ok(r) => r,
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        Err(e) => Err(StoreError::Db(format!("store task cancelled: {e}"))),
+    }
+}

@@ -1,0 +1,243 @@
+//! The records plexgate keeps, one type per table. Stored as JSON, so adding an `Option` field (with
+//! `#[serde(default)]`) needs no migration; renaming or retyping one does.
+
+use serde::{Deserialize, Serialize};
+
+use crate::clock::UnixTime;
+
+/// An allowlist entry: a Plex account the owner allows, as entered, pinned to the id on first match.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AllowEntry {
+    pub id: u64,
+    /// Account id, username or email exactly as the owner typed it.
+    pub account: String,
+    /// Set at the first sign-in that matches.
+    #[serde(default)]
+    pub plex_id: Option<u64>,
+    /// `None`: the default library set.
+    #[serde(default)]
+    pub libraries: Option<Vec<u64>>,
+    #[serde(default)]
+    pub access_days: Option<u32>,
+    #[serde(default)]
+    pub note: String,
+    pub created_at: UnixTime,
+}
+
+/// A co-admin.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminEntry {
+    pub id: u64,
+    pub account: String,
+    #[serde(default)]
+    pub plex_id: Option<u64>,
+    pub created_at: UnixTime,
+}
+
+/// An invite link; only the SHA-256 hex of its code is kept.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Invite {
+    pub id: u64,
+    pub code_hash: String,
+    #[serde(default)]
+    pub max_uses: Option<u32>,
+    #[serde(default)]
+    pub uses: u32,
+    /// Plex account ids that consumed a use (a second use by the same account consumes nothing).
+    #[serde(default)]
+    pub used_by: Vec<u64>,
+    #[serde(default)]
+    pub expires_at: Option<UnixTime>,
+    #[serde(default)]
+    pub libraries: Option<Vec<u64>>,
+    #[serde(default)]
+    pub access_days: Option<u32>,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub revoked: bool,
+    pub created_at: UnixTime,
+}
+
+/// Where a grant stands (SPEC §1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GrantStatus {
+    Sharing,
+    Pending,
+    Accepted,
+    Failed,
+    Removed,
+}
+
+/// plexgate's intent that a Plex account has a library set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Grant {
+    pub plex_id: u64,
+    pub username: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    pub libraries: Vec<u64>,
+    pub status: GrantStatus,
+    /// A share plexgate did not create (never removed unless adopted).
+    #[serde(default)]
+    pub external: bool,
+    #[serde(default)]
+    pub share_id: Option<u64>,
+    #[serde(default)]
+    pub expires_at: Option<UnixTime>,
+    /// What led to it: `allowlist`, `invite`, `open`, `request`, `admin`, `external`...
+    pub source: String,
+    #[serde(default)]
+    pub invite_id: Option<u64>,
+    #[serde(default)]
+    pub attempts: u32,
+    #[serde(default)]
+    pub next_attempt_at: Option<UnixTime>,
+    #[serde(default)]
+    pub last_error: Option<String>,
+    pub created_at: UnixTime,
+    pub updated_at: UnixTime,
+}
+
+/// Why a sign-in flow was started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FlowPurpose {
+    Join,
+    Admin,
+    Setup,
+}
+
+/// One PIN sign-in in progress, keyed by the SHA-256 hex of its id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Flow {
+    pub purpose: FlowPurpose,
+    pub pin_id: u64,
+    pub pin_code: String,
+    pub created_at: UnixTime,
+    pub expires_at: UnixTime,
+    #[serde(default)]
+    pub invite_code_hash: Option<String>,
+    #[serde(default)]
+    pub next: Option<String>,
+    #[serde(default)]
+    pub rd: Option<String>,
+    #[serde(default)]
+    pub checks: u32,
+    #[serde(default)]
+    pub last_check_at: Option<UnixTime>,
+    #[serde(default)]
+    pub used: bool,
+}
+
+/// Which cookie a session belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SessionKind {
+    Account,
+    Admin,
+}
+
+/// A signed-in browser, keyed by the SHA-256 hex of its id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub kind: SessionKind,
+    pub plex_id: u64,
+    pub username: String,
+    pub created_at: UnixTime,
+    pub last_seen_at: UnixTime,
+    pub csrf: String,
+}
+
+/// The state of an access request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RequestStatus {
+    Open,
+    Approved,
+    Declined,
+}
+
+/// A refused friend's request for access.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AccessRequest {
+    pub id: u64,
+    pub plex_id: u64,
+    pub username: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub note: String,
+    pub created_at: UnixTime,
+    pub status: RequestStatus,
+    #[serde(default)]
+    pub decided_at: Option<UnixTime>,
+    #[serde(default)]
+    pub decided_by: Option<String>,
+}
+
+/// An API key; only the SHA-256 hex of the key is kept.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApiKeyRecord {
+    pub id: u64,
+    pub name: String,
+    pub hash: String,
+    pub created_at: UnixTime,
+    #[serde(default)]
+    pub last_used_at: Option<UnixTime>,
+}
+
+/// One line of the audit log. Never holds a token.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// The sequence number (the table key).
+    pub id: u64,
+    pub at: UnixTime,
+    pub kind: String,
+    pub actor: String,
+    #[serde(default)]
+    pub plex_id: Option<u64>,
+    #[serde(default)]
+    pub ip: Option<String>,
+    pub outcome: String,
+    #[serde(default)]
+    pub detail: String,
+}
+
+/// An event to append; the store assigns its id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewEvent {
+    pub at: UnixTime,
+    pub kind: String,
+    pub actor: String,
+    pub plex_id: Option<u64>,
+    pub ip: Option<String>,
+    pub outcome: String,
+    pub detail: String,
+}
+
+/// Narrows an events page; `None` fields match everything.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventFilter {
+    pub plex_id: Option<u64>,
+    pub kind: Option<String>,
+}
+
+impl EventFilter {
+    /// Whether `e` passes the filter.
+    pub fn matches(&self, e: &Event) -> bool {
+        self.plex_id.is_none_or(|p| e.plex_id == Some(p))
+            && self.kind.as_deref().is_none_or(|k| e.kind == k)
+    }
+}
+
+/// The tables whose ids the store hands out with [`super::WriteTx::next_id`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdTable {
+    Allowlist,
+    Admins,
+    Invites,
+    Requests,
+    ApiKeys,
+}
