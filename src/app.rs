@@ -177,9 +177,9 @@ async fn sweep_loop(state: AppState, mut stop: watch::Receiver<bool>) {
                 let flows = tx.sweep_flows(now)?;
                 let sessions = tx.sweep_sessions(
                     now,
-                    timing.session_idle.as_secs(),
-                    timing.session_lifetime.as_secs(),
-                    timing.admin_idle.as_secs(),
+                    timing.session_idle,
+                    timing.session_lifetime,
+                    timing.admin_idle,
                 )?;
                 Ok(flows + sessions)
             })

@@ -42,7 +42,12 @@ pub fn router(state: AppState) -> Router {
         .with_state(state.clone());
     match state.prefix() {
         "" => app,
+        // Links point at "{prefix}/" (the public URL itself), which `nest` alone does not match.
         prefix => Router::new()
+            .route(
+                &format!("{prefix}/"),
+                get(pages::index).with_state(state.clone()),
+            )
             .nest(prefix, app)
             .fallback(pages::not_found)
             .layer(from_fn_with_state(

@@ -30,6 +30,10 @@ pub async fn index(State(state): State<AppState>) -> Result<Html<String>, PageEr
     state.templates.render("index.html", &chrome, &page)
 }
 
+/// A page with nothing but the chrome.
+#[derive(Serialize)]
+struct Empty {}
+
 /// The setup link's query.
 #[derive(Deserialize)]
 pub struct SetupQuery {
@@ -59,7 +63,7 @@ pub async fn setup(
         prefix: state.prefix(),
         title: "Set up plexgate",
     };
-    state.templates.render("setup.html", &chrome, &())
+    state.templates.render("setup.html", &chrome, &Empty {})
 }
 
 /// `GET /assets/style.css`.

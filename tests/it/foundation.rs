@@ -28,33 +28,68 @@ async fn pages_carry_security_headers() {
     let resp = client().get(app.url("/")).send().await.unwrap();
     assert_eq!(resp.status(), StatusCode::OK);
     let h = resp.headers();
-    assert!(h["content-security-policy"].to_str().unwrap().contains("default-src 'self'"));
-    assert!(h["content-security-policy"].to_str().unwrap().contains("frame-ancestors 'none'"));
+    assert!(
+        h["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("default-src 'self'")
+    );
+    assert!(
+        h["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("frame-ancestors 'none'")
+    );
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert_eq!(h["referrer-policy"], "no-referrer");
-    let html = resp.text().await.unwrap();
-    assert!(html.contains("/assets/style.css"));
-    let css = client().get(app.url("/assets/style.css")).send().await.unwrap();
+    let html = resp.text().await.unwrap().replace("&#x2F;", "/");
+    assert!(html.contains("href=\"/assets/style.css\""), "{html}");
+    let css = client()
+        .get(app.url("/assets/style.css"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(css.headers()["content-type"], "text/css");
 }
 
 #[tokio::test]
 async fn routes_answer_under_a_public_url_path_prefix() {
-    let app = TestApp::start_with(&[("PLEXGATE_SERVER_PUBLIC_URL", "http://127.0.0.1:{port}/plex/")]).await;
+    let app = TestApp::start_with(&[(
+        "PLEXGATE_SERVER_PUBLIC_URL",
+        "http://127.0.0.1:{port}/plex/",
+    )])
+    .await;
     assert_eq!(app.state.prefix(), "/plex");
     let c = client();
-    let ok = c.get(format!("{}/plex/healthz", app.origin)).send().await.unwrap();
+    let ok = c
+        .get(format!("{}/plex/healthz", app.origin))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(ok.status(), StatusCode::OK);
     let page = c.get(format!("{}/plex/", app.origin)).send().await.unwrap();
     assert_eq!(page.status(), StatusCode::OK);
-    assert!(page.text().await.unwrap().contains("href=\"/plex/assets/style.css\""));
-    let api = c.get(format!("{}/plex/api/v1/status", app.origin)).send().await.unwrap();
+    // tera escapes '/' in attribute values as &#x2F;, which browsers decode.
+    let html = page.text().await.unwrap().replace("&#x2F;", "/");
+    assert!(html.contains("href=\"/plex/assets/style.css\""), "{html}");
+    let api = c
+        .get(format!("{}/plex/api/v1/status", app.origin))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(api.status(), StatusCode::UNAUTHORIZED);
-    let outside = c.get(format!("{}/healthz", app.origin)).send().await.unwrap();
+    let outside = c
+        .get(format!("{}/healthz", app.origin))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(outside.status(), StatusCode::NOT_FOUND);
     assert!(outside.text().await.unwrap().contains("Page not found"));
     let setup = app.state.setup_url().unwrap();
-    assert!(setup.starts_with(&format!("{}/plex/setup?code=", app.origin)), "{setup}");
+    assert!(
+        setup.starts_with(&format!("{}/plex/setup?code=", app.origin)),
+        "{setup}"
+    );
 }
 
 #[tokio::test]
@@ -62,7 +97,12 @@ async fn unknown_pages_get_a_friendly_404_page() {
     let app = TestApp::start().await;
     let resp = client().get(app.url("/no/such/page")).send().await.unwrap();
     assert_eq!(resp.status(), StatusCode::NOT_FOUND);
-    assert!(resp.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert!(
+        resp.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
     assert!(resp.text().await.unwrap().contains("Page not found"));
 }
 
@@ -84,7 +124,14 @@ async fn headless_owner_gets_no_setup_link() {
     assert!(app.state.setup_url().is_none());
     let resp = client().get(app.url("/setup?code=x")).send().await.unwrap();
     assert_eq!(resp.status(), StatusCode::NOT_FOUND);
-    let body: Value = client().get(app.url("/healthz")).send().await.unwrap().json().await.unwrap();
+    let body: Value = client()
+        .get(app.url("/healthz"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(body["owner_token"], "unknown");
 }
 
@@ -98,7 +145,11 @@ async fn rate_limit_answers_429_with_retry_after() {
     }
     let r = c.get(app.url("/setup")).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
-    let secs: u64 = r.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    let secs: u64 = r.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!((1..=60).contains(&secs), "{secs}");
     assert!(r.text().await.unwrap().contains("Slow down"));
 }
@@ -115,7 +166,11 @@ async fn forwarded_for_counts_only_from_a_trusted_peer() {
             .send()
             .await
             .unwrap();
-        assert_eq!(r.status(), StatusCode::FORBIDDEN, "client {i} has its own bucket");
+        assert_eq!(
+            r.status(),
+            StatusCode::FORBIDDEN,
+            "client {i} has its own bucket"
+        );
     }
     let again = c
         .get(trusted.url("/setup"))
@@ -168,7 +223,10 @@ async fn api_needs_a_key_and_answers_json_errors() {
 
     let missing = c.get(app.url("/api/v1/nope")).send().await.unwrap();
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
-    assert_eq!(missing.json::<Value>().await.unwrap()["error"]["code"], "not_found");
+    assert_eq!(
+        missing.json::<Value>().await.unwrap()["error"]["code"],
+        "not_found"
+    );
     let other = c.get(app.url("/api/v2/whatever")).send().await.unwrap();
     assert_eq!(other.status(), StatusCode::NOT_FOUND);
     assert!(other.json::<Value>().await.unwrap()["error"]["message"].is_string());
@@ -200,7 +258,10 @@ async fn failed_api_keys_are_rate_limited_before_comparison() {
     }
     let limited = limited.expect("bad keys are limited");
     assert!(limited.headers().contains_key("retry-after"));
-    assert_eq!(limited.json::<Value>().await.unwrap()["error"]["code"], "rate_limited");
+    assert_eq!(
+        limited.json::<Value>().await.unwrap()["error"]["code"],
+        "rate_limited"
+    );
     // Even the right key waits now, so guessing stops paying off.
     let right = c
         .get(app.url("/api/v1/status"))

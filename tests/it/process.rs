@@ -71,7 +71,10 @@ impl Running {
     fn get(&self, path: &str, bearer: Option<&str>) -> u16 {
         // A blocking request via a tiny runtime: keeps this test free of async plumbing.
         crate::support::tls();
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
         let url = format!("http://{}{path}", self.addr);
         rt.block_on(async {
             let mut req = crate::support::client().get(url);
@@ -85,10 +88,21 @@ impl Running {
     /// SIGTERM, then everything it wrote to stderr, and whether it exited cleanly.
     fn terminate(mut self) -> (bool, String, Vec<String>) {
         let pid = self.child.id().to_string();
-        assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+        assert!(
+            Command::new("kill")
+                .args(["-TERM", &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
         let status = self.child.wait().unwrap();
         let mut err = String::new();
-        self.child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+        self.child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
         while let Ok(l) = self.lines.try_recv() {
             self.seen.push(l);
         }
@@ -104,7 +118,10 @@ fn first_run_prints_setup_link_and_second_instance_is_refused() {
     let setup = first.next_line();
     assert!(setup.contains("setup link"), "{setup}");
     let url = first.next_line();
-    assert!(url.trim().starts_with("http://localhost:8080/setup?code="), "{url}");
+    assert!(
+        url.trim().starts_with("http://localhost:8080/setup?code="),
+        "{url}"
+    );
     assert_eq!(first.get("/healthz", None), 200);
 
     let second = plexgate(&data, &[]).output().unwrap();
@@ -136,7 +153,10 @@ fn secrets_never_reach_the_logs() {
     assert_eq!(running.get("/setup?code=guessed-code-XYZ", None), 404);
     let (_, err, out) = running.terminate();
     let all = format!("{err}\n{}", out.join("\n"));
-    assert!(all.contains("\"route\""), "json request logs are written: {all}");
+    assert!(
+        all.contains("\"route\""),
+        "json request logs are written: {all}"
+    );
     for secret in [token, key, "guessed-code-XYZ"] {
         assert!(!all.contains(secret), "{secret} leaked into: {all}");
     }
@@ -158,7 +178,11 @@ fn a_bad_config_key_stops_the_start_with_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = dir.path().join("plexgate.toml");
     std::fs::write(&cfg, "[server]\nlisen = \"127.0.0.1:1\"\n").unwrap();
-    let out = Command::new(BIN).arg("--config").arg(&cfg).output().unwrap();
+    let out = Command::new(BIN)
+        .arg("--config")
+        .arg(&cfg)
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("server.lisen"), "{err}");

@@ -57,8 +57,10 @@ pub fn config_from_env(vars: &[(&str, &str)], port: u16, data_dir: &Path) -> Con
     for (k, v) in vars {
         env.insert((*k).to_owned(), v.replace("{port}", &port.to_string()));
     }
-    Config::from_toml_str("", Path::new("test-config.toml"), &|k: &str| env.get(k).cloned())
-        .expect("test config")
+    Config::from_toml_str("", Path::new("test-config.toml"), &|k: &str| {
+        env.get(k).cloned()
+    })
+    .expect("test config")
 }
 
 impl TestApp {
