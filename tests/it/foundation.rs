@@ -299,3 +299,19 @@ async fn openapi_document_lists_the_served_routes() {
         }
     }
 }
+
+#[test]
+fn readme_config_table_is_current() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).unwrap();
+    let start = readme.find("<!-- config-table:start").unwrap();
+    let start = start + readme[start..].find("-->\n").unwrap() + 4;
+    let end = readme.find("<!-- config-table:end -->").unwrap();
+    let table = plexgate::config::markdown_table();
+    if std::env::var_os("PLEXGATE_BLESS").is_some() {
+        let fresh = format!("{}{}{}", &readme[..start], table, &readme[end..]);
+        std::fs::write(path, fresh).unwrap();
+        return;
+    }
+    assert_eq!(&readme[start..end], table, "run PLEXGATE_BLESS=1 cargo test readme");
+}
