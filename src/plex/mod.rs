@@ -1,1 +1,145 @@
-//! The plex.tv adapter (placeholder).
+//! The plex.tv adapter: the only code that knows plex.tv (style.md #13). It sends typed requests
+//! (PINs, account, servers, sections, shares, invites) and returns typed answers or a [`PlexError`]
+//! that says whether a retry makes sense. Facts and choices: `/work/shared/plex-api.md` and
+//! [`assumptions`].
+
+mod account;
+pub mod assumptions;
+mod error;
+mod http;
+mod invites;
+mod json;
+mod pins;
+mod sections;
+mod shares;
+mod shares_v2;
+mod types;
+mod xml;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use url::Url;
+
+pub use error::PlexError;
+pub use types::{
+    AcceptOutcome, Invitee, PendingInvite, Pin, PinState, PlexServer, PlexUser, Section, Sections,
+    Share, ShareFamily,
+};
+
+/// Where plex.tv lives and how plexgate presents itself to it.
+#[derive(Debug, Clone)]
+pub struct PlexSettings {
+    /// plex.tv API base (`https://plex.tv`).
+    pub api_url: Url,
+    /// clients.plex.tv API base (`https://clients.plex.tv`).
+    pub clients_url: Url,
+    /// The sign-in page (`https://app.plex.tv/auth`).
+    pub auth_url: Url,
+    /// This install's X-Plex-Client-Identifier: created once, stored, reused (§9).
+    pub client_id: String,
+    /// X-Plex-Product, shown under the user's Authorized Devices.
+    pub product: String,
+    /// X-Plex-Version.
+    pub version: String,
+    /// TCP/TLS connect timeout.
+    pub connect_timeout: Duration,
+    /// Whole-request timeout, body included.
+    pub request_timeout: Duration,
+    /// Larger answers are refused (plex.tv bodies are small; this bounds memory).
+    pub max_body_bytes: usize,
+    /// How long a server's section list is reused before plex.tv is asked again.
+    pub section_cache_ttl: Duration,
+}
+
+impl PlexSettings {
+    /// The production endpoints and defaults for an install with this client id.
+    pub fn new(client_id: impl Into<String>) -> Result<Self, PlexError> {
+        let parse = |s: &str| Url::parse(s).map_err(|e| PlexError::Protocol(e.to_string()));
+        Ok(Self {
+            api_url: parse("https://plex.tv")?,
+            clients_url: parse("https://clients.plex.tv")?,
+            auth_url: parse("https://app.plex.tv/auth")?,
+            client_id: client_id.into(),
+            product: "plexgate".to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            connect_timeout: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(15),
+            max_body_bytes: 4 * 1024 * 1024,
+            section_cache_ttl: Duration::from_secs(10 * 60),
+        })
+    }
+}
+
+/// A cheap-to-clone handle on plex.tv: one shared HTTP client and the remembered share family.
+#[derive(Clone)]
+pub struct PlexClient {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    http: reqwest::Client,
+    settings: PlexSettings,
+    /// The non-secret X-Plex-* set, also sent in the query to clients.plex.tv.
+    identity: Vec<(&'static str, String)>,
+    family: Mutex<ShareFamily>,
+    sections: Mutex<HashMap<String, (tokio::time::Instant, Sections)>>,
+}
+
+impl fmt::Debug for PlexClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PlexClient")
+            .field("api_url", &self.inner.settings.api_url.as_str())
+            .field("family", &self.share_family())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Locks a mutex, ignoring poisoning: the guarded values stay valid whatever panicked.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl PlexClient {
+    /// Builds the client: rustls with ring, timeouts, redirects never followed.
+    pub fn new(settings: PlexSettings) -> Result<Self, PlexError> {
+        // reqwest is built with `rustls-no-provider`; a second install attempt is harmless.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let identity = http::identity(&settings);
+        let http = reqwest::Client::builder()
+            .connect_timeout(settings.connect_timeout)
+            .timeout(settings.request_timeout)
+            // A 3xx is an error: following it could carry the token to another host.
+            .redirect(reqwest::redirect::Policy::none())
+            .default_headers(http::identity_headers(&identity)?)
+            .user_agent(format!("{}/{}", settings.product, settings.version))
+            .build()
+            .map_err(PlexError::from_reqwest)?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                http,
+                settings,
+                identity,
+                family: Mutex::new(ShareFamily::default()),
+                sections: Mutex::new(HashMap::new()),
+            }),
+        })
+    }
+
+    /// The settings this client was built with.
+    pub fn settings(&self) -> &PlexSettings {
+        &self.inner.settings
+    }
+
+    /// The share family in use (the app persists it and restores it with [`Self::set_share_family`]).
+    pub fn share_family(&self) -> ShareFamily {
+        *lock(&self.inner.family)
+    }
+
+    /// Sets the share family (at start-up from the store, or after a fallback).
+    pub fn set_share_family(&self, family: ShareFamily) {
+        *lock(&self.inner.family) = family;
+    }
+}
