@@ -10,14 +10,15 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
+use crate::access::{Access, AccessSettings};
 use crate::clock::{SharedClock, Timing};
 use crate::config::Config;
 use crate::crypto::random_token;
+use crate::plex::{PlexClient, PlexSettings};
 use crate::secret::Secret;
 use crate::store::Store;
 use crate::web;
 use crate::web::client_ip::TrustedProxies;
-use crate::web::health::{Health, TokenState};
 use crate::web::ratelimit::{FailureGate, IpLimiter};
 use crate::web::templates::Templates;
 
@@ -45,8 +46,10 @@ pub struct Inner {
     pub signin_limiter: IpLimiter,
     /// Failed API keys per IP.
     pub key_failures: FailureGate,
-    /// What `/healthz` reports.
-    pub health: Health,
+    /// The plex.tv adapter (one shared HTTP client).
+    pub plex: PlexClient,
+    /// Decisions and grants.
+    pub access: Access,
     /// The one-time setup code, while no owner is configured.
     pub setup_code: Option<Secret>,
 }
@@ -64,6 +67,44 @@ impl TrustedProxies for AppState {
     }
 }
 
+/// Why the state could not be assembled (start-up only).
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    /// An embedded template does not compile (a bug every test run catches).
+    #[error("templates: {0}")]
+    Templates(#[from] tera::Error),
+    /// The HTTP client for plex.tv could not be built.
+    #[error("plex.tv client: {0}")]
+    Plex(#[from] crate::plex::PlexError),
+}
+
+fn plex_settings(config: &Config, store: &Store, timing: &Timing) -> PlexSettings {
+    PlexSettings {
+        api_url: config.plex.api_url.clone(),
+        clients_url: config.plex.clients_url.clone(),
+        auth_url: config.plex.auth_url.clone(),
+        client_id: store.client_identifier().to_owned(),
+        product: "plexgate".to_owned(),
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        connect_timeout: timing.plex_connect_timeout,
+        request_timeout: timing.plex_request_timeout,
+        max_body_bytes: 4 * 1024 * 1024,
+        section_cache_ttl: std::time::Duration::from_secs(10 * 60),
+    }
+}
+
+fn access_settings(config: &Config) -> AccessSettings {
+    AccessSettings {
+        policy: config.access.policy,
+        allow_downloads: config.access.allow_downloads,
+        libraries: config.access.libraries.clone(),
+        owner_token: config.plex.token.clone(),
+        server: config.plex.server.clone(),
+        max_removals: config.reconcile.max_removals,
+        public_url: config.server.public_url.clone(),
+    }
+}
+
 /// Builds [`Timing`] from the configured durations, the rest at their defaults.
 pub fn timing_from(config: &Config) -> Timing {
     Timing {
@@ -76,22 +117,25 @@ pub fn timing_from(config: &Config) -> Timing {
 }
 
 impl AppState {
-    /// Assembles the state. Fails only if the embedded templates do not compile.
+    /// Assembles the state. Fails only if the embedded templates do not compile or the HTTP
+    /// client cannot be built.
     pub fn new(
         config: Config,
         store: Store,
         clock: SharedClock,
         timing: Timing,
-    ) -> Result<Self, tera::Error> {
+    ) -> Result<Self, StateError> {
         let templates = Templates::new()?;
         let owner = config.plex.token.is_some();
-        let health = Health::default();
-        health.set_owner_token(if owner {
-            TokenState::Unknown
-        } else {
-            TokenState::NotConfigured
-        });
         let setup_code = (!owner).then(|| Secret::new(random_token(16)));
+        let plex = PlexClient::new(plex_settings(&config, &store, &timing))?;
+        let access = Access::new(
+            store.clone(),
+            plex.clone(),
+            clock.clone(),
+            timing.clone(),
+            access_settings(&config),
+        );
         Ok(Self(Arc::new(Inner {
             signin_limiter: IpLimiter::per_minute(config.limits.signins_per_minute),
             key_failures: FailureGate::per_minute(API_KEY_FAILURES_PER_MINUTE),
@@ -100,7 +144,8 @@ impl AppState {
             clock,
             timing,
             templates,
-            health,
+            plex,
+            access,
             setup_code,
         })))
     }
@@ -145,7 +190,9 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let (stop_tx, stop_rx) = watch::channel(false);
-    let sweeper = tokio::spawn(sweep_loop(state.clone(), stop_rx));
+    let sweeper = tokio::spawn(sweep_loop(state.clone(), stop_rx.clone()));
+    let access = state.access.clone();
+    let background = tokio::spawn(async move { access.run_background(stop_rx).await });
     let app = web::router(state);
     let result = axum::serve(
         listener,
@@ -157,6 +204,7 @@ pub async fn serve(
     })
     .await;
     let _ = sweeper.await;
+    let _ = background.await;
     result
 }
 

@@ -3,6 +3,7 @@
 //! Layers (directions of use): `web` -> `access` -> (`store`, `plex`). `fakeplex` is a stand-in
 //! for plex.tv used by the tests and `plexgate demo`; nothing in the product imports it.
 
+pub mod access;
 pub mod app;
 pub mod cli;
 pub mod clock;

@@ -1,48 +1,13 @@
-//! What `/healthz` reports, kept as atomics that the background work updates. The open endpoint
-//! says states only, never ids or names.
-
-use std::sync::atomic::{AtomicU8, Ordering};
+//! What `/healthz` reports: states only, never ids or names (it is an open endpoint).
 
 use axum::Json;
 use axum::extract::State;
 use serde::Serialize;
 
+use crate::access::OwnerStatus;
 use crate::app::AppState;
 
-/// plex.tv reachability and owner-token validity, as last observed.
-#[derive(Debug, Default)]
-pub struct Health {
-    plex: AtomicU8,
-    owner_token: AtomicU8,
-}
-
-/// plex.tv as last seen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub enum PlexState {
-    /// Not contacted yet.
-    Unknown = 0,
-    /// The last call got an answer.
-    Reachable = 1,
-    /// The last call timed out or failed to connect.
-    Unreachable = 2,
-}
-
-/// The owner's token as last seen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub enum TokenState {
-    /// No owner configured yet.
-    NotConfigured = 0,
-    /// Configured, not checked yet.
-    Unknown = 1,
-    /// plex.tv accepted it.
-    Valid = 2,
-    /// plex.tv refused it (401): the owner must reconnect.
-    Invalid = 3,
-}
-
-/// A copy of the states as strings.
+/// The states `/healthz` and the status API report, derived from the owner status.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct HealthSnapshot {
     /// `unknown`, `reachable`, `unreachable`.
@@ -51,32 +16,18 @@ pub struct HealthSnapshot {
     pub owner_token: &'static str,
 }
 
-impl Health {
-    /// Records plex.tv's reachability.
-    pub fn set_plex(&self, s: PlexState) {
-        self.plex.store(s as u8, Ordering::Relaxed);
-    }
-
-    /// Records the owner token's state.
-    pub fn set_owner_token(&self, s: TokenState) {
-        self.owner_token.store(s as u8, Ordering::Relaxed);
-    }
-
-    /// The current states.
-    pub fn snapshot(&self) -> HealthSnapshot {
-        let plex = match self.plex.load(Ordering::Relaxed) {
-            1 => "reachable",
-            2 => "unreachable",
-            _ => "unknown",
-        };
-        let owner_token = match self.owner_token.load(Ordering::Relaxed) {
-            1 => "unknown",
-            2 => "valid",
-            3 => "invalid",
-            _ => "not_configured",
-        };
-        HealthSnapshot { plex, owner_token }
-    }
+/// Reads the states off the owner status (one source of truth).
+pub fn snapshot(status: &OwnerStatus) -> HealthSnapshot {
+    let (plex, owner_token) = match status {
+        OwnerStatus::NotConfigured => ("unknown", "not_configured"),
+        OwnerStatus::Resolving { last_error: None } => ("unknown", "unknown"),
+        OwnerStatus::Resolving {
+            last_error: Some(_),
+        } => ("unreachable", "unknown"),
+        OwnerStatus::Ready(_) | OwnerStatus::Misconfigured(_) => ("reachable", "valid"),
+        OwnerStatus::TokenInvalid => ("reachable", "invalid"),
+    };
+    HealthSnapshot { plex, owner_token }
 }
 
 /// The `/healthz` answer (SPEC §7): states only.
@@ -90,7 +41,7 @@ pub struct HealthBody {
 
 /// `GET /healthz`: 200 while serving.
 pub async fn healthz(State(state): State<AppState>) -> Json<HealthBody> {
-    let snap = state.health.snapshot();
+    let snap = snapshot(&state.access.owner_status());
     let store = match state.store.read(|tx| tx.count_flows()).await {
         Ok(_) => "ok",
         Err(e) => {

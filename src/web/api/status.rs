@@ -27,7 +27,7 @@ pub struct StatusResponse {
 #[utoipa::path(get, path = "/status", tag = "status",
     responses((status = 200, body = StatusResponse), (status = 401, body = super::ErrorBody)))]
 pub async fn status(_key: ApiKey, State(state): State<AppState>) -> Json<StatusResponse> {
-    let health = state.health.snapshot();
+    let health = crate::web::health::snapshot(&state.access.owner_status());
     Json(StatusResponse {
         server: None,
         owner: None,

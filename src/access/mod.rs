@@ -1,0 +1,227 @@
+//! Decisions and grants (SPEC §1, §2, §4): who may join, what they get, and the one grant
+//! service that the sign-in pages, the API and the reconciler share. Uses `store` and `plex`;
+//! knows nothing of HTTP.
+
+mod error;
+pub mod flows;
+pub mod owner;
+pub mod reconcile;
+pub mod requests;
+pub mod signin;
+pub mod tools;
+
+pub use error::AccessError;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+
+use crate::clock::{SharedClock, Timing, UnixTime};
+use crate::config::{LibraryRef, Policy, PublicUrl};
+use crate::plex::PlexClient;
+use crate::secret::Secret;
+use crate::store::{GrantStatus, NewEvent, Store};
+
+/// What the access layer needs from the configuration.
+#[derive(Debug, Clone)]
+pub struct AccessSettings {
+    /// `access.policy`.
+    pub policy: Policy,
+    /// `access.allow_downloads`: the sharing flag for new shares.
+    pub allow_downloads: bool,
+    /// `access.libraries`: the default set from config (titles or ids); wins over the stored one.
+    pub libraries: Option<Vec<LibraryRef>>,
+    /// `plex.token`: the headless owner token.
+    pub owner_token: Option<Secret>,
+    /// `plex.server`: machine identifier or name.
+    pub server: Option<String>,
+    /// `reconcile.max_removals`.
+    pub max_removals: u32,
+    /// `server.public_url`: the only source of `forwardUrl` and invite URLs.
+    pub public_url: PublicUrl,
+}
+
+/// The resolved owner: who they are on plex.tv and which server is shared.
+#[derive(Debug, Clone)]
+pub struct Owner {
+    /// The owner's token (kept in memory; stored only encrypted).
+    pub token: Secret,
+    /// The owner's plex.tv account id.
+    pub plex_id: u64,
+    /// The owner's Plex username (used to pick invites, plex-api.md §6.2).
+    pub username: String,
+    /// The shared server's machine identifier.
+    pub machine_id: String,
+    /// The shared server's name, shown to friends.
+    pub server_name: String,
+}
+
+/// Where the owner setup stands.
+#[derive(Debug, Clone)]
+pub enum OwnerStatus {
+    /// No token configured and none stored: the setup link is waiting.
+    NotConfigured,
+    /// Configured, being resolved (plex.tv not reached yet, or retrying after `last_error`).
+    Resolving {
+        /// Why the last attempt failed, for the dashboard and `check`.
+        last_error: Option<String>,
+    },
+    /// Ready to share.
+    Ready(Arc<Owner>),
+    /// plex.tv refused the owner token (401): the owner must reconnect.
+    TokenInvalid,
+    /// The configuration cannot work (server not found among the owner's servers, a library
+    /// title that does not exist): shown to the owner, retried after the next change.
+    Misconfigured(String),
+}
+
+/// A friend's token held in memory (never on disk) so the reconciler may retry the accept.
+#[derive(Debug, Clone)]
+pub struct HeldToken {
+    /// The friend's plex.tv token for plexgate's client id.
+    pub token: Secret,
+    /// When it must be forgotten (and signed out).
+    pub until: UnixTime,
+}
+
+/// Who a "Ask for access" token belongs to (verified at sign-in), held in memory for 10 minutes.
+#[derive(Debug, Clone)]
+pub struct RequestIdentity {
+    /// plex.tv account id.
+    pub plex_id: u64,
+    /// Plex username.
+    pub username: String,
+    /// Email, if the account has one.
+    pub email: Option<String>,
+    /// When the token stops working.
+    pub until: UnixTime,
+}
+
+/// A friend-facing summary of a grant, for "You're in" and `/me`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct GrantView {
+    /// The shared server's name.
+    pub server_name: String,
+    /// The shared libraries' titles (ids when a title is unknown).
+    pub libraries: Vec<String>,
+    /// When access ends, if it does.
+    pub expires_at: Option<UnixTime>,
+    /// The grant's status.
+    pub status: GrantStatus,
+}
+
+/// The access service: cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Access(Arc<Inner>);
+
+/// The service's state; the submodules implement its methods.
+#[derive(Debug)]
+#[allow(dead_code)] // the helpers filling in the submodules use every field
+pub struct Inner {
+    pub(crate) store: Store,
+    pub(crate) plex: PlexClient,
+    pub(crate) clock: SharedClock,
+    pub(crate) timing: Timing,
+    pub(crate) settings: AccessSettings,
+    pub(crate) owner: RwLock<OwnerStatus>,
+    /// Friends' tokens for accept retries, by plex id.
+    pub(crate) held_tokens: Mutex<HashMap<u64, HeldToken>>,
+    /// "Ask for access" tokens, by SHA-256 of the token.
+    pub(crate) request_tokens: Mutex<HashMap<String, RequestIdentity>>,
+}
+
+/// Locks a mutex, ignoring poisoning: the guarded maps stay valid whatever panicked.
+#[allow(dead_code)]
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Access {
+    /// Builds the service. Nothing is contacted until [`Access::run_background`] or a call.
+    pub fn new(
+        store: Store,
+        plex: PlexClient,
+        clock: SharedClock,
+        timing: Timing,
+        settings: AccessSettings,
+    ) -> Self {
+        let owner = if settings.owner_token.is_some() {
+            OwnerStatus::Resolving { last_error: None }
+        } else {
+            OwnerStatus::NotConfigured
+        };
+        Self(Arc::new(Inner {
+            store,
+            plex,
+            clock,
+            timing,
+            settings,
+            owner: RwLock::new(owner),
+            held_tokens: Mutex::new(HashMap::new()),
+            request_tokens: Mutex::new(HashMap::new()),
+        }))
+    }
+
+    /// The store (for read-only views elsewhere).
+    pub fn store(&self) -> &Store {
+        &self.0.store
+    }
+
+    /// The plex.tv adapter.
+    pub fn plex(&self) -> &PlexClient {
+        &self.0.plex
+    }
+
+    /// The settings the service was built with.
+    pub fn settings(&self) -> &AccessSettings {
+        &self.0.settings
+    }
+
+    /// Where the owner setup stands.
+    pub fn owner_status(&self) -> OwnerStatus {
+        self.0
+            .owner
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The owner, once resolved.
+    pub fn owner(&self) -> Option<Arc<Owner>> {
+        match self.owner_status() {
+            OwnerStatus::Ready(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    #[allow(dead_code)]
+    pub(crate) fn set_owner_status(&self, status: OwnerStatus) {
+        *self.0.owner.write().unwrap_or_else(PoisonError::into_inner) = status;
+    }
+
+    /// Now, from the injected clock.
+    #[allow(dead_code)]
+    pub(crate) fn now(&self) -> UnixTime {
+        self.0.clock.unix()
+    }
+
+    /// An event stamped now (the caller appends it inside its write transaction).
+    #[allow(dead_code)]
+    pub(crate) fn event(
+        &self,
+        kind: &str,
+        actor: &str,
+        plex_id: Option<u64>,
+        outcome: &str,
+        detail: impl Into<String>,
+    ) -> NewEvent {
+        NewEvent {
+            at: self.now(),
+            kind: kind.to_owned(),
+            actor: actor.to_owned(),
+            plex_id,
+            ip: None,
+            outcome: outcome.to_owned(),
+            detail: detail.into(),
+        }
+    }
+}
