@@ -259,13 +259,24 @@ mod tests {
     #[test]
     fn attributes_are_escaped_and_json_maps_to_xml() {
         let e = Elem::new("a").attr("n", "x\"<&>'");
-        assert_eq!(e.document().lines().nth(1), Some("<a n=\"x&quot;&lt;&amp;&gt;&apos;\"/>"));
+        assert_eq!(
+            e.document().lines().nth(1),
+            Some("<a n=\"x&quot;&lt;&amp;&gt;&apos;\"/>")
+        );
         let v = serde_json::json!({"id": 1, "ok": true, "gone": null,
             "libraries": [{"id": 2}], "features": ["f"], "sub": {"a": "b"}});
         let mut out = String::new();
         json_to_xml("share", &v).write(&mut out);
-        assert!(out.contains("<libraries><library id=\"2\"/></libraries>"), "{out}");
-        assert!(out.contains("<features><feature id=\"f\"/></features>"), "{out}");
-        assert!(out.contains("<sub a=\"b\"/>") && out.contains("ok=\"1\"") && !out.contains("gone"));
+        assert!(
+            out.contains("<libraries><library id=\"2\"/></libraries>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<features><feature id=\"f\"/></features>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<sub a=\"b\"/>") && out.contains("ok=\"1\"") && !out.contains("gone")
+        );
     }
 }

@@ -313,5 +313,9 @@ fn readme_config_table_is_current() {
         std::fs::write(path, fresh).unwrap();
         return;
     }
-    assert_eq!(&readme[start..end], table, "run PLEXGATE_BLESS=1 cargo test readme");
+    assert_eq!(
+        &readme[start..end],
+        table,
+        "run PLEXGATE_BLESS=1 cargo test readme"
+    );
 }
