@@ -329,6 +329,11 @@ mod tests {
             m(302, "", ""),
             PlexError::Protocol("redirect (status 302) not followed".into())
         );
+    }
+
+    #[test]
+    fn duplicates_refusals_and_rate_limits() {
+        let m = |s, ct, t| map_status(s, ct, t, None);
         let dup = r#"<Response code="400" status="You're already sharing this server with bob. Please edit your existing share."/>"#;
         assert_eq!(m(400, "text/xml", dup), PlexError::AlreadySharing);
         assert_eq!(

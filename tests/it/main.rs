@@ -2,5 +2,6 @@
 
 mod config_env;
 mod foundation;
+mod plex_contract;
 mod process;
 mod support;

@@ -1,0 +1,305 @@
+//! Failure classes, where tokens and identity travel, share verification and accepting invites.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use super::*;
+
+// ---------- failure classes ----------
+
+#[tokio::test]
+async fn timeouts_5xx_drops_and_401_are_classified() {
+    let e = env_with(|s| s.request_timeout = Duration::from_millis(300)).await;
+    let t = token(&ALICE);
+    e.fake
+        .inject(Fault::delay("/api/v2/user", Duration::from_secs(5)).times(1));
+    let r = e.client.user(&t).await.unwrap_err();
+    assert_eq!(r, PlexError::Timeout);
+    assert!(r.is_retryable());
+
+    e.fake.inject(Fault::status("/api/v2/user", 503).times(1));
+    let r = e.client.user(&t).await.unwrap_err();
+    assert_eq!(r, PlexError::Unavailable { status: 503 });
+    assert!(r.is_retryable());
+
+    e.fake
+        .inject(Fault::drop_connection("/api/v2/user").times(1));
+    let r = e.client.user(&t).await.unwrap_err();
+    assert!(
+        matches!(r, PlexError::Transport(_)) && r.is_retryable(),
+        "{r:?}"
+    );
+    assert!(
+        !r.to_string().contains("127.0.0.1"),
+        "no URL in the error: {r}"
+    );
+
+    let r = e.client.user(&Secret::new("bogus")).await.unwrap_err();
+    assert_eq!(r, PlexError::Unauthorized);
+    assert!(!r.is_retryable());
+    e.client.user(&t).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_429_carries_retry_after() {
+    let other = CannedServer::start(vec![(
+        "GET",
+        "/api/v2/user".into(),
+        429,
+        vec![
+            ("retry-after", "7".into()),
+            ("content-type", "application/json".into()),
+        ],
+        r#"{"errors":[{"code":1003,"message":"API rate limit exceeded","status":429}]}"#.into(),
+    )])
+    .await;
+    let client = PlexClient::new(settings(&other.base, &other.base)).unwrap();
+    let r = client.user(&token(&ALICE)).await.unwrap_err();
+    assert_eq!(
+        r,
+        PlexError::RateLimited {
+            retry_after: Some(Duration::from_secs(7))
+        }
+    );
+    assert!(r.is_retryable());
+}
+
+#[tokio::test]
+async fn a_redirect_is_not_followed_and_no_token_reaches_the_other_host() {
+    let e = env().await;
+    let other = CannedServer::start(vec![("GET", "/steal".into(), 200, vec![], "{}".into())]).await;
+    e.fake.inject(Fault::redirect(
+        "/api/v2/user",
+        format!("{}/steal", other.base),
+    ));
+    let r = e.client.user(&token(&ALICE)).await.unwrap_err();
+    assert!(matches!(r, PlexError::Protocol(_)), "{r:?}");
+    assert!(!r.is_retryable());
+    assert!(
+        other.hits().is_empty(),
+        "the other host saw nothing: {:?}",
+        other.hits()
+    );
+}
+
+#[tokio::test]
+async fn a_body_over_the_cap_is_refused() {
+    let other = CannedServer::start(vec![(
+        "GET",
+        "/api/v2/user".into(),
+        200,
+        vec![],
+        "x".repeat(10_000),
+    )])
+    .await;
+    let mut s = settings(&other.base, &other.base);
+    s.max_body_bytes = 1_000;
+    let r = PlexClient::new(s)
+        .unwrap()
+        .user(&token(&ALICE))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(r, PlexError::Protocol(ref m) if m.contains("larger")),
+        "{r:?}"
+    );
+}
+
+// ---------- where the token and identity go ----------
+
+#[tokio::test]
+async fn the_token_never_rides_in_a_query_string() {
+    let e = env().await;
+    let o = e.owner();
+    e.client.user(&o).await.unwrap();
+    e.client.sections(&o, SERVER_ID).await.unwrap();
+    e.client
+        .create_share(&o, SERVER_ID, &invitee(&CAROL), &[MOVIES], false)
+        .await
+        .unwrap();
+    e.client
+        .accept_invite(&token(&CAROL), OWNER.username, SERVER_ID)
+        .await
+        .unwrap();
+    let log = e.fake.requests();
+    assert!(
+        log.iter()
+            .any(|r| r.host_header.as_deref() == Some(e.clients_host.as_str()))
+    );
+    assert!(log.iter().all(|r| !r.had_token_in_query), "{log:?}");
+    assert!(
+        log.iter().all(|r| r.account.is_some()),
+        "the header token was recognised: {log:?}"
+    );
+}
+
+#[tokio::test]
+async fn identity_goes_in_the_query_for_clients_plex_tv_only() {
+    let clients = CannedServer::start(vec![(
+        "GET",
+        "/api/v2/shared_servers/invites/received/pending".into(),
+        200,
+        vec![("content-type", "application/json".into())],
+        "[]".into(),
+    )])
+    .await;
+    let api = CannedServer::start(vec![(
+        "GET",
+        "/api/v2/ping".into(),
+        200,
+        vec![],
+        r#"{"pong":true}"#.into(),
+    )])
+    .await;
+    let client = PlexClient::new(settings(&api.base, &clients.base)).unwrap();
+    assert!(
+        client
+            .pending_invites(&token(&ALICE))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    client.ping(&token(&ALICE)).await.unwrap();
+
+    let c = &clients.hits()[0];
+    for part in [
+        "X-Plex-Product=plexgate",
+        "X-Plex-Client-Identifier=plexgate-test-client",
+        "X-Plex-Version=",
+        "X-Plex-Platform=",
+        "X-Plex-Device-Name=",
+    ] {
+        assert!(c.query.contains(part), "{part} missing from {}", c.query);
+    }
+    assert!(!c.query.to_lowercase().contains("token") && c.token_header);
+    let a = &api.hits()[0];
+    assert!(
+        a.query.is_empty() && a.token_header,
+        "plex.tv gets headers only: {a:?}"
+    );
+}
+
+// ---------- verification and accept ----------
+
+#[tokio::test]
+async fn a_share_made_for_another_account_is_removed_and_reported() {
+    let path = "/api/servers/m1/shared_servers";
+    let body = r#"<MediaContainer size="1"><SharedServer id="77" username="mallory" userID="999" acceptedAt=""/></MediaContainer>"#;
+    let other = CannedServer::start(vec![
+        (
+            "POST",
+            path.into(),
+            200,
+            vec![("content-type", "application/xml".into())],
+            body.into(),
+        ),
+        ("DELETE", format!("{path}/77"), 200, vec![], String::new()),
+    ])
+    .await;
+    let client = PlexClient::new(settings(&other.base, &other.base)).unwrap();
+    let r = client
+        .create_share(&token(&OWNER), "m1", &invitee(&ALICE), &[MOVIES], false)
+        .await;
+    assert!(matches!(r, Err(PlexError::Mismatch(_))), "{r:?}");
+    let methods: Vec<_> = other
+        .hits()
+        .into_iter()
+        .map(|h| (h.method, h.path))
+        .collect();
+    assert_eq!(
+        methods,
+        vec![
+            ("POST".into(), path.into()),
+            ("DELETE".into(), format!("{path}/77"))
+        ]
+    );
+}
+
+#[tokio::test]
+async fn accept_waits_for_the_invite_and_picks_this_servers_one() {
+    let e = env().await;
+    let carol = token(&CAROL);
+    // A stranger's invite for another server sits in Carol's listing too.
+    let theirs = e
+        .client
+        .sections(&token(&STRANGER), OTHER_SERVER_ID)
+        .await
+        .unwrap();
+    let their_ids: Vec<u64> = theirs.sections.iter().map(|s| s.id).collect();
+    e.client
+        .create_share(
+            &token(&STRANGER),
+            OTHER_SERVER_ID,
+            &invitee(&CAROL),
+            &their_ids,
+            false,
+        )
+        .await
+        .unwrap();
+
+    e.fake.invite_visible_after(2);
+    let share = e
+        .client
+        .create_share(&e.owner(), SERVER_ID, &invitee(&CAROL), &[MOVIES], false)
+        .await
+        .unwrap();
+    let mut outcomes = Vec::new();
+    for _ in 0..3 {
+        outcomes.push(
+            e.client
+                .accept_invite(&carol, OWNER.username, SERVER_ID)
+                .await
+                .unwrap(),
+        );
+    }
+    assert_eq!(
+        outcomes,
+        vec![
+            AcceptOutcome::NothingPending,
+            AcceptOutcome::NothingPending,
+            AcceptOutcome::Accepted
+        ]
+    );
+    assert!(e.share_of(&CAROL).unwrap().accepted);
+    let strangers = e
+        .fake
+        .shares()
+        .into_iter()
+        .find(|s| s.machine_id == OTHER_SERVER_ID)
+        .unwrap();
+    assert!(
+        !strangers.accepted,
+        "the other server's invite is left alone"
+    );
+    assert!(
+        e.hits(&format!("/api/v2/shared_servers/{}/accept", share.share_id))
+            .len()
+            == 1
+    );
+    let pending = e.client.pending_invites(&carol).await.unwrap();
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].owner_username, STRANGER.username);
+}
+
+#[tokio::test]
+async fn an_invite_accepted_from_email_leaves_nothing_pending() {
+    let e = env().await;
+    // Accepted from Plex's email meanwhile: nothing left to accept.
+    e.client
+        .create_share(&e.owner(), SERVER_ID, &invitee(&BOB), &[MOVIES], false)
+        .await
+        .unwrap();
+    assert!(e.fake.accept_from_email(&BOB));
+    assert_eq!(
+        e.client
+            .accept_invite(&token(&BOB), OWNER.username, SERVER_ID)
+            .await
+            .unwrap(),
+        AcceptOutcome::NothingPending
+    );
+    assert!(
+        e.client
+            .pending_invites(&token(&BOB))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
