@@ -102,10 +102,15 @@ pub struct Timing {
     pub invite_listing_spacing: Duration,
     /// How often the reconciler runs.
     pub reconcile_interval: Duration,
+    /// Delay before the reconciler's first run once the owner is known (tests push it out of
+    /// the way and call `run_once()` themselves).
+    pub reconcile_first_delay: Duration,
     /// First retry delay for a share still `sharing`; doubles per failure.
     pub reconcile_backoff: Duration,
     /// Cap on that delay.
     pub reconcile_backoff_max: Duration,
+    /// First retry delay while the owner cannot be resolved (plex.tv unreachable); doubles.
+    pub owner_retry: Duration,
     /// How often expired flows and sessions are swept.
     pub sweep_interval: Duration,
     /// Account session absolute lifetime.
@@ -131,8 +136,10 @@ impl Default for Timing {
             invite_listing_attempts: 3,
             invite_listing_spacing: Duration::from_secs(1),
             reconcile_interval: Duration::from_secs(10 * 60),
+            reconcile_first_delay: Duration::ZERO,
             reconcile_backoff: Duration::from_secs(30),
             reconcile_backoff_max: Duration::from_secs(60 * 60),
+            owner_retry: Duration::from_secs(5),
             sweep_interval: Duration::from_secs(60),
             session_lifetime: Duration::from_secs(30 * 24 * 3600),
             session_idle: Duration::from_secs(14 * 24 * 3600),

@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 
 use crate::clock::{SharedClock, Timing, UnixTime};
 use crate::config::{LibraryRef, Policy, PublicUrl};
-use crate::plex::PlexClient;
+use crate::plex::{PlexClient, Section, Sections};
 use crate::secret::Secret;
 use crate::store::{GrantStatus, NewEvent, Store};
 
@@ -129,6 +129,53 @@ pub struct Inner {
     pub(crate) request_tokens: Mutex<HashMap<String, RequestIdentity>>,
 }
 
+/// The settings key of the default library set (plex.tv section ids, `Vec<u64>`). A set from
+/// `access.libraries` is resolved and written here when the owner is resolved, so there is one
+/// place to read the effective set from.
+pub const DEFAULT_LIBRARIES_KEY: &str = "default_libraries";
+
+/// The settings key where the share family that worked is remembered (`"v1"` / `"v2"`).
+pub const SHARE_FAMILY_KEY: &str = "share_family";
+
+/// Resolves library references (plex.tv section ids or titles, case-insensitive) against the
+/// server's sections. Unknown references are an error naming them; an empty result is an error
+/// too, because plexgate never shares "everything" by accident.
+pub fn resolve_libraries(
+    refs: &[LibraryRef],
+    sections: &[Section],
+) -> Result<Vec<u64>, AccessError> {
+    let mut ids = Vec::new();
+    let mut unknown = Vec::new();
+    for r in refs {
+        let found = match r {
+            LibraryRef::Id(id) => sections.iter().find(|s| s.id == *id),
+            LibraryRef::Title(t) => sections
+                .iter()
+                .find(|s| s.title.eq_ignore_ascii_case(t.trim())),
+        };
+        match found {
+            Some(s) if !ids.contains(&s.id) => ids.push(s.id),
+            Some(_) => {}
+            None => unknown.push(match r {
+                LibraryRef::Id(id) => id.to_string(),
+                LibraryRef::Title(t) => format!("\"{t}\""),
+            }),
+        }
+    }
+    if !unknown.is_empty() {
+        return Err(AccessError::Invalid(format!(
+            "unknown libraries: {} (use a title or a plex.tv section id from the library list)",
+            unknown.join(", ")
+        )));
+    }
+    if ids.is_empty() {
+        return Err(AccessError::Invalid(
+            "choose at least one library: plexgate never shares everything by default".to_owned(),
+        ));
+    }
+    Ok(ids)
+}
+
 /// Locks a mutex, ignoring poisoning: the guarded maps stay valid whatever panicked.
 #[allow(dead_code)]
 pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -198,6 +245,26 @@ impl Access {
         *self.0.owner.write().unwrap_or_else(PoisonError::into_inner) = status;
     }
 
+    /// The shared server's sections (cached by the adapter); needs a resolved owner.
+    pub async fn sections(&self) -> Result<Sections, AccessError> {
+        let owner = self.owner().ok_or(AccessError::NotConfigured)?;
+        Ok(self
+            .0
+            .plex
+            .sections(&owner.token, &owner.machine_id)
+            .await?)
+    }
+
+    /// The effective default library set (empty until set in config or by the owner).
+    pub async fn default_libraries(&self) -> Result<Vec<u64>, AccessError> {
+        let ids = self
+            .0
+            .store
+            .read(|tx| tx.get_setting::<Vec<u64>>(DEFAULT_LIBRARIES_KEY))
+            .await?;
+        Ok(ids.unwrap_or_default())
+    }
+
     /// Now, from the injected clock.
     #[allow(dead_code)]
     pub(crate) fn now(&self) -> UnixTime {
@@ -223,5 +290,39 @@ impl Access {
             outcome: outcome.to_owned(),
             detail: detail.into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn sections() -> Vec<Section> {
+        [(11, "1", "Movies"), (22, "2", "TV Shows")]
+            .into_iter()
+            .map(|(id, key, title)| Section {
+                id,
+                key: key.to_owned(),
+                title: title.to_owned(),
+                kind: "movie".to_owned(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn libraries_resolve_by_id_or_title_and_never_to_everything() {
+        let s = sections();
+        let refs = [
+            LibraryRef::Title("tv shows".into()),
+            LibraryRef::Id(11),
+            LibraryRef::Id(11),
+        ];
+        assert_eq!(resolve_libraries(&refs, &s).unwrap(), vec![22, 11]);
+        let err = resolve_libraries(&[LibraryRef::Title("Anime".into())], &s).unwrap_err();
+        assert!(err.to_string().contains("\"Anime\""));
+        assert!(resolve_libraries(&[], &s).is_err());
+        // A local key is not a plex.tv id.
+        assert!(resolve_libraries(&[LibraryRef::Id(1)], &s).is_err());
     }
 }

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use plexgate::app::{self, AppState};
 use plexgate::clock::{ManualClock, Timing};
 use plexgate::config::Config;
+use plexgate::fakeplex::{self, FakePlex};
 use plexgate::store::Store;
 use tempfile::TempDir;
 use tokio::net::TcpListener;
@@ -23,6 +24,8 @@ pub struct TestApp {
     pub origin: String,
     pub state: AppState,
     pub clock: ManualClock,
+    /// The fake plex.tv this app talks to, when started with one.
+    pub fake: Option<FakePlex>,
     shutdown: Option<oneshot::Sender<()>>,
     handle: Option<JoinHandle<std::io::Result<()>>>,
     pub dir: TempDir,
@@ -31,6 +34,21 @@ pub struct TestApp {
 /// Makes sure reqwest has a TLS provider (only plain http is used in tests).
 pub fn tls() {
     let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
+/// Timing for tests: PIN checks and invite listings milliseconds apart; the reconciler's
+/// interval so long that only `run_once()` runs it.
+pub fn fast_timing() -> Timing {
+    Timing {
+        pin_check_spacing: std::time::Duration::from_millis(5),
+        invite_listing_spacing: std::time::Duration::from_millis(5),
+        reconcile_interval: std::time::Duration::from_secs(24 * 3600),
+        reconcile_first_delay: std::time::Duration::from_secs(24 * 3600),
+        reconcile_backoff: std::time::Duration::from_millis(1),
+        owner_retry: std::time::Duration::from_millis(20),
+        plex_request_timeout: std::time::Duration::from_secs(5),
+        ..Timing::default()
+    }
 }
 
 /// A client that never follows redirects.
@@ -93,10 +111,47 @@ impl TestApp {
             origin: format!("http://{addr}"),
             state,
             clock,
+            fake: None,
             shutdown: Some(tx),
             handle: Some(handle),
             dir,
         }
+    }
+
+    /// Starts a fake plex.tv and the app against it as a headless install: the fake's owner
+    /// token, its server, Movies + TV Shows as the default set, fast test timing. The owner is
+    /// resolved before this returns.
+    pub async fn with_fake(vars: &[(&str, &str)]) -> TestApp {
+        Self::with_fake_timing(vars, fast_timing()).await
+    }
+
+    /// As [`TestApp::with_fake`], with the given timing.
+    pub async fn with_fake_timing(vars: &[(&str, &str)], timing: Timing) -> TestApp {
+        let fake = FakePlex::start().await.unwrap();
+        let base = fake.base_url();
+        let auth = fake.auth_url();
+        let mut all: Vec<(&str, &str)> = vec![
+            ("PLEXGATE_PLEX_API_URL", base.as_str()),
+            ("PLEXGATE_PLEX_CLIENTS_URL", base.as_str()),
+            ("PLEXGATE_PLEX_AUTH_URL", auth.as_str()),
+            ("PLEXGATE_PLEX_TOKEN", fakeplex::OWNER.token),
+            ("PLEXGATE_PLEX_SERVER", fakeplex::SERVER_ID),
+            ("PLEXGATE_ACCESS_LIBRARIES", "Movies,TV Shows"),
+        ];
+        all.extend_from_slice(vars);
+        let mut app = Self::start_full(&all, timing).await;
+        app.fake = Some(fake);
+        app.state
+            .access
+            .resolve_owner_once()
+            .await
+            .expect("owner resolves against the fake");
+        app
+    }
+
+    /// The fake plex.tv (panics when the app was started without one).
+    pub fn fake(&self) -> &FakePlex {
+        self.fake.as_ref().expect("started with_fake")
     }
 
     /// The absolute URL of `path` under the public URL's prefix.
