@@ -86,20 +86,32 @@ fn approve(w: &mut World, r: &Req) -> Response {
         return message(StatusCode::BAD_REQUEST, "Unknown test account.");
     };
     let Some(pin_id) = w.pin_by_code(field("code")) else {
-        return message(StatusCode::NOT_FOUND, "This code was not found or has expired.");
+        return message(
+            StatusCode::NOT_FOUND,
+            "This code was not found or has expired.",
+        );
     };
     let Some(pin) = w.pins.get(&pin_id) else {
-        return message(StatusCode::NOT_FOUND, "This code was not found or has expired.");
+        return message(
+            StatusCode::NOT_FOUND,
+            "This code was not found or has expired.",
+        );
     };
     if pin.client_id != field("clientID") {
         return message(StatusCode::BAD_REQUEST, "This code belongs to another app.");
     }
     // app.plex.tv/auth only takes strong PINs (plex-api.md §1.1).
     if !pin.strong {
-        return message(StatusCode::BAD_REQUEST, "This code cannot be used on this page.");
+        return message(
+            StatusCode::BAD_REQUEST,
+            "This code cannot be used on this page.",
+        );
     }
     if !w.approve(pin_id, acct) {
-        return message(StatusCode::NOT_FOUND, "This code was not found or has expired.");
+        return message(
+            StatusCode::NOT_FOUND,
+            "This code was not found or has expired.",
+        );
     }
     match forward_target(field("forwardUrl")) {
         Some(to) => render::redirect(&to),

@@ -149,9 +149,15 @@ mod tests {
             Fault::status("/api/v2/user", 503).times(1).method("get"),
             Fault::html_404("/api"),
         ];
-        assert!(matches!(take(&mut fs, "GET", "/api/v2/user"), Some(FaultKind::Status { status: 503, .. })));
+        assert!(matches!(
+            take(&mut fs, "GET", "/api/v2/user"),
+            Some(FaultKind::Status { status: 503, .. })
+        ));
         assert_eq!(fs.len(), 1);
-        assert!(matches!(take(&mut fs, "GET", "/api/v2/user"), Some(FaultKind::Status { status: 404, .. })));
+        assert!(matches!(
+            take(&mut fs, "GET", "/api/v2/user"),
+            Some(FaultKind::Status { status: 404, .. })
+        ));
         assert!(take(&mut fs, "GET", "/auth").is_none());
     }
 }

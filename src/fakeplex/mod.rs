@@ -20,6 +20,8 @@ mod world;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_faults;
+#[cfg(test)]
 mod tests_shares;
 
 use std::future::Future;
@@ -48,19 +50,54 @@ pub struct Account {
 }
 
 /// The server owner (owns [`SERVER_ID`]).
-pub const OWNER: Account = Account { id: 10_000_001, username: "owner", email: Some("owner@example.com"), token: "fakeTokenOwner000001" };
+pub const OWNER: Account = Account {
+    id: 10_000_001,
+    username: "owner",
+    email: Some("owner@example.com"),
+    token: "fakeTokenOwner000001",
+};
 /// A friend of the owner, no share yet.
-pub const ALICE: Account = Account { id: 10_000_002, username: "alice", email: Some("alice@example.com"), token: "fakeTokenAlice000002" };
+pub const ALICE: Account = Account {
+    id: 10_000_002,
+    username: "alice",
+    email: Some("alice@example.com"),
+    token: "fakeTokenAlice000002",
+};
 /// A friend of the owner, no share yet.
-pub const BOB: Account = Account { id: 10_000_003, username: "bob", email: Some("bob@example.com"), token: "fakeTokenBob00000003" };
+pub const BOB: Account = Account {
+    id: 10_000_003,
+    username: "bob",
+    email: Some("bob@example.com"),
+    token: "fakeTokenBob00000003",
+};
 /// A friend of the owner, no share yet.
-pub const CAROL: Account = Account { id: 10_000_004, username: "carol", email: Some("carol@example.com"), token: "fakeTokenCarol000004" };
+pub const CAROL: Account = Account {
+    id: 10_000_004,
+    username: "carol",
+    email: Some("carol@example.com"),
+    token: "fakeTokenCarol000004",
+};
 /// A friend holding an accepted share made in Plex's UI (Movies and TV Shows).
-pub const DAVE: Account = Account { id: 10_000_005, username: "dave", email: Some("dave@example.com"), token: "fakeTokenDave0000005" };
+pub const DAVE: Account = Account {
+    id: 10_000_005,
+    username: "dave",
+    email: Some("dave@example.com"),
+    token: "fakeTokenDave0000005",
+};
 /// A managed Home user of the owner: restricted, no email.
-pub const KID: Account = Account { id: 10_000_006, username: "kid", email: None, token: "fakeTokenKid00000006" };
+pub const KID: Account = Account {
+    id: 10_000_006,
+    username: "kid",
+    email: None,
+    token: "fakeTokenKid00000006",
+};
 /// Another owner, whose server the owner sees as a non-owned resource.
-pub const STRANGER: Account = Account { id: 10_000_007, username: "stranger", email: Some("stranger@example.com"), token: "fakeTokenStranger007" };
+pub const STRANGER: Account = Account {
+    id: 10_000_007,
+    username: "stranger",
+    email: Some("stranger@example.com"),
+    token: "fakeTokenStranger007",
+};
 
 /// The owner's server machineIdentifier.
 pub const SERVER_ID: &str = "a1b2c3d4e5f60718293a4b5c6d7e8f9001234567";
@@ -120,12 +157,21 @@ pub struct FakePlex {
 }
 
 /// Serves a freshly seeded fake on `listener` until `shutdown` resolves (for `plexgate demo`).
-pub async fn serve_on(listener: TcpListener, shutdown: impl Future<Output = ()> + Send + 'static) -> io::Result<()> {
-    let app = App { world: Arc::new(Mutex::new(World::seed())) };
+pub async fn serve_on(
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> io::Result<()> {
+    let app = App {
+        world: Arc::new(Mutex::new(World::seed())),
+    };
     serve(app, listener, shutdown).await
 }
 
-async fn serve(app: App, listener: TcpListener, shutdown: impl Future<Output = ()> + Send + 'static) -> io::Result<()> {
+async fn serve(
+    app: App,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> io::Result<()> {
     let svc = server::router(app).into_make_service_with_connect_info::<KillSwitch>();
     axum::serve(FakeListener(listener), svc)
         .with_graceful_shutdown(shutdown)
@@ -141,7 +187,9 @@ impl FakePlex {
     /// Starts a seeded fake on a listener the caller bound (the demo picks its own address).
     pub fn start_on(listener: TcpListener) -> io::Result<FakePlex> {
         let addr = listener.local_addr()?;
-        let app = App { world: Arc::new(Mutex::new(World::seed())) };
+        let app = App {
+            world: Arc::new(Mutex::new(World::seed())),
+        };
         let (tx, rx) = oneshot::channel::<()>();
         let served = app.clone();
         tokio::spawn(async move {
@@ -153,7 +201,11 @@ impl FakePlex {
                 tracing::warn!(error = %e, "fake plex.tv stopped");
             }
         });
-        Ok(FakePlex { app, base: format!("http://{addr}"), _stop: Arc::new(tx) })
+        Ok(FakePlex {
+            app,
+            base: format!("http://{addr}"),
+            _stop: Arc::new(tx),
+        })
     }
 
     /// "http://127.0.0.1:PORT": serves the plex.tv and clients.plex.tv trees.
@@ -219,7 +271,9 @@ impl FakePlex {
 
     /// A share of the owner's server made "in Plex's UI"; returns its id.
     pub fn add_share(&self, invitee: &Account, section_ids: &[u64], accepted: bool) -> u64 {
-        self.app.lock().add_external_share(invitee.id, section_ids, accepted)
+        self.app
+            .lock()
+            .add_external_share(invitee.id, section_ids, accepted)
     }
 
     /// The requests answered so far, oldest first.

@@ -7,7 +7,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 use serde_json::Value;
 
-/// Escapes text for an XML/HTML attribute value or element text.
+/// Escapes text for a double-quoted XML/HTML attribute value or element text (`'` stays as it is:
+/// plex.tv's "You're already sharing" reads naturally to clients that search the raw body).
 pub(crate) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -16,7 +17,6 @@ pub(crate) fn esc(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
             // Characters XML 1.0 forbids are dropped rather than sent (python-plexapi strips them too).
             c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
             c => out.push(c),
@@ -259,13 +259,24 @@ mod tests {
     #[test]
     fn attributes_are_escaped_and_json_maps_to_xml() {
         let e = Elem::new("a").attr("n", "x\"<&>'");
-        assert_eq!(e.document().lines().nth(1), Some("<a n=\"x&quot;&lt;&amp;&gt;&apos;\"/>"));
+        assert_eq!(
+            e.document().lines().nth(1),
+            Some("<a n=\"x&quot;&lt;&amp;&gt;'\"/>")
+        );
         let v = serde_json::json!({"id": 1, "ok": true, "gone": null,
             "libraries": [{"id": 2}], "features": ["f"], "sub": {"a": "b"}});
         let mut out = String::new();
         json_to_xml("share", &v).write(&mut out);
-        assert!(out.contains("<libraries><library id=\"2\"/></libraries>"), "{out}");
-        assert!(out.contains("<features><feature id=\"f\"/></features>"), "{out}");
-        assert!(out.contains("<sub a=\"b\"/>") && out.contains("ok=\"1\"") && !out.contains("gone"));
+        assert!(
+            out.contains("<libraries><library id=\"2\"/></libraries>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<features><feature id=\"f\"/></features>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<sub a=\"b\"/>") && out.contains("ok=\"1\"") && !out.contains("gone")
+        );
     }
 }

@@ -103,7 +103,9 @@ impl Req {
 
     /// The body as an urlencoded form.
     pub(crate) fn form(&self) -> Vec<(String, String)> {
-        url::form_urlencoded::parse(&self.body).into_owned().collect()
+        url::form_urlencoded::parse(&self.body)
+            .into_owned()
+            .collect()
     }
 }
 
@@ -112,7 +114,11 @@ pub(crate) fn router(app: App) -> Router {
     Router::new().fallback(handle).with_state(app)
 }
 
-async fn handle(State(app): State<App>, ConnectInfo(kill): ConnectInfo<KillSwitch>, req: Request) -> Response {
+async fn handle(
+    State(app): State<App>,
+    ConnectInfo(kill): ConnectInfo<KillSwitch>,
+    req: Request,
+) -> Response {
     let (parts, body) = req.into_parts();
     let Ok(body) = axum::body::to_bytes(body, BODY_LIMIT).await else {
         return render::empty(StatusCode::PAYLOAD_TOO_LARGE);
@@ -120,7 +126,11 @@ async fn handle(State(app): State<App>, ConnectInfo(kill): ConnectInfo<KillSwitc
     let query = parts
         .uri
         .query()
-        .map(|q| url::form_urlencoded::parse(q.as_bytes()).into_owned().collect())
+        .map(|q| {
+            url::form_urlencoded::parse(q.as_bytes())
+                .into_owned()
+                .collect()
+        })
         .unwrap_or_default();
     let r = Req {
         method: parts.method.as_str().to_owned(),
@@ -139,7 +149,11 @@ async fn handle(State(app): State<App>, ConnectInfo(kill): ConnectInfo<KillSwitc
             tokio::time::sleep(by).await;
             dispatch(&app, &r)
         }
-        Some(FaultKind::Status { status, body, content_type }) => canned(status, body, &content_type),
+        Some(FaultKind::Status {
+            status,
+            body,
+            content_type,
+        }) => canned(status, body, &content_type),
         Some(FaultKind::Redirect(to)) => render::redirect(&to),
         Some(FaultKind::Drop) => {
             kill.0.store(true, Ordering::SeqCst);
@@ -237,11 +251,18 @@ impl KillableStream {
 }
 
 fn aborted() -> io::Error {
-    io::Error::new(io::ErrorKind::ConnectionAborted, "dropped by an injected fault")
+    io::Error::new(
+        io::ErrorKind::ConnectionAborted,
+        "dropped by an injected fault",
+    )
 }
 
 impl AsyncRead for KillableStream {
-    fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
         if self.killed() {
             return Poll::Ready(Err(aborted()));
         }
@@ -250,7 +271,11 @@ impl AsyncRead for KillableStream {
 }
 
 impl AsyncWrite for KillableStream {
-    fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
         if self.killed() {
             return Poll::Ready(Err(aborted()));
         }

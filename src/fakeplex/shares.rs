@@ -3,8 +3,8 @@
 
 use serde_json::Value;
 
-use super::world::{Server, Settings, Share, Via, World, server};
 use super::Account;
+use super::world::{Server, Settings, Share, Via, World, server};
 
 /// Why a share call was refused; v1 and v2 each map this to their own status and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,7 +97,10 @@ impl World {
     fn resolve_sections(srv: &Server, ids: Option<Vec<u64>>) -> Result<Vec<u64>, ShareError> {
         match ids {
             Some(ids) if !ids.is_empty() => {
-                if ids.iter().all(|id| srv.sections.iter().any(|s| s.id == *id)) {
+                if ids
+                    .iter()
+                    .all(|id| srv.sections.iter().any(|s| s.id == *id))
+                {
                     Ok(ids)
                 } else {
                     Err(ShareError::UnknownSection)
@@ -116,10 +119,9 @@ impl World {
             return Err(ShareError::UnknownUser);
         }
         let section_ids = Self::resolve_sections(srv, new.section_ids)?;
-        let dup = self
-            .shares
-            .values()
-            .any(|s| s.owner_id == owner_id && s.machine_id == srv.machine_id && s.user_id == new.invitee.id);
+        let dup = self.shares.values().any(|s| {
+            s.owner_id == owner_id && s.machine_id == srv.machine_id && s.user_id == new.invitee.id
+        });
         if dup {
             return Err(ShareError::Duplicate(new.invitee.username.to_owned()));
         }
@@ -186,7 +188,10 @@ impl World {
     /// The invitee accepts one invite; `None` when it is not theirs.
     pub(crate) fn accept_share(&mut self, invitee_id: u64, id: u64) -> Option<Share> {
         let now = self.now();
-        let share = self.shares.get_mut(&id).filter(|s| s.user_id == invitee_id)?;
+        let share = self
+            .shares
+            .get_mut(&id)
+            .filter(|s| s.user_id == invitee_id)?;
         if !share.accepted {
             share.accepted = true;
             share.accepted_at = Some(now);

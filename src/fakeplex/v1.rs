@@ -8,7 +8,10 @@ use serde_json::Value;
 use super::render::{self, Elem};
 use super::server::Req;
 use super::shares::{NewShare, ShareError, parse_ids, settings_from};
-use super::world::{ACCOUNTS, Server, Share, Via, World, account, account_by_name_or_email, is_managed, server, thumb};
+use super::world::{
+    ACCOUNTS, Server, Share, Via, World, account, account_by_name_or_email, is_managed, server,
+    thumb,
+};
 use super::{Account, KID, OWNER};
 
 /// Dispatches a v1 path (segments after `/api`); `None` = unknown route.
@@ -16,32 +19,44 @@ pub(super) fn handle(w: &mut World, r: &Req, segs: &[&str]) -> Option<Response> 
     let m = r.method.as_str();
     let resp = match (m, segs) {
         // Removed by plex.tv (PA #1435, #1536, friends since 2024-05): 410 whatever the token.
-        (_, ["invites", "requests", ..] | ["invites", "requested", ..] | ["friends", _, ..]) => render::gone(),
+        (_, ["invites", "requests", ..] | ["invites", "requested", ..] | ["friends", _, ..]) => {
+            render::gone()
+        }
         ("GET", ["users"]) => authed(w, r, users),
         ("GET", ["servers", mid]) => authed(w, r, |w, a| server_sections(w, a, mid)),
         ("GET", ["servers", mid, "shared_servers"]) => authed(w, r, |w, a| list_shares(w, a, mid)),
         ("POST", ["servers", mid, "shared_servers"]) => authed(w, r, |w, a| create(w, r, a, mid)),
-        ("GET", ["servers", mid, "shared_servers", ss]) => authed(w, r, |w, a| match find(w, a, mid, ss) {
-            Some(s) => container(mid, vec![shared_server(w, &s)]),
-            None => not_found(),
-        }),
-        ("PUT", ["servers", mid, "shared_servers", ss]) => authed(w, r, |w, a| update(w, r, a, mid, ss)),
-        ("DELETE", ["servers", mid, "shared_servers", ss]) => authed(w, r, |w, a| {
-            match find(w, a, mid, ss) {
+        ("GET", ["servers", mid, "shared_servers", ss]) => {
+            authed(w, r, |w, a| match find(w, a, mid, ss) {
+                Some(s) => container(mid, vec![shared_server(w, &s)]),
+                None => not_found(),
+            })
+        }
+        ("PUT", ["servers", mid, "shared_servers", ss]) => {
+            authed(w, r, |w, a| update(w, r, a, mid, ss))
+        }
+        ("DELETE", ["servers", mid, "shared_servers", ss]) => {
+            authed(w, r, |w, a| match find(w, a, mid, ss) {
                 Some(s) if w.delete_share(a.id, s.id) => render::empty(StatusCode::OK),
                 _ => not_found(),
-            }
-        }),
+            })
+        }
         _ => return None,
     };
     Some(resp)
 }
 
 /// Runs `f` for a valid token; else 401 (or 422 "Invalid token" when the world says so).
-fn authed(w: &mut World, r: &Req, f: impl FnOnce(&mut World, &'static Account) -> Response) -> Response {
+fn authed(
+    w: &mut World,
+    r: &Req,
+    f: impl FnOnce(&mut World, &'static Account) -> Response,
+) -> Response {
     match w.account_for(r.token()) {
         Some(a) => f(w, a),
-        None if w.invalid_token_status == 422 => render::v1_errors(StatusCode::UNPROCESSABLE_ENTITY, "Invalid token"),
+        None if w.invalid_token_status == 422 => {
+            render::v1_errors(StatusCode::UNPROCESSABLE_ENTITY, "Invalid token")
+        }
         None => render::v1_errors(StatusCode::UNAUTHORIZED, "Invalid authentication token."),
     }
 }
@@ -155,7 +170,9 @@ fn list_shares(w: &mut World, a: &Account, mid: &str) -> Response {
 fn share_error(e: &ShareError) -> Response {
     let msg = match e {
         ShareError::Duplicate(name) => {
-            format!("You're already sharing this server with {name}. Please edit your existing share.")
+            format!(
+                "You're already sharing this server with {name}. Please edit your existing share."
+            )
         }
         ShareError::UnknownMachine => "Invalid server".to_owned(),
         ShareError::UnknownSection => "Invalid library section".to_owned(),
@@ -214,7 +231,10 @@ fn update(w: &mut World, r: &Req, a: &Account, mid: &str, ss: &str) -> Response 
     let Some(body) = r.json() else {
         return share_error(&ShareError::BadBody);
     };
-    let ids = match parse_ids(body.get("shared_server").and_then(|s| s.get("library_section_ids"))) {
+    let ids = match parse_ids(
+        body.get("shared_server")
+            .and_then(|s| s.get("library_section_ids")),
+    ) {
         Ok(ids) => ids,
         Err(e) => return share_error(&e),
     };
@@ -243,7 +263,10 @@ fn users(w: &mut World, a: &Account) -> Response {
         .iter()
         .map(|u| {
             let theirs: Vec<&Share> = shares.iter().filter(|s| s.user_id == u.id).collect();
-            let st = theirs.first().map(|s| s.settings.clone()).unwrap_or_default();
+            let st = theirs
+                .first()
+                .map(|s| s.settings.clone())
+                .unwrap_or_default();
             let servers = theirs.iter().filter_map(|s| {
                 let srv = server(&s.machine_id)?;
                 Some(

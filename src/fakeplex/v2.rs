@@ -12,9 +12,7 @@ use crate::clock::rfc3339;
 use super::render::{self, Elem};
 use super::server::Req;
 use super::shares::truthy_str;
-use super::world::{
-    ACCOUNTS, Pin, SERVERS, Server, World, account, is_managed, thumb, uuid,
-};
+use super::world::{ACCOUNTS, Pin, SERVERS, Server, World, account, is_managed, thumb, uuid};
 use super::{Account, KID, OWNER, v2_shares};
 
 /// Runs `f` for a caller with a client id and a valid token, else answers 400/1000 or 401/1001.
@@ -29,12 +27,22 @@ pub(super) fn authed(
     }
     match w.account_for(r.token()) {
         Some(acct) => f(w, acct),
-        None => render::v2_error(j, StatusCode::UNAUTHORIZED, 1001, "User could not be authenticated"),
+        None => render::v2_error(
+            j,
+            StatusCode::UNAUTHORIZED,
+            1001,
+            "User could not be authenticated",
+        ),
     }
 }
 
 fn missing_client(j: bool) -> Response {
-    render::v2_error(j, StatusCode::BAD_REQUEST, 1000, "X-Plex-Client-Identifier is missing")
+    render::v2_error(
+        j,
+        StatusCode::BAD_REQUEST,
+        1000,
+        "X-Plex-Client-Identifier is missing",
+    )
 }
 
 /// 404 error 1002.
@@ -141,8 +149,17 @@ fn check_pin(w: &mut World, r: &Req, cid: &str, id: &str) -> Response {
     let Some(pin) = pin else {
         return render::v2_error(j, StatusCode::NOT_FOUND, 1020, "Code not found or expired");
     };
-    if rate_limit && pin.last_poll_ms.is_some_and(|last| now_ms.saturating_sub(last) < 1000) {
-        return render::v2_error(j, StatusCode::TOO_MANY_REQUESTS, 1003, "API rate limit exceeded");
+    if rate_limit
+        && pin
+            .last_poll_ms
+            .is_some_and(|last| now_ms.saturating_sub(last) < 1000)
+    {
+        return render::v2_error(
+            j,
+            StatusCode::TOO_MANY_REQUESTS,
+            1003,
+            "API rate limit exceeded",
+        );
     }
     pin.last_poll_ms = Some(now_ms);
     render::v2(j, StatusCode::OK, "pin", &pin_json(pin, now))
@@ -151,7 +168,11 @@ fn check_pin(w: &mut World, r: &Req, cid: &str, id: &str) -> Response {
 fn user(r: &Req, a: &Account) -> Response {
     let owner = a.id == OWNER.id;
     let managed = is_managed(a.id);
-    let features: Vec<&str> = if owner { vec!["pass", "sync", "camera_upload"] } else { vec![] };
+    let features: Vec<&str> = if owner {
+        vec!["pass", "sync", "camera_upload"]
+    } else {
+        vec![]
+    };
     let body = json!({
         "id": a.id, "uuid": uuid(a.id), "username": a.username, "title": a.username,
         "friendlyName": a.username, "email": a.email, "authToken": r.token(),
@@ -226,7 +247,12 @@ fn resources(w: &mut World, r: &Req, a: &Account) -> Response {
             list.push(resource(srv, a.id, &stamp));
         }
     }
-    render::v2(r.wants_json(), StatusCode::OK, "resources", &Value::Array(list))
+    render::v2(
+        r.wants_json(),
+        StatusCode::OK,
+        "resources",
+        &Value::Array(list),
+    )
 }
 
 fn server_sections(w: &mut World, r: &Req, a: &Account, mid: &str) -> Response {
@@ -267,7 +293,12 @@ fn friends(w: &mut World, r: &Req, a: &Account) -> Response {
                 "sharedServers": [], "sharedSources": []})
         })
         .collect();
-    render::v2(r.wants_json(), StatusCode::OK, "friends", &Value::Array(list))
+    render::v2(
+        r.wants_json(),
+        StatusCode::OK,
+        "friends",
+        &Value::Array(list),
+    )
 }
 
 fn put_sharing(w: &mut World, r: &Req, a: &Account, uid: &str) -> Response {
@@ -275,7 +306,11 @@ fn put_sharing(w: &mut World, r: &Req, a: &Account, uid: &str) -> Response {
         return not_found(r.wants_json());
     };
     let mut found = w.friendships.contains(&(a.id, uid));
-    for s in w.shares.values_mut().filter(|s| s.owner_id == a.id && s.user_id == uid) {
+    for s in w
+        .shares
+        .values_mut()
+        .filter(|s| s.owner_id == a.id && s.user_id == uid)
+    {
         found = true;
         let set = |name: &str, target: &mut bool| {
             if let Some(v) = r.query(name) {
@@ -295,7 +330,11 @@ fn put_sharing(w: &mut World, r: &Req, a: &Account, uid: &str) -> Response {
             s.settings.filter_music = v.to_owned();
         }
     }
-    if found { render::empty(StatusCode::NO_CONTENT) } else { not_found(r.wants_json()) }
+    if found {
+        render::empty(StatusCode::NO_CONTENT)
+    } else {
+        not_found(r.wants_json())
+    }
 }
 
 /// Removes the friendship and every share with that user: the product must never call this.
@@ -305,8 +344,12 @@ fn delete_sharing(w: &mut World, r: &Req, a: &Account, uid: &str) -> Response {
     };
     let was_friend = w.friendships.remove(&(a.id, uid));
     let before = w.shares.len();
-    w.shares.retain(|_, s| !(s.owner_id == a.id && s.user_id == uid));
-    tracing::warn!(user_id = uid, "fake plex.tv: DELETE /api/v2/sharings removed a whole friendship");
+    w.shares
+        .retain(|_, s| !(s.owner_id == a.id && s.user_id == uid));
+    tracing::warn!(
+        user_id = uid,
+        "fake plex.tv: DELETE /api/v2/sharings removed a whole friendship"
+    );
     if was_friend || w.shares.len() != before {
         render::empty(StatusCode::NO_CONTENT)
     } else {

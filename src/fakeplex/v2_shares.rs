@@ -25,21 +25,38 @@ pub(super) fn handle(w: &mut World, r: &Req, segs: &[&str]) -> Option<Response> 
                 .filter(|s| s.accepted)
                 .map(|s| share_json(w, s))
                 .collect();
-            render::v2(r.wants_json(), StatusCode::OK, "sharedServers", &Value::Array(list))
+            render::v2(
+                r.wants_json(),
+                StatusCode::OK,
+                "sharedServers",
+                &Value::Array(list),
+            )
         }),
-        ("GET", ["shared_servers", "invites", "owned", "pending"]) => authed(w, r, |w, a| owned_pending(w, r, a)),
+        ("GET", ["shared_servers", "invites", "owned", "pending"]) => {
+            authed(w, r, |w, a| owned_pending(w, r, a))
+        }
         ("GET", ["shared_servers", "invites", "received", "pending"]) => {
             authed(w, r, |w, a| received_pending(w, r, a))
         }
         ("POST", ["shared_servers", id, "accept"]) => authed(w, r, |w, a| {
             match id.parse().ok().and_then(|id| w.accept_share(a.id, id)) {
-                Some(s) => render::v2(r.wants_json(), StatusCode::OK, "sharedServer", &share_json(w, &s)),
+                Some(s) => render::v2(
+                    r.wants_json(),
+                    StatusCode::OK,
+                    "sharedServer",
+                    &share_json(w, &s),
+                ),
                 None => not_found(r.wants_json()),
             }
         }),
         ("GET", ["shared_servers", id]) => authed(w, r, |w, a| {
             match id.parse().ok().and_then(|id| w.visible_share(a.id, id)) {
-                Some(s) => render::v2(r.wants_json(), StatusCode::OK, "sharedServer", &share_json(w, s)),
+                Some(s) => render::v2(
+                    r.wants_json(),
+                    StatusCode::OK,
+                    "sharedServer",
+                    &share_json(w, s),
+                ),
                 None => not_found(r.wants_json()),
             }
         }),
@@ -103,8 +120,12 @@ fn share_error(j: bool, e: &ShareError) -> Response {
             1997,
             &format!("You're already sharing this server with {name}."),
         ),
-        ShareError::BadBody => render::v2_error(j, StatusCode::BAD_REQUEST, 1999, "Bad request body"),
-        ShareError::UnknownMachine | ShareError::UnknownSection | ShareError::UnknownUser => not_found(j),
+        ShareError::BadBody => {
+            render::v2_error(j, StatusCode::BAD_REQUEST, 1999, "Bad request body")
+        }
+        ShareError::UnknownMachine | ShareError::UnknownSection | ShareError::UnknownUser => {
+            not_found(j)
+        }
     }
 }
 
@@ -113,7 +134,10 @@ fn create(w: &mut World, r: &Req, a: &Account) -> Response {
     let Some(body) = r.json() else {
         return share_error(j, &ShareError::BadBody);
     };
-    let invitee = match (body.get("invitedEmail").and_then(Value::as_str), body.get("invitedId")) {
+    let invitee = match (
+        body.get("invitedEmail").and_then(Value::as_str),
+        body.get("invitedId"),
+    ) {
         (Some(e), _) => account_by_name_or_email(e),
         (None, Some(id)) => id
             .as_u64()
@@ -121,7 +145,9 @@ fn create(w: &mut World, r: &Req, a: &Account) -> Response {
             .and_then(account),
         (None, None) => None,
     };
-    let Some(invitee) = invitee else { return not_found(j) };
+    let Some(invitee) = invitee else {
+        return not_found(j);
+    };
     let ids = match parse_ids(body.get("librarySectionIds")) {
         Ok(ids) => ids,
         Err(e) => return share_error(j, &e),
@@ -150,7 +176,9 @@ fn create(w: &mut World, r: &Req, a: &Account) -> Response {
 /// Replaces libraries and settings; settings left out reset, as on plex.tv.
 fn update(w: &mut World, r: &Req, a: &Account, id: &str) -> Response {
     let j = r.wants_json();
-    let Ok(id) = id.parse::<u64>() else { return not_found(j) };
+    let Ok(id) = id.parse::<u64>() else {
+        return not_found(j);
+    };
     let Some(body) = r.json() else {
         return share_error(j, &ShareError::BadBody);
     };
@@ -183,7 +211,12 @@ fn received_pending(w: &mut World, r: &Req, a: &Account) -> Response {
                 "sharedSources": []})
         })
         .collect();
-    render::v2(r.wants_json(), StatusCode::OK, "invites", &Value::Array(list))
+    render::v2(
+        r.wants_json(),
+        StatusCode::OK,
+        "invites",
+        &Value::Array(list),
+    )
 }
 
 fn owned_pending(w: &mut World, r: &Req, a: &Account) -> Response {
@@ -208,5 +241,10 @@ fn owned_pending(w: &mut World, r: &Req, a: &Account) -> Response {
                 "sharedServers": theirs, "sharedSources": []})
         })
         .collect();
-    render::v2(r.wants_json(), StatusCode::OK, "invites", &Value::Array(list))
+    render::v2(
+        r.wants_json(),
+        StatusCode::OK,
+        "invites",
+        &Value::Array(list),
+    )
 }

@@ -65,14 +65,38 @@ pub(crate) struct Server {
 }
 
 const OWNER_SECTIONS: [Section; 4] = [
-    Section { id: MOVIES, key: "1", title: "Movies", kind: "movie" },
-    Section { id: TV, key: "2", title: "TV Shows", kind: "show" },
-    Section { id: MUSIC, key: "3", title: "Music", kind: "artist" },
-    Section { id: PHOTOS, key: "4", title: "Photos", kind: "photo" },
+    Section {
+        id: MOVIES,
+        key: "1",
+        title: "Movies",
+        kind: "movie",
+    },
+    Section {
+        id: TV,
+        key: "2",
+        title: "TV Shows",
+        kind: "show",
+    },
+    Section {
+        id: MUSIC,
+        key: "3",
+        title: "Music",
+        kind: "artist",
+    },
+    Section {
+        id: PHOTOS,
+        key: "4",
+        title: "Photos",
+        kind: "photo",
+    },
 ];
 
-const OTHER_SECTIONS: [Section; 1] =
-    [Section { id: 229_900_001, key: "1", title: "Stranger Movies", kind: "movie" }];
+const OTHER_SECTIONS: [Section; 1] = [Section {
+    id: 229_900_001,
+    key: "1",
+    title: "Stranger Movies",
+    kind: "movie",
+}];
 
 /// The two servers: the owner's and the stranger's.
 pub(crate) const SERVERS: [Server; 2] = [
@@ -206,10 +230,16 @@ impl World {
         let now = clock.unix();
         let mut w = Self {
             clock,
-            tokens: ACCOUNTS.iter().map(|a| (a.token.to_owned(), a.id)).collect(),
+            tokens: ACCOUNTS
+                .iter()
+                .map(|a| (a.token.to_owned(), a.id))
+                .collect(),
             pins: BTreeMap::new(),
             shares: BTreeMap::new(),
-            friendships: [ALICE, BOB, CAROL, DAVE].iter().map(|f| (OWNER.id, f.id)).collect(),
+            friendships: [ALICE, BOB, CAROL, DAVE]
+                .iter()
+                .map(|f| (OWNER.id, f.id))
+                .collect(),
             faults: Vec::new(),
             log: Vec::new(),
             next_id: 90_000_001,
@@ -262,7 +292,12 @@ impl World {
     }
 
     /// A share "made in Plex's UI": the owner's server, no invite delay, a friendship as Plex adds.
-    pub(crate) fn add_external_share(&mut self, user_id: u64, section_ids: &[u64], accepted: bool) -> u64 {
+    pub(crate) fn add_external_share(
+        &mut self,
+        user_id: u64,
+        section_ids: &[u64],
+        accepted: bool,
+    ) -> u64 {
         let id = self.next_id();
         let now = self.now();
         self.friendships.insert((OWNER.id, user_id));
