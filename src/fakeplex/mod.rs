@@ -22,6 +22,8 @@ mod tests;
 #[cfg(test)]
 mod tests_faults;
 #[cfg(test)]
+mod tests_pins;
+#[cfg(test)]
 mod tests_shares;
 
 use std::future::Future;

@@ -133,3 +133,27 @@ async fn the_log_names_the_tokens_account_and_where_it_came_from() {
     t.fake.clear_requests();
     assert!(t.fake.requests().is_empty());
 }
+
+#[tokio::test]
+async fn the_server_stops_when_the_last_handle_drops() {
+    let t = setup().await;
+    let addr = t.fake.base_url().trim_start_matches("http://").to_owned();
+    let clone = t.fake.clone();
+    drop(t);
+    assert_eq!(clone.requests().len(), 0);
+    assert!(
+        tokio::net::TcpStream::connect(&addr).await.is_ok(),
+        "a clone keeps it alive"
+    );
+    drop(clone);
+    let refused = tokio::time::timeout(Duration::from_secs(5), async {
+        while tokio::net::TcpStream::connect(&addr).await.is_ok() {
+            tokio::task::yield_now().await;
+        }
+    })
+    .await;
+    assert!(
+        refused.is_ok(),
+        "still accepting after the last handle dropped"
+    );
+}

@@ -39,7 +39,7 @@ fn user_server_pending(xml: &str, user: &Account) -> Option<String> {
 }
 
 #[tokio::test]
-async fn v1_share_duplicate_then_accept_by_the_invitee() {
+async fn v1_share_and_its_duplicate() {
     let t = setup().await;
     let body = v1_share_body(
         j!({"invited_email": "alice@example.com"}),
@@ -70,6 +70,14 @@ async fn v1_share_duplicate_then_accept_by_the_invitee() {
     let (s, _, xml) = t.v1("POST", &shared_path(), OWNER.token, Some(body)).await;
     assert_eq!(s, 400);
     assert!(xml.contains("status=\"You're already sharing this server with alice. Please edit your existing share.\""), "{xml}");
+}
+
+#[tokio::test]
+async fn v1_invite_is_pending_until_the_invitee_accepts() {
+    let t = setup().await;
+    let body = v1_share_body(j!({"invited_email": "alice@example.com"}), &[j!(MOVIES)]);
+    let (_, _, xml) = t.v1("POST", &shared_path(), OWNER.token, Some(body)).await;
+    let id: u64 = attr(&xml, "SharedServer", "id").unwrap().parse().unwrap();
 
     let (_, _, users) = t.v1("GET", "/api/users", OWNER.token, None).await;
     assert_eq!(user_server_pending(&users, &ALICE).as_deref(), Some("1"));
@@ -214,7 +222,7 @@ async fn v1_list_update_and_delete_one_share() {
 }
 
 #[tokio::test]
-async fn v2_create_duplicate_views_update_and_delete() {
+async fn v2_share_duplicate_and_owner_views() {
     let t = setup().await;
     let body = j!({"machineIdentifier": SERVER_ID, "invitedEmail": "carol@example.com",
         "librarySectionIds": [MOVIES], "settings": {"allowSync": true}, "skipFriendship": true});
@@ -275,7 +283,16 @@ async fn v2_create_duplicate_views_update_and_delete() {
             .iter()
             .any(|s| s["id"].as_u64() == Some(id) && s["accepted"] == true)
     );
+}
 
+#[tokio::test]
+async fn v2_post_replaces_a_share_put_is_405_and_delete_removes_it() {
+    let t = setup().await;
+    let body = j!({"machineIdentifier": SERVER_ID, "invitedEmail": "carol", "librarySectionIds": [MOVIES]});
+    let (_, _, out) = t
+        .v2_body("POST", "/api/v2/shared_servers", OWNER.token, body)
+        .await;
+    let id = json(&out)["id"].as_u64().unwrap();
     let path = format!("/api/v2/shared_servers/{id}");
     let upd = j!({"librarySectionIds": [TV, MUSIC], "settings": {"allowSync": false}});
     let (s, _, out) = t.v2_body("POST", &path, OWNER.token, upd).await;
