@@ -20,6 +20,10 @@ mod world;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_faults;
+#[cfg(test)]
+mod tests_pins;
+#[cfg(test)]
 mod tests_shares;
 
 use std::future::Future;

@@ -7,7 +7,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 use serde_json::Value;
 
-/// Escapes text for an XML/HTML attribute value or element text.
+/// Escapes text for a double-quoted XML/HTML attribute value or element text (`'` stays as it is:
+/// plex.tv's "You're already sharing" reads naturally to clients that search the raw body).
 pub(crate) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -16,7 +17,6 @@ pub(crate) fn esc(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
             // Characters XML 1.0 forbids are dropped rather than sent (python-plexapi strips them too).
             c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
             c => out.push(c),
@@ -261,7 +261,7 @@ mod tests {
         let e = Elem::new("a").attr("n", "x\"<&>'");
         assert_eq!(
             e.document().lines().nth(1),
-            Some("<a n=\"x&quot;&lt;&amp;&gt;&apos;\"/>")
+            Some("<a n=\"x&quot;&lt;&amp;&gt;'\"/>")
         );
         let v = serde_json::json!({"id": 1, "ok": true, "gone": null,
             "libraries": [{"id": 2}], "features": ["f"], "sub": {"a": "b"}});

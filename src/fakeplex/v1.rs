@@ -259,52 +259,7 @@ fn users(w: &mut World, a: &Account) -> Response {
         })
         .collect();
     let now = w.now();
-    let items = listed
-        .iter()
-        .map(|u| {
-            let theirs: Vec<&Share> = shares.iter().filter(|s| s.user_id == u.id).collect();
-            let st = theirs
-                .first()
-                .map(|s| s.settings.clone())
-                .unwrap_or_default();
-            let servers = theirs.iter().filter_map(|s| {
-                let srv = server(&s.machine_id)?;
-                Some(
-                    Elem::new("Server")
-                        .attr("id", s.id)
-                        .attr("serverId", srv.numeric_id)
-                        .attr("machineIdentifier", srv.machine_id)
-                        .attr("name", srv.name)
-                        .attr("lastSeenAt", now)
-                        .attr("numLibraries", s.section_ids.len())
-                        .flag("allLibraries", s.section_ids.len() == srv.sections.len())
-                        .flag("owned", true)
-                        .flag("pending", !s.accepted),
-                )
-            });
-            Elem::new("User")
-                .attr("id", u.id)
-                .attr("title", u.username)
-                .attr("username", u.username)
-                .attr("email", u.email.unwrap_or_default())
-                .attr("recommendationsPlaylistId", "")
-                .attr("thumb", thumb(u.id))
-                .flag("protected", false)
-                .flag("home", is_managed(u.id))
-                .flag("allowSync", st.allow_sync)
-                .flag("allowCameraUpload", st.allow_camera_upload)
-                .flag("allowChannels", st.allow_channels)
-                .attr("allowTuners", 0)
-                .flag("allowSubtitleAdmin", st.allow_subtitle_admin)
-                .flag("restricted", is_managed(u.id))
-                .attr("filterAll", "")
-                .attr("filterMovies", &st.filter_movies)
-                .attr("filterMusic", &st.filter_music)
-                .attr("filterPhotos", &st.filter_photos)
-                .attr("filterTelevision", &st.filter_television)
-                .children(servers)
-        })
-        .collect::<Vec<_>>();
+    let items: Vec<Elem> = listed.iter().map(|u| user_elem(u, &shares, now)).collect();
     let root = Elem::new("MediaContainer")
         .attr("friendlyName", "myPlex")
         .attr("identifier", "com.plexapp.plugins.myplex")
@@ -313,4 +268,49 @@ fn users(w: &mut World, a: &Account) -> Response {
         .attr("size", items.len())
         .children(items);
     render::xml(StatusCode::OK, &root)
+}
+
+/// One `<User>` with a `<Server>` per share the caller made to them.
+fn user_elem(u: &Account, shares: &[Share], now: i64) -> Elem {
+    let theirs: Vec<&Share> = shares.iter().filter(|s| s.user_id == u.id).collect();
+    let st = theirs
+        .first()
+        .map(|s| s.settings.clone())
+        .unwrap_or_default();
+    let servers = theirs.iter().filter_map(|s| {
+        let srv = server(&s.machine_id)?;
+        Some(
+            Elem::new("Server")
+                .attr("id", s.id)
+                .attr("serverId", srv.numeric_id)
+                .attr("machineIdentifier", srv.machine_id)
+                .attr("name", srv.name)
+                .attr("lastSeenAt", now)
+                .attr("numLibraries", s.section_ids.len())
+                .flag("allLibraries", s.section_ids.len() == srv.sections.len())
+                .flag("owned", true)
+                .flag("pending", !s.accepted),
+        )
+    });
+    Elem::new("User")
+        .attr("id", u.id)
+        .attr("title", u.username)
+        .attr("username", u.username)
+        .attr("email", u.email.unwrap_or_default())
+        .attr("recommendationsPlaylistId", "")
+        .attr("thumb", thumb(u.id))
+        .flag("protected", false)
+        .flag("home", is_managed(u.id))
+        .flag("allowSync", st.allow_sync)
+        .flag("allowCameraUpload", st.allow_camera_upload)
+        .flag("allowChannels", st.allow_channels)
+        .attr("allowTuners", 0)
+        .flag("allowSubtitleAdmin", st.allow_subtitle_admin)
+        .flag("restricted", is_managed(u.id))
+        .attr("filterAll", "")
+        .attr("filterMovies", &st.filter_movies)
+        .attr("filterMusic", &st.filter_music)
+        .attr("filterPhotos", &st.filter_photos)
+        .attr("filterTelevision", &st.filter_television)
+        .children(servers)
 }
