@@ -306,7 +306,7 @@ fn merge_grant(existing: Option<Grant>, b: &Basis, inp: &DecideInput) -> Grant {
 }
 
 /// `a` followed by the ids of `b` it lacks.
-fn union(a: &[u64], b: &[u64]) -> Vec<u64> {
+pub(super) fn union(a: &[u64], b: &[u64]) -> Vec<u64> {
     let mut out = a.to_vec();
     out.extend(b.iter().filter(|id| !a.contains(id)));
     out
