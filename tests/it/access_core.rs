@@ -221,3 +221,26 @@ async fn resolution_retries_while_plex_tv_drops_connections() {
     .expect("the owner resolves after the fault clears");
     assert_eq!(access.owner().unwrap().plex_id, OWNER.id);
 }
+
+#[tokio::test]
+async fn a_flow_waits_then_expires_and_is_used_up() {
+    let app = TestApp::with_fake(&[]).await;
+    let access = &app.state.access;
+    let started = access
+        .start_flow(FlowPurpose::Join, Some("code"), Some("/me".into()), None)
+        .await
+        .unwrap();
+    assert!(started.sign_in_url.contains("forwardUrl="));
+    assert!(started.sign_in_url.contains("%2Fauth%2Fplex%2Fcallback"));
+    assert!(matches!(
+        access.check_flow(&started.flow_id).await.unwrap(),
+        FlowCheck::Waiting
+    ));
+    app.fake().advance(Duration::from_secs(3600));
+    assert!(matches!(
+        access.check_flow(&started.flow_id).await.unwrap(),
+        FlowCheck::Expired
+    ));
+    assert!(access.check_flow(&started.flow_id).await.is_err());
+    assert!(access.check_flow("not-a-flow").await.is_err());
+}
