@@ -1,6 +1,6 @@
-//! The owner's tools for the friend journey (SPEC §1, §7): allowlist, default libraries and invite
-//! links. The API (and later the admin pages) call these with typed inputs; every change appends
-//! an event naming the actor in the same write transaction. No HTTP knowledge here.
+//! The owner's tools for the friend journey (SPEC §1, §7): allowlist, default libraries and
+//! invite links. The API (and later the admin pages) call these with typed inputs; every change
+//! appends an event naming the actor in the same write transaction. No HTTP knowledge here.
 
 mod allowlist;
 mod invites;

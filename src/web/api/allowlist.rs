@@ -68,7 +68,8 @@ pub struct AddAllowRequest {
 }
 
 /// The allowlist.
-#[utoipa::path(get, path = "/allowlist", tag = "allowlist",
+#[utoipa::path(get, path = "/allowlist", operation_id = "list_allowlist",
+    tag = "allowlist",
     responses((status = 200, body = AllowlistResponse), (status = 401, body = ErrorBody)))]
 pub async fn list(
     _key: ApiKey,
@@ -81,7 +82,8 @@ pub async fn list(
 }
 
 /// Adds an account to the allowlist.
-#[utoipa::path(post, path = "/allowlist", tag = "allowlist", request_body = AddAllowRequest,
+#[utoipa::path(post, path = "/allowlist", operation_id = "add_allow_entry",
+    tag = "allowlist", request_body = AddAllowRequest,
     responses((status = 201, body = AllowEntryView), (status = 401, body = ErrorBody),
         (status = 409, description = "already listed, or not connected to Plex", body = ErrorBody),
         (status = 422, body = ErrorBody)))]
@@ -101,9 +103,11 @@ pub async fn add(
 }
 
 /// Removes an allowlist entry (grants already made stay).
-#[utoipa::path(delete, path = "/allowlist/{id}", tag = "allowlist",
+#[utoipa::path(delete, path = "/allowlist/{id}", operation_id = "remove_allow_entry",
+    tag = "allowlist",
     params(("id" = u64, Path, description = "allowlist entry id")),
-    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+    responses((status = 204, description = "removed"), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody),
         (status = 404, body = ErrorBody)))]
 pub async fn remove(
     key: ApiKey,

@@ -84,7 +84,8 @@ pub struct CreateInviteRequest {
 }
 
 /// Every invite link (never with its code).
-#[utoipa::path(get, path = "/invites", tag = "invites",
+#[utoipa::path(get, path = "/invites", operation_id = "list_invites",
+    tag = "invites",
     responses((status = 200, body = InvitesResponse), (status = 401, body = ErrorBody)))]
 pub async fn list(
     _key: ApiKey,
@@ -97,7 +98,8 @@ pub async fn list(
 }
 
 /// Creates an invite link; the answer is the only time its code is shown.
-#[utoipa::path(post, path = "/invites", tag = "invites", request_body = CreateInviteRequest,
+#[utoipa::path(post, path = "/invites", operation_id = "create_invite",
+    tag = "invites", request_body = CreateInviteRequest,
     responses((status = 201, body = CreatedInviteView), (status = 401, body = ErrorBody),
         (status = 409, description = "not connected to Plex (libraries named)", body = ErrorBody),
         (status = 422, body = ErrorBody)))]
@@ -123,9 +125,11 @@ pub async fn create(
 }
 
 /// Revokes an invite link (it stays listed with `revoked: true`).
-#[utoipa::path(delete, path = "/invites/{id}", tag = "invites",
+#[utoipa::path(delete, path = "/invites/{id}", operation_id = "revoke_invite",
+    tag = "invites",
     params(("id" = u64, Path, description = "invite id")),
-    responses((status = 204), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+    responses((status = 204, description = "revoked"), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody),
         (status = 404, body = ErrorBody)))]
 pub async fn revoke(
     key: ApiKey,

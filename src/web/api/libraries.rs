@@ -59,7 +59,8 @@ pub struct SetLibrariesRequest {
 }
 
 /// The server's sections, each marked when it is in the default set.
-#[utoipa::path(get, path = "/libraries", tag = "libraries",
+#[utoipa::path(get, path = "/libraries", operation_id = "get_libraries",
+    tag = "libraries",
     responses((status = 200, body = LibrariesResponse), (status = 401, body = ErrorBody),
         (status = 409, description = "not connected to Plex", body = ErrorBody),
         (status = 502, body = ErrorBody)))]
@@ -71,7 +72,8 @@ pub async fn get(
 }
 
 /// Sets the default library set (refused while `access.libraries` is set in config).
-#[utoipa::path(put, path = "/libraries", tag = "libraries", request_body = SetLibrariesRequest,
+#[utoipa::path(put, path = "/libraries", operation_id = "set_libraries",
+    tag = "libraries", request_body = SetLibrariesRequest,
     responses((status = 200, body = LibrariesResponse), (status = 401, body = ErrorBody),
         (status = 409, description = "set in config, or not connected to Plex", body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 502, body = ErrorBody)))]

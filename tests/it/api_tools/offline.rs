@@ -275,7 +275,25 @@ async fn the_openapi_document_lists_the_tool_routes() {
         let op = &paths[&path][method.to_lowercase()];
         assert!(op.is_object(), "{method} {path} missing: {paths}");
     }
+    let mut ids: Vec<&str> = paths
+        .as_object()
+        .unwrap()
+        .values()
+        .flat_map(|item| item.as_object().unwrap().values())
+        .filter_map(|op| op["operationId"].as_str())
+        .collect();
+    let count = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "operation ids must be unique: {ids:?}");
     let schemas = &doc["components"]["schemas"];
+    let kinds: Vec<&Value> = schemas["LibraryRefSchema"]["oneOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["type"])
+        .collect();
+    assert_eq!(kinds, [&json!("integer"), &json!("string")]);
     for name in [
         "AddAllowRequest",
         "CreateInviteRequest",
