@@ -133,3 +133,21 @@ async fn entries_and_invites_store_resolved_ids() {
         .unwrap_err();
     assert!(err.to_string().contains("\"Anime\""), "{err}");
 }
+
+#[tokio::test]
+async fn a_plex_tv_failure_is_a_plex_error_and_changes_nothing() {
+    let fake = FakePlex::start().await.unwrap();
+    fake.inject(fakeplex::Fault::status("/", 503));
+    let dir = tempfile::tempdir().unwrap();
+    let (access, _) = service(dir.path(), &fake.base_url(), None);
+    resolve(&access);
+    let err = access.library_choices().await.unwrap_err();
+    assert!(matches!(err, AccessError::Plex(_)), "{err:?}");
+    let err = access
+        .set_default_libraries("t", &[title("Movies")])
+        .await
+        .unwrap_err();
+    assert!(matches!(err, AccessError::Plex(_)), "{err:?}");
+    assert!(access.default_libraries().await.unwrap().is_empty());
+    assert!(events(&access).await.is_empty());
+}

@@ -111,3 +111,38 @@ impl From<AccessError> for ApiError {
         access_error(e)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plex::PlexError;
+    use crate::store::StoreError;
+
+    #[test]
+    fn access_errors_map_to_fitting_statuses_and_codes() {
+        let cases = [
+            (AccessError::Invalid("bad".into()), 422, "invalid_body"),
+            (AccessError::Conflict("taken".into()), 409, "conflict"),
+            (AccessError::NotFound("invite 9".into()), 404, "not_found"),
+            (AccessError::NotConfigured, 409, "not_connected"),
+            (
+                AccessError::Plex(PlexError::Timeout),
+                502,
+                "plex_unavailable",
+            ),
+            (
+                AccessError::Store(StoreError::Db("disk on fire".into())),
+                500,
+                "internal",
+            ),
+        ];
+        for (err, status, code) in cases {
+            let api = access_error(err);
+            assert_eq!((api.status.as_u16(), api.code), (status, code));
+            // Store detail stays in the server log.
+            assert!(!api.message.contains("disk on fire"));
+        }
+        let invalid = access_error(AccessError::Invalid("unknown libraries: \"Anime\"".into()));
+        assert_eq!(invalid.message, "unknown libraries: \"Anime\"");
+    }
+}
