@@ -1,7 +1,11 @@
 //! The scripting API under `/api/v1` (SPEC §7). Routes join one utoipa-axum table, so the
 //! OpenAPI document is generated from the handlers and the tests walk the same table.
 
+mod allowlist;
 mod auth;
+mod invites;
+pub mod json;
+mod libraries;
 mod status;
 
 pub use auth::ApiKey;
@@ -58,7 +62,13 @@ struct ApiDoc;
 
 /// The route table: every `/api/v1` route, with its OpenAPI description.
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi()).routes(routes!(status::status))
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(status::status))
+        .routes(routes!(allowlist::list, allowlist::add))
+        .routes(routes!(allowlist::remove))
+        .routes(routes!(libraries::get, libraries::put))
+        .routes(routes!(invites::list, invites::create))
+        .routes(routes!(invites::revoke))
 }
 
 /// The `/api` router: `/api/v1/...`, `/api/v1/openapi.json`, and JSON errors for everything else.

@@ -1,0 +1,187 @@
+//! Allowlist entries (SPEC §1): a Plex account id, username or email the owner allows, with an
+//! optional library set, access duration and note. Matching and pinning happen at sign-in.
+
+use super::{MAX_ACCOUNT_CHARS, check_access_days, check_note, describe_libraries};
+use crate::access::{Access, AccessError};
+use crate::config::LibraryRef;
+use crate::store::{AllowEntry, IdTable};
+
+/// What the owner asks to add.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewAllowEntry {
+    /// Plex account id (all digits), username or email.
+    pub account: String,
+    /// Titles or plex.tv section ids; `None` means the default set at grant time.
+    pub libraries: Option<Vec<LibraryRef>>,
+    /// How long a grant made from this entry lasts (1..=3650 days); `None` is forever.
+    pub access_days: Option<u32>,
+    /// A note for the owner (at most 500 characters).
+    pub note: Option<String>,
+}
+
+/// Trims and checks an account; an all-digit account is also a Plex account id.
+fn parse_account(raw: &str) -> Result<(String, Option<u64>), AccessError> {
+    let account = raw.trim();
+    if account.is_empty() {
+        return Err(AccessError::Invalid(
+            "account is empty: give a Plex account id, username or email".to_owned(),
+        ));
+    }
+    if account.chars().count() > MAX_ACCOUNT_CHARS {
+        return Err(AccessError::Invalid(format!(
+            "account is longer than {MAX_ACCOUNT_CHARS} characters"
+        )));
+    }
+    if account.chars().any(char::is_control) {
+        return Err(AccessError::Invalid(
+            "account contains control characters".to_owned(),
+        ));
+    }
+    let plex_id = if account.bytes().all(|b| b.is_ascii_digit()) {
+        let id = account.parse::<u64>().map_err(|_| {
+            AccessError::Invalid(format!("{account} is too large for a Plex account id"))
+        })?;
+        Some(id)
+    } else {
+        None
+    };
+    Ok((account.to_owned(), plex_id))
+}
+
+/// The entry already standing for `account` / `plex_id`, if any: the same text ignoring case,
+/// or the same Plex account id (typed or pinned).
+fn duplicate_of<'a>(
+    entries: &'a [AllowEntry],
+    account: &str,
+    plex_id: Option<u64>,
+) -> Option<&'a AllowEntry> {
+    let lower = account.to_lowercase();
+    entries.iter().find(|e| {
+        e.account.trim().to_lowercase() == lower || (plex_id.is_some() && e.plex_id == plex_id)
+    })
+}
+
+impl Access {
+    /// The allowlist, oldest first.
+    pub async fn allowlist(&self) -> Result<Vec<AllowEntry>, AccessError> {
+        Ok(self.store().read(|tx| tx.list_allow()).await?)
+    }
+
+    /// Adds an entry. A second entry for the same account (ignoring case) is a `Conflict`;
+    /// libraries are resolved against the server's sections and stored as plex.tv ids.
+    pub async fn add_allow_entry(
+        &self,
+        actor: &str,
+        new: NewAllowEntry,
+    ) -> Result<AllowEntry, AccessError> {
+        let (account, plex_id) = parse_account(&new.account)?;
+        let access_days = check_access_days(new.access_days)?;
+        let note = check_note(new.note)?;
+        let libraries = self
+            .resolve_optional_libraries(new.libraries.as_deref())
+            .await?;
+        let mut entry = AllowEntry {
+            id: 0,
+            account,
+            plex_id,
+            libraries,
+            access_days,
+            note,
+            created_at: self.now(),
+        };
+        let event = self.event(
+            "allowlist_add",
+            actor,
+            plex_id,
+            "ok",
+            format!(
+                "added {} (libraries: {}, access days: {})",
+                entry.account,
+                describe_libraries(entry.libraries.as_deref()),
+                entry
+                    .access_days
+                    .map_or("unlimited".to_owned(), |d| d.to_string()),
+            ),
+        );
+        let added = self
+            .store()
+            .write(move |tx| {
+                let entries = tx.list_allow()?;
+                // Checked inside the write so two concurrent adds cannot both pass.
+                if let Some(dup) = duplicate_of(&entries, &entry.account, entry.plex_id) {
+                    return Ok(Err(AccessError::Conflict(format!(
+                        "{} is already on the allowlist (entry {})",
+                        entry.account, dup.id
+                    ))));
+                }
+                entry.id = tx.next_id(IdTable::Allowlist)?;
+                tx.put_allow(&entry)?;
+                tx.append_event(event)?;
+                Ok(Ok(entry))
+            })
+            .await??;
+        Ok(added)
+    }
+
+    /// Removes an entry; an unknown id is `NotFound`. Grants already made stay as they are.
+    pub async fn remove_allow_entry(&self, actor: &str, id: u64) -> Result<(), AccessError> {
+        let mut event = self.event("allowlist_remove", actor, None, "ok", String::new());
+        self.store()
+            .write(move |tx| {
+                let Some(old) = tx.get_allow(id)? else {
+                    return Ok(Err(AccessError::NotFound(format!("allowlist entry {id}"))));
+                };
+                tx.delete_allow(id)?;
+                event.plex_id = old.plex_id;
+                event.detail = format!("removed {} (entry {id})", old.account);
+                tx.append_event(event)?;
+                Ok(Ok(()))
+            })
+            .await?
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn accounts_are_trimmed_and_digits_are_ids() {
+        assert_eq!(
+            parse_account("  alice@example.com ").unwrap(),
+            ("alice@example.com".to_owned(), None)
+        );
+        assert_eq!(
+            parse_account("12345").unwrap(),
+            ("12345".to_owned(), Some(12345))
+        );
+        assert_eq!(parse_account("bob1").unwrap().1, None);
+        for bad in ["", "   ", "a\u{0}b", "99999999999999999999999"] {
+            assert!(
+                matches!(parse_account(bad), Err(AccessError::Invalid(_))),
+                "{bad:?}"
+            );
+        }
+        assert!(parse_account(&"a".repeat(254)).is_ok());
+        assert!(parse_account(&"a".repeat(255)).is_err());
+    }
+
+    #[test]
+    fn duplicates_ignore_case_and_match_ids() {
+        let entry = |id, account: &str, plex_id| AllowEntry {
+            id,
+            account: account.to_owned(),
+            plex_id,
+            libraries: None,
+            access_days: None,
+            note: String::new(),
+            created_at: 0,
+        };
+        let list = vec![entry(1, "Alice", None), entry(2, "bob", Some(77))];
+        assert_eq!(duplicate_of(&list, "ALICE", None).unwrap().id, 1);
+        assert_eq!(duplicate_of(&list, "77", Some(77)).unwrap().id, 2);
+        assert!(duplicate_of(&list, "carol", None).is_none());
+        assert!(duplicate_of(&list, "78", Some(78)).is_none());
+    }
+}
