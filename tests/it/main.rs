@@ -2,6 +2,7 @@
 
 mod config_env;
 mod foundation;
+mod join;
 mod plex_contract;
 mod process;
 mod support;
