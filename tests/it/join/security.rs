@@ -285,3 +285,24 @@ async fn a_slow_plex_tv_still_gets_a_page_within_the_deadline() {
     assert!(shares_of(&app, ALICE.id).is_empty());
     app.stop().await;
 }
+
+#[tokio::test]
+async fn plex_tv_down_at_the_start_says_try_again_in_a_minute() {
+    let app = TestApp::with_fake(&[]).await;
+    app.fake().inject(Fault::status("/api/v2/pins", 503));
+    let mut b = Browser::new();
+    let page = b.get(&app.url("/auth/plex")).await;
+    assert_eq!(
+        page.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("try again in a minute"), "{}", page.body);
+    assert!(page.headers.contains_key("retry-after"));
+    assert!(
+        page.set_cookies().is_empty(),
+        "no flow cookie without a flow"
+    );
+    app.stop().await;
+}
