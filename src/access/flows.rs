@@ -1,11 +1,13 @@
 //! Sign-in flows (SPEC §2.2-2.3): a strong PIN at plex.tv, kept server-side and bound to a
 //! short-lived flow cookie; checked on return at most `pin_extra_checks` more times.
-//! OWNER: access-core helper.
+
+use std::time::Duration;
 
 use super::{Access, AccessError};
-use crate::plex::PlexUser;
+use crate::crypto::{random_token, sha256_hex};
+use crate::plex::{PinState, PlexError, PlexUser};
 use crate::secret::Secret;
-use crate::store::FlowPurpose;
+use crate::store::{Flow, FlowPurpose};
 
 /// At most this many sign-in flows are open at once (SPEC §4).
 pub const MAX_OPEN_FLOWS: u64 = 1000;
@@ -62,15 +64,138 @@ impl Access {
         next: Option<String>,
         rd: Option<String>,
     ) -> Result<StartedFlow, AccessError> {
-        let _ = (purpose, invite_code, next, rd);
-        Err(AccessError::NotReady)
+        // Checked before the PIN too, so a flood does not mint PINs at plex.tv.
+        if self.0.store.read(|tx| tx.count_flows()).await? >= MAX_OPEN_FLOWS {
+            return Err(AccessError::Busy);
+        }
+        let pin = self.0.plex.create_pin().await?;
+        let now = self.now();
+        let ttl = i64::try_from(self.0.timing.flow_ttl.as_secs()).unwrap_or(i64::MAX);
+        let flow_id = random_token(32);
+        let flow = Flow {
+            purpose,
+            pin_id: pin.id,
+            pin_code: pin.code.clone(),
+            created_at: now,
+            expires_at: now.saturating_add(ttl),
+            invite_code_hash: invite_code.map(|c| sha256_hex(c.trim())),
+            next,
+            rd,
+            checks: 0,
+            last_check_at: None,
+            used: false,
+        };
+        let key = sha256_hex(&flow_id);
+        let stored = self
+            .0
+            .store
+            .write(move |tx| {
+                if tx.count_flows()? >= MAX_OPEN_FLOWS {
+                    return Ok(false);
+                }
+                tx.put_flow(&key, &flow)?;
+                Ok(true)
+            })
+            .await?;
+        if !stored {
+            return Err(AccessError::Busy);
+        }
+        // forwardUrl comes from the configured public URL only, never from request headers.
+        let forward = self.0.settings.public_url.join("/auth/plex/callback");
+        let sign_in_url = self.0.plex.sign_in_url(&pin.code, &forward);
+        Ok(StartedFlow {
+            flow_id,
+            sign_in_url,
+        })
     }
 
     /// Checks the flow's PIN (spacing checks `pin_check_spacing` apart, at most
     /// `1 + pin_extra_checks` per call), reads the account once a token arrives, and uses the
     /// flow up when a token arrives or the PIN expired. Unknown/used/expired flow → FlowNotFound.
     pub async fn check_flow(&self, flow_id: &str) -> Result<FlowCheck, AccessError> {
-        let _ = flow_id;
-        Err(AccessError::NotReady)
+        let key = sha256_hex(flow_id);
+        let k = key.clone();
+        let flow = self.0.store.read(move |tx| tx.get_flow(&k)).await?;
+        let now = self.now();
+        let flow = match flow {
+            Some(f) if !f.used && f.expires_at > now => f,
+            _ => return Err(AccessError::FlowNotFound),
+        };
+        let spacing = self.0.timing.pin_check_spacing;
+        // Never sooner than `spacing` after the last check, even one made by an earlier request.
+        if let Some(last) = flow.last_check_at {
+            let since = Duration::from_secs(u64::try_from(now - last).unwrap_or(0));
+            if since < spacing {
+                tokio::time::sleep(spacing - since).await;
+            }
+        }
+        let tries = 1 + self.0.timing.pin_extra_checks;
+        let mut checks = 0;
+        let mut state = PinState::Waiting;
+        for i in 0..tries {
+            if i > 0 {
+                tokio::time::sleep(spacing).await;
+            }
+            checks += 1;
+            state = match self.0.plex.check_pin(flow.pin_id).await {
+                // Polled too fast: plex.tv still holds the PIN; count it as "not yet".
+                Err(PlexError::RateLimited { .. }) => PinState::Waiting,
+                other => other?,
+            };
+            if state != PinState::Waiting {
+                break;
+            }
+        }
+        self.finish_check(key, flow, checks, state).await
+    }
+
+    async fn finish_check(
+        &self,
+        key: String,
+        flow: Flow,
+        checks: u32,
+        state: PinState,
+    ) -> Result<FlowCheck, AccessError> {
+        let now = self.now();
+        let used = !matches!(state, PinState::Waiting);
+        // The flow is used up in the store before the account is read: a second callback racing
+        // this one finds it used and stops.
+        let won = self
+            .0
+            .store
+            .write(move |tx| {
+                let Some(mut f) = tx.get_flow(&key)? else {
+                    return Ok(false);
+                };
+                if f.used {
+                    return Ok(false);
+                }
+                f.checks = f.checks.saturating_add(checks);
+                f.last_check_at = Some(now);
+                f.used = used;
+                tx.put_flow(&key, &f)?;
+                Ok(true)
+            })
+            .await?;
+        if !won {
+            return Err(AccessError::FlowNotFound);
+        }
+        match state {
+            PinState::Waiting => Ok(FlowCheck::Waiting),
+            PinState::Expired => Ok(FlowCheck::Expired),
+            PinState::Authorized(token) => {
+                let user = self.0.plex.user(&token).await?;
+                Ok(FlowCheck::Authorized {
+                    user,
+                    token,
+                    flow: FlowInfo {
+                        purpose: flow.purpose,
+                        invite_code_hash: flow.invite_code_hash,
+                        next: flow.next,
+                        rd: flow.rd,
+                    },
+                })
+            }
+        }
     }
 }

@@ -127,6 +127,8 @@ pub struct Inner {
     pub(crate) held_tokens: Mutex<HashMap<u64, HeldToken>>,
     /// "Ask for access" tokens, by SHA-256 of the token.
     pub(crate) request_tokens: Mutex<HashMap<String, RequestIdentity>>,
+    /// Held while the owner is being resolved, so two resolutions never interleave.
+    pub(crate) resolving: tokio::sync::Mutex<()>,
 }
 
 /// The settings key of the default library set (plex.tv section ids, `Vec<u64>`). A set from
@@ -205,6 +207,7 @@ impl Access {
             owner: RwLock::new(owner),
             held_tokens: Mutex::new(HashMap::new()),
             request_tokens: Mutex::new(HashMap::new()),
+            resolving: tokio::sync::Mutex::new(()),
         }))
     }
 

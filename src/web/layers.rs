@@ -1,10 +1,12 @@
-//! Layers applied once at the root: security headers (style.md #8), request logging that never
-//! prints a secret-bearing path, and the rendering of [`PageError`]s into full pages.
+//! The one layer every page and API answer passes through: security headers (style.md #8),
+//! request logging that never prints a secret-bearing path, and the rendering of
+//! [`PageError`]s into full pages. One middleware rather than three keeps the per-request cost
+//! close to a bare axum page.
 
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{HeaderName, HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -13,52 +15,53 @@ use super::error::PageError;
 use super::templates::Chrome;
 use crate::app::AppState;
 
-const CSP: &str =
-    "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self' https:";
+const CSP: HeaderValue = HeaderValue::from_static(
+    "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self' https:",
+);
 
 /// Paths whose answers must never be cached: sign-in, admin, setup, the API and a friend's own page.
 fn is_private(path: &str) -> bool {
     [
-        "/auth", "/admin", "/setup", "/me", "/api", "/i/", "/healthz", "/sso",
+        "/auth", "/admin", "/setup", "/me", "/api", "/i/", "/healthz", "/sso", "/request",
     ]
     .iter()
     .any(|p| path.starts_with(p))
 }
 
-/// Adds the security headers to every answer.
-pub async fn security_headers(req: Request, next: Next) -> Response {
-    let private = is_private(req.uri().path());
-    let mut resp = next.run(req).await;
-    let h = resp.headers_mut();
-    let set = |h: &mut axum::http::HeaderMap, k: HeaderName, v: &'static str| {
-        h.entry(k).or_insert(HeaderValue::from_static(v));
-    };
-    set(h, header::CONTENT_SECURITY_POLICY, CSP);
-    set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
-    set(h, header::REFERRER_POLICY, "no-referrer");
-    set(h, header::X_FRAME_OPTIONS, "DENY");
+/// Adds the security headers (keeping any a handler set itself).
+pub fn add_security_headers(h: &mut HeaderMap, private: bool) {
+    h.entry(header::CONTENT_SECURITY_POLICY).or_insert(CSP);
+    h.entry(header::X_CONTENT_TYPE_OPTIONS)
+        .or_insert(HeaderValue::from_static("nosniff"));
+    h.entry(header::REFERRER_POLICY)
+        .or_insert(HeaderValue::from_static("no-referrer"));
+    h.entry(header::X_FRAME_OPTIONS)
+        .or_insert(HeaderValue::from_static("DENY"));
     if private {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
-    resp
 }
 
-/// Logs one line per request. The path logged is the route *template* (`/i/{code}`), never the
-/// raw path or query, so invite codes, setup codes and admin links cannot reach the log.
-pub async fn log_requests(req: Request, next: Next) -> Response {
+/// Security headers, error pages and one log line per request. The path logged is the route
+/// *template* (`/i/{code}`), never the raw path or query, so invite codes, setup codes and
+/// admin links cannot reach the log.
+pub async fn frame(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let started = Instant::now();
+    let private = is_private(req.uri().path());
     let method = req.method().clone();
-    let route = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or_else(|| "(unmatched)".to_owned(), |m| m.as_str().to_owned());
-    let resp = next.run(req).await;
+    let route = req.extensions().get::<MatchedPath>().cloned();
+    let mut resp = next.run(req).await;
+    if let Some(err) = resp.extensions_mut().remove::<PageError>() {
+        resp = render_error(&state, err, resp);
+    }
+    add_security_headers(resp.headers_mut(), private);
     let status = resp.status().as_u16();
+    let route = route.as_ref().map_or("(unmatched)", MatchedPath::as_str);
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     if status >= 500 {
-        tracing::warn!(%method, %route, status, ms, "request");
+        tracing::warn!(%method, route, status, ms, "request");
     } else {
-        tracing::info!(%method, %route, status, ms, "request");
+        tracing::info!(%method, route, status, ms, "request");
     }
     resp
 }
@@ -68,16 +71,8 @@ struct ErrorPage<'a> {
     message: &'a str,
 }
 
-/// Turns a [`PageError`] carried in a response into the full HTML page.
-pub async fn render_page_errors(
-    State(state): State<AppState>,
-    req: Request,
-    next: Next,
-) -> Response {
-    let mut resp = next.run(req).await;
-    let Some(err) = resp.extensions_mut().remove::<PageError>() else {
-        return resp;
-    };
+/// The full HTML page for `err`, keeping the headers (e.g. `Retry-After`) of `resp`.
+fn render_error(state: &AppState, err: PageError, resp: Response) -> Response {
     let chrome = Chrome {
         prefix: state.prefix(),
         title: &err.title,
@@ -97,4 +92,11 @@ pub async fn render_page_errors(
         }
         Err(_) => resp,
     }
+}
+
+/// A full error page outside the framed router (the path-prefix fallback).
+pub fn error_page(state: &AppState, err: PageError) -> Response {
+    let mut resp = render_error(state, err.clone(), err.into_response());
+    add_security_headers(resp.headers_mut(), false);
+    resp
 }

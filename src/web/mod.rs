@@ -21,7 +21,7 @@ pub mod views;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::middleware::{from_fn, from_fn_with_state};
+use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
 
 use crate::app::AppState;
@@ -49,12 +49,7 @@ pub fn router(state: AppState) -> Router {
         .merge(signin_starts)
         .nest("/api", api::router())
         .fallback(pages::not_found)
-        .layer(from_fn_with_state(
-            state.clone(),
-            layers::render_page_errors,
-        ))
-        .layer(from_fn(layers::log_requests))
-        .layer(from_fn(layers::security_headers))
+        .layer(from_fn_with_state(state.clone(), layers::frame))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(state.clone());
     match state.prefix() {
@@ -65,12 +60,11 @@ pub fn router(state: AppState) -> Router {
                 &format!("{prefix}/"),
                 get(pages::index).with_state(state.clone()),
             )
+            .route_layer(from_fn_with_state(state.clone(), layers::frame))
             .nest(prefix, app)
-            .fallback(pages::not_found)
-            .layer(from_fn_with_state(
-                state.clone(),
-                layers::render_page_errors,
-            ))
-            .layer(from_fn(layers::security_headers)),
+            .fallback(move || {
+                let state = state.clone();
+                async move { layers::error_page(&state, error::PageError::not_found()) }
+            }),
     }
 }

@@ -69,6 +69,7 @@ async fn routes_answer_under_a_public_url_path_prefix() {
     assert_eq!(ok.status(), StatusCode::OK);
     let page = c.get(format!("{}/plex/", app.origin)).send().await.unwrap();
     assert_eq!(page.status(), StatusCode::OK);
+    assert_eq!(page.headers()["x-frame-options"], "DENY");
     // tera escapes '/' in attribute values as &#x2F;, which browsers decode.
     let html = page.text().await.unwrap().replace("&#x2F;", "/");
     assert!(html.contains("href=\"/plex/assets/style.css\""), "{html}");

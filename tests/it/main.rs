@@ -1,5 +1,6 @@
 //! One integration-test binary (style.md #15): one module per journey, shared fixtures in `support`.
 
+mod access_core;
 mod config_env;
 mod foundation;
 mod join;

@@ -1,0 +1,140 @@
+//! (c) One read of the owner's share listing: `pending` grants whose share was accepted turn
+//! `accepted`, and shares nobody recorded become external grants. A failed or empty listing
+//! changes nothing (SPEC §4: a warning, not a fact).
+
+use super::ReconcileReport;
+use crate::access::signin::same_set;
+use crate::access::{Access, AccessError, Owner};
+use crate::clock::UnixTime;
+use crate::plex::Share;
+use crate::store::{Grant, GrantStatus, NewEvent, StoreError, WriteTx};
+
+/// Counts of what one listing changed.
+#[derive(Debug, Default)]
+struct Seen {
+    marked_accepted: u32,
+    adopted: u32,
+}
+
+impl Access {
+    pub(super) async fn read_listing(
+        &self,
+        owner: &Owner,
+        report: &mut ReconcileReport,
+    ) -> Result<(), AccessError> {
+        let shares = match self
+            .0
+            .plex
+            .list_shares(&owner.token, &owner.machine_id)
+            .await
+        {
+            Ok(s) => s,
+            Err(e) => {
+                tracing::warn!(error = %e, "listing the server's shares");
+                report.errors.push(format!("listing shares: {e}"));
+                return Ok(());
+            }
+        };
+        self.save_share_family().await;
+        if shares.is_empty() {
+            tracing::warn!("plex.tv listed no shares for the server; nothing changed");
+            return Ok(());
+        }
+        let now = self.now();
+        let base = self.event("reconcile", "reconciler", None, "", "");
+        let seen = self
+            .0
+            .store
+            .write(move |tx| {
+                let mut seen = Seen::default();
+                for s in &shares {
+                    follow_share(tx, s, now, &base, &mut seen)?;
+                }
+                Ok(seen)
+            })
+            .await?;
+        report.marked_accepted += seen.marked_accepted;
+        report.adopted += seen.adopted;
+        Ok(())
+    }
+}
+
+/// Brings the grant of one listed share up to date, or records the share as external.
+fn follow_share(
+    tx: &mut WriteTx,
+    s: &Share,
+    now: UnixTime,
+    base: &NewEvent,
+    seen: &mut Seen,
+) -> Result<(), StoreError> {
+    let event = |kind: &str, outcome: &str, detail: String| NewEvent {
+        kind: kind.to_owned(),
+        plex_id: Some(s.user_id),
+        outcome: outcome.to_owned(),
+        detail,
+        ..base.clone()
+    };
+    let Some(mut g) = tx
+        .get_grant(s.user_id)?
+        .filter(|g| g.status != GrantStatus::Removed)
+    else {
+        tx.put_grant(&external_grant(s, now))?;
+        let detail = format!("share {} with libraries {:?}", s.share_id, s.section_ids);
+        tx.append_event(event("adopt", "external", detail))?;
+        seen.adopted += 1;
+        return Ok(());
+    };
+    let mut changed = false;
+    if g.status == GrantStatus::Pending && s.accepted {
+        g.status = GrantStatus::Accepted;
+        tx.append_event(event("accept", "listing", "seen accepted".to_owned()))?;
+        seen.marked_accepted += 1;
+        changed = true;
+    }
+    if g.status != GrantStatus::Sharing {
+        if g.share_id != Some(s.share_id) {
+            g.share_id = Some(s.share_id);
+            changed = true;
+        }
+        // An external share's libraries are whatever Plex says they are.
+        if g.external && !same_set(&g.libraries, &s.section_ids) {
+            g.libraries.clone_from(&s.section_ids);
+            changed = true;
+        }
+    }
+    if changed {
+        g.updated_at = now;
+        tx.put_grant(&g)?;
+    }
+    Ok(())
+}
+
+/// A grant for a share plexgate did not create: it counts as access and is never narrowed or
+/// removed (unless the owner sets an expiry on it).
+fn external_grant(s: &Share, now: UnixTime) -> Grant {
+    Grant {
+        plex_id: s.user_id,
+        username: if s.username.is_empty() {
+            s.user_id.to_string()
+        } else {
+            s.username.clone()
+        },
+        email: s.email.clone(),
+        libraries: s.section_ids.clone(),
+        status: if s.accepted {
+            GrantStatus::Accepted
+        } else {
+            GrantStatus::Pending
+        },
+        external: true,
+        share_id: Some(s.share_id),
+        expires_at: None,
+        source: "external".to_owned(),
+        invite_id: None,
+        attempts: 0,
+        next_attempt_at: None,
+        last_error: None,
+        created_at: now,
+        updated_at: now,
+    }
+}

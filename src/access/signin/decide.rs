@@ -1,0 +1,318 @@
+//! The decision (SPEC §2.3) as one write transaction: admin, allowlist (pinned to the account
+//! id), invite (its use reserved here), policy `open`, an active grant, or a refusal. The grant,
+//! the invite use and the event are written together, before any plex.tv write.
+
+use crate::clock::UnixTime;
+use crate::config::Policy;
+use crate::plex::PlexUser;
+use crate::store::{
+    AllowEntry, FlowPurpose, Grant, GrantStatus, Invite, NewEvent, StoreError, WriteTx,
+};
+
+use super::{InviteProblem, Role};
+use crate::access::DEFAULT_LIBRARIES_KEY;
+
+/// Everything the decision reads from outside the store.
+#[derive(Debug, Clone)]
+pub(super) struct DecideInput {
+    pub user: PlexUser,
+    pub purpose: FlowPurpose,
+    pub invite_hash: Option<String>,
+    /// The owner's account id; `None` while the owner is not resolved.
+    pub owner_id: Option<u64>,
+    pub policy: Policy,
+    pub now: UnixTime,
+    pub ip: Option<String>,
+}
+
+/// What the transaction decided (and recorded).
+#[derive(Debug)]
+pub(super) enum Decision {
+    Admin(Role),
+    NotAdmin,
+    NotConfigured,
+    /// A grant was recorded (new or kept); the share and the accept follow.
+    Grant(Grant),
+    AlreadyIn(Grant),
+    InviteRefused(InviteProblem),
+    /// `open_request`: the account already has an open request (no new token).
+    NotAllowed {
+        open_request: bool,
+    },
+}
+
+/// Why the account may join.
+struct Basis {
+    libraries: Vec<u64>,
+    access_days: Option<u32>,
+    source: &'static str,
+    invite: Option<Invite>,
+}
+
+impl DecideInput {
+    fn event(&self, kind: &str, outcome: &str, detail: impl Into<String>) -> NewEvent {
+        NewEvent {
+            at: self.now,
+            kind: kind.to_owned(),
+            actor: self.user.username.clone(),
+            plex_id: Some(self.user.id),
+            ip: self.ip.clone(),
+            outcome: outcome.to_owned(),
+            detail: detail.into(),
+        }
+    }
+
+    fn record(&self, tx: &mut WriteTx, outcome: &str, detail: &str) -> Result<(), StoreError> {
+        let purpose = match self.purpose {
+            FlowPurpose::Join => "join",
+            FlowPurpose::Admin => "admin",
+            FlowPurpose::Setup => "setup",
+        };
+        let detail = if detail.is_empty() {
+            format!("{purpose} sign-in")
+        } else {
+            format!("{purpose} sign-in: {detail}")
+        };
+        tx.append_event(self.event("signin", outcome, detail))?;
+        Ok(())
+    }
+}
+
+/// Whether an entry typed as `account` (id, username or email) and maybe pinned names `user`.
+/// A pinned entry matches only its account id: a username can change hands.
+fn names(account: &str, pinned: Option<u64>, user: &PlexUser) -> bool {
+    if let Some(id) = pinned {
+        return id == user.id;
+    }
+    let a = account.trim();
+    a == user.id.to_string()
+        || a.eq_ignore_ascii_case(&user.username)
+        || user
+            .email
+            .as_deref()
+            .is_some_and(|e| a.eq_ignore_ascii_case(e))
+}
+
+/// The whole decision; every path appends its `signin` event.
+pub(super) fn decide(tx: &mut WriteTx, inp: &DecideInput) -> Result<Decision, StoreError> {
+    let Some(owner_id) = inp.owner_id else {
+        inp.record(tx, "not_configured", "no owner yet")?;
+        return Ok(Decision::NotConfigured);
+    };
+    if inp.user.id == owner_id {
+        inp.record(tx, "admin", "owner")?;
+        return Ok(Decision::Admin(Role::Owner));
+    }
+    if co_admin(tx, &inp.user)? {
+        inp.record(tx, "admin", "co-admin")?;
+        return Ok(Decision::Admin(Role::CoAdmin));
+    }
+    if inp.purpose != FlowPurpose::Join {
+        // Only a join flow can ever lead to a share.
+        inp.record(tx, "not_admin", "")?;
+        return Ok(Decision::NotAdmin);
+    }
+    decide_join(tx, inp)
+}
+
+/// A co-admin entry for `user` (pinning it to the account id at the first match).
+fn co_admin(tx: &mut WriteTx, user: &PlexUser) -> Result<bool, StoreError> {
+    let admins = tx.list_admins()?;
+    let by_id = admins.iter().find(|a| a.plex_id == Some(user.id));
+    let found = by_id.or_else(|| admins.iter().find(|a| names(&a.account, a.plex_id, user)));
+    let Some(entry) = found.cloned() else {
+        return Ok(false);
+    };
+    if entry.plex_id.is_none() {
+        tx.put_admin(&crate::store::AdminEntry {
+            plex_id: Some(user.id),
+            ..entry
+        })?;
+    }
+    Ok(true)
+}
+
+/// The allowlist entry for `user`, pinned to the account id at the first match.
+fn allow_entry(tx: &mut WriteTx, user: &PlexUser) -> Result<Option<AllowEntry>, StoreError> {
+    let list = tx.list_allow()?;
+    let by_id = list.iter().find(|a| a.plex_id == Some(user.id));
+    let found = by_id.or_else(|| list.iter().find(|a| names(&a.account, a.plex_id, user)));
+    let Some(mut entry) = found.cloned() else {
+        return Ok(None);
+    };
+    if entry.plex_id.is_none() {
+        entry.plex_id = Some(user.id);
+        tx.put_allow(&entry)?;
+    }
+    Ok(Some(entry))
+}
+
+/// What is wrong with an invite for `account` at `now`, if anything.
+pub(super) fn invite_problem_of(
+    invite: &Invite,
+    account: Option<u64>,
+    now: UnixTime,
+) -> Option<InviteProblem> {
+    let reused = account.is_some_and(|a| invite.used_by.contains(&a));
+    if invite.revoked {
+        Some(InviteProblem::Revoked)
+    } else if invite.expires_at.is_some_and(|t| t <= now) {
+        Some(InviteProblem::Expired)
+    } else if !reused && invite.max_uses.is_some_and(|m| invite.uses >= m) {
+        Some(InviteProblem::UsedUp)
+    } else {
+        None
+    }
+}
+
+fn decide_join(tx: &mut WriteTx, inp: &DecideInput) -> Result<Decision, StoreError> {
+    let user = &inp.user;
+    let defaults = tx
+        .get_setting::<Vec<u64>>(DEFAULT_LIBRARIES_KEY)?
+        .unwrap_or_default();
+    let mut problem = None;
+    let mut basis = match allow_entry(tx, user)? {
+        Some(e) => Some(Basis {
+            libraries: e.libraries.unwrap_or_else(|| defaults.clone()),
+            access_days: e.access_days,
+            source: "allowlist",
+            invite: None,
+        }),
+        None => None,
+    };
+    if basis.is_none()
+        && let Some(hash) = &inp.invite_hash
+    {
+        let found = tx.invite_by_hash(hash)?;
+        problem = match &found {
+            _ if inp.policy == Policy::Allowlist => Some(InviteProblem::TurnedOff),
+            None => Some(InviteProblem::Unknown),
+            Some(inv) => invite_problem_of(inv, Some(user.id), inp.now),
+        };
+        if let (None, Some(inv)) = (problem, found) {
+            basis = Some(Basis {
+                libraries: inv.libraries.clone().unwrap_or_else(|| defaults.clone()),
+                access_days: inv.access_days,
+                source: "invite",
+                invite: Some(inv),
+            });
+        }
+    }
+    if basis.is_none() && inp.policy == Policy::Open {
+        basis = Some(Basis {
+            libraries: defaults,
+            access_days: None,
+            source: "open",
+            invite: None,
+        });
+    }
+    match basis {
+        Some(b) => record_grant(tx, inp, b),
+        None => refuse(tx, inp, problem),
+    }
+}
+
+/// No rule lets the account in: an active grant stands as it is, else the invite's problem, else
+/// "not on the list".
+fn refuse(
+    tx: &mut WriteTx,
+    inp: &DecideInput,
+    problem: Option<InviteProblem>,
+) -> Result<Decision, StoreError> {
+    if let Some(g) = tx.get_grant(inp.user.id)?
+        && is_active(&g, inp.now)
+    {
+        inp.record(tx, "already_in", "")?;
+        return Ok(Decision::AlreadyIn(g));
+    }
+    if let Some(p) = problem {
+        inp.record(tx, "invite_refused", &format!("{p:?}").to_lowercase())?;
+        return Ok(Decision::InviteRefused(p));
+    }
+    let open_request = tx.open_request_for(inp.user.id)?.is_some();
+    inp.record(tx, "not_allowed", "")?;
+    Ok(Decision::NotAllowed { open_request })
+}
+
+/// Active: `pending` or `accepted` and not expired (external grants included).
+fn is_active(g: &Grant, now: UnixTime) -> bool {
+    matches!(g.status, GrantStatus::Pending | GrantStatus::Accepted)
+        && g.expires_at.is_none_or(|t| t > now)
+}
+
+fn record_grant(tx: &mut WriteTx, inp: &DecideInput, b: Basis) -> Result<Decision, StoreError> {
+    if b.libraries.is_empty() {
+        // Never "share everything" because a list came back empty.
+        inp.record(tx, "not_configured", "no library set")?;
+        return Ok(Decision::NotConfigured);
+    }
+    if let Some(mut inv) = b.invite.clone()
+        && !inv.used_by.contains(&inp.user.id)
+    {
+        inv.uses = inv.uses.saturating_add(1);
+        inv.used_by.push(inp.user.id);
+        tx.put_invite(&inv)?;
+    }
+    let existing = tx.get_grant(inp.user.id)?;
+    let grant = merge_grant(existing, &b, inp);
+    tx.put_grant(&grant)?;
+    inp.record(tx, "joined", b.source)?;
+    Ok(Decision::Grant(grant))
+}
+
+/// The grant to record: a fresh one, or the existing one brought up to the decision. An
+/// external grant only gains libraries; plexgate's own follows the decision's set exactly.
+fn merge_grant(existing: Option<Grant>, b: &Basis, inp: &DecideInput) -> Grant {
+    let user = &inp.user;
+    let now = inp.now;
+    match existing {
+        Some(mut g) if g.status != GrantStatus::Removed => {
+            g.username.clone_from(&user.username);
+            g.email.clone_from(&user.email);
+            let wanted = if g.external {
+                union(&g.libraries, &b.libraries)
+            } else {
+                b.libraries.clone()
+            };
+            if g.status == GrantStatus::Failed || !same_set(&wanted, &g.libraries) {
+                g.status = GrantStatus::Sharing;
+                g.attempts = 0;
+                g.next_attempt_at = None;
+            }
+            g.libraries = wanted;
+            g.updated_at = now;
+            g
+        }
+        _ => Grant {
+            plex_id: user.id,
+            username: user.username.clone(),
+            email: user.email.clone(),
+            libraries: b.libraries.clone(),
+            status: GrantStatus::Sharing,
+            external: false,
+            share_id: None,
+            expires_at: b
+                .access_days
+                .map(|d| now.saturating_add(i64::from(d) * 86_400)),
+            source: b.source.to_owned(),
+            invite_id: b.invite.as_ref().map(|i| i.id),
+            attempts: 0,
+            next_attempt_at: None,
+            last_error: None,
+            created_at: now,
+            updated_at: now,
+        },
+    }
+}
+
+/// `a` followed by the ids of `b` it lacks.
+pub(super) fn union(a: &[u64], b: &[u64]) -> Vec<u64> {
+    let mut out = a.to_vec();
+    out.extend(b.iter().filter(|id| !a.contains(id)));
+    out
+}
+
+/// Whether two id lists hold the same ids (order and repeats aside).
+pub(crate) fn same_set(a: &[u64], b: &[u64]) -> bool {
+    a.iter().all(|x| b.contains(x)) && b.iter().all(|x| a.contains(x))
+}

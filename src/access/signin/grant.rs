@@ -1,0 +1,222 @@
+//! Carrying a recorded grant out on plex.tv (plex-api.md §5.2a, §7): create the share, or on
+//! "already sharing" find and update it — exactly for plexgate's own shares, only adding for
+//! shares it did not create — and record the result (or the retry) with its event. The
+//! sign-in and the reconciler share this code.
+
+use std::time::Duration;
+
+use crate::access::{Access, AccessError, Owner, OwnerStatus};
+use crate::clock::{Timing, UnixTime};
+use crate::plex::{Invitee, PlexError, Share};
+use crate::store::{Grant, GrantStatus};
+
+use super::decide::{same_set, union};
+
+/// After this many failed attempts a grant is `failed` and the owner is told.
+const MAX_ATTEMPTS: u32 = 10;
+
+/// What plex.tv now holds for the grant.
+#[derive(Debug, Clone)]
+struct Applied {
+    share_id: u64,
+    accepted: bool,
+    libraries: Vec<u64>,
+    /// The share was not created by plexgate (so it only ever gains libraries).
+    external: bool,
+    created: bool,
+}
+
+/// The retry delay after `attempts` failures: `reconcile_backoff` doubling, capped.
+pub(crate) fn backoff(timing: &Timing, attempts: u32) -> Duration {
+    let factor = 2u32.saturating_pow(attempts.saturating_sub(1).min(20));
+    timing
+        .reconcile_backoff
+        .saturating_mul(factor)
+        .min(timing.reconcile_backoff_max)
+}
+
+fn secs(d: Duration) -> i64 {
+    i64::try_from(d.as_secs()).unwrap_or(i64::MAX)
+}
+
+impl Access {
+    /// Creates or updates the share of a `sharing` grant and records the outcome: `pending` /
+    /// `accepted` with the share id, or `sharing` with a backoff, or `failed` after a refusal or
+    /// too many attempts. Returns the grant as recorded.
+    pub(crate) async fn push_share(
+        &self,
+        owner: &Owner,
+        grant: &Grant,
+        ip: Option<String>,
+    ) -> Result<Grant, AccessError> {
+        let result = self.apply_share(owner, grant).await;
+        self.save_share_family().await;
+        if let Err(e) = &result {
+            tracing::warn!(plex_id = grant.plex_id, error = %e, "sharing failed");
+            if e.is_unauthorized() {
+                self.set_owner_status(OwnerStatus::TokenInvalid);
+            }
+        }
+        let now = self.now();
+        let timing = self.0.timing.clone();
+        let base = self.event("share", "plexgate", Some(grant.plex_id), "", "");
+        let plex_id = grant.plex_id;
+        let recorded = self
+            .0
+            .store
+            .write(move |tx| {
+                let Some(mut g) = tx.get_grant(plex_id)? else {
+                    return Err(crate::store::StoreError::NotFound);
+                };
+                let mut ev = base;
+                ev.ip = ip;
+                apply_result(&mut g, result, now, &timing, &mut ev);
+                g.updated_at = now;
+                tx.put_grant(&g)?;
+                tx.append_event(ev)?;
+                Ok(g)
+            })
+            .await?;
+        Ok(recorded)
+    }
+
+    async fn apply_share(&self, owner: &Owner, grant: &Grant) -> Result<Applied, PlexError> {
+        if grant.share_id.is_some() {
+            // Known share: read it (libraries, acceptance) and fit it; gone → create anew.
+            if let Some(share) = self.find_share(owner, grant.plex_id).await? {
+                return self.fit_share(owner, &share, grant, grant.external).await;
+            }
+        }
+        let invitee = Invitee::Account {
+            id: grant.plex_id,
+            email: grant.email.clone(),
+            username: grant.username.clone(),
+        };
+        let created = self
+            .0
+            .plex
+            .create_share(
+                &owner.token,
+                &owner.machine_id,
+                &invitee,
+                &grant.libraries,
+                self.0.settings.allow_downloads,
+            )
+            .await;
+        match created {
+            Ok(s) => Ok(Applied {
+                share_id: s.share_id,
+                accepted: s.accepted,
+                libraries: grant.libraries.clone(),
+                external: grant.external,
+                created: true,
+            }),
+            Err(PlexError::AlreadySharing) => {
+                let share = self
+                    .find_share(owner, grant.plex_id)
+                    .await?
+                    .ok_or_else(|| {
+                        PlexError::Protocol("plex.tv says already shared but lists no share".into())
+                    })?;
+                // Found already sharing at the first attempt: plexgate did not make this share.
+                // After a failed attempt it may be plexgate's own (the answer was lost).
+                let external = grant.external || grant.attempts == 0;
+                self.fit_share(owner, &share, grant, external).await
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// This account's share of the server, from the owner's listing.
+    async fn find_share(&self, owner: &Owner, plex_id: u64) -> Result<Option<Share>, PlexError> {
+        let shares = self
+            .0
+            .plex
+            .list_shares(&owner.token, &owner.machine_id)
+            .await?;
+        Ok(shares.into_iter().find(|s| s.user_id == plex_id))
+    }
+
+    /// Brings an existing share to the grant: plexgate's own to exactly its libraries, someone
+    /// else's only gains the missing ones (nothing is taken away, its settings are kept).
+    async fn fit_share(
+        &self,
+        owner: &Owner,
+        share: &Share,
+        grant: &Grant,
+        external: bool,
+    ) -> Result<Applied, PlexError> {
+        let (libraries, downloads) = if external {
+            (
+                union(&share.section_ids, &grant.libraries),
+                share.allow_sync,
+            )
+        } else {
+            (grant.libraries.clone(), self.0.settings.allow_downloads)
+        };
+        if !same_set(&libraries, &share.section_ids) {
+            self.0
+                .plex
+                .update_share(
+                    &owner.token,
+                    &owner.machine_id,
+                    share.share_id,
+                    &libraries,
+                    downloads,
+                )
+                .await?;
+        }
+        Ok(Applied {
+            share_id: share.share_id,
+            accepted: share.accepted,
+            libraries,
+            external,
+            created: false,
+        })
+    }
+}
+
+/// Writes a share attempt's result into the grant and its event.
+fn apply_result(
+    g: &mut Grant,
+    result: Result<Applied, PlexError>,
+    now: UnixTime,
+    timing: &Timing,
+    ev: &mut crate::store::NewEvent,
+) {
+    match result {
+        Ok(a) => {
+            g.share_id = Some(a.share_id);
+            g.libraries = a.libraries;
+            g.external = a.external;
+            g.status = if a.accepted {
+                GrantStatus::Accepted
+            } else {
+                GrantStatus::Pending
+            };
+            g.attempts = 0;
+            g.next_attempt_at = None;
+            g.last_error = None;
+            ev.outcome = if a.created { "shared" } else { "updated" }.to_owned();
+            ev.detail = format!("libraries {:?}", g.libraries);
+        }
+        // An owner token refused is retried too: it works again once the owner reconnects.
+        Err(e) if (e.is_retryable() || e.is_unauthorized()) && g.attempts + 1 < MAX_ATTEMPTS => {
+            g.attempts += 1;
+            g.status = GrantStatus::Sharing;
+            g.next_attempt_at = Some(now.saturating_add(secs(backoff(timing, g.attempts))));
+            g.last_error = Some(e.to_string());
+            ev.outcome = "retry".to_owned();
+            ev.detail = format!("attempt {}: {e}", g.attempts);
+        }
+        Err(e) => {
+            g.attempts = g.attempts.saturating_add(1);
+            g.status = GrantStatus::Failed;
+            g.next_attempt_at = None;
+            g.last_error = Some(e.to_string());
+            ev.kind = "grant_failed".to_owned();
+            ev.outcome = "failed".to_owned();
+            ev.detail = e.to_string();
+        }
+    }
+}
