@@ -1,19 +1,28 @@
 //! The HTTP layer: routes, layers, extractors and pages. It talks to `access`, `store` and
 //! `plex` through `AppState`, and nothing below it knows HTTP.
 
+pub mod admin;
 pub mod api;
 pub mod client_ip;
+pub mod cookies;
 pub mod error;
 pub mod health;
 pub mod layers;
+pub mod me;
+pub mod next;
+pub mod outcome;
 pub mod pages;
+pub mod public;
 pub mod ratelimit;
+pub mod sessions;
+pub mod signin;
 pub mod templates;
+pub mod views;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware::from_fn_with_state;
-use axum::routing::get;
+use axum::routing::{get, post};
 
 use crate::app::AppState;
 
@@ -24,11 +33,19 @@ const BODY_LIMIT: usize = 64 * 1024;
 pub fn router(state: AppState) -> Router {
     let signin_starts = Router::new()
         .route("/setup", get(pages::setup))
+        .route("/auth/plex", get(signin::start))
+        .route("/i/{code}", get(public::invite))
         .route_layer(from_fn_with_state(state.clone(), pages::limit_signins));
     let app = Router::new()
         .route("/", get(pages::index))
         .route("/healthz", get(health::healthz))
         .route("/assets/style.css", get(pages::style_css))
+        .route("/auth/plex/callback", get(signin::callback))
+        .route("/auth/signout", post(me::sign_out))
+        .route("/request", post(public::request))
+        .route("/me", get(me::me))
+        .route("/admin", get(admin::landing))
+        .route("/admin/signin", get(admin::sign_in))
         .merge(signin_starts)
         .nest("/api", api::router())
         .fallback(pages::not_found)

@@ -15,6 +15,8 @@ use crate::app::AppState;
 struct IndexPage<'a> {
     welcome: &'a str,
     ready: bool,
+    /// Set on an invite link's welcome page (`web::public`).
+    invite: Option<&'a str>,
 }
 
 /// `GET /`: the owner's welcome page with one big button.
@@ -26,6 +28,7 @@ pub async fn index(State(state): State<AppState>) -> Result<Html<String>, PageEr
     let page = IndexPage {
         welcome: "Sign in with your Plex account to get access to this Plex server.",
         ready: state.owner_configured(),
+        invite: None,
     };
     state.templates.render("index.html", &chrome, &page)
 }

@@ -12,6 +12,14 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("index.html", include_str!("../../templates/index.html")),
     ("error.html", include_str!("../../templates/error.html")),
     ("setup.html", include_str!("../../templates/setup.html")),
+    ("message.html", include_str!("../../templates/message.html")),
+    ("joined.html", include_str!("../../templates/joined.html")),
+    (
+        "not_allowed.html",
+        include_str!("../../templates/not_allowed.html"),
+    ),
+    ("me.html", include_str!("../../templates/me.html")),
+    ("admin.html", include_str!("../../templates/admin.html")),
 ];
 
 /// The stylesheet served at `/assets/style.css`.

@@ -4,6 +4,7 @@ mod access_core;
 mod api_tools;
 mod config_env;
 mod foundation;
+mod join;
 mod plex_contract;
 mod process;
 mod support;

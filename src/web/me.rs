@@ -1,0 +1,138 @@
+//! A signed-in friend's own page (`GET /me`, SPEC §2.5) and signing out (`POST /auth/signout`),
+//! which ends both sessions server-side and expires their cookies.
+
+use axum::Form;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+
+use super::client_ip::ClientIp;
+use super::cookies::{self, Which};
+use super::error::PageError;
+use super::sessions::{self, AccountSession, see_other};
+use super::templates::Chrome;
+use super::views::{self, Action, GrantSummary, access_error_page, grant_summary};
+use crate::app::AppState;
+use crate::crypto::ct_eq;
+use crate::store::{NewEvent, SessionKind};
+
+#[derive(Serialize)]
+struct MePage<'a> {
+    username: &'a str,
+    grant: Option<GrantSummary>,
+    csrf: &'a str,
+}
+
+/// `GET /me`: the account's libraries, expiry and status, and a sign-out button; without a
+/// session, a button that signs in and comes back here.
+pub async fn me(State(state): State<AppState>, session: Option<AccountSession>) -> Response {
+    let Some(AccountSession(session)) = session else {
+        return views::message(
+            &state,
+            StatusCode::OK,
+            "Your access",
+            &["Sign in with Plex to see which libraries you can watch.".to_owned()],
+            Some(Action {
+                href: format!("{}/auth/plex?next=/me", state.prefix()),
+                label: "Sign in with Plex",
+            }),
+        );
+    };
+    let grant = match state.access.grant_view(session.plex_id).await {
+        Ok(g) => g,
+        Err(e) => return access_error_page(&e).into_response(),
+    };
+    let chrome = Chrome {
+        prefix: state.prefix(),
+        title: "Your access",
+    };
+    let page = MePage {
+        username: &session.username,
+        grant: grant.as_ref().map(grant_summary),
+        csrf: &session.csrf,
+    };
+    state
+        .templates
+        .render("me.html", &chrome, &page)
+        .into_response()
+}
+
+/// The sign-out form.
+#[derive(Debug, Deserialize)]
+pub struct SignOutForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// `POST /auth/signout`: needs the CSRF token of one of the browser's sessions; ends both.
+pub async fn sign_out(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    Form(form): Form<SignOutForm>,
+) -> Response {
+    let url = &state.config.server.public_url;
+    let ids = [
+        (
+            cookies::get(&headers, url, Which::Account),
+            SessionKind::Account,
+        ),
+        (
+            cookies::get(&headers, url, Which::Admin),
+            SessionKind::Admin,
+        ),
+    ];
+    let mut live = Vec::new();
+    for (id, kind) in &ids {
+        let Some(id) = id else { continue };
+        match sessions::lookup(&state, *kind, id).await {
+            Ok(Some(s)) => live.push((id.clone(), s)),
+            Ok(None) => {}
+            Err(e) => return PageError::internal(&e).into_response(),
+        }
+    }
+    if !live.is_empty()
+        && !live
+            .iter()
+            .any(|(_, s)| ct_eq(s.csrf.as_bytes(), form.csrf.as_bytes()))
+    {
+        return PageError::new(
+            StatusCode::BAD_REQUEST,
+            "Please try again",
+            "This sign-out form is out of date. Go back, reload the page and try again.",
+        )
+        .into_response();
+    }
+    for (id, _) in &live {
+        if let Err(e) = sessions::destroy(&state, id).await {
+            return PageError::internal(&e).into_response();
+        }
+    }
+    if let Some((_, s)) = live.first() {
+        record_sign_out(&state, s.plex_id, &s.username, ip).await;
+    }
+    let mut resp = see_other(&format!("{}/", state.prefix()));
+    cookies::append(&mut resp, &cookies::expire(url, Which::Account));
+    cookies::append(&mut resp, &cookies::expire(url, Which::Admin));
+    resp
+}
+
+async fn record_sign_out(state: &AppState, plex_id: u64, username: &str, ip: std::net::IpAddr) {
+    let event = NewEvent {
+        at: state.clock.unix(),
+        kind: "signout".to_owned(),
+        actor: username.to_owned(),
+        plex_id: Some(plex_id),
+        ip: Some(ip.to_string()),
+        outcome: "ok".to_owned(),
+        detail: String::new(),
+    };
+    if let Err(e) = state
+        .store
+        .write(move |tx| tx.append_event(event).map(|_| ()))
+        .await
+    {
+        tracing::warn!(error = %e, "recording a sign-out failed");
+    }
+}

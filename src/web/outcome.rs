@@ -1,0 +1,244 @@
+//! Turns the access layer's sign-in decision into sessions and the page the friend sees
+//! (SPEC §2.3-2.4). Sessions always get fresh ids here (rotation at every sign-in), and any
+//! session the browser brought along is ended first.
+
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use super::cookies::{self, Which};
+use super::error::PageError;
+use super::next::is_admin_path;
+use super::public::invite_problem_page;
+use super::ratelimit::retry_after_secs;
+use super::sessions::{self, not_admin_page, see_other};
+use super::templates::Chrome;
+use super::views::{self, GrantSummary, access_error_page, grant_summary, onboarding_html};
+use crate::access::flows::FlowInfo;
+use crate::access::signin::SignInOutcome;
+use crate::access::{AccessError, GrantView};
+use crate::app::AppState;
+use crate::plex::PlexUser;
+use crate::store::{SessionKind, StoreError};
+
+/// The "You're in" / "Almost there" page.
+#[derive(Serialize)]
+pub struct JoinedPage<'a> {
+    /// The Plex account signed in.
+    pub username: &'a str,
+    /// What they have.
+    pub grant: GrantSummary,
+    /// Recorded but not finished: "you will get an email from Plex".
+    pub setting_up: bool,
+    /// The owner's onboarding text, sanitised HTML.
+    pub onboarding: String,
+}
+
+/// The "Not on the list" page.
+#[derive(Serialize)]
+pub struct NotAllowedPage<'a> {
+    /// The Plex account signed in (escaped by the template).
+    pub username: &'a str,
+    /// The one-use "Ask for access" token, when a request can still be made.
+    pub request_token: Option<&'a str>,
+    /// The longest note accepted.
+    pub max_note: usize,
+}
+
+/// The response for a finished sign-in.
+pub async fn respond(
+    state: &AppState,
+    headers: &HeaderMap,
+    flow: &FlowInfo,
+    result: Result<SignInOutcome, AccessError>,
+) -> Response {
+    let outcome = match result {
+        Ok(o) => o,
+        Err(e) => return views::error_response(state, &access_error_page(&e)),
+    };
+    match outcome {
+        SignInOutcome::Admin { user, .. } => {
+            let target = flow
+                .next
+                .as_deref()
+                .filter(|n| is_admin_path(n))
+                .unwrap_or("/admin");
+            let location = format!("{}{target}", state.prefix());
+            with_sessions(state, headers, &user, true, see_other(&location)).await
+        }
+        SignInOutcome::Joined { user, grant } | SignInOutcome::AlreadyIn { user, grant } => {
+            if let Some(next) = flow.next.as_deref() {
+                let location = format!("{}{next}", state.prefix());
+                return with_sessions(state, headers, &user, false, see_other(&location)).await;
+            }
+            let page = joined_page(state, &user, &grant, false).await;
+            with_sessions(state, headers, &user, false, page).await
+        }
+        SignInOutcome::SettingUp { user, grant } => {
+            let page = joined_page(state, &user, &grant, true).await;
+            with_sessions(state, headers, &user, false, page).await
+        }
+        SignInOutcome::NotAllowed {
+            user,
+            request_token,
+        } => not_allowed(state, &user, request_token.as_deref()),
+        SignInOutcome::NotAdmin { .. } => views::error_response(state, &not_admin_page()),
+        SignInOutcome::InviteRefused { problem, .. } => {
+            views::error_response(state, &invite_problem_page(problem))
+        }
+        SignInOutcome::NotConfigured { .. } => views::error_response(state, &views::not_ready()),
+        SignInOutcome::Unavailable { retry_after } => views::error_response(
+            state,
+            &views::try_again_in_a_minute(retry_after_secs(retry_after)),
+        ),
+    }
+}
+
+/// Ends the sessions the browser brought, starts fresh ones (account, plus admin when `admin`)
+/// and puts their cookies on `resp`. If the store fails, nobody is signed in: a 500 page.
+async fn with_sessions(
+    state: &AppState,
+    headers: &HeaderMap,
+    user: &PlexUser,
+    admin: bool,
+    resp: Response,
+) -> Response {
+    match start_sessions(state, headers, user, admin).await {
+        Ok(set_cookies) => {
+            let mut resp = resp;
+            for c in &set_cookies {
+                cookies::append(&mut resp, c);
+            }
+            resp
+        }
+        Err(e) => views::error_response(state, &PageError::internal(&e)),
+    }
+}
+
+async fn start_sessions(
+    state: &AppState,
+    headers: &HeaderMap,
+    user: &PlexUser,
+    admin: bool,
+) -> Result<Vec<String>, StoreError> {
+    let url = &state.config.server.public_url;
+    for which in [Which::Account, Which::Admin] {
+        if let Some(old) = cookies::get(headers, url, which) {
+            sessions::destroy(state, &old).await?;
+        }
+    }
+    let account = sessions::create(state, SessionKind::Account, user.id, &user.username).await?;
+    let mut out = vec![cookies::set(
+        url,
+        Which::Account,
+        &account,
+        Some(state.timing.session_lifetime),
+    )];
+    if admin {
+        let id = sessions::create(state, SessionKind::Admin, user.id, &user.username).await?;
+        // A browser-session cookie: the server's idle limit does the rest.
+        out.push(cookies::set(url, Which::Admin, &id, None));
+    } else if cookies::get(headers, url, Which::Admin).is_some() {
+        out.push(cookies::expire(url, Which::Admin));
+    }
+    Ok(out)
+}
+
+async fn joined_page(
+    state: &AppState,
+    user: &PlexUser,
+    grant: &GrantView,
+    setting_up: bool,
+) -> Response {
+    let title = if setting_up {
+        "Almost there"
+    } else {
+        "You're in"
+    };
+    let chrome = Chrome {
+        prefix: state.prefix(),
+        title,
+    };
+    let page = JoinedPage {
+        username: &user.username,
+        grant: grant_summary(grant),
+        setting_up,
+        onboarding: onboarding_html(state).await,
+    };
+    match state.templates.render("joined.html", &chrome, &page) {
+        Ok(html) => (StatusCode::OK, html).into_response(),
+        Err(e) => views::error_response(state, &e),
+    }
+}
+
+fn not_allowed(state: &AppState, user: &PlexUser, request_token: Option<&str>) -> Response {
+    let chrome = Chrome {
+        prefix: state.prefix(),
+        title: "Not on the list",
+    };
+    let page = NotAllowedPage {
+        username: &user.username,
+        request_token,
+        max_note: super::public::MAX_NOTE_CHARS,
+    };
+    match state.templates.render("not_allowed.html", &chrome, &page) {
+        Ok(html) => (StatusCode::FORBIDDEN, html).into_response(),
+        Err(e) => views::error_response(state, &e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::store::GrantStatus;
+    use crate::web::templates::Templates;
+
+    const EVIL: &str = "<script>alert(1)</script>";
+
+    fn chrome() -> Chrome<'static> {
+        Chrome {
+            prefix: "/p",
+            title: "t",
+        }
+    }
+
+    #[test]
+    fn not_allowed_page_escapes_the_username() {
+        let t = Templates::new().unwrap();
+        let page = NotAllowedPage {
+            username: EVIL,
+            request_token: Some("tok\"en"),
+            max_note: 500,
+        };
+        let html = t.render("not_allowed.html", &chrome(), &page).unwrap().0;
+        assert!(!html.contains(EVIL), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"),
+            "{html}"
+        );
+        assert!(!html.contains("tok\"en"));
+        assert!(html.contains("Ask for access"));
+    }
+
+    #[test]
+    fn joined_page_escapes_grant_strings_and_keeps_sanitised_onboarding() {
+        let t = Templates::new().unwrap();
+        let grant = GrantView {
+            server_name: EVIL.into(),
+            libraries: vec![EVIL.into()],
+            expires_at: None,
+            status: GrantStatus::Accepted,
+        };
+        let page = JoinedPage {
+            username: EVIL,
+            grant: grant_summary(&grant),
+            setting_up: false,
+            onboarding: views::render_markdown("hi <script>x()</script> [a](javascript:y())"),
+        };
+        let html = t.render("joined.html", &chrome(), &page).unwrap().0;
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(html.contains("https://app.plex.tv/desktop"));
+    }
+}

@@ -1,0 +1,167 @@
+//! The friend's public pages around sign-in: an invite link's welcome page (`GET /i/{code}`),
+//! which says what is wrong with a bad link before anyone signs in, and the "Ask for access"
+//! form's target (`POST /request`).
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+
+use super::client_ip::ClientIp;
+use super::error::PageError;
+use super::templates::Chrome;
+use super::views::{self, access_error_page};
+use crate::access::AccessError;
+use crate::access::signin::InviteProblem;
+use crate::app::AppState;
+
+/// Longer notes are refused (the form says so too).
+pub const MAX_NOTE_CHARS: usize = 500;
+
+/// Invite codes are base64url; anything longer than this is not one of ours.
+const MAX_CODE_LEN: usize = 128;
+
+#[derive(Serialize)]
+struct InvitePage<'a> {
+    welcome: &'a str,
+    ready: bool,
+    invite: &'a str,
+}
+
+/// The page for an invite link that cannot be used.
+pub fn invite_problem_page(problem: InviteProblem) -> PageError {
+    let (status, title, message) = match problem {
+        InviteProblem::Unknown => (
+            StatusCode::NOT_FOUND,
+            "Invite link not found",
+            "This invite link does not exist. Check that you copied all of it, or ask for a new one.",
+        ),
+        InviteProblem::Expired => (
+            StatusCode::GONE,
+            "Invite link expired",
+            "This invite link has expired. Ask the person who sent it for a new one.",
+        ),
+        InviteProblem::UsedUp => (
+            StatusCode::GONE,
+            "Invite link used up",
+            "This invite link has been used as many times as it allows. Ask for a new one.",
+        ),
+        InviteProblem::Revoked => (
+            StatusCode::GONE,
+            "Invite link turned off",
+            "The owner has turned this invite link off. Ask them for a new one.",
+        ),
+        InviteProblem::TurnedOff => (
+            StatusCode::NOT_FOUND,
+            "Invite links are off",
+            "This server does not use invite links right now. Ask the owner to add your Plex account instead.",
+        ),
+    };
+    PageError::new(status, title, message)
+}
+
+fn plausible_code(code: &str) -> bool {
+    !code.is_empty()
+        && code.len() <= MAX_CODE_LEN
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// `GET /i/{code}`: the welcome page whose button carries the invite, or why the link is bad.
+pub async fn invite(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> Result<Html<String>, PageError> {
+    if !state.owner_configured() {
+        return Err(views::not_ready());
+    }
+    if !plausible_code(&code) {
+        return Err(invite_problem_page(InviteProblem::Unknown));
+    }
+    match state.access.invite_problem(&code).await {
+        Ok(None) => {}
+        Ok(Some(problem)) => return Err(invite_problem_page(problem)),
+        Err(e) => return Err(access_error_page(&e)),
+    }
+    let chrome = Chrome {
+        prefix: state.prefix(),
+        title: "You're invited",
+    };
+    let page = InvitePage {
+        welcome: "You have been invited to this Plex server. Sign in with your Plex account to join.",
+        ready: true,
+        invite: &code,
+    };
+    state.templates.render("index.html", &chrome, &page)
+}
+
+/// The "Ask for access" form.
+#[derive(Debug, Deserialize)]
+pub struct RequestForm {
+    /// The one-use request token from the "Not on the list" page.
+    #[serde(default)]
+    token: String,
+    /// An optional note for the owner.
+    #[serde(default)]
+    note: String,
+}
+
+/// `POST /request`: records the request for the account the token was issued to.
+pub async fn request(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Form(form): Form<RequestForm>,
+) -> Response {
+    let note = form.note.trim();
+    if note.chars().count() > MAX_NOTE_CHARS {
+        return PageError::new(
+            StatusCode::BAD_REQUEST,
+            "Note too long",
+            format!("Please keep the note under {MAX_NOTE_CHARS} characters and try again."),
+        )
+        .into_response();
+    }
+    if form.token.is_empty() || form.token.len() > 256 {
+        return expired_request().into_response();
+    }
+    match state.access.request_access(&form.token, note, Some(ip)).await {
+        Ok(_) => views::message(
+            &state,
+            StatusCode::OK,
+            "Request sent",
+            &[
+                "Thanks! The owner has your request.".to_owned(),
+                "If they approve it, Plex will email you an invitation. You can also come back and sign in again later."
+                    .to_owned(),
+            ],
+            None,
+        ),
+        Err(AccessError::Invalid(_) | AccessError::NotFound(_) | AccessError::FlowNotFound) => {
+            expired_request().into_response()
+        }
+        Err(e) => access_error_page(&e).into_response(),
+    }
+}
+
+fn expired_request() -> PageError {
+    PageError::new(
+        StatusCode::BAD_REQUEST,
+        "This form has expired",
+        "This request form was already used or is too old. Sign in again to ask for access.",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_checked_before_any_lookup() {
+        assert!(plausible_code("AbC_-123"));
+        assert!(!plausible_code(""));
+        assert!(!plausible_code("a/b"));
+        assert!(!plausible_code(&"a".repeat(MAX_CODE_LEN + 1)));
+    }
+}

@@ -1,0 +1,160 @@
+//! The Plex sign-in over HTTP (SPEC §2.2-2.3): `GET /auth/plex` starts a flow bound to a new
+//! flow cookie and sends the browser to Plex; `GET /auth/plex/callback` finds the flow by that
+//! cookie alone (every query parameter is ignored: a PIN id or token in a URL is never
+//! trusted), checks the PIN, hands the verified account to the access layer and turns the
+//! outcome into sessions and a page (`outcome`), all within `timing.callback_deadline`.
+
+use std::net::IpAddr;
+
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::client_ip::ClientIp;
+use super::cookies::{self, Which};
+use super::next::{is_admin_path, local_path};
+use super::outcome;
+use super::sessions::see_other;
+use super::views::{self, Action, RETRY_SECS, access_error_page};
+use crate::access::AccessError;
+use crate::access::flows::FlowCheck;
+use crate::app::AppState;
+use crate::store::FlowPurpose;
+
+/// Invite codes longer than this are not ours and are dropped.
+const MAX_INVITE_LEN: usize = 128;
+
+/// `GET /auth/plex`'s query.
+#[derive(Debug, Deserialize)]
+pub struct StartQuery {
+    /// The invite code carried from `/i/{code}`.
+    invite: Option<String>,
+    /// Where to return afterwards (local paths only).
+    next: Option<String>,
+}
+
+/// `GET /auth/plex`: starts a flow (purpose `admin` for a `next` under `/admin`, else `join`),
+/// sets the flow cookie and answers 303 to Plex's sign-in page.
+pub async fn start(State(state): State<AppState>, Query(q): Query<StartQuery>) -> Response {
+    if !state.owner_configured() {
+        return views::not_ready().into_response();
+    }
+    let next = q.next.as_deref().and_then(local_path);
+    let purpose = if next.as_deref().is_some_and(is_admin_path) {
+        FlowPurpose::Admin
+    } else {
+        FlowPurpose::Join
+    };
+    // An admin sign-in never joins anyone, so an invite has nothing to do there.
+    let invite = q
+        .invite
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| purpose == FlowPurpose::Join && !c.is_empty() && c.len() <= MAX_INVITE_LEN);
+    match state.access.start_flow(purpose, invite, next, None).await {
+        Ok(started) => {
+            let mut resp = see_other(&started.sign_in_url);
+            let cookie = cookies::set(
+                &state.config.server.public_url,
+                Which::Flow,
+                &started.flow_id,
+                Some(state.timing.flow_ttl),
+            );
+            cookies::append(&mut resp, &cookie);
+            resp
+        }
+        Err(e) => access_error_page(&e).into_response(),
+    }
+}
+
+/// `GET /auth/plex/callback`: finishes the flow named by the flow cookie. Never reads the query.
+pub async fn callback(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+) -> Response {
+    let deadline = state.timing.callback_deadline;
+    let started = tokio::time::Instant::now();
+    match tokio::time::timeout(deadline, finish(&state, ip, &headers, started)).await {
+        Ok(resp) => resp,
+        Err(_) => {
+            tracing::warn!("sign-in callback hit its deadline");
+            views::error_response(&state, &views::try_again_in_a_minute(RETRY_SECS))
+        }
+    }
+}
+
+async fn finish(
+    state: &AppState,
+    ip: IpAddr,
+    headers: &HeaderMap,
+    started: tokio::time::Instant,
+) -> Response {
+    let url = &state.config.server.public_url;
+    let Some(flow_id) = cookies::get(headers, url, Which::Flow) else {
+        return try_again(state);
+    };
+    let check = match state.access.check_flow(&flow_id).await {
+        Ok(check) => check,
+        Err(AccessError::FlowNotFound) => return clear_flow(state, try_again(state)),
+        Err(e) => return views::error_response(state, &access_error_page(&e)),
+    };
+    match check {
+        FlowCheck::Waiting => almost_there(state),
+        FlowCheck::Expired => clear_flow(state, try_again(state)),
+        FlowCheck::Authorized { user, token, flow } => {
+            let left = state
+                .timing
+                .callback_deadline
+                .saturating_sub(started.elapsed());
+            let result = state
+                .access
+                .sign_in(user, token, &flow, Some(ip), left)
+                .await;
+            let resp = outcome::respond(state, headers, &flow, result).await;
+            clear_flow(state, resp)
+        }
+    }
+}
+
+/// Expires the flow cookie: the flow is used up.
+fn clear_flow(state: &AppState, mut resp: Response) -> Response {
+    let expire = cookies::expire(&state.config.server.public_url, Which::Flow);
+    cookies::append(&mut resp, &expire);
+    resp
+}
+
+/// No usable flow: nobody is signed in; start again from the welcome page.
+fn try_again(state: &AppState) -> Response {
+    views::message(
+        state,
+        StatusCode::BAD_REQUEST,
+        "Try again",
+        &[
+            "This sign-in has expired or was already used, so nothing happened.".to_owned(),
+            "Please start again from the beginning.".to_owned(),
+        ],
+        Some(Action {
+            href: format!("{}/", state.prefix()),
+            label: "Start again",
+        }),
+    )
+}
+
+/// Plex has not confirmed the sign-in yet: a plain link re-enters the callback (works without JS).
+fn almost_there(state: &AppState) -> Response {
+    views::message(
+        state,
+        StatusCode::OK,
+        "Almost there",
+        &[
+            "Plex has not confirmed your sign-in yet.".to_owned(),
+            "If you signed in on Plex's page, wait a moment and press Continue.".to_owned(),
+        ],
+        Some(Action {
+            href: format!("{}/auth/plex/callback", state.prefix()),
+            label: "Continue",
+        }),
+    )
+}

@@ -1,0 +1,242 @@
+//! What the friend-facing pages share: the one-message page with an optional button, the
+//! mapping of access errors to pages, the grant summary and the owner's onboarding Markdown
+//! (rendered with pulldown-cmark, then sanitised with ammonia: raw HTML, `<script>` and
+//! `javascript:` links never reach a page).
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use super::error::PageError;
+use super::templates::Chrome;
+use crate::access::{AccessError, GrantView};
+use crate::app::AppState;
+use crate::clock::rfc3339;
+use crate::store::GrantStatus;
+
+/// The settings key of the owner's onboarding text (Markdown) shown on "You're in".
+pub const ONBOARDING_KEY: &str = "onboarding_markdown";
+
+/// Shown until the owner writes their own.
+pub const DEFAULT_ONBOARDING: &str = "**What next?** Open Plex on your TV, phone or computer and \
+sign in with the same Plex account. The shared libraries appear under this server's name. \
+If Plex asks, accept the invitation from the owner.";
+
+/// `Retry-After` on "try again in a minute" pages.
+pub const RETRY_SECS: u64 = 60;
+
+/// A button under a message.
+#[derive(Debug, Serialize)]
+pub struct Action {
+    /// Full href (already carrying the prefix).
+    pub href: String,
+    /// The button's text.
+    pub label: &'static str,
+}
+
+#[derive(Serialize)]
+struct MessagePage<'a> {
+    lines: &'a [String],
+    action: Option<Action>,
+}
+
+/// Renders `message.html`: a title, a few sentences, an optional button.
+pub fn message(
+    state: &AppState,
+    status: StatusCode,
+    title: &str,
+    lines: &[String],
+    action: Option<Action>,
+) -> Response {
+    let chrome = Chrome {
+        prefix: state.prefix(),
+        title,
+    };
+    match state
+        .templates
+        .render("message.html", &chrome, &MessagePage { lines, action })
+    {
+        Ok(html) => (status, html).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+#[derive(Serialize)]
+struct ErrorPage<'a> {
+    message: &'a str,
+}
+
+/// Renders a [`PageError`] right here (instead of in the `render_page_errors` layer), so the
+/// answer can carry several `Set-Cookie` headers.
+pub fn error_response(state: &AppState, e: &PageError) -> Response {
+    let chrome = Chrome {
+        prefix: state.prefix(),
+        title: &e.title,
+    };
+    let page = ErrorPage {
+        message: &e.message,
+    };
+    let resp = match state.templates.render("error.html", &chrome, &page) {
+        Ok(html) => (e.status, html).into_response(),
+        Err(err) => return err.into_response(),
+    };
+    match e.retry_after {
+        Some(secs) => with_retry_after(resp, secs),
+        None => resp,
+    }
+}
+
+/// Adds `Retry-After: secs`.
+pub fn with_retry_after(mut resp: Response, secs: u64) -> Response {
+    resp.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    resp
+}
+
+/// The 503 "try again in a minute" page.
+pub fn try_again_in_a_minute(secs: u64) -> PageError {
+    let mut e = PageError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "Try again in a minute",
+        "Plex did not answer in time, so nothing was changed. Please try again in a minute.",
+    );
+    e.retry_after = Some(secs.max(1));
+    e
+}
+
+/// The 503 page while the owner's setup is incomplete.
+pub fn not_ready() -> PageError {
+    let mut e = PageError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "Not ready yet",
+        "This server is not ready to share yet. The owner still has to finish setting it up. \
+         Please come back a little later.",
+    );
+    e.retry_after = Some(RETRY_SECS);
+    e
+}
+
+/// Maps an access failure to the page a person sees; server faults are logged, never shown.
+pub fn access_error_page(e: &AccessError) -> PageError {
+    match e {
+        AccessError::Busy => {
+            let mut p = PageError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Busy",
+                "Lots of people are signing in right now. Please try again in a minute.",
+            );
+            p.retry_after = Some(RETRY_SECS);
+            p
+        }
+        AccessError::FlowNotFound => PageError::new(
+            StatusCode::BAD_REQUEST,
+            "Try again",
+            "This sign-in has expired or was already used. Please start again.",
+        ),
+        AccessError::NotConfigured | AccessError::NotReady => not_ready(),
+        AccessError::Plex(err) => {
+            tracing::warn!(error = %err, "plex.tv failed during a sign-in page");
+            try_again_in_a_minute(RETRY_SECS)
+        }
+        AccessError::Invalid(msg) => PageError::new(StatusCode::BAD_REQUEST, "Not accepted", msg),
+        AccessError::NotFound(what) => PageError::new(
+            StatusCode::NOT_FOUND,
+            "Not found",
+            format!("{what} was not found."),
+        ),
+        AccessError::Conflict(msg) => PageError::new(StatusCode::CONFLICT, "Not possible", msg),
+        AccessError::Store(err) => PageError::internal(err),
+    }
+}
+
+/// A grant as the friend reads it.
+#[derive(Debug, Serialize)]
+pub struct GrantSummary {
+    /// The server's name.
+    pub server_name: String,
+    /// Library titles.
+    pub libraries: Vec<String>,
+    /// The last day of access (UTC date), if any.
+    pub expires: Option<String>,
+    /// A short status sentence.
+    pub status: &'static str,
+    /// Whether plexgate gave up and the owner must look.
+    pub failed: bool,
+}
+
+/// Summarises a grant for "You're in" and `/me`.
+pub fn grant_summary(g: &GrantView) -> GrantSummary {
+    let status = match g.status {
+        GrantStatus::Sharing => "being set up",
+        GrantStatus::Pending => "shared, waiting to be accepted",
+        GrantStatus::Accepted => "active",
+        GrantStatus::Failed => "stuck: the owner has been told",
+        GrantStatus::Removed => "removed",
+    };
+    GrantSummary {
+        server_name: g.server_name.clone(),
+        libraries: g.libraries.clone(),
+        expires: g.expires_at.map(|t| {
+            let s = rfc3339(t);
+            format!("{} (UTC)", s.get(..10).unwrap_or(&s))
+        }),
+        status,
+        failed: g.status == GrantStatus::Failed,
+    }
+}
+
+/// Markdown → sanitised HTML: no raw HTML, scripts, event handlers or `javascript:` links.
+pub fn render_markdown(md: &str) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(md));
+    ammonia::clean(&html)
+}
+
+/// The owner's onboarding text as sanitised HTML (the default text when unset or unreadable).
+pub async fn onboarding_html(state: &AppState) -> String {
+    let stored = state
+        .store
+        .read(|tx| tx.get_setting::<String>(ONBOARDING_KEY))
+        .await;
+    let md = match stored {
+        Ok(Some(md)) => md,
+        Ok(None) => DEFAULT_ONBOARDING.to_owned(),
+        Err(e) => {
+            tracing::warn!(error = %e, "reading the onboarding text failed; showing the default");
+            DEFAULT_ONBOARDING.to_owned()
+        }
+    };
+    render_markdown(&md)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_is_sanitised() {
+        let html = render_markdown(
+            "# Hi\n\n<script>alert(1)</script>\n\n[bad](javascript:alert(2)) \
+             <img src=x onerror=alert(3)> [good](https://example.com) **bold**",
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(!html.contains("onerror"), "{html}");
+        assert!(html.contains("<strong>bold</strong>"), "{html}");
+        assert!(html.contains("href=\"https://example.com\""), "{html}");
+        assert!(html.contains("<h1>Hi</h1>"), "{html}");
+    }
+
+    #[test]
+    fn grant_summary_shows_a_date() {
+        let g = GrantView {
+            server_name: "S".into(),
+            libraries: vec!["Movies".into()],
+            expires_at: Some(1_790_000_000),
+            status: GrantStatus::Pending,
+        };
+        let s = grant_summary(&g);
+        assert_eq!(s.expires.as_deref(), Some("2026-09-21 (UTC)"));
+        assert!(!s.failed);
+    }
+}

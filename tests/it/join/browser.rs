@@ -1,0 +1,157 @@
+//! A small browser: keeps cookies from `set-cookie`, sends them back, records every body and
+//! `set-cookie` it saw (to prove no token ever leaks), and signs in through the fake plex.tv.
+#![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
+
+use std::collections::BTreeMap;
+
+use plexgate::fakeplex::Account;
+use reqwest::StatusCode;
+use reqwest::header::{COOKIE, HeaderMap, LOCATION, SET_COOKIE};
+
+use crate::support::{TestApp, client};
+
+/// One answer, read fully.
+#[derive(Debug)]
+pub struct Page {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Page {
+    /// The `Location` header.
+    pub fn location(&self) -> &str {
+        self.headers
+            .get(LOCATION)
+            .map(|v| v.to_str().unwrap())
+            .unwrap_or_default()
+    }
+
+    /// Every `set-cookie` value.
+    pub fn set_cookies(&self) -> Vec<String> {
+        self.headers
+            .get_all(SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .collect()
+    }
+}
+
+/// A cookie-keeping client.
+pub struct Browser {
+    client: reqwest::Client,
+    pub cookies: BTreeMap<String, String>,
+    /// Every body and `set-cookie` seen, for the "no token anywhere" check.
+    pub seen: Vec<String>,
+}
+
+impl Default for Browser {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Browser {
+    pub fn new() -> Self {
+        Self {
+            client: client(),
+            cookies: BTreeMap::new(),
+            seen: Vec::new(),
+        }
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    async fn finish(&mut self, resp: reqwest::Response) -> Page {
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        for v in headers.get_all(SET_COOKIE) {
+            let v = v.to_str().unwrap();
+            self.seen.push(v.to_owned());
+            let pair = v.split(';').next().unwrap();
+            let (name, value) = pair.split_once('=').unwrap();
+            if v.contains("Max-Age=0") {
+                self.cookies.remove(name);
+            } else {
+                self.cookies.insert(name.to_owned(), value.to_owned());
+            }
+        }
+        let body = resp.text().await.unwrap();
+        self.seen.push(body.clone());
+        Page {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// GET `url` with the cookies kept so far.
+    pub async fn get(&mut self, url: &str) -> Page {
+        self.get_with(url, &[]).await
+    }
+
+    /// GET with extra headers.
+    pub async fn get_with(&mut self, url: &str, extra: &[(&str, &str)]) -> Page {
+        let mut req = self.client.get(url);
+        if !self.cookies.is_empty() {
+            req = req.header(COOKIE, self.cookie_header());
+        }
+        for (k, v) in extra {
+            req = req.header(*k, *v);
+        }
+        let resp = req.send().await.unwrap();
+        self.finish(resp).await
+    }
+
+    /// POST a form.
+    pub async fn post(&mut self, url: &str, form: &[(&str, &str)]) -> Page {
+        let body: String = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(form)
+            .finish();
+        let mut req = self
+            .client
+            .post(url)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body);
+        if !self.cookies.is_empty() {
+            req = req.header(COOKIE, self.cookie_header());
+        }
+        let resp = req.send().await.unwrap();
+        self.finish(resp).await
+    }
+
+    /// Starts a sign-in at `start` (`/auth/plex?...`) and returns the PIN code from the 303.
+    pub async fn start(&mut self, app: &TestApp, start: &str) -> String {
+        let page = self.get(&app.url(start)).await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+        fragment_param(page.location(), "code").expect("code in the sign-in URL")
+    }
+
+    /// Starts at `start`, approves as `who` in the fake, and returns the callback's answer.
+    pub async fn sign_in(&mut self, app: &TestApp, who: &Account, start: &str) -> Page {
+        let code = self.start(app, start).await;
+        assert!(app.fake().approve_pin_code(&code, who));
+        self.get(&app.url("/auth/plex/callback")).await
+    }
+
+    /// Follows one 303 (relative to the app's origin).
+    pub async fn follow(&mut self, app: &TestApp, page: &Page) -> Page {
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+        let url = format!("{}{}", app.origin, page.location());
+        self.get(&url).await
+    }
+}
+
+/// A parameter of the `#?a=b&c=d` fragment Plex's auth URL carries.
+pub fn fragment_param(location: &str, name: &str) -> Option<String> {
+    let (_, frag) = location.split_once("#?")?;
+    url::form_urlencoded::parse(frag.as_bytes())
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+}
