@@ -6,11 +6,12 @@ use std::future::Future;
 use std::net::SocketAddr;
 use std::ops::Deref;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-use crate::access::{Access, AccessSettings};
+use crate::access::{Access, AccessSettings, setup};
 use crate::clock::{SharedClock, Timing};
 use crate::config::Config;
 use crate::crypto::random_token;
@@ -52,6 +53,9 @@ pub struct Inner {
     pub access: Access,
     /// The one-time setup code, while no owner is configured.
     pub setup_code: Option<Secret>,
+    /// Set once an owner claimed the install (setup finished its sign-in, or a token was
+    /// stored before this start): the setup code is void from then on.
+    pub owner_claimed: AtomicBool,
 }
 
 impl Deref for AppState {
@@ -105,6 +109,23 @@ fn access_settings(config: &Config) -> AccessSettings {
     }
 }
 
+/// Whether setup already stored an owner token (then there is no setup code). When config sets
+/// `access.policy`, a policy stored from the admin pages is dropped here, so config wins.
+fn stored_owner(config: &Config, store: &Store) -> bool {
+    if config.is_set("access.policy")
+        && let Err(e) = store.write_blocking(|tx| tx.delete_setting(setup::POLICY_KEY).map(|_| ()))
+    {
+        tracing::warn!(error = %e, "clearing the stored access policy");
+    }
+    match store.read_blocking(|tx| tx.get_setting::<setup::ClaimedBy>(setup::OWNER_ACCOUNT_KEY)) {
+        Ok(claimed) => claimed.is_some(),
+        Err(e) => {
+            tracing::warn!(error = %e, "reading the stored owner");
+            false
+        }
+    }
+}
+
 /// Builds [`Timing`] from the configured durations, the rest at their defaults.
 pub fn timing_from(config: &Config) -> Timing {
     Timing {
@@ -126,7 +147,8 @@ impl AppState {
         timing: Timing,
     ) -> Result<Self, StateError> {
         let templates = Templates::new()?;
-        let owner = config.plex.token.is_some();
+        let stored = stored_owner(&config, &store);
+        let owner = config.plex.token.is_some() || stored;
         let setup_code = (!owner).then(|| Secret::new(random_token(16)));
         let plex = PlexClient::new(plex_settings(&config, &store, &timing))?;
         let access = Access::new(
@@ -147,6 +169,7 @@ impl AppState {
             plex,
             access,
             setup_code,
+            owner_claimed: AtomicBool::new(stored),
         })))
     }
 
@@ -155,14 +178,26 @@ impl AppState {
         self.config.server.public_url.path_prefix()
     }
 
-    /// Whether an owner is configured (headless token for now; the setup wizard comes later).
+    /// Whether an owner is configured (a headless token, or claimed through setup).
     pub fn owner_configured(&self) -> bool {
-        self.setup_code.is_none()
+        self.setup_code.is_none() || self.owner_claimed.load(Ordering::Acquire)
+    }
+
+    /// Records that setup's sign-in claimed the install: the setup code stops working.
+    pub fn mark_owner_claimed(&self) {
+        self.owner_claimed.store(true, Ordering::Release);
+    }
+
+    /// The setup code, while it is still valid (no owner yet).
+    pub fn live_setup_code(&self) -> Option<&Secret> {
+        self.setup_code
+            .as_ref()
+            .filter(|_| !self.owner_configured())
     }
 
     /// The one-time setup URL, while no owner is configured.
     pub fn setup_url(&self) -> Option<String> {
-        let code = self.setup_code.as_ref()?;
+        let code = self.live_setup_code()?;
         Some(format!(
             "{}?code={}",
             self.config.server.public_url.join("/setup"),

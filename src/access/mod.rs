@@ -7,6 +7,7 @@ pub mod flows;
 pub mod owner;
 pub mod reconcile;
 pub mod requests;
+pub mod setup;
 pub mod signin;
 pub mod tools;
 

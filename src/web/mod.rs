@@ -5,6 +5,7 @@ pub mod admin;
 pub mod api;
 pub mod client_ip;
 pub mod cookies;
+pub mod csrf;
 pub mod error;
 pub mod health;
 pub mod layers;
@@ -29,10 +30,59 @@ use crate::app::AppState;
 /// Request bodies above this are refused (413): forms and API bodies are small.
 const BODY_LIMIT: usize = 64 * 1024;
 
+/// The admin pages and the setup steps after the sign-in (all behind an admin session; every
+/// POST behind the CSRF check).
+fn admin_routes() -> Router<AppState> {
+    use admin::{access, dashboard, invites, libraries, settings, setup};
+    Router::new()
+        .route("/admin", get(dashboard::page))
+        .route("/admin/reconnect", post(dashboard::reconnect))
+        // API .route("/admin/held/confirm", post(dashboard::held_confirm))
+        // API .route("/admin/held/discard", post(dashboard::held_discard))
+        .route("/admin/access", get(access::page))
+        .route("/admin/access/policy", post(access::set_policy))
+        .route("/admin/access/allow", post(access::add_allow))
+        .route(
+            "/admin/access/allow/{id}/remove",
+            post(access::remove_allow),
+        )
+        // API .route("/admin/access/admins", post(access::add_admin))
+        // API .route("/admin/access/admins/{id}/remove", post(access::remove_admin))
+        // API .route("/admin/access/requests/{id}/approve", post(access::approve))
+        // API .route("/admin/access/requests/{id}/decline", post(access::decline))
+        .route("/admin/invites", get(invites::page).post(invites::create))
+        .route("/admin/invites/{id}/revoke", post(invites::revoke))
+        .route(
+            "/admin/libraries",
+            get(libraries::page).post(libraries::save),
+        )
+        .route("/admin/libraries/refresh", post(libraries::refresh))
+        // API .route("/admin/users", get(users::page))
+        // API .route("/admin/users/invite", post(users::invite))
+        // API .route("/admin/users/remove", post(users::remove))
+        // API .route("/admin/users/{plex_id}/libraries", post(users::libraries))
+        // API .route("/admin/users/{plex_id}/expiry", post(users::expiry))
+        // API .route("/admin/activity", get(activity::page))
+        .route("/admin/settings", get(settings::page))
+        .route("/admin/settings/welcome", post(settings::welcome))
+        .route("/admin/settings/onboarding", post(settings::onboarding))
+        // API .route("/admin/settings/keys", post(settings::create_key))
+        // API .route("/admin/settings/keys/{id}/revoke", post(settings::revoke_key))
+        .route(
+            "/setup/server",
+            get(setup::server_page).post(setup::server_post),
+        )
+        .route(
+            "/setup/libraries",
+            get(setup::libraries_page).post(setup::libraries_post),
+        )
+}
+
 /// The whole app, mounted under the public URL's path prefix.
 pub fn router(state: AppState) -> Router {
     let signin_starts = Router::new()
         .route("/setup", get(pages::setup))
+        .route("/setup/connect", get(admin::setup::connect))
         .route("/auth/plex", get(signin::start))
         .route("/i/{code}", get(public::invite))
         .route_layer(from_fn_with_state(state.clone(), pages::limit_signins));
@@ -44,8 +94,9 @@ pub fn router(state: AppState) -> Router {
         .route("/auth/signout", post(me::sign_out))
         .route("/request", post(public::request))
         .route("/me", get(me::me))
-        .route("/admin", get(admin::landing))
+        .route("/assets/admin.js", get(pages::admin_js))
         .route("/admin/signin", get(admin::sign_in))
+        .merge(admin_routes())
         .merge(signin_starts)
         .nest("/api", api::router())
         .fallback(pages::not_found)

@@ -96,7 +96,7 @@ pub async fn respond(
 
 /// Ends the sessions the browser brought, starts fresh ones (account, plus admin when `admin`)
 /// and puts their cookies on `resp`. If the store fails, nobody is signed in: a 500 page.
-async fn with_sessions(
+pub(crate) async fn with_sessions(
     state: &AppState,
     headers: &HeaderMap,
     user: &PlexUser,

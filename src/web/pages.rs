@@ -1,7 +1,7 @@
 //! Public pages: the welcome page, the setup entry and the stylesheet.
 
 use axum::extract::{Query, Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -21,21 +21,32 @@ struct IndexPage<'a> {
 
 /// `GET /`: the owner's welcome page with one big button.
 pub async fn index(State(state): State<AppState>) -> Result<Html<String>, PageError> {
+    use super::admin::settings::{DEFAULT_WELCOME_TEXT, DEFAULT_WELCOME_TITLE};
+    use crate::access::setup::{WELCOME_TEXT_KEY, WELCOME_TITLE_KEY};
+    let title = state_text(&state, WELCOME_TITLE_KEY).await;
+    let welcome = state_text(&state, WELCOME_TEXT_KEY).await;
     let chrome = Chrome {
         prefix: state.prefix(),
-        title: "Welcome",
+        title: title.as_deref().unwrap_or(DEFAULT_WELCOME_TITLE),
     };
     let page = IndexPage {
-        welcome: "Sign in with your Plex account to get access to this Plex server.",
+        welcome: welcome.as_deref().unwrap_or(DEFAULT_WELCOME_TEXT),
         ready: state.owner_configured(),
         invite: None,
     };
     state.templates.render("index.html", &chrome, &page)
 }
 
-/// A page with nothing but the chrome.
+/// The owner's text for `key`, if set (a store failure shows the default).
+async fn state_text(state: &AppState, key: &'static str) -> Option<String> {
+    state.access.page_text(key).await.ok().flatten()
+}
+
+/// The setup page: the link that starts the `setup` flow carries the code once more.
 #[derive(Serialize)]
-struct Empty {}
+struct SetupPage<'a> {
+    code: &'a str,
+}
 
 /// The setup link's query.
 #[derive(Deserialize)]
@@ -48,25 +59,15 @@ pub async fn setup(
     State(state): State<AppState>,
     Query(q): Query<SetupQuery>,
 ) -> Result<Html<String>, PageError> {
-    let Some(expected) = state.setup_code.as_ref() else {
-        return Err(PageError::new(
-            StatusCode::NOT_FOUND,
-            "Already set up",
-            "This plexgate already has an owner. Sign in from the admin page instead.",
-        ));
-    };
-    if !q.code.as_deref().is_some_and(|c| expected.ct_eq(c)) {
-        return Err(PageError::new(
-            StatusCode::FORBIDDEN,
-            "Setup code needed",
-            "This page needs the one-time setup link that plexgate printed when it started.",
-        ));
-    }
+    super::admin::setup::code_ok(&state, q.code.as_deref())?;
     let chrome = Chrome {
         prefix: state.prefix(),
         title: "Set up plexgate",
     };
-    state.templates.render("setup.html", &chrome, &Empty {})
+    let code = q.code.as_deref().unwrap_or_default();
+    state
+        .templates
+        .render("setup.html", &chrome, &SetupPage { code })
 }
 
 /// `GET /assets/style.css`.
@@ -80,6 +81,24 @@ pub async fn style_css() -> Response {
             ),
         ],
         STYLE_CSS,
+    )
+        .into_response()
+}
+
+/// `GET /assets/admin.js`.
+pub async fn admin_js() -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/javascript"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=86400"),
+            ),
+        ],
+        super::templates::ADMIN_JS,
     )
         .into_response()
 }

@@ -208,9 +208,12 @@ impl FromRequestParts<AppState> for AdminSession {
         let account = from_cookie(parts, state, Which::Account, SessionKind::Account)
             .await
             .map_err(AdminRejection::Page)?;
-        if account.is_some() {
+        if let Some(account) = account
+            && !is_admin_account(state, account.plex_id).await
+        {
             return Err(AdminRejection::Page(not_admin_page()));
         }
+        // Nobody signed in, or an admin whose admin session ended (idle): sign in again.
         // Nested routers see the path without the public URL's prefix: exactly a `next`.
         let here = parts.uri.path_and_query().map_or("/admin", |p| p.as_str());
         let next = super::next::local_path(here).unwrap_or_else(|| "/admin".to_owned());
@@ -220,6 +223,24 @@ impl FromRequestParts<AppState> for AdminSession {
             state.prefix()
         )))
     }
+}
+
+/// Whether the account is the owner or a co-admin pinned to it (an admin whose admin session
+/// idled out is asked to sign in again rather than told they are not an admin).
+async fn is_admin_account(state: &AppState, plex_id: u64) -> bool {
+    if state.access.owner().is_some_and(|o| o.plex_id == plex_id) {
+        return true;
+    }
+    if let Ok(Some(c)) = state.access.claimed_by().await
+        && c.plex_id == plex_id
+    {
+        return true;
+    }
+    state
+        .store
+        .read(move |tx| tx.list_admins())
+        .await
+        .is_ok_and(|admins| admins.iter().any(|a| a.plex_id == Some(plex_id)))
 }
 
 /// A 303 to `location` (which we built: a local path or the configured plex.tv auth URL).

@@ -103,6 +103,11 @@ async fn finish(
     match check {
         FlowCheck::Waiting => almost_there(state),
         FlowCheck::Expired => clear_flow(state, try_again(state)),
+        // A `setup` flow exists only after the setup code (or the owner's Reconnect) was checked.
+        FlowCheck::Authorized { user, token, flow } if flow.purpose == FlowPurpose::Setup => {
+            let resp = super::admin::setup::signed_in(state, headers, &user, token).await;
+            clear_flow(state, resp)
+        }
         FlowCheck::Authorized { user, token, flow } => {
             let left = state
                 .timing

@@ -297,7 +297,7 @@ impl Access {
 
     /// The access policy in force.
     pub(crate) fn policy(&self) -> Policy {
-        self.0.settings.policy
+        self.effective_policy()
     }
 
     /// The friend-facing view of an account's grant (for `/me`), if any.

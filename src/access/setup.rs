@@ -1,0 +1,322 @@
+//! Claiming the install (SPEC §3 first run): the first account to finish a `setup` flow while
+//! no owner exists becomes the owner; its token is stored encrypted with the key file (never
+//! shown again); then the owner picks the server among their owned servers, the default
+//! libraries and the access policy. The same flow reconnects Plex later, for that owner only.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Access, AccessError, DEFAULT_LIBRARIES_KEY, Owner, OwnerStatus, resolve_libraries};
+use crate::config::{LibraryRef, Policy};
+use crate::plex::{PlexServer, PlexUser};
+use crate::secret::Secret;
+
+/// The settings key of the owner's token (a secret setting: encrypted with the key file).
+pub const OWNER_TOKEN_KEY: &str = "owner_token";
+/// The settings key of the chosen server's machine identifier.
+pub const OWNER_SERVER_KEY: &str = "owner_server";
+/// The settings key of the account that claimed the install ([`ClaimedBy`]).
+pub const OWNER_ACCOUNT_KEY: &str = "owner_account";
+/// The settings key of the policy chosen in the admin pages (config's `access.policy` wins).
+pub const POLICY_KEY: &str = "access_policy";
+
+/// Who claimed the install.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimedBy {
+    /// plex.tv account id.
+    pub plex_id: u64,
+    /// Plex username at the time.
+    pub username: String,
+}
+
+/// What a `setup` flow's sign-in did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Claim {
+    /// Nobody owned the install: this account now does (next: choose the server).
+    Claimed,
+    /// The owner signed in again: the stored token was replaced (Reconnect Plex).
+    Reconnected,
+    /// Someone else already owns the install: nothing changed.
+    Refused,
+}
+
+impl Access {
+    /// Who claimed the install (by setup or by a configured token once resolved).
+    pub async fn claimed_by(&self) -> Result<Option<ClaimedBy>, AccessError> {
+        if let Some(o) = self.owner() {
+            return Ok(Some(ClaimedBy {
+                plex_id: o.plex_id,
+                username: o.username.clone(),
+            }));
+        }
+        Ok(self
+            .0
+            .store
+            .read(|tx| tx.get_setting::<ClaimedBy>(OWNER_ACCOUNT_KEY))
+            .await?)
+    }
+
+    /// Finishes a `setup` flow for `user`: claims the install if nobody has, reconnects when
+    /// `user` is the owner, refuses anyone else. The check and the write are one transaction,
+    /// so two racing setups cannot both claim.
+    pub async fn claim_owner(&self, user: &PlexUser, token: Secret) -> Result<Claim, AccessError> {
+        let resolved_owner = self.owner().map(|o| o.plex_id);
+        let claimer = ClaimedBy {
+            plex_id: user.id,
+            username: user.username.clone(),
+        };
+        let now = self.now();
+        let tok = token.clone();
+        let claim = self
+            .0
+            .store
+            .write(move |tx| {
+                let stored = tx.get_setting::<ClaimedBy>(OWNER_ACCOUNT_KEY)?;
+                let owner_id = resolved_owner.or(stored.as_ref().map(|c| c.plex_id));
+                let claim = match owner_id {
+                    None => Claim::Claimed,
+                    Some(id) if id == claimer.plex_id => Claim::Reconnected,
+                    Some(_) => Claim::Refused,
+                };
+                let (kind, outcome) = match claim {
+                    Claim::Claimed => ("setup_claim", "ok"),
+                    Claim::Reconnected => ("plex_reconnect", "ok"),
+                    Claim::Refused => ("setup_claim", "refused"),
+                };
+                if claim != Claim::Refused {
+                    tx.put_secret_setting(OWNER_TOKEN_KEY, &tok)?;
+                    tx.put_setting(OWNER_ACCOUNT_KEY, &claimer)?;
+                }
+                tx.append_event(crate::store::NewEvent {
+                    at: now,
+                    kind: kind.to_owned(),
+                    actor: claimer.username.clone(),
+                    plex_id: Some(claimer.plex_id),
+                    ip: None,
+                    outcome: outcome.to_owned(),
+                    detail: "owner token stored encrypted".to_owned(),
+                })?;
+                Ok(claim)
+            })
+            .await?;
+        if claim == Claim::Reconnected {
+            self.reconnected(token).await;
+        }
+        Ok(claim)
+    }
+
+    /// A reconnected owner: swap the token in the resolved owner (or resolve it afresh).
+    async fn reconnected(&self, token: Secret) {
+        let server = self.stored_server().await.ok().flatten();
+        let current = self.owner();
+        match (current, server) {
+            (Some(o), _) => {
+                let mut owner = (*o).clone();
+                owner.token = token;
+                self.set_owner_status(OwnerStatus::Ready(Arc::new(owner)));
+            }
+            (None, Some(machine_id)) => {
+                if let Err(e) = self.choose_server_with(token, &machine_id).await {
+                    tracing::warn!(error = %e, "resolving the reconnected owner");
+                }
+            }
+            (None, None) => {}
+        }
+    }
+
+    /// The stored owner token (setup), if any.
+    async fn stored_token(&self) -> Result<Option<Secret>, AccessError> {
+        Ok(self
+            .0
+            .store
+            .read(|tx| tx.get_secret_setting(OWNER_TOKEN_KEY))
+            .await?)
+    }
+
+    /// The stored server choice, if any.
+    async fn stored_server(&self) -> Result<Option<String>, AccessError> {
+        Ok(self
+            .0
+            .store
+            .read(|tx| tx.get_setting::<String>(OWNER_SERVER_KEY))
+            .await?)
+    }
+
+    /// The servers the claimed owner can share (owned, providing `server`).
+    pub async fn owned_servers(&self) -> Result<Vec<PlexServer>, AccessError> {
+        let token = self
+            .stored_token()
+            .await?
+            .ok_or(AccessError::NotConfigured)?;
+        let servers = self.0.plex.servers(&token).await?;
+        Ok(servers.into_iter().filter(|s| s.is_shareable()).collect())
+    }
+
+    /// Picks the server to share (setup step 2): must be one of [`Access::owned_servers`].
+    pub async fn choose_server(
+        &self,
+        actor: &str,
+        machine_id: &str,
+    ) -> Result<Arc<Owner>, AccessError> {
+        let token = self
+            .stored_token()
+            .await?
+            .ok_or(AccessError::NotConfigured)?;
+        let owner = self.choose_server_with(token, machine_id).await?;
+        let event = self.event(
+            "setup_server",
+            actor,
+            Some(owner.plex_id),
+            "ok",
+            format!("sharing server \"{}\"", owner.server_name),
+        );
+        let id = owner.machine_id.clone();
+        self.0
+            .store
+            .write(move |tx| {
+                tx.put_setting(OWNER_SERVER_KEY, &id)?;
+                tx.append_event(event)?;
+                Ok(())
+            })
+            .await?;
+        Ok(owner)
+    }
+
+    async fn choose_server_with(
+        &self,
+        token: Secret,
+        machine_id: &str,
+    ) -> Result<Arc<Owner>, AccessError> {
+        let (user, servers) = tokio::join!(self.0.plex.user(&token), self.0.plex.servers(&token));
+        let (user, servers) = (user?, servers?);
+        let server = servers
+            .iter()
+            .find(|s| s.is_shareable() && s.machine_id == machine_id)
+            .ok_or_else(|| {
+                AccessError::Invalid("choose one of the servers your Plex account owns".to_owned())
+            })?;
+        let owner = Arc::new(Owner {
+            token,
+            plex_id: user.id,
+            username: user.username,
+            machine_id: server.machine_id.clone(),
+            server_name: server.name.clone(),
+        });
+        self.set_owner_status(OwnerStatus::Ready(owner.clone()));
+        Ok(owner)
+    }
+
+    /// Setup step 3: the default libraries (unless config fixes them) and the policy (unless
+    /// config fixes it, `policy_fixed`). An empty library set is refused.
+    pub async fn finish_setup(
+        &self,
+        actor: &str,
+        libraries: &[LibraryRef],
+        policy: Option<Policy>,
+    ) -> Result<(), AccessError> {
+        if !self.libraries_from_config() {
+            let sections = self.sections().await?;
+            let ids = resolve_libraries(libraries, &sections.sections)?;
+            let event = self.event("libraries_set", actor, None, "ok", "default libraries set");
+            self.0
+                .store
+                .write(move |tx| {
+                    tx.put_setting(DEFAULT_LIBRARIES_KEY, &ids)?;
+                    tx.append_event(event)?;
+                    Ok(())
+                })
+                .await?;
+        }
+        if let Some(p) = policy {
+            self.set_policy(actor, p).await?;
+        }
+        Ok(())
+    }
+
+    /// Stores the access policy chosen in the admin pages (the caller checks config does not
+    /// fix it). Takes effect at once.
+    pub async fn set_policy(&self, actor: &str, policy: Policy) -> Result<(), AccessError> {
+        let event = self.event(
+            "policy_set",
+            actor,
+            None,
+            "ok",
+            format!("access policy: {}", policy.as_str()),
+        );
+        self.0
+            .store
+            .write(move |tx| {
+                tx.put_setting(POLICY_KEY, &policy)?;
+                tx.append_event(event)?;
+                Ok(())
+            })
+            .await?;
+        Ok(())
+    }
+
+    /// The policy in force: a stored choice, else config's (`app` clears a stored choice at
+    /// start when config sets `access.policy`, so config wins).
+    pub fn effective_policy(&self) -> Policy {
+        match self
+            .0
+            .store
+            .read_blocking(|tx| tx.get_setting::<Policy>(POLICY_KEY))
+        {
+            Ok(Some(p)) => p,
+            Ok(None) => self.0.settings.policy,
+            Err(e) => {
+                tracing::warn!(error = %e, "reading the access policy");
+                self.0.settings.policy
+            }
+        }
+    }
+}
+
+/// The settings key of the welcome page's title.
+pub const WELCOME_TITLE_KEY: &str = "welcome_title";
+/// The settings key of the welcome page's text.
+pub const WELCOME_TEXT_KEY: &str = "welcome_text";
+/// The longest page text accepted (welcome text, onboarding Markdown).
+pub const MAX_PAGE_TEXT: usize = 20_000;
+
+impl Access {
+    /// Saves one of the owner's page texts (`key` is one of the `*_KEY` page-text settings);
+    /// an empty value goes back to the default.
+    pub async fn save_page_text(
+        &self,
+        actor: &str,
+        key: &'static str,
+        value: &str,
+    ) -> Result<(), AccessError> {
+        if value.chars().count() > MAX_PAGE_TEXT {
+            return Err(AccessError::Invalid(format!(
+                "{key} is longer than {MAX_PAGE_TEXT} characters"
+            )));
+        }
+        let value = value.trim().to_owned();
+        let event = self.event("settings_set", actor, None, "ok", format!("{key} changed"));
+        self.0
+            .store
+            .write(move |tx| {
+                if value.is_empty() {
+                    tx.delete_setting(key)?;
+                } else {
+                    tx.put_setting(key, &value)?;
+                }
+                tx.append_event(event)?;
+                Ok(())
+            })
+            .await?;
+        Ok(())
+    }
+
+    /// One of the owner's page texts, if set.
+    pub async fn page_text(&self, key: &'static str) -> Result<Option<String>, AccessError> {
+        Ok(self
+            .0
+            .store
+            .read(move |tx| tx.get_setting::<String>(key))
+            .await?)
+    }
+}

@@ -1,0 +1,221 @@
+//! `/admin/access`: the policy (a warning while `open`), the allowlist, co-admins (owner only)
+//! and access requests to approve or decline.
+
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use super::setup::parse_policy;
+use super::{Done, done, failed, invalid, library_refs, render, require_owner};
+use crate::access::tools::NewAllowEntry;
+use crate::app::AppState;
+use crate::clock::rfc3339;
+use crate::config::Policy;
+use crate::store::{AccessRequest, AdminEntry, AllowEntry, RequestStatus};
+use crate::web::csrf::AdminPost;
+use crate::web::sessions::AdminSession;
+
+const BACK: &str = "/admin/access";
+
+/// A library checkbox.
+#[derive(Serialize)]
+pub struct LibraryBox {
+    pub id: u64,
+    pub title: String,
+    pub kind: String,
+}
+
+/// The server's sections as checkboxes (empty when plex.tv cannot be read right now).
+pub async fn library_boxes(state: &AppState) -> Vec<LibraryBox> {
+    match state.access.sections().await {
+        Ok(s) => s
+            .sections
+            .into_iter()
+            .map(|s| LibraryBox {
+                id: s.id,
+                title: s.title,
+                kind: s.kind,
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Library ids as titles, for lists.
+pub fn titles(ids: Option<&[u64]>, boxes: &[LibraryBox]) -> String {
+    match ids {
+        None => "default set".to_owned(),
+        Some(ids) => ids
+            .iter()
+            .map(|id| {
+                boxes
+                    .iter()
+                    .find(|b| b.id == *id)
+                    .map_or_else(|| id.to_string(), |b| b.title.clone())
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+#[derive(Serialize)]
+struct AllowRow {
+    id: u64,
+    account: String,
+    libraries: String,
+    access_days: Option<u32>,
+    note: String,
+    pinned: bool,
+}
+
+#[derive(Serialize)]
+struct RequestRow {
+    id: u64,
+    username: String,
+    email: Option<String>,
+    note: String,
+    at: String,
+}
+
+#[derive(Serialize)]
+struct AccessPage {
+    policy: &'static str,
+    policy_fixed: bool,
+    open: bool,
+    allow: Vec<AllowRow>,
+    admins: Vec<AdminEntry>,
+    requests: Vec<RequestRow>,
+    libraries: Vec<LibraryBox>,
+}
+
+fn allow_row(e: AllowEntry, boxes: &[LibraryBox]) -> AllowRow {
+    AllowRow {
+        libraries: titles(e.libraries.as_deref(), boxes),
+        id: e.id,
+        account: e.account,
+        access_days: e.access_days,
+        note: e.note,
+        pinned: e.plex_id.is_some(),
+    }
+}
+
+fn request_row(r: AccessRequest) -> RequestRow {
+    RequestRow {
+        id: r.id,
+        username: r.username,
+        email: r.email,
+        note: r.note,
+        at: rfc3339(r.created_at),
+    }
+}
+
+/// `GET /admin/access`.
+pub async fn page(
+    State(state): State<AppState>,
+    AdminSession(s): AdminSession,
+    Query(d): Query<Done>,
+) -> Response {
+    let allow = match state.access.allowlist().await {
+        Ok(a) => a,
+        Err(e) => return failed(&state, &e, "/admin"),
+    };
+    let lists = state
+        .store
+        .read(|tx| Ok((tx.list_admins()?, tx.list_requests()?)))
+        .await;
+    let (admins, requests) = match lists {
+        Ok(v) => v,
+        Err(e) => return failed(&state, &e.into(), "/admin"),
+    };
+    let boxes = library_boxes(&state).await;
+    let policy = state.access.effective_policy();
+    let page = AccessPage {
+        policy: policy.as_str(),
+        policy_fixed: state.config.is_set("access.policy"),
+        open: policy == Policy::Open,
+        allow: allow.into_iter().map(|e| allow_row(e, &boxes)).collect(),
+        admins,
+        requests: requests
+            .into_iter()
+            .rev()
+            .filter(|r| r.status == RequestStatus::Open)
+            .map(request_row)
+            .collect(),
+        libraries: boxes,
+    };
+    render(&state, &s, BACK, "Access", "admin/access.html", &d, &page).await
+}
+
+/// `POST /admin/access/policy`: `policy=invite|allowlist|open` (refused when config sets it).
+pub async fn set_policy(State(state): State<AppState>, form: AdminPost) -> Response {
+    if state.config.is_set("access.policy") {
+        return invalid(
+            &state,
+            "the access policy is set in config (access.policy / PLEXGATE_ACCESS_POLICY), \
+             which wins: change it there"
+                .to_owned(),
+            BACK,
+        );
+    }
+    let Some(policy) = form.get("policy").and_then(parse_policy) else {
+        return invalid(&state, "choose invite, allowlist or open".to_owned(), BACK);
+    };
+    match state
+        .access
+        .set_policy(&form.session.username, policy)
+        .await
+    {
+        Ok(()) => done(&state, BACK, "policy"),
+        Err(e) => failed(&state, &e, BACK),
+    }
+}
+
+/// `POST /admin/access/allow`: account, libraries…, access_days, note.
+pub async fn add_allow(State(state): State<AppState>, form: AdminPost) -> Response {
+    let libraries = match library_refs(&form.all("libraries")) {
+        Ok(l) => l,
+        Err(m) => return invalid(&state, m, BACK),
+    };
+    let access_days = match form.number::<u32>("access_days") {
+        Ok(d) => d,
+        Err(m) => return invalid(&state, m, BACK),
+    };
+    let new = NewAllowEntry {
+        account: form.get("account").unwrap_or_default().to_owned(),
+        libraries,
+        access_days,
+        note: form.get("note").map(str::to_owned),
+    };
+    match state
+        .access
+        .add_allow_entry(&form.session.username, new)
+        .await
+    {
+        Ok(_) => done(&state, BACK, "allow-added"),
+        Err(e) => failed(&state, &e, BACK),
+    }
+}
+
+/// `POST /admin/access/allow/{id}/remove`.
+pub async fn remove_allow(
+    State(state): State<AppState>,
+    Path(id): Path<u64>,
+    form: AdminPost,
+) -> Response {
+    match state
+        .access
+        .remove_allow_entry(&form.session.username, id)
+        .await
+    {
+        Ok(()) => done(&state, BACK, "allow-removed"),
+        Err(e) => failed(&state, &e, BACK),
+    }
+}
+
+/// Owner-only guard for the co-admin forms.
+pub async fn owner_guard(state: &AppState, form: &AdminPost) -> Option<Response> {
+    require_owner(state, &form.session)
+        .await
+        .err()
+        .map(IntoResponse::into_response)
+}

@@ -1,0 +1,69 @@
+//! `/admin/activity`: the event log, newest first, filtered by account and kind, paged with
+//! `before` (the id to continue below).
+
+use axum::extract::{Query, State};
+use axum::response::Response;
+use serde::{Deserialize, Serialize};
+
+use super::dashboard::EventRow;
+use super::{Done, failed, render};
+use crate::app::AppState;
+use crate::web::sessions::AdminSession;
+
+/// Events per page.
+const PAGE: usize = 50;
+
+/// The filter and paging query.
+#[derive(Debug, Default, Deserialize)]
+pub struct ActivityQuery {
+    account: Option<String>,
+    kind: Option<String>,
+    before: Option<u64>,
+}
+
+#[derive(Serialize)]
+struct ActivityPage {
+    account: String,
+    kind: String,
+    events: Vec<EventRow>,
+    /// The query string of the next (older) page.
+    older: Option<String>,
+}
+
+/// `GET /admin/activity?account=&kind=&before=`.
+pub async fn page(
+    State(state): State<AppState>,
+    AdminSession(s): AdminSession,
+    Query(q): Query<ActivityQuery>,
+) -> Response {
+    let account = q.account.unwrap_or_default().trim().to_owned();
+    let kind = q.kind.unwrap_or_default().trim().to_owned();
+    let found = state
+        .access
+        .events_page(
+            q.before,
+            PAGE,
+            Some(account.clone()).filter(|a| !a.is_empty()),
+            Some(kind.clone()).filter(|k| !k.is_empty()),
+        )
+        .await;
+    let events = match found {
+        Ok(p) => p,
+        Err(e) => return failed(&state, &e, "/admin"),
+    };
+    let older = events.next.map(|n| {
+        url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("account", &account)
+            .append_pair("kind", &kind)
+            .append_pair("before", &n.to_string())
+            .finish()
+    });
+    let page = ActivityPage {
+        account,
+        kind,
+        events: events.events.into_iter().map(EventRow::from).collect(),
+        older,
+    };
+    let d = Done::default();
+    render(&state, &s, "/admin/activity", "Activity", "admin/activity.html", &d, &page).await
+}

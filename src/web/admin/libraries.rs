@@ -1,0 +1,142 @@
+//! `/admin/libraries`: the server's sections with checkboxes for the default set, the downloads
+//! flag (from config, read-only), and a refresh from plex.tv. A refresh that comes back empty or
+//! fails only warns: the saved default set is never touched by a read (SPEC §4).
+
+use axum::extract::{Query, State};
+use axum::response::Response;
+use serde::{Deserialize, Serialize};
+
+use super::{Done, done, failed, invalid, library_refs, render};
+use crate::app::AppState;
+use crate::web::csrf::AdminPost;
+use crate::web::sessions::AdminSession;
+
+const BACK: &str = "/admin/libraries";
+
+#[derive(Serialize)]
+struct Row {
+    id: u64,
+    title: String,
+    kind: String,
+    selected: bool,
+    listed: bool,
+}
+
+#[derive(Serialize)]
+struct LibrariesPage {
+    rows: Vec<Row>,
+    fixed: bool,
+    downloads: bool,
+    downloads_fixed: bool,
+    warnings: Vec<String>,
+}
+
+/// `?warn=` after a refresh that changed nothing.
+#[derive(Debug, Default, Deserialize)]
+pub struct LibQuery {
+    #[serde(flatten)]
+    done: Done,
+    warn: Option<String>,
+}
+
+/// `GET /admin/libraries`.
+pub async fn page(
+    State(state): State<AppState>,
+    AdminSession(s): AdminSession,
+    Query(q): Query<LibQuery>,
+) -> Response {
+    let selected = match state.access.default_libraries().await {
+        Ok(ids) => ids,
+        Err(e) => return failed(&state, &e, "/admin"),
+    };
+    let mut warnings = Vec::new();
+    if q.warn.is_some() {
+        warnings.push(
+            "plex.tv answered with no libraries or did not answer, so nothing was changed. \
+             Try again later."
+                .to_owned(),
+        );
+    }
+    let sections = match state.access.sections().await {
+        Ok(s) => {
+            warnings.extend(s.warnings);
+            s.sections
+        }
+        Err(e) => {
+            warnings.push(format!(
+                "The library list could not be read from plex.tv: {e}"
+            ));
+            Vec::new()
+        }
+    };
+    let mut rows: Vec<Row> = sections
+        .into_iter()
+        .map(|s| Row {
+            selected: selected.contains(&s.id),
+            id: s.id,
+            title: s.title,
+            kind: s.kind,
+            listed: true,
+        })
+        .collect();
+    // A saved library plex.tv did not list stays visible (and saved): a read never deletes.
+    let missing: Vec<u64> = selected
+        .iter()
+        .copied()
+        .filter(|id| !rows.iter().any(|r| r.id == *id))
+        .collect();
+    for id in missing {
+        rows.push(Row {
+            id,
+            title: format!("Library {id}"),
+            kind: "not listed by plex.tv right now".to_owned(),
+            selected: true,
+            listed: false,
+        });
+    }
+    let page = LibrariesPage {
+        rows,
+        fixed: state.access.libraries_from_config(),
+        downloads: state.config.access.allow_downloads,
+        downloads_fixed: state.config.is_set("access.allow_downloads"),
+        warnings,
+    };
+    render(
+        &state,
+        &s,
+        BACK,
+        "Libraries",
+        "admin/libraries.html",
+        &q.done,
+        &page,
+    )
+    .await
+}
+
+/// `POST /admin/libraries`: `libraries=<id>`… as the default set.
+pub async fn save(State(state): State<AppState>, form: AdminPost) -> Response {
+    let refs = match library_refs(&form.all("libraries")) {
+        Ok(r) => r.unwrap_or_default(),
+        Err(m) => return invalid(&state, m, BACK),
+    };
+    match state
+        .access
+        .set_default_libraries(&form.session.username, &refs)
+        .await
+    {
+        Ok(_) => done(&state, BACK, "libraries"),
+        Err(e) => failed(&state, &e, BACK),
+    }
+}
+
+/// `POST /admin/libraries/refresh`: reads the sections again from plex.tv.
+pub async fn refresh(State(state): State<AppState>, _form: AdminPost) -> Response {
+    let Some(owner) = state.access.owner() else {
+        return failed(&state, &crate::access::AccessError::NotConfigured, BACK);
+    };
+    state.plex.forget_sections(&owner.machine_id);
+    match state.access.sections().await {
+        Ok(s) if !s.sections.is_empty() && s.warnings.is_empty() => done(&state, BACK, "refreshed"),
+        _ => crate::web::sessions::see_other(&format!("{}{BACK}?warn=1", state.prefix())),
+    }
+}

@@ -1,0 +1,234 @@
+//! The admin area (SPEC §3): one module per page, all behind [`AdminSession`] (anonymous
+//! visitors go to `/admin/signin`, other accounts get a 403) and, for changes, behind
+//! [`AdminPost`](super::csrf::AdminPost) (CSRF token and `Origin`). Handlers stay thin: parse
+//! the form, call the access layer (the same functions the API calls), render or redirect.
+
+pub mod access;
+// API pub mod activity;
+pub mod dashboard;
+pub mod invites;
+pub mod libraries;
+pub mod settings;
+pub mod setup;
+// API pub mod users;
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+
+use super::error::PageError;
+use super::next::{is_admin_path, local_path};
+use super::sessions::see_other;
+use super::templates::Chrome;
+use super::views::{self, Action, access_error_page};
+use crate::access::AccessError;
+use crate::app::AppState;
+use crate::config::LibraryRef;
+use crate::store::Session;
+
+/// The admin tabs: path, label, owner only.
+const TABS: &[(&str, &str, bool)] = &[
+    ("/admin", "Dashboard", false),
+    ("/admin/access", "Access", false),
+    ("/admin/invites", "Invites", false),
+    ("/admin/libraries", "Libraries", false),
+    ("/admin/users", "Users", false),
+    ("/admin/activity", "Activity", false),
+    ("/admin/settings", "Settings", true),
+];
+
+/// Short confirmations shown after a change (`?done=…`), from a fixed list so a link cannot put
+/// arbitrary text on an admin page.
+const NOTICES: &[(&str, &str)] = &[
+    ("allow-added", "Added to the allowlist."),
+    ("allow-removed", "Removed from the allowlist."),
+    ("policy", "Access policy saved."),
+    ("admin-added", "Co-admin added."),
+    ("admin-removed", "Co-admin removed."),
+    ("approved", "Request approved: access is being shared."),
+    ("declined", "Request declined."),
+    ("revoked", "Invite link revoked."),
+    ("libraries", "Default libraries saved."),
+    ("refreshed", "Library list refreshed from plex.tv."),
+    ("user-changed", "Access changed."),
+    ("user-removed", "Access removed."),
+    ("invited", "Invitation sent."),
+    ("settings", "Settings saved."),
+    ("held", "Held removals handled."),
+    ("setup", "plexgate is set up. Welcome to the admin pages."),
+];
+
+/// A tab of the admin navigation.
+#[derive(Serialize)]
+struct Tab {
+    href: &'static str,
+    label: &'static str,
+    current: bool,
+}
+
+/// What every admin page gets besides its own data.
+#[derive(Serialize)]
+struct Frame<'a, T: Serialize> {
+    admin: AdminInfo<'a>,
+    page: &'a T,
+}
+
+#[derive(Serialize)]
+struct AdminInfo<'a> {
+    username: &'a str,
+    owner: bool,
+    csrf: &'a str,
+    tabs: Vec<Tab>,
+    notice: Option<&'static str>,
+}
+
+/// The `?done=` confirmation of the page after a change.
+#[derive(Debug, Default, Deserialize)]
+pub struct Done {
+    done: Option<String>,
+}
+
+/// Whether `session` is the owner (the claimed owner, before setup picked a server).
+pub async fn is_owner(state: &AppState, session: &Session) -> bool {
+    if let Some(o) = state.access.owner() {
+        return o.plex_id == session.plex_id;
+    }
+    matches!(state.access.claimed_by().await, Ok(Some(c)) if c.plex_id == session.plex_id)
+}
+
+/// The 403 page for a co-admin on an owner-only page or action.
+pub fn owner_only_page() -> PageError {
+    PageError::new(
+        StatusCode::FORBIDDEN,
+        "Owner only",
+        "Only the server's owner can use this page. Co-admins manage access, invites, \
+         libraries and users.",
+    )
+}
+
+/// Refuses co-admins (owner-only pages and actions, SPEC §1).
+pub async fn require_owner(state: &AppState, session: &Session) -> Result<(), PageError> {
+    if is_owner(state, session).await {
+        Ok(())
+    } else {
+        Err(owner_only_page())
+    }
+}
+
+/// Renders `templates/admin/{template}` inside the admin frame.
+pub async fn render<T: Serialize>(
+    state: &AppState,
+    session: &Session,
+    current: &str,
+    title: &str,
+    template: &str,
+    done: &Done,
+    page: &T,
+) -> Response {
+    let owner = is_owner(state, session).await;
+    let tabs = TABS
+        .iter()
+        .filter(|(_, _, owner_only)| owner || !owner_only)
+        .map(|(href, label, _)| Tab {
+            href,
+            label,
+            current: *href == current,
+        })
+        .collect();
+    let notice = done
+        .done
+        .as_deref()
+        .and_then(|d| NOTICES.iter().find(|(k, _)| *k == d).map(|(_, v)| *v));
+    let frame = Frame {
+        admin: AdminInfo {
+            username: &session.username,
+            owner,
+            csrf: &session.csrf,
+            tabs,
+            notice,
+        },
+        page,
+    };
+    let chrome = Chrome {
+        prefix: state.prefix(),
+        title,
+    };
+    match state.templates.render(template, &chrome, &frame) {
+        Ok(html) => html.into_response(),
+        Err(e) => views::error_response(state, &e),
+    }
+}
+
+/// The answer to a successful change: 303 to `path` with a `done` notice (post/redirect/get).
+pub fn done(state: &AppState, path: &str, notice: &str) -> Response {
+    see_other(&format!("{}{path}?done={notice}", state.prefix()))
+}
+
+/// An access error as a page with a way back to `back`.
+pub fn failed(state: &AppState, e: &AccessError, back: &str) -> Response {
+    let page = access_error_page(e);
+    let mut lines = vec![page.message.clone()];
+    if matches!(e, AccessError::Plex(_)) {
+        lines = vec!["plex.tv did not answer as expected, so nothing was changed.".to_owned()];
+    }
+    views::message(
+        state,
+        page.status,
+        &page.title,
+        &lines,
+        Some(Action {
+            href: format!("{}{back}", state.prefix()),
+            label: "Back",
+        }),
+    )
+}
+
+/// A form value that is not acceptable.
+pub fn invalid(state: &AppState, message: String, back: &str) -> Response {
+    failed(state, &AccessError::Invalid(message), back)
+}
+
+/// Library checkboxes (`libraries=<plex.tv section id>`) as references; none = `None`.
+pub fn library_refs(values: &[String]) -> Result<Option<Vec<LibraryRef>>, String> {
+    if values.is_empty() {
+        return Ok(None);
+    }
+    values
+        .iter()
+        .map(|v| {
+            v.parse::<u64>()
+                .map(LibraryRef::Id)
+                .map_err(|_| format!("unknown library {v}"))
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
+}
+
+/// `GET /admin/signin`'s query.
+#[derive(Debug, Deserialize)]
+pub struct SignInQuery {
+    next: Option<String>,
+}
+
+/// `GET /admin/signin?next=…`: a button that starts an admin sign-in returning to `next`.
+pub async fn sign_in(State(state): State<AppState>, Query(q): Query<SignInQuery>) -> Response {
+    let next = q
+        .next
+        .as_deref()
+        .and_then(local_path)
+        .filter(|n| is_admin_path(n))
+        .unwrap_or_else(|| "/admin".to_owned());
+    let next: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
+    views::message(
+        &state,
+        StatusCode::OK,
+        "Admin sign-in",
+        &["The admin pages are for the server's owner and co-admins. Sign in with your Plex account."
+            .to_owned()],
+        Some(Action {
+            href: format!("{}/auth/plex?next={next}", state.prefix()),
+            label: "Sign in with Plex",
+        }),
+    )
+}

@@ -1,0 +1,156 @@
+//! `/admin/settings` (owner only): the welcome title and text, the onboarding Markdown shown on
+//! "You're in" (with a server-side preview), and every value fixed by config shown read-only
+//! with where it comes from.
+
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use super::{Done, done, failed, render, require_owner};
+use crate::access::setup::{WELCOME_TEXT_KEY, WELCOME_TITLE_KEY};
+use crate::app::AppState;
+use crate::store::Session;
+use crate::web::csrf::AdminPost;
+use crate::web::sessions::AdminSession;
+use crate::web::views::{DEFAULT_ONBOARDING, ONBOARDING_KEY, render_markdown};
+
+const BACK: &str = "/admin/settings";
+
+/// The welcome page's defaults.
+pub const DEFAULT_WELCOME_TITLE: &str = "Welcome";
+/// The welcome page's default text.
+pub const DEFAULT_WELCOME_TEXT: &str =
+    "Sign in with your Plex account to get access to this Plex server.";
+
+#[derive(Serialize)]
+struct Fixed {
+    key: &'static str,
+    value: String,
+    source: &'static str,
+}
+
+#[derive(Serialize)]
+struct SettingsPage {
+    welcome_title: String,
+    welcome_text: String,
+    onboarding: String,
+    preview: Option<String>,
+    fixed: Vec<Fixed>,
+}
+
+fn fixed(state: &AppState) -> Vec<Fixed> {
+    let c = &state.config;
+    let policy = state.access.effective_policy();
+    let libraries = c.access.libraries.as_ref().map_or_else(
+        || "chosen on the Libraries page".to_owned(),
+        |l| format!("{} entries", l.len()),
+    );
+    let rows: [(&'static str, String); 8] = [
+        ("server.public_url", c.server.public_url.base().to_owned()),
+        ("server.data_dir", c.server.data_dir.display().to_string()),
+        ("access.policy", policy.as_str().to_owned()),
+        ("access.libraries", libraries),
+        (
+            "access.allow_downloads",
+            c.access.allow_downloads.to_string(),
+        ),
+        (
+            "admin.idle",
+            humantime::format_duration(c.admin.idle).to_string(),
+        ),
+        (
+            "session.idle",
+            humantime::format_duration(c.session.idle).to_string(),
+        ),
+        (
+            "reconcile.max_removals",
+            c.reconcile.max_removals.to_string(),
+        ),
+    ];
+    rows.into_iter()
+        .map(|(key, value)| Fixed {
+            key,
+            value,
+            source: if c.is_set(key) {
+                "config file or PLEXGATE_* environment"
+            } else {
+                "built-in default"
+            },
+        })
+        .collect()
+}
+
+async fn text(state: &AppState, key: &'static str, default: &str) -> String {
+    match state.access.page_text(key).await {
+        Ok(Some(t)) => t,
+        _ => default.to_owned(),
+    }
+}
+
+async fn show(state: &AppState, s: &Session, d: &Done, draft: Option<String>) -> Response {
+    let preview = draft.as_deref().map(render_markdown);
+    let onboarding = match draft {
+        Some(d) => d,
+        None => text(state, ONBOARDING_KEY, DEFAULT_ONBOARDING).await,
+    };
+    let page = SettingsPage {
+        welcome_title: text(state, WELCOME_TITLE_KEY, DEFAULT_WELCOME_TITLE).await,
+        welcome_text: text(state, WELCOME_TEXT_KEY, DEFAULT_WELCOME_TEXT).await,
+        onboarding,
+        preview,
+        fixed: fixed(state),
+    };
+    render(state, s, BACK, "Settings", "admin/settings.html", d, &page).await
+}
+
+/// `GET /admin/settings`.
+pub async fn page(
+    State(state): State<AppState>,
+    AdminSession(s): AdminSession,
+    Query(d): Query<Done>,
+) -> Response {
+    if let Err(e) = require_owner(&state, &s).await {
+        return e.into_response();
+    }
+    show(&state, &s, &d, None).await
+}
+
+/// `POST /admin/settings/welcome`: `title`, `text`.
+pub async fn welcome(State(state): State<AppState>, form: AdminPost) -> Response {
+    if let Err(e) = require_owner(&state, &form.session).await {
+        return e.into_response();
+    }
+    let actor = form.session.username.clone();
+    for (key, field) in [(WELCOME_TITLE_KEY, "title"), (WELCOME_TEXT_KEY, "text")] {
+        let value = form.get(field).unwrap_or_default();
+        if let Err(e) = state.access.save_page_text(&actor, key, value).await {
+            return failed(&state, &e, BACK);
+        }
+    }
+    done(&state, BACK, "settings")
+}
+
+/// `POST /admin/settings/onboarding`: `markdown`, and `action=preview` (render, save nothing)
+/// or `action=save`.
+pub async fn onboarding(State(state): State<AppState>, form: AdminPost) -> Response {
+    if let Err(e) = require_owner(&state, &form.session).await {
+        return e.into_response();
+    }
+    let md = form
+        .fields
+        .iter()
+        .find(|(k, _)| k == "markdown")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    if form.get("action") == Some("preview") {
+        return show(&state, &form.session, &Done::default(), Some(md)).await;
+    }
+    match state
+        .access
+        .save_page_text(&form.session.username, ONBOARDING_KEY, &md)
+        .await
+    {
+        Ok(()) => done(&state, BACK, "settings"),
+        Err(e) => failed(&state, &e, BACK),
+    }
+}

@@ -1,0 +1,252 @@
+//! First run (SPEC §3): `/setup?code=…` (pages.rs checks the code) links to
+//! `/setup/connect?code=…`, which checks the code again and starts a `setup` flow (the flow's
+//! purpose, kept server-side, is the proof: nothing else starts one except the owner's
+//! "Reconnect Plex"); the callback hands a `setup` sign-in to [`signed_in`]; then the owner
+//! picks the server and the default libraries with the policy, and lands on the dashboard.
+
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+
+use super::{Done, failed, invalid, library_refs, render, require_owner};
+use crate::access::setup::Claim;
+use crate::app::AppState;
+use crate::config::Policy;
+use crate::plex::PlexUser;
+use crate::secret::Secret;
+use crate::store::FlowPurpose;
+use crate::web::cookies::{self, Which};
+use crate::web::csrf::AdminPost;
+use crate::web::error::PageError;
+use crate::web::outcome::with_sessions;
+use crate::web::sessions::{AdminSession, see_other};
+use crate::web::views::{self, access_error_page};
+
+/// The setup link's query.
+#[derive(Deserialize)]
+pub struct CodeQuery {
+    code: Option<String>,
+}
+
+/// Whether `code` is the live setup code.
+pub fn code_ok(state: &AppState, code: Option<&str>) -> Result<(), PageError> {
+    let Some(expected) = state.live_setup_code() else {
+        return Err(PageError::new(
+            StatusCode::NOT_FOUND,
+            "Already set up",
+            "This plexgate already has an owner. Sign in from the admin page instead.",
+        ));
+    };
+    if code.is_some_and(|c| expected.ct_eq(c)) {
+        Ok(())
+    } else {
+        Err(PageError::new(
+            StatusCode::FORBIDDEN,
+            "Setup code needed",
+            "This page needs the one-time setup link that plexgate printed when it started.",
+        ))
+    }
+}
+
+/// Starts a `setup` flow returning to `next` and sends the browser to Plex.
+pub async fn start_setup_flow(state: &AppState, next: &str) -> Response {
+    match state
+        .access
+        .start_flow(FlowPurpose::Setup, None, Some(next.to_owned()), None)
+        .await
+    {
+        Ok(started) => {
+            let mut resp = see_other(&started.sign_in_url);
+            let cookie = cookies::set(
+                &state.config.server.public_url,
+                Which::Flow,
+                &started.flow_id,
+                Some(state.timing.flow_ttl),
+            );
+            cookies::append(&mut resp, &cookie);
+            resp
+        }
+        Err(e) => access_error_page(&e).into_response(),
+    }
+}
+
+/// `GET /setup/connect?code=…`: "Connect your Plex account".
+pub async fn connect(State(state): State<AppState>, Query(q): Query<CodeQuery>) -> Response {
+    if let Err(e) = code_ok(&state, q.code.as_deref()) {
+        return e.into_response();
+    }
+    start_setup_flow(&state, "/setup/server").await
+}
+
+/// The callback of a `setup` flow: claim (or reconnect) and start the owner's sessions.
+pub async fn signed_in(
+    state: &AppState,
+    headers: &HeaderMap,
+    user: &PlexUser,
+    token: Secret,
+) -> Response {
+    match state.access.claim_owner(user, token.clone()).await {
+        Ok(Claim::Claimed) => {
+            state.mark_owner_claimed();
+            let to = format!("{}/setup/server", state.prefix());
+            with_sessions(state, headers, user, true, see_other(&to)).await
+        }
+        Ok(Claim::Reconnected) => {
+            let to = format!("{}/admin?done=setup", state.prefix());
+            with_sessions(state, headers, user, true, see_other(&to)).await
+        }
+        Ok(Claim::Refused) => {
+            state.access.sign_out_later(token);
+            views::error_response(
+                state,
+                &PageError::new(
+                    StatusCode::FORBIDDEN,
+                    "Not the owner",
+                    "This plexgate already has an owner, and it is another Plex account. \
+                     Nothing was changed.",
+                ),
+            )
+        }
+        Err(e) => views::error_response(state, &access_error_page(&e)),
+    }
+}
+
+#[derive(Serialize)]
+struct ServerChoice {
+    name: String,
+    machine_id: String,
+}
+
+#[derive(Serialize)]
+struct ServerPage {
+    servers: Vec<ServerChoice>,
+}
+
+/// `GET /setup/server`: the owner's shareable servers.
+pub async fn server_page(State(state): State<AppState>, AdminSession(s): AdminSession) -> Response {
+    if let Err(e) = require_owner(&state, &s).await {
+        return e.into_response();
+    }
+    let servers = match state.access.owned_servers().await {
+        Ok(list) => list,
+        Err(e) => return failed(&state, &e, "/setup/server"),
+    };
+    let page = ServerPage {
+        servers: servers
+            .into_iter()
+            .map(|s| ServerChoice {
+                name: s.name,
+                machine_id: s.machine_id,
+            })
+            .collect(),
+    };
+    let title = "Choose your server";
+    render(
+        &state,
+        &s,
+        "",
+        title,
+        "setup_server.html",
+        &Done::default(),
+        &page,
+    )
+    .await
+}
+
+/// `POST /setup/server`: `server=<machine id>`.
+pub async fn server_post(State(state): State<AppState>, form: AdminPost) -> Response {
+    if let Err(e) = require_owner(&state, &form.session).await {
+        return e.into_response();
+    }
+    let Some(id) = form.get("server") else {
+        return invalid(&state, "choose a server".to_owned(), "/setup/server");
+    };
+    match state.access.choose_server(&form.session.username, id).await {
+        Ok(_) => see_other(&format!("{}/setup/libraries", state.prefix())),
+        Err(e) => failed(&state, &e, "/setup/server"),
+    }
+}
+
+#[derive(Serialize)]
+struct LibraryRow {
+    id: u64,
+    title: String,
+    kind: String,
+    selected: bool,
+}
+
+#[derive(Serialize)]
+struct LibrariesPage {
+    server: String,
+    libraries: Vec<LibraryRow>,
+    libraries_fixed: bool,
+    policy: &'static str,
+    policy_fixed: bool,
+}
+
+/// `GET /setup/libraries`: default libraries (with their type) and the access policy.
+pub async fn libraries_page(
+    State(state): State<AppState>,
+    AdminSession(s): AdminSession,
+) -> Response {
+    if let Err(e) = require_owner(&state, &s).await {
+        return e.into_response();
+    }
+    let Some(owner) = state.access.owner() else {
+        return see_other(&format!("{}/setup/server", state.prefix()));
+    };
+    let choices = match state.access.library_choices().await {
+        Ok(c) => c,
+        Err(e) => return failed(&state, &e, "/setup/libraries"),
+    };
+    let page = LibrariesPage {
+        server: owner.server_name.clone(),
+        libraries: choices
+            .into_iter()
+            .map(|c| LibraryRow {
+                id: c.section.id,
+                title: c.section.title,
+                kind: c.section.kind,
+                selected: c.selected,
+            })
+            .collect(),
+        libraries_fixed: state.access.libraries_from_config(),
+        policy: state.access.effective_policy().as_str(),
+        policy_fixed: state.config.is_set("access.policy"),
+    };
+    let title = "Libraries and policy";
+    let done = Done::default();
+    render(&state, &s, "", title, "setup_libraries.html", &done, &page).await
+}
+
+/// Parses `policy=invite|allowlist|open`.
+pub fn parse_policy(v: &str) -> Option<Policy> {
+    [Policy::Invite, Policy::Allowlist, Policy::Open]
+        .into_iter()
+        .find(|p| p.as_str() == v)
+}
+
+/// `POST /setup/libraries`: `libraries=<id>`… and `policy=…`, then the dashboard.
+pub async fn libraries_post(State(state): State<AppState>, form: AdminPost) -> Response {
+    if let Err(e) = require_owner(&state, &form.session).await {
+        return e.into_response();
+    }
+    let refs = match library_refs(&form.all("libraries")) {
+        Ok(r) => r.unwrap_or_default(),
+        Err(m) => return invalid(&state, m, "/setup/libraries"),
+    };
+    let policy = if state.config.is_set("access.policy") {
+        None
+    } else {
+        form.get("policy").and_then(parse_policy)
+    };
+    match state
+        .access
+        .finish_setup(&form.session.username, &refs, policy)
+        .await
+    {
+        Ok(()) => super::done(&state, "/admin", "setup"),
+        Err(e) => failed(&state, &e, "/setup/libraries"),
+    }
+}

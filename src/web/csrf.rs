@@ -1,0 +1,159 @@
+//! CSRF protection for every admin POST (SPEC §3): the [`AdminPost`] extractor needs a live
+//! admin session, an `Origin` (or, without one, a `Referer`) that is the public URL's origin
+//! when the browser sends one, and the session's CSRF token in the form's `csrf` field
+//! (compared in constant time). Anything else is a 403 page and changes nothing.
+
+use axum::body::to_bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::{HeaderMap, StatusCode, header};
+use subtle::ConstantTimeEq;
+
+use super::error::PageError;
+use super::sessions::{AdminRejection, AdminSession};
+use crate::app::AppState;
+use crate::config::PublicUrl;
+use crate::store::Session;
+
+/// Admin forms are small; a bigger body is refused.
+const FORM_LIMIT: usize = 64 * 1024;
+
+/// A checked admin form: the session and the form's fields (repeated names kept, in order).
+#[derive(Debug)]
+pub struct AdminPost {
+    /// The admin who posted.
+    pub session: Session,
+    /// Every `name=value` pair of the body.
+    pub fields: Vec<(String, String)>,
+}
+
+impl AdminPost {
+    /// The first value of `name`, trimmed; `None` when absent or empty.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty())
+    }
+
+    /// Every non-empty value of `name` (checkbox groups).
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.fields
+            .iter()
+            .filter(|(k, v)| k == name && !v.trim().is_empty())
+            .map(|(_, v)| v.trim().to_owned())
+            .collect()
+    }
+
+    /// `name` as a number; a value that is not one is an error naming the field.
+    pub fn number<T: std::str::FromStr>(&self, name: &str) -> Result<Option<T>, String> {
+        self.get(name)
+            .map(|v| {
+                v.parse::<T>()
+                    .map_err(|_| format!("{name} must be a whole number"))
+            })
+            .transpose()
+    }
+}
+
+/// The 403 page for a forged or stale form.
+pub fn refused() -> PageError {
+    PageError::new(
+        StatusCode::FORBIDDEN,
+        "Form refused",
+        "This form is out of date or did not come from this site, so nothing was changed. \
+         Go back, reload the page and try again.",
+    )
+}
+
+/// Whether the request's `Origin` (else `Referer`) is the public URL's origin. A request with
+/// neither passes this check; the CSRF token still has to match.
+pub fn origin_ok(headers: &HeaderMap, public_url: &PublicUrl) -> bool {
+    let expected = public_url.as_url().origin().ascii_serialization();
+    let claimed = headers
+        .get(header::ORIGIN)
+        .or_else(|| headers.get(header::REFERER));
+    let Some(value) = claimed else {
+        return true;
+    };
+    let Ok(value) = value.to_str() else {
+        return false;
+    };
+    // "null" (sandboxed or privacy-redirected) and anything unparsable never match.
+    url::Url::parse(value).is_ok_and(|u| u.origin().ascii_serialization() == expected)
+}
+
+/// Whether `given` is the session's token.
+pub fn token_ok(session: &Session, given: Option<&str>) -> bool {
+    given.is_some_and(|g| bool::from(session.csrf.as_bytes().ct_eq(g.as_bytes())))
+}
+
+impl FromRequest<AppState> for AdminPost {
+    type Rejection = AdminRejection;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, AdminRejection> {
+        let (mut parts, body) = req.into_parts();
+        let AdminSession(session) = AdminSession::from_request_parts(&mut parts, state).await?;
+        if !origin_ok(&parts.headers, &state.config.server.public_url) {
+            return Err(AdminRejection::Page(refused()));
+        }
+        let bytes = to_bytes(body, FORM_LIMIT).await.map_err(|_| {
+            AdminRejection::Page(PageError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "Too much",
+                "This form is larger than plexgate accepts.",
+            ))
+        })?;
+        let fields: Vec<(String, String)> = url::form_urlencoded::parse(&bytes)
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        let post = AdminPost { session, fields };
+        if !token_ok(&post.session, post.get("csrf")) {
+            return Err(AdminRejection::Page(refused()));
+        }
+        Ok(post)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use axum::http::HeaderValue;
+
+    fn url() -> PublicUrl {
+        PublicUrl::parse("https://plex.example.com/gate").unwrap()
+    }
+
+    fn with(name: header::HeaderName, v: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(name, HeaderValue::from_str(v).unwrap());
+        h
+    }
+
+    #[test]
+    fn origin_must_be_the_public_urls() {
+        assert!(origin_ok(&HeaderMap::new(), &url()));
+        assert!(origin_ok(
+            &with(header::ORIGIN, "https://plex.example.com"),
+            &url()
+        ));
+        assert!(!origin_ok(
+            &with(header::ORIGIN, "https://evil.example"),
+            &url()
+        ));
+        assert!(!origin_ok(&with(header::ORIGIN, "null"), &url()));
+        assert!(!origin_ok(
+            &with(header::ORIGIN, "http://plex.example.com"),
+            &url()
+        ));
+        assert!(origin_ok(
+            &with(header::REFERER, "https://plex.example.com/gate/admin"),
+            &url()
+        ));
+        assert!(!origin_ok(
+            &with(header::REFERER, "https://plex.example.com.evil.example/"),
+            &url()
+        ));
+    }
+}
