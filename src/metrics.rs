@@ -195,7 +195,10 @@ mod tests {
         );
         assert!(text.contains("plexgate_plex_requests_total{endpoint=\"/api/v2/user\",method=\"GET\",status=\"200\"} 1"), "{text}");
         assert!(text.contains("plexgate_plex_request_duration_seconds_bucket"));
-        assert!(text.contains("plexgate_grants{status=\"accepted\"} 3"), "{text}");
+        assert!(
+            text.contains("plexgate_grants{status=\"accepted\"} 3"),
+            "{text}"
+        );
         assert!(text.ends_with("# EOF\n"));
         // A second registry starts from zero: nothing is global.
         assert!(!Metrics::new().render().contains("joined"));

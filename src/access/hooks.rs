@@ -62,9 +62,7 @@ impl Access {
         ip: Option<IpAddr>,
         deadline: Duration,
     ) -> Result<SignInOutcome, AccessError> {
-        let outcome = self
-            .decide_and_grant(user, token, flow, ip, deadline)
-            .await;
+        let outcome = self.decide_and_grant(user, token, flow, ip, deadline).await;
         self.after_sign_in(&outcome);
         outcome
     }
@@ -107,12 +105,17 @@ impl Access {
     /// Counts a sign-in's outcome and announces a join.
     pub(crate) fn after_sign_in(&self, outcome: &Result<SignInOutcome, AccessError>) {
         self.0.hooks.metrics.signin(outcome_label(outcome));
-        if let Ok(SignInOutcome::Joined { user, grant } | SignInOutcome::SettingUp { user, grant }) =
-            outcome
+        if let Ok(
+            SignInOutcome::Joined { user, grant } | SignInOutcome::SettingUp { user, grant },
+        ) = outcome
         {
             let detail = match grant.status {
+                GrantStatus::Pending | GrantStatus::Accepted => {
+                    format!("libraries: {}", grant.libraries.join(", "))
+                }
                 GrantStatus::Sharing => "access is being set up".to_owned(),
-                _ => format!("libraries: {}", grant.libraries.join(", ")),
+                // A refused grant is announced as `grant_failed`, not as a join.
+                GrantStatus::Failed | GrantStatus::Removed => return,
             };
             self.notify(EventKind::Join, account(user.id, &user.username), detail);
         }
@@ -128,7 +131,11 @@ impl Access {
     pub(crate) fn after_share(&self, g: &Grant) {
         if g.status == GrantStatus::Failed {
             let detail = g.last_error.clone().unwrap_or_default();
-            self.notify(EventKind::GrantFailed, account(g.plex_id, &g.username), detail);
+            self.notify(
+                EventKind::GrantFailed,
+                account(g.plex_id, &g.username),
+                detail,
+            );
         }
     }
 

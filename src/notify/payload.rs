@@ -46,7 +46,10 @@ pub fn generic(n: &Notification) -> GenericBody<'_> {
 
 /// The one human line Discord and ntfy show.
 pub fn line(n: &Notification) -> String {
-    let who = n.account.as_ref().map_or("someone", |a| a.username.as_str());
+    let who = n
+        .account
+        .as_ref()
+        .map_or("someone", |a| a.username.as_str());
     let server = if n.server.is_empty() {
         "your Plex server"
     } else {

@@ -2,6 +2,7 @@
 //! notification (bounded), retries with doubling backoff, a `notify` event per delivery.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use reqwest::header::CONTENT_TYPE;
 use tokio::sync::{Semaphore, mpsc, watch};
@@ -15,6 +16,8 @@ use crate::store::NewEvent;
 const ATTEMPTS: u32 = 4;
 /// Deliveries in flight at once (a hung receiver holds one slot per try, not the queue).
 const IN_FLIGHT: usize = 8;
+/// At shutdown, deliveries under way get this long to finish (and be recorded).
+const DRAIN: Duration = Duration::from_secs(2);
 
 /// Why one try failed; says nothing of the URL.
 #[derive(Debug)]
@@ -67,7 +70,13 @@ pub(super) async fn run(
             }
         }
     }
-    tasks.abort_all();
+    // Finish what is under way, briefly: a receiver that never answers must not hold up the
+    // shutdown.
+    let drained =
+        tokio::time::timeout(DRAIN, async { while tasks.join_next().await.is_some() {} }).await;
+    if drained.is_err() {
+        tasks.abort_all();
+    }
 }
 
 /// Sends with retries and records the outcome.

@@ -57,9 +57,14 @@ pub(crate) fn endpoint_template(segments: &[String]) -> &'static str {
         ["api", "v2", "shared_servers", "invites", "owned", "pending"] => {
             "/api/v2/shared_servers/invites/owned/pending"
         }
-        ["api", "v2", "shared_servers", "invites", "received", "pending"] => {
-            "/api/v2/shared_servers/invites/received/pending"
-        }
+        [
+            "api",
+            "v2",
+            "shared_servers",
+            "invites",
+            "received",
+            "pending",
+        ] => "/api/v2/shared_servers/invites/received/pending",
         ["api", "v2", "shared_servers", _, "accept"] => "/api/v2/shared_servers/{id}/accept",
         ["api", "v2", "shared_servers", _] => "/api/v2/shared_servers/{id}",
         _ => "other",
