@@ -6,7 +6,7 @@
 #[allow(clippy::duplicate_mod)]
 #[path = "join/browser.rs"]
 mod browser;
-mod fixtures;
+pub mod fixtures;
 mod gate;
 mod pages;
 mod setup;

@@ -3,6 +3,7 @@
 mod access_core;
 mod admin;
 mod api_tools;
+mod browser;
 mod config_env;
 mod foundation;
 mod join;

@@ -13,7 +13,7 @@ pub mod setup;
 // API pub mod users;
 
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
@@ -155,7 +155,16 @@ pub async fn render<T: Serialize>(
         title,
     };
     match state.templates.render(template, &chrome, &frame) {
-        Ok(html) => html.into_response(),
+        Ok(html) => {
+            let mut resp = html.into_response();
+            // With `no-referrer` browsers send `Origin: null` on the page's own forms, which
+            // the CSRF check refuses; `same-origin` still sends nothing to other sites.
+            resp.headers_mut().insert(
+                header::REFERRER_POLICY,
+                HeaderValue::from_static("same-origin"),
+            );
+            resp
+        }
         Err(e) => views::error_response(state, &e),
     }
 }
