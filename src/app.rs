@@ -78,7 +78,7 @@ pub enum StateError {
     Plex(#[from] crate::plex::PlexError),
 }
 
-fn plex_settings(config: &Config, store: &Store, timing: &Timing) -> PlexSettings {
+pub(crate) fn plex_settings(config: &Config, store: &Store, timing: &Timing) -> PlexSettings {
     PlexSettings {
         api_url: config.plex.api_url.clone(),
         clients_url: config.plex.clients_url.clone(),

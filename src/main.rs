@@ -5,13 +5,15 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::Parser;
 use plexgate::cli::{Cli, Command};
+use plexgate::clock::{Clock as _, SystemClock};
+use plexgate::commands;
 use plexgate::config::{self, Config};
 use plexgate::serve;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE
@@ -19,18 +21,70 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<()> {
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if cli.command == Some(Command::PrintConfig) {
         print!("{}", config::print_config());
-        return Ok(());
+        return Ok(ExitCode::SUCCESS);
     }
     let (path, explicit) = cli.config_path();
     let env = config::env_from_process();
+    if cli.command == Some(Command::Check) {
+        return check(&path, explicit, &env);
+    }
     let config = Config::load(&path, explicit, &env)?;
-    serve::init_tracing(config.log.format);
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("starting the async runtime")?;
-    runtime.block_on(serve::run(config))
+    match cli.command {
+        Some(Command::Backup { file }) => println!("{}", commands::backup::backup(&config, &file)?),
+        Some(Command::Restore { file }) => {
+            println!("{}", commands::backup::restore(&config, &file)?);
+        }
+        Some(Command::AdminLink) => {
+            println!(
+                "{}",
+                commands::admin_link::run(&config, SystemClock.unix())?
+            );
+        }
+        Some(Command::Serve | Command::Check | Command::PrintConfig) | None => {
+            serve::init_tracing(config.log.format);
+            runtime()?.block_on(serve::run(config))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `plexgate check`: one line per check; exit code 1 when any failed (a bad config included).
+fn check(
+    path: &std::path::Path,
+    explicit: bool,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> anyhow::Result<ExitCode> {
+    let config = match Config::load(path, explicit, env) {
+        Ok(c) => c,
+        Err(e) => {
+            println!("config: invalid: {e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    if path.exists() {
+        println!("config: ok ({})", path.display());
+    } else {
+        println!(
+            "config: ok (built-in defaults and environment; {} not found)",
+            path.display()
+        );
+    }
+    let ok = runtime()?.block_on(commands::check::run(&config, &mut |line| {
+        println!("{line}")
+    }));
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
