@@ -5,6 +5,7 @@ mod api_tools;
 mod config_env;
 mod foundation;
 mod join;
+mod ops;
 mod plex_contract;
 mod process;
 mod support;
