@@ -5,4 +5,5 @@
 
 mod backups;
 mod cli;
+mod fixtures;
 mod restore;

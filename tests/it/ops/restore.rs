@@ -4,7 +4,7 @@ use std::path::Path;
 
 use plexgate::store::{AllowEntry, SCHEMA_VERSION, Store, StoreError};
 
-use super::backups::{fill, set_schema_version};
+use super::fixtures::{fill, set_schema_version};
 
 fn marker(store: &Store, id: u64) {
     store
