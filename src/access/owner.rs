@@ -29,6 +29,12 @@ impl Access {
     /// Resolves the owner once: account (`/api/v2/user`), server (`/api/v2/resources`, by machine
     /// id or name among owned servers), section ids for `access.libraries`. Sets the status.
     pub async fn resolve_owner_once(&self) -> Result<Arc<Owner>, AccessError> {
+        self.resolve(false).await
+    }
+
+    /// [`Access::resolve_owner_once`]; with `unless_ready`, an owner that became ready while
+    /// this call waited for the lock is kept (the background loop must not resolve twice).
+    async fn resolve(&self, unless_ready: bool) -> Result<Arc<Owner>, AccessError> {
         let (token, server) = match self.owner_credentials().await {
             Ok(found) => found,
             Err(e) => {
@@ -38,6 +44,9 @@ impl Access {
         };
         // One resolution at a time: the background loop and an explicit call never interleave.
         let _guard = self.0.resolving.lock().await;
+        if unless_ready && let Some(owner) = self.owner() {
+            return Ok(owner);
+        }
         match self.resolve_with(token, server).await {
             Ok(owner) => {
                 let owner = Arc::new(owner);
@@ -153,12 +162,14 @@ impl Access {
     /// The background work: resolve the owner (retrying with backoff while plex.tv is
     /// unreachable), then run the reconciler once and every `reconcile_interval`, until `stop`.
     pub async fn run_background(&self, mut stop: watch::Receiver<bool>) {
-        let store = self.0.store.clone();
-        let stored = tokio::task::spawn_blocking(move || stored_owner_exists(&store))
-            .await
-            .unwrap_or(false);
-        if self.0.settings.owner_token.is_none() && !stored {
-            return;
+        if self.0.settings.owner_token.is_none() {
+            let store = self.0.store.clone();
+            let stored = tokio::task::spawn_blocking(move || stored_owner_exists(&store))
+                .await
+                .unwrap_or(false);
+            if !stored {
+                return;
+            }
         }
         if !self.resolve_until_ready(&mut stop).await {
             return;
@@ -194,7 +205,7 @@ impl Access {
             if self.owner().is_some() {
                 return true;
             }
-            match self.resolve_owner_once().await {
+            match self.resolve(true).await {
                 Ok(_) => return true,
                 Err(e) if needs_the_owner(&e) => {
                     // Retrying cannot help: the owner must sign in with Plex again.
