@@ -84,7 +84,7 @@ pub enum StateError {
     Plex(#[from] crate::plex::PlexError),
 }
 
-fn plex_settings(config: &Config, store: &Store, timing: &Timing) -> PlexSettings {
+pub(crate) fn plex_settings(config: &Config, store: &Store, timing: &Timing) -> PlexSettings {
     PlexSettings {
         api_url: config.plex.api_url.clone(),
         clients_url: config.plex.clients_url.clone(),
@@ -132,7 +132,10 @@ impl AppState {
         timing: Timing,
     ) -> Result<Self, StateError> {
         let templates = Templates::new()?;
-        let owner = config.plex.token.is_some();
+        // A stored owner (setup wizard) counts too, even one that must reconnect: the setup
+        // code would let anyone claim an install that already has an owner.
+        let owner =
+            config.plex.token.is_some() || crate::access::owner::stored_owner_exists(&store);
         let setup_code = (!owner).then(|| Secret::new(random_token(16)));
         let metrics = Metrics::new();
         let plex = PlexClient::with_observer(
@@ -217,6 +220,7 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let (stop_tx, stop_rx) = watch::channel(false);
     let sweeper = tokio::spawn(sweep_loop(state.clone(), stop_rx.clone()));
+    let daily = tokio::spawn(daily_loop(state.clone(), stop_rx.clone()));
     let access = state.access.clone();
     let notifier = state.notifier.spawn(stop_rx.clone());
     let background = tokio::spawn(async move { access.run_background(stop_rx).await });
@@ -231,6 +235,7 @@ pub async fn serve(
     })
     .await;
     let _ = sweeper.await;
+    let _ = daily.await;
     let _ = background.await;
     if let Some(n) = notifier {
         let _ = n.await;
@@ -267,5 +272,62 @@ async fn sweep_loop(state: AppState, mut stop: watch::Receiver<bool>) {
             Ok(n) => tracing::debug!(removed = n, "swept expired flows and sessions"),
             Err(e) => tracing::warn!(error = %e, "sweeping flows and sessions failed"),
         }
+    }
+}
+
+/// The daily upkeep (SPEC §5, §6): a backup into `{data_dir}/backups` rotated down to
+/// `backup.keep`, and events older than `events.keep_days` pruned. Both are recorded as events.
+pub async fn daily_upkeep(state: &AppState) {
+    let now = state.clock.unix();
+    match state.store.backup_auto(now, state.config.backup.keep).await {
+        Ok(info) => {
+            tracing::info!(file = %info.file.display(), bytes = info.bytes, "daily backup written")
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "daily backup failed");
+            record_failure(state, "backup", e.to_string()).await;
+        }
+    }
+    match state
+        .store
+        .prune_events(now, state.config.events.keep_days)
+        .await
+    {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(removed = n, "pruned old events"),
+        Err(e) => {
+            tracing::warn!(error = %e, "pruning events failed");
+            record_failure(state, "prune", e.to_string()).await;
+        }
+    }
+}
+
+/// Best effort: a failed backup should show in the activity log, but that write may fail too.
+async fn record_failure(state: &AppState, kind: &'static str, detail: String) {
+    let event = crate::store::NewEvent {
+        at: state.clock.unix(),
+        kind: kind.to_owned(),
+        actor: "system".to_owned(),
+        plex_id: None,
+        ip: None,
+        outcome: "failed".to_owned(),
+        detail,
+    };
+    let _ = state
+        .store
+        .write(move |tx| tx.append_event(event).map(drop))
+        .await;
+}
+
+/// Runs [`daily_upkeep`] `backup_first_delay` after start, then every `backup_interval`.
+async fn daily_loop(state: AppState, mut stop: watch::Receiver<bool>) {
+    let mut wait = state.timing.backup_first_delay;
+    loop {
+        tokio::select! {
+            _ = stop.changed() => return,
+            () = tokio::time::sleep(wait) => {}
+        }
+        daily_upkeep(&state).await;
+        wait = state.timing.backup_interval;
     }
 }

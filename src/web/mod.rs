@@ -2,6 +2,7 @@
 //! `plex` through `AppState`, and nothing below it knows HTTP.
 
 pub mod admin;
+pub mod admin_link;
 pub mod api;
 pub mod client_ip;
 pub mod cookies;
@@ -48,6 +49,7 @@ pub fn router(state: AppState) -> Router {
         .route("/me", get(me::me))
         .route("/admin", get(admin::landing))
         .route("/admin/signin", get(admin::sign_in))
+        .route("/admin/link", get(admin_link::admin_link))
         .merge(signin_starts)
         .nest("/api", api::router())
         .fallback(pages::not_found)
