@@ -58,6 +58,8 @@ pub struct Inner {
     /// Set once an owner claimed the install (setup finished its sign-in, or a token was
     /// stored before this start): the setup code is void from then on.
     pub owner_claimed: AtomicBool,
+    /// Woken when setup resolved the owner, so the background work starts without a restart.
+    pub owner_ready: tokio::sync::Notify,
     /// The Prometheus registry behind `/metrics`.
     pub metrics: Metrics,
     /// The notification queue (webhook, Discord, ntfy).
@@ -88,7 +90,7 @@ pub enum StateError {
     Plex(#[from] crate::plex::PlexError),
 }
 
-fn plex_settings(config: &Config, store: &Store, timing: &Timing) -> PlexSettings {
+pub(crate) fn plex_settings(config: &Config, store: &Store, timing: &Timing) -> PlexSettings {
     PlexSettings {
         api_url: config.plex.api_url.clone(),
         clients_url: config.plex.clients_url.clone(),
@@ -153,7 +155,10 @@ impl AppState {
         timing: Timing,
     ) -> Result<Self, StateError> {
         let templates = Templates::new()?;
-        let stored = stored_owner(&config, &store);
+        // A stored owner (setup wizard) counts too, even one that must reconnect: the setup
+        // code would let anyone claim an install that already has an owner.
+        let stored =
+            stored_owner(&config, &store) || crate::access::owner::stored_owner_exists(&store);
         let owner = config.plex.token.is_some() || stored;
         let setup_code = (!owner).then(|| Secret::new(random_token(16)));
         let metrics = Metrics::new();
@@ -194,6 +199,7 @@ impl AppState {
             access,
             setup_code,
             owner_claimed: AtomicBool::new(stored),
+            owner_ready: tokio::sync::Notify::new(),
             metrics,
             notifier,
         })))
@@ -252,9 +258,9 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let (stop_tx, stop_rx) = watch::channel(false);
     let sweeper = tokio::spawn(sweep_loop(state.clone(), stop_rx.clone()));
-    let access = state.access.clone();
+    let daily = tokio::spawn(daily_loop(state.clone(), stop_rx.clone()));
     let notifier = state.notifier.spawn(stop_rx.clone());
-    let background = tokio::spawn(async move { access.run_background(stop_rx).await });
+    let background = tokio::spawn(background(state.clone(), stop_rx));
     let app = web::router(state);
     let result = axum::serve(
         listener,
@@ -266,11 +272,23 @@ pub async fn serve(
     })
     .await;
     let _ = sweeper.await;
+    let _ = daily.await;
     let _ = background.await;
     if let Some(n) = notifier {
         let _ = n.await;
     }
     result
+}
+
+/// The access layer's background work; on a first run it waits until setup resolved the owner.
+async fn background(state: AppState, mut stop: watch::Receiver<bool>) {
+    if state.live_setup_code().is_some() {
+        tokio::select! {
+            _ = stop.changed() => return,
+            () = state.owner_ready.notified() => {}
+        }
+    }
+    state.access.run_background(stop).await;
 }
 
 /// Keeps the in-memory limiters and the stored flows and sessions bounded.
@@ -302,5 +320,62 @@ async fn sweep_loop(state: AppState, mut stop: watch::Receiver<bool>) {
             Ok(n) => tracing::debug!(removed = n, "swept expired flows and sessions"),
             Err(e) => tracing::warn!(error = %e, "sweeping flows and sessions failed"),
         }
+    }
+}
+
+/// The daily upkeep (SPEC §5, §6): a backup into `{data_dir}/backups` rotated down to
+/// `backup.keep`, and events older than `events.keep_days` pruned. Both are recorded as events.
+pub async fn daily_upkeep(state: &AppState) {
+    let now = state.clock.unix();
+    match state.store.backup_auto(now, state.config.backup.keep).await {
+        Ok(info) => {
+            tracing::info!(file = %info.file.display(), bytes = info.bytes, "daily backup written")
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "daily backup failed");
+            record_failure(state, "backup", e.to_string()).await;
+        }
+    }
+    match state
+        .store
+        .prune_events(now, state.config.events.keep_days)
+        .await
+    {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(removed = n, "pruned old events"),
+        Err(e) => {
+            tracing::warn!(error = %e, "pruning events failed");
+            record_failure(state, "prune", e.to_string()).await;
+        }
+    }
+}
+
+/// Best effort: a failed backup should show in the activity log, but that write may fail too.
+async fn record_failure(state: &AppState, kind: &'static str, detail: String) {
+    let event = crate::store::NewEvent {
+        at: state.clock.unix(),
+        kind: kind.to_owned(),
+        actor: "system".to_owned(),
+        plex_id: None,
+        ip: None,
+        outcome: "failed".to_owned(),
+        detail,
+    };
+    let _ = state
+        .store
+        .write(move |tx| tx.append_event(event).map(drop))
+        .await;
+}
+
+/// Runs [`daily_upkeep`] `backup_first_delay` after start, then every `backup_interval`.
+async fn daily_loop(state: AppState, mut stop: watch::Receiver<bool>) {
+    let mut wait = state.timing.backup_first_delay;
+    loop {
+        tokio::select! {
+            _ = stop.changed() => return,
+            () = tokio::time::sleep(wait) => {}
+        }
+        daily_upkeep(&state).await;
+        wait = state.timing.backup_interval;
     }
 }

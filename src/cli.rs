@@ -22,10 +22,26 @@ pub struct Cli {
 pub enum Command {
     /// Serve (the default).
     Serve,
+    /// Check the config, plex.tv, the owner token, the server and the libraries (one line each;
+    /// exit code 1 if any failed). While a server runs on the data dir, report its /healthz.
+    Check,
     /// Print the annotated default config (every key commented out).
     PrintConfig,
     /// Try plexgate against a simulated plex.tv on this machine (no Plex account needed).
     Demo(crate::commands::demo::DemoArgs),
+    /// Write a backup of the store to FILE (stopped instance only; a running server backs up
+    /// daily, from the admin page and via POST /api/v1/backups).
+    Backup {
+        /// Where to write the backup.
+        file: PathBuf,
+    },
+    /// Replace the store with the backup FILE (stopped instance only; the old file is kept).
+    Restore {
+        /// The backup to restore.
+        file: PathBuf,
+    },
+    /// Print a one-time admin sign-in link, valid 10 minutes (works while the server runs).
+    AdminLink,
 }
 
 impl Cli {

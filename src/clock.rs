@@ -119,6 +119,10 @@ pub struct Timing {
     pub session_idle: Duration,
     /// Admin session idle limit.
     pub admin_idle: Duration,
+    /// How often the running server takes its automatic backup and prunes old events.
+    pub backup_interval: Duration,
+    /// Delay before the first automatic backup after start.
+    pub backup_first_delay: Duration,
     /// plex.tv connect timeout.
     pub plex_connect_timeout: Duration,
     /// plex.tv overall request timeout.
@@ -148,6 +152,8 @@ impl Default for Timing {
             session_lifetime: Duration::from_secs(30 * 24 * 3600),
             session_idle: Duration::from_secs(14 * 24 * 3600),
             admin_idle: Duration::from_secs(30 * 60),
+            backup_interval: Duration::from_secs(24 * 3600),
+            backup_first_delay: Duration::from_secs(60),
             plex_connect_timeout: Duration::from_secs(5),
             plex_request_timeout: Duration::from_secs(15),
             notify_backoff: Duration::from_secs(2),

@@ -5,13 +5,15 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::Parser;
 use plexgate::cli::{Cli, Command};
+use plexgate::clock::{Clock as _, SystemClock};
+use plexgate::commands;
 use plexgate::config::{self, Config};
 use plexgate::serve;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE
@@ -19,26 +21,76 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<()> {
-    if cli.command == Some(Command::PrintConfig) {
-        print!("{}", config::print_config());
-        return Ok(());
-    }
-    if let Some(Command::Demo(args)) = cli.command {
-        // The demo reads no config file and no environment: it must not touch a real install.
-        serve::init_tracing(config::LogFormat::Text);
-        return runtime()?.block_on(plexgate::commands::demo::run(args));
-    }
-    let (path, explicit) = cli.config_path();
-    let env = config::env_from_process();
-    let config = Config::load(&path, explicit, &env)?;
-    serve::init_tracing(config.log.format);
-    runtime()?.block_on(serve::run(config))
-}
-
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("starting the async runtime")
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if cli.command == Some(Command::PrintConfig) {
+        print!("{}", config::print_config());
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(Command::Demo(args)) = cli.command {
+        // The demo reads no config file and no environment: it must not touch a real install.
+        serve::init_tracing(config::LogFormat::Text);
+        runtime()?.block_on(commands::demo::run(args))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (path, explicit) = cli.config_path();
+    let env = config::env_from_process();
+    if cli.command == Some(Command::Check) {
+        return check(&path, explicit, &env);
+    }
+    let config = Config::load(&path, explicit, &env)?;
+    match cli.command {
+        Some(Command::Backup { file }) => println!("{}", commands::backup::backup(&config, &file)?),
+        Some(Command::Restore { file }) => {
+            println!("{}", commands::backup::restore(&config, &file)?);
+        }
+        Some(Command::AdminLink) => {
+            println!(
+                "{}",
+                commands::admin_link::run(&config, SystemClock.unix())?
+            );
+        }
+        Some(Command::Serve | Command::Check | Command::PrintConfig | Command::Demo(_)) | None => {
+            serve::init_tracing(config.log.format);
+            runtime()?.block_on(serve::run(config))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `plexgate check`: one line per check; exit code 1 when any failed (a bad config included).
+fn check(
+    path: &std::path::Path,
+    explicit: bool,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> anyhow::Result<ExitCode> {
+    let config = match Config::load(path, explicit, env) {
+        Ok(c) => c,
+        Err(e) => {
+            println!("config: invalid: {e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    if path.exists() {
+        println!("config: ok ({})", path.display());
+    } else {
+        println!(
+            "config: ok (built-in defaults and environment; {} not found)",
+            path.display()
+        );
+    }
+    let ok = runtime()?.block_on(commands::check::run(&config, &mut |line| {
+        println!("{line}")
+    }));
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

@@ -2,6 +2,7 @@
 //! service that the sign-in pages, the API and the reconciler share. Uses `store` and `plex`;
 //! knows nothing of HTTP.
 
+pub mod admin_link;
 mod error;
 pub mod flows;
 mod hooks;
@@ -72,6 +73,9 @@ pub enum OwnerStatus {
     Ready(Arc<Owner>),
     /// plex.tv refused the owner token (401): the owner must reconnect.
     TokenInvalid,
+    /// The stored owner token cannot be decrypted with this install's key file (a backup restored
+    /// onto another install): the owner signs in with Plex once more to reconnect.
+    NeedsReconnect,
     /// The configuration cannot work (server not found among the owner's servers, a library
     /// title that does not exist): shown to the owner, retried after the next change.
     Misconfigured(String),
@@ -140,6 +144,14 @@ pub struct Inner {
 /// `access.libraries` is resolved and written here when the owner is resolved, so there is one
 /// place to read the effective set from.
 pub const DEFAULT_LIBRARIES_KEY: &str = "default_libraries";
+
+/// The settings key of the owner's Plex token stored by the setup wizard (a secret setting,
+/// encrypted with the key file). `plex.token` from config wins over it.
+pub const OWNER_TOKEN_KEY: &str = "owner_token";
+
+/// The settings key of the shared server's machine identifier chosen in the setup wizard
+/// (a `String`). `plex.server` from config wins over it.
+pub const OWNER_SERVER_KEY: &str = "owner_server";
 
 /// The settings key where the share family that worked is remembered (`"v1"` / `"v2"`).
 pub const SHARE_FAMILY_KEY: &str = "share_family";
@@ -210,7 +222,7 @@ impl Access {
         settings: AccessSettings,
         hooks: Hooks,
     ) -> Self {
-        let owner = if settings.owner_token.is_some() {
+        let owner = if settings.owner_token.is_some() || owner::stored_owner_exists(&store) {
             OwnerStatus::Resolving { last_error: None }
         } else {
             OwnerStatus::NotConfigured

@@ -1,17 +1,26 @@
-//! The owner context (SPEC §3): the headless token and server from config, resolved in the
-//! background after binding and retried while plex.tv is unreachable; then the background loop
-//! that runs the reconciler and forgets held tokens past their time.
+//! The owner context (SPEC §3): the headless token and server from config (or, without one, the
+//! token and server the setup wizard stored), resolved in the background after binding and
+//! retried while plex.tv is unreachable; then the background loop that runs the reconciler and
+//! forgets held tokens past their time.
 
 use std::sync::Arc;
 
 use tokio::sync::watch;
 
 use super::{
-    Access, AccessError, DEFAULT_LIBRARIES_KEY, Owner, OwnerStatus, SHARE_FAMILY_KEY, lock,
-    resolve_libraries,
+    Access, AccessError, DEFAULT_LIBRARIES_KEY, OWNER_SERVER_KEY, OWNER_TOKEN_KEY, Owner,
+    OwnerStatus, SHARE_FAMILY_KEY, lock, resolve_libraries,
 };
 use crate::plex::{PlexError, PlexServer, ShareFamily};
 use crate::secret::Secret;
+use crate::store::{Store, StoreError};
+
+/// Whether the setup wizard stored an owner token (readable or not). A quick read at start-up.
+pub fn stored_owner_exists(store: &Store) -> bool {
+    store
+        .read_blocking(|tx| tx.get_setting::<serde_json::Value>(OWNER_TOKEN_KEY))
+        .is_ok_and(|v| v.is_some())
+}
 
 /// Owner resolution retries double up to this many times `owner_retry` (5 s → about 10 min).
 const OWNER_RETRY_MAX_FACTOR: u32 = 128;
@@ -20,13 +29,25 @@ impl Access {
     /// Resolves the owner once: account (`/api/v2/user`), server (`/api/v2/resources`, by machine
     /// id or name among owned servers), section ids for `access.libraries`. Sets the status.
     pub async fn resolve_owner_once(&self) -> Result<Arc<Owner>, AccessError> {
-        let Some(token) = self.0.settings.owner_token.clone() else {
-            self.set_owner_status(OwnerStatus::NotConfigured);
-            return Err(AccessError::NotConfigured);
+        self.resolve(false).await
+    }
+
+    /// [`Access::resolve_owner_once`]; with `unless_ready`, an owner that became ready while
+    /// this call waited for the lock is kept (the background loop must not resolve twice).
+    async fn resolve(&self, unless_ready: bool) -> Result<Arc<Owner>, AccessError> {
+        let (token, server) = match self.owner_credentials().await {
+            Ok(found) => found,
+            Err(e) => {
+                self.set_owner_status(status_for(&e));
+                return Err(e);
+            }
         };
         // One resolution at a time: the background loop and an explicit call never interleave.
         let _guard = self.0.resolving.lock().await;
-        match self.resolve_with(token).await {
+        if unless_ready && let Some(owner) = self.owner() {
+            return Ok(owner);
+        }
+        match self.resolve_with(token, server).await {
             Ok(owner) => {
                 let owner = Arc::new(owner);
                 self.set_owner_status(OwnerStatus::Ready(owner.clone()));
@@ -44,12 +65,38 @@ impl Access {
         }
     }
 
-    async fn resolve_with(&self, token: Secret) -> Result<Owner, AccessError> {
+    /// The owner token and wanted server: `plex.token` when set, else the token the setup wizard
+    /// stored; `plex.server` when set, else the stored server. A stored token sealed by another
+    /// install's key file (a restore) is `Store(Crypto)`: the owner must reconnect.
+    async fn owner_credentials(&self) -> Result<(Secret, Option<String>), AccessError> {
+        let configured_server = self.0.settings.server.clone();
+        if let Some(token) = &self.0.settings.owner_token {
+            return Ok((token.clone(), configured_server));
+        }
+        let (token, server) = self
+            .0
+            .store
+            .read(|tx| {
+                let server = tx.get_setting::<String>(OWNER_SERVER_KEY)?;
+                Ok((tx.get_secret_setting(OWNER_TOKEN_KEY), server))
+            })
+            .await?;
+        match token? {
+            Some(token) => Ok((token, configured_server.or(server))),
+            None => Err(AccessError::NotConfigured),
+        }
+    }
+
+    async fn resolve_with(
+        &self,
+        token: Secret,
+        wanted_server: Option<String>,
+    ) -> Result<Owner, AccessError> {
         self.load_share_family().await;
         let plex = &self.0.plex;
         let (user, servers) = tokio::join!(plex.user(&token), plex.servers(&token));
         let (user, servers) = (user?, servers?);
-        let server = pick_server(&servers, self.0.settings.server.as_deref())?;
+        let server = pick_server(&servers, wanted_server.as_deref())?;
         // Also warms the adapter's section cache, so sign-ins need not read it again.
         let sections = plex.sections(&token, &server.machine_id).await?;
         for w in &sections.warnings {
@@ -116,7 +163,13 @@ impl Access {
     /// unreachable), then run the reconciler once and every `reconcile_interval`, until `stop`.
     pub async fn run_background(&self, mut stop: watch::Receiver<bool>) {
         if self.0.settings.owner_token.is_none() {
-            return;
+            let store = self.0.store.clone();
+            let stored = tokio::task::spawn_blocking(move || stored_owner_exists(&store))
+                .await
+                .unwrap_or(false);
+            if !stored {
+                return;
+            }
         }
         if !self.resolve_until_ready(&mut stop).await {
             return;
@@ -152,8 +205,13 @@ impl Access {
             if self.owner().is_some() {
                 return true;
             }
-            match self.resolve_owner_once().await {
+            match self.resolve(true).await {
                 Ok(_) => return true,
+                Err(e) if needs_the_owner(&e) => {
+                    // Retrying cannot help: the owner must sign in with Plex again.
+                    tracing::warn!(error = %e, "the owner must reconnect Plex");
+                    return false;
+                }
                 Err(e) => tracing::warn!(error = %e, retry_in = ?delay, "resolving the owner"),
             }
             tokio::select! {
@@ -196,9 +254,18 @@ impl Access {
     }
 }
 
+/// Errors only the owner can fix (no token, or a stored token this install cannot decrypt).
+fn needs_the_owner(e: &AccessError) -> bool {
+    matches!(
+        e,
+        AccessError::NotConfigured | AccessError::Store(StoreError::Crypto)
+    )
+}
+
 /// The owner status an error leaves behind.
 fn status_for(e: &AccessError) -> OwnerStatus {
     match e {
+        AccessError::Store(StoreError::Crypto) => OwnerStatus::NeedsReconnect,
         AccessError::Plex(p) if p.is_unauthorized() => OwnerStatus::TokenInvalid,
         AccessError::Conflict(msg) => OwnerStatus::Misconfigured(msg.clone()),
         AccessError::NotConfigured => OwnerStatus::NotConfigured,
@@ -210,7 +277,7 @@ fn status_for(e: &AccessError) -> OwnerStatus {
 
 /// The configured server among the shareable ones: by machine id, else by name (any case). With
 /// no `plex.server` set, the only shareable server is taken.
-fn pick_server<'a>(
+pub(crate) fn pick_server<'a>(
     servers: &'a [PlexServer],
     wanted: Option<&str>,
 ) -> Result<&'a PlexServer, AccessError> {

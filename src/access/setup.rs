@@ -7,15 +7,14 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Access, AccessError, DEFAULT_LIBRARIES_KEY, Owner, OwnerStatus, resolve_libraries};
+use super::{
+    Access, AccessError, DEFAULT_LIBRARIES_KEY, OWNER_SERVER_KEY, OWNER_TOKEN_KEY, Owner,
+    OwnerStatus, resolve_libraries,
+};
 use crate::config::{LibraryRef, Policy};
 use crate::plex::{PlexServer, PlexUser};
 use crate::secret::Secret;
 
-/// The settings key of the owner's token (a secret setting: encrypted with the key file).
-pub const OWNER_TOKEN_KEY: &str = "owner_token";
-/// The settings key of the chosen server's machine identifier.
-pub const OWNER_SERVER_KEY: &str = "owner_server";
 /// The settings key of the account that claimed the install ([`ClaimedBy`]).
 pub const OWNER_ACCOUNT_KEY: &str = "owner_account";
 /// The settings key of the policy chosen in the admin pages (config's `access.policy` wins).
@@ -57,10 +56,15 @@ impl Access {
             .await?)
     }
 
-    /// Finishes a `setup` flow for `user`: claims the install if nobody has, reconnects when
-    /// `user` is the owner, refuses anyone else. The check and the write are one transaction,
-    /// so two racing setups cannot both claim.
-    pub async fn claim_owner(&self, user: &PlexUser, token: Secret) -> Result<Claim, AccessError> {
+    /// Finishes a `setup` flow for `user`: claims the install if nobody has and `may_claim`
+    /// (the setup code is still live), reconnects when `user` is the owner, refuses anyone
+    /// else. The check and the write are one transaction, so two racing setups cannot both claim.
+    pub async fn claim_owner(
+        &self,
+        user: &PlexUser,
+        token: Secret,
+        may_claim: bool,
+    ) -> Result<Claim, AccessError> {
         let resolved_owner = self.owner().map(|o| o.plex_id);
         let claimer = ClaimedBy {
             plex_id: user.id,
@@ -75,7 +79,8 @@ impl Access {
                 let stored = tx.get_setting::<ClaimedBy>(OWNER_ACCOUNT_KEY)?;
                 let owner_id = resolved_owner.or(stored.as_ref().map(|c| c.plex_id));
                 let claim = match owner_id {
-                    None => Claim::Claimed,
+                    None if may_claim => Claim::Claimed,
+                    None => Claim::Refused,
                     Some(id) if id == claimer.plex_id => Claim::Reconnected,
                     Some(_) => Claim::Refused,
                 };

@@ -3,6 +3,7 @@
 //! async workers. Values are JSON; secrets are encrypted with the key file (`keys`).
 
 mod auth;
+mod backup;
 mod error;
 mod events;
 mod grants;
@@ -23,6 +24,7 @@ use std::sync::Arc;
 
 use redb::{Database, DatabaseError, ReadableDatabase as _};
 
+pub use backup::{BACKUP_DIR, BackupInfo, RestoreInfo, rotate_backups, stamp};
 pub use error::StoreError;
 pub use events::EventPage;
 pub use keys::Keys;
@@ -82,6 +84,20 @@ fn open_db(data_dir: &Path, path: &Path) -> Result<Database, StoreError> {
     }
 }
 
+/// The schema version recorded in `db`, if any (a fresh file has none).
+fn stored_version(db: &Database) -> Result<Option<u64>, StoreError> {
+    let tx = db.begin_read()?;
+    let meta = match tx.open_table(schema::META) {
+        Ok(t) => t,
+        Err(redb::TableError::TableDoesNotExist(_)) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    match meta.get(schema::META_SCHEMA_VERSION)? {
+        Some(v) => tx::decode("meta", v.value()).map(Some),
+        None => Ok(None),
+    }
+}
+
 /// Runs `f` in one write transaction on `db`: commit (durable) on `Ok`, abort on `Err`.
 fn write_on<R>(
     db: &Database,
@@ -112,6 +128,9 @@ impl Store {
         // The database lock comes first so two instances never race on creating the key file.
         let db = open_db(data_dir, &path)?;
         let keys = Keys::load_or_create(&data_dir.join(KEY_FILE))?;
+        if let Some(old) = stored_version(&db)?.filter(|v| *v < SCHEMA_VERSION) {
+            backup::pre_migration_backup(&db, data_dir, old)?;
+        }
         let client_id = write_on(&db, &keys, |tx| {
             schema::check_and_migrate(tx)?;
             if let Some(id) = tx.stored_client_id()? {

@@ -26,6 +26,7 @@ pub fn snapshot(status: &OwnerStatus) -> HealthSnapshot {
         } => ("unreachable", "unknown"),
         OwnerStatus::Ready(_) | OwnerStatus::Misconfigured(_) => ("reachable", "valid"),
         OwnerStatus::TokenInvalid => ("reachable", "invalid"),
+        OwnerStatus::NeedsReconnect => ("unknown", "invalid"),
     };
     HealthSnapshot { plex, owner_token }
 }

@@ -2,6 +2,7 @@
 //! `plex` through `AppState`, and nothing below it knows HTTP.
 
 pub mod admin;
+pub mod admin_link;
 pub mod api;
 pub mod client_ip;
 pub mod cookies;
@@ -84,6 +85,7 @@ pub fn router(state: AppState) -> Router {
     let signin_starts = Router::new()
         .route("/setup", get(pages::setup))
         .route("/setup/connect", get(admin::setup::connect))
+        .route("/setup/reconnect", get(admin::setup::reconnect_start))
         .route("/auth/plex", get(signin::start))
         .route("/i/{code}", get(public::invite))
         .route_layer(from_fn_with_state(state.clone(), pages::limit_signins));
@@ -98,6 +100,7 @@ pub fn router(state: AppState) -> Router {
         .route("/me", get(me::me))
         .route("/assets/admin.js", get(pages::admin_js))
         .route("/admin/signin", get(admin::sign_in))
+        .route("/admin/link", get(admin_link::admin_link))
         .merge(admin_routes())
         .merge(signin_starts)
         .nest("/api", api::router())

@@ -8,6 +8,7 @@ mod config_env;
 mod foundation;
 mod join;
 mod obs;
+mod ops;
 mod plex_contract;
 mod process;
 mod support;

@@ -83,6 +83,13 @@ fn connection(status: &OwnerStatus) -> (String, bool, bool) {
             false,
             true,
         ),
+        OwnerStatus::NeedsReconnect => (
+            "This install cannot read the stored Plex sign-in (restored from another install): \
+             reconnect Plex"
+                .to_owned(),
+            false,
+            true,
+        ),
         OwnerStatus::Misconfigured(m) => (format!("Needs your attention: {m}"), false, false),
     }
 }
@@ -173,6 +180,8 @@ pub async fn page(
     };
     let status = state.access.owner_status();
     let (connection, connected, reconnect) = connection(&status);
+    // A token from config is changed in config; only a token stored by setup is reconnected.
+    let reconnect = reconnect && state.config.plex.token.is_none();
     let page = DashboardPage {
         connection,
         connected,

@@ -229,6 +229,22 @@ pub async fn sign_in(State(state): State<AppState>, Query(q): Query<SignInQuery>
         .filter(|n| is_admin_path(n))
         .unwrap_or_else(|| "/admin".to_owned());
     let next: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
+    if setup::needs_reconnect(&state).await {
+        return views::message(
+            &state,
+            StatusCode::OK,
+            "Reconnect Plex",
+            &[
+                "plexgate lost its connection to the owner's Plex account. The owner signs in \
+               with Plex once more to reconnect; no other account can."
+                    .to_owned(),
+            ],
+            Some(Action {
+                href: format!("{}/setup/reconnect", state.prefix()),
+                label: "Reconnect Plex",
+            }),
+        );
+    }
     views::message(
         &state,
         StatusCode::OK,

@@ -79,6 +79,27 @@ pub async fn connect(State(state): State<AppState>, Query(q): Query<CodeQuery>) 
     start_setup_flow(&state, "/setup/server").await
 }
 
+/// Whether the owner must reconnect Plex before anyone can sign in as admin: a token stored by
+/// setup that plex.tv refuses or this install cannot decrypt (config tokens change in config).
+pub async fn needs_reconnect(state: &AppState) -> bool {
+    use crate::access::OwnerStatus;
+    state.config.plex.token.is_none()
+        && matches!(
+            state.access.owner_status(),
+            OwnerStatus::TokenInvalid | OwnerStatus::NeedsReconnect
+        )
+        && matches!(state.access.claimed_by().await, Ok(Some(_)))
+}
+
+/// `GET /setup/reconnect`: while the owner must reconnect, a `setup` flow for the owner (the
+/// callback refuses every other account: without a live setup code nobody can claim).
+pub async fn reconnect_start(State(state): State<AppState>) -> Response {
+    if !needs_reconnect(&state).await {
+        return see_other(&format!("{}/admin/signin", state.prefix()));
+    }
+    start_setup_flow(&state, "/admin").await
+}
+
 /// The callback of a `setup` flow: claim (or reconnect) and start the owner's sessions.
 pub async fn signed_in(
     state: &AppState,
@@ -86,7 +107,13 @@ pub async fn signed_in(
     user: &PlexUser,
     token: Secret,
 ) -> Response {
-    match state.access.claim_owner(user, token.clone()).await {
+    // Claiming needs the live setup code (it started this flow); afterwards only reconnects.
+    let may_claim = state.live_setup_code().is_some();
+    match state
+        .access
+        .claim_owner(user, token.clone(), may_claim)
+        .await
+    {
         Ok(Claim::Claimed) => {
             state.mark_owner_claimed();
             let to = format!("{}/setup/server", state.prefix());
@@ -163,7 +190,11 @@ pub async fn server_post(State(state): State<AppState>, form: AdminPost) -> Resp
         return invalid(&state, "choose a server".to_owned(), "/setup/server");
     };
     match state.access.choose_server(&form.session.username, id).await {
-        Ok(_) => see_other(&format!("{}/setup/libraries", state.prefix())),
+        Ok(_) => {
+            // The owner is known now: the background work (reconciler) may start.
+            state.owner_ready.notify_one();
+            see_other(&format!("{}/setup/libraries", state.prefix()))
+        }
         Err(e) => failed(&state, &e, "/setup/server"),
     }
 }

@@ -2,7 +2,7 @@
 //! server, libraries and policy steps, the token stored encrypted, and the code void after.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use plexgate::access::setup::{OWNER_SERVER_KEY, OWNER_TOKEN_KEY};
+use plexgate::access::{OWNER_SERVER_KEY, OWNER_TOKEN_KEY};
 use plexgate::config::Policy;
 use plexgate::fakeplex::{self, ALICE, MOVIES, OWNER, TV};
 use reqwest::StatusCode;
@@ -217,4 +217,50 @@ async fn a_server_the_owner_does_not_own_is_refused() {
             .unwrap()
             .is_empty()
     );
+}
+
+#[tokio::test]
+async fn only_the_owner_reconnects_plex_after_the_token_stops_working() {
+    let app = first_run(&[NO_LIMIT]).await;
+    let mut owner = set_up(&app).await;
+    super::fixtures::co_admin(&app, &ALICE).await;
+    let mut co = super::fixtures::admin(&app, &ALICE).await;
+    app.fake().revoke_token(&OWNER);
+    assert!(app.state.access.resolve_owner_once().await.is_err());
+    let dash = owner.get(&app.url("/admin")).await;
+    assert!(dash.body.contains("reconnect Plex"), "{}", dash.body);
+    assert!(dash.body.contains("/admin/reconnect"));
+    // A co-admin may not reconnect.
+    let page = submit(&app, &mut co, "/admin", "/admin/reconnect", &[]).await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    // Another Plex account cannot reconnect (nor claim) from the sign-in page's button.
+    let signin = Browser::new().get(&app.url("/admin/signin")).await;
+    assert!(signin.body.contains("setup&#x2F;reconnect"), "{}", signin.body);
+    let mut bob = Browser::new();
+    let page = bob.sign_in(&app, &fakeplex::BOB, "/setup/reconnect").await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN, "{}", page.body);
+    assert!(app.state.access.owner().is_none());
+    // The owner reconnects from the dashboard.
+    let page = submit(&app, &mut owner, "/admin", "/admin/reconnect", &[]).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    let code = super::browser::fragment_param(page.location(), "code").unwrap();
+    assert!(app.fake().approve_pin_code(&code, &OWNER));
+    let page = owner.get(&app.url("/auth/plex/callback")).await;
+    assert_eq!(page.location(), "/admin?done=setup", "{}", page.body);
+    let ready = app.state.access.owner().expect("reconnected");
+    assert_eq!(ready.plex_id, OWNER.id);
+    assert_ne!(
+        ready.token.expose(),
+        OWNER.token,
+        "the new token replaced the revoked one"
+    );
+    let stored = app
+        .state
+        .store
+        .read(|tx| tx.get_secret_setting(OWNER_TOKEN_KEY))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.expose(), ready.token.expose());
+    assert!(super::fixtures::has_event(&app, "plex_reconnect", "owner").await);
 }

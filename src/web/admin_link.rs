@@ -1,0 +1,60 @@
+//! `GET /admin/link?t=…` (SPEC §6 `admin-link`): a one-time admin sign-in link printed by the
+//! CLI. A valid, unused, unexpired link starts an admin session for the owner and lands on
+//! `/admin`; anything else answers one neutral page. The link is recorded either way.
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::client_ip::ClientIp;
+use super::cookies::{self, Which};
+use super::error::PageError;
+use super::sessions::{self, see_other};
+use crate::access::admin_link::{AdminLinkError, consume_admin_link};
+use crate::app::AppState;
+use crate::store::SessionKind;
+
+/// The link's query.
+#[derive(Debug, Deserialize)]
+pub struct LinkQuery {
+    #[serde(default)]
+    t: String,
+}
+
+/// `GET /admin/link?t=TOKEN`.
+pub async fn admin_link(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Query(q): Query<LinkQuery>,
+) -> Response {
+    let now = state.clock.unix();
+    match consume_admin_link(&state.store, &q.t, now, Some(ip.to_string())).await {
+        Ok(()) => {}
+        Err(AdminLinkError::Store(e)) => return PageError::internal(&e).into_response(),
+        Err(e) => {
+            tracing::info!(reason = %e, "admin link refused");
+            return PageError::new(
+                StatusCode::FORBIDDEN,
+                "Link not valid",
+                "This admin link has expired or was already used. Run plexgate admin-link for a new one.",
+            )
+            .into_response();
+        }
+    }
+    // The owner, when known; before plex.tv has been reached (or while the owner must
+    // reconnect, which is exactly when this link is needed) the session is the install's owner
+    // without a Plex account yet.
+    let (plex_id, username) = match state.access.owner() {
+        Some(o) => (o.plex_id, o.username.clone()),
+        None => (0, "owner".to_owned()),
+    };
+    let id = match sessions::create(&state, SessionKind::Admin, plex_id, &username).await {
+        Ok(id) => id,
+        Err(e) => return PageError::internal(&e).into_response(),
+    };
+    let mut resp = see_other(&format!("{}/admin", state.prefix()));
+    let url = &state.config.server.public_url;
+    cookies::append(&mut resp, &cookies::set(url, Which::Admin, &id, None));
+    resp
+}
