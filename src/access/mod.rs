@@ -2,13 +2,17 @@
 //! service that the sign-in pages, the API and the reconciler share. Uses `store` and `plex`;
 //! knows nothing of HTTP.
 
+pub mod admins;
 mod error;
+pub mod events;
 pub mod flows;
+pub mod keys;
 pub mod owner;
 pub mod reconcile;
 pub mod requests;
 pub mod signin;
 pub mod tools;
+pub mod users;
 
 pub use error::AccessError;
 
