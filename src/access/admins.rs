@@ -14,7 +14,11 @@ impl Access {
 
     /// Adds a co-admin. The same account twice (ignoring case, or the same id) is a `Conflict`;
     /// the owner's own account is refused.
-    pub async fn add_co_admin(&self, actor: &str, account: &str) -> Result<AdminEntry, AccessError> {
+    pub async fn add_co_admin(
+        &self,
+        actor: &str,
+        account: &str,
+    ) -> Result<AdminEntry, AccessError> {
         let (account, plex_id) = parse_account(account)?;
         if let Some(owner) = self.owner()
             && (plex_id == Some(owner.plex_id) || account.eq_ignore_ascii_case(&owner.username))
@@ -30,8 +34,7 @@ impl Access {
             created_at: self.now(),
         };
         let ev = self.event("admin_add", actor, plex_id, "ok", "");
-        Ok(self
-            .0
+        self.0
             .store
             .write(move |tx| {
                 let lower = entry.account.to_lowercase();
@@ -52,7 +55,7 @@ impl Access {
                 tx.append_event(ev)?;
                 Ok(Ok(entry))
             })
-            .await??)
+            .await?
     }
 
     /// Removes a co-admin and ends their admin sessions; an unknown id is `NotFound`.

@@ -44,7 +44,10 @@ impl Access {
                                 u.eq_ignore_ascii_case(a)
                                     || e.is_some_and(|e| e.eq_ignore_ascii_case(a))
                             };
-                            let grant = tx.list_grants()?.into_iter().find(|g| named(&g.username, g.email.as_deref()));
+                            let grant = tx
+                                .list_grants()?
+                                .into_iter()
+                                .find(|g| named(&g.username, g.email.as_deref()));
                             let found = match grant {
                                 Some(g) => Some(g.plex_id),
                                 None => tx
@@ -55,7 +58,12 @@ impl Access {
                             };
                             match found {
                                 Some(id) => Some(id),
-                                None => return Ok(EventPage { events: Vec::new(), next: None }),
+                                None => {
+                                    return Ok(EventPage {
+                                        events: Vec::new(),
+                                        next: None,
+                                    });
+                                }
                             }
                         }
                     },

@@ -109,7 +109,10 @@ impl Access {
     }
 
     /// The stored key `presented` hashes to, if any; notes its use (at most once a minute).
-    pub async fn check_api_key(&self, presented: &str) -> Result<Option<ApiKeyRecord>, AccessError> {
+    pub async fn check_api_key(
+        &self,
+        presented: &str,
+    ) -> Result<Option<ApiKeyRecord>, AccessError> {
         let hash = sha256_hex(presented);
         let found = self
             .0
@@ -120,7 +123,10 @@ impl Access {
             return Ok(None);
         };
         let now = self.now();
-        if rec.last_used_at.is_none_or(|t| now.saturating_sub(t) >= LAST_USED_EVERY) {
+        if rec
+            .last_used_at
+            .is_none_or(|t| now.saturating_sub(t) >= LAST_USED_EVERY)
+        {
             rec.last_used_at = Some(now);
             let id = rec.id;
             self.0

@@ -131,7 +131,13 @@ impl Access {
                 };
                 tx.put_request(&req)?;
                 pin_allow_entry(tx, &req, entry_libraries, access_days, now)?;
-                let grant = approved_grant(tx.get_grant(req.plex_id)?, &req, libraries, access_days, now);
+                let grant = approved_grant(
+                    tx.get_grant(req.plex_id)?,
+                    &req,
+                    libraries,
+                    access_days,
+                    now,
+                );
                 tx.put_grant(&grant)?;
                 let mut ev = ev;
                 ev.plex_id = Some(req.plex_id);
@@ -147,9 +153,19 @@ impl Access {
     }
 
     /// Declines an open request; a request already decided is a `Conflict`.
-    pub async fn decline_request(&self, actor: &str, id: u64) -> Result<AccessRequest, AccessError> {
+    pub async fn decline_request(
+        &self,
+        actor: &str,
+        id: u64,
+    ) -> Result<AccessRequest, AccessError> {
         let now = self.now();
-        let ev = self.event("request_decline", actor, None, "declined", format!("request {id}"));
+        let ev = self.event(
+            "request_decline",
+            actor,
+            None,
+            "declined",
+            format!("request {id}"),
+        );
         self.0
             .store
             .write(move |tx| {
@@ -175,15 +191,16 @@ impl Access {
 }
 
 /// The request `id` if it is still open; else the error to answer.
-fn open_request(
-    tx: &WriteTx,
-    id: u64,
-) -> Result<Result<AccessRequest, AccessError>, StoreError> {
+fn open_request(tx: &WriteTx, id: u64) -> Result<Result<AccessRequest, AccessError>, StoreError> {
     Ok(match tx.get_request(id)? {
         None => Err(AccessError::NotFound(format!("request {id}"))),
         Some(r) if r.status != RequestStatus::Open => Err(AccessError::Conflict(format!(
             "request {id} was already {}",
-            if r.status == RequestStatus::Approved { "approved" } else { "declined" }
+            if r.status == RequestStatus::Approved {
+                "approved"
+            } else {
+                "declined"
+            }
         ))),
         Some(r) => Ok(r),
     })

@@ -158,7 +158,9 @@ impl PlexClient {
         };
         let named = |s: &Share| {
             s.username.eq_ignore_ascii_case(account)
-                || s.email.as_deref().is_some_and(|e| e.eq_ignore_ascii_case(account))
+                || s.email
+                    .as_deref()
+                    .is_some_and(|e| e.eq_ignore_ascii_case(account))
         };
         let share = match made.into_iter().next() {
             Some(share) => share,

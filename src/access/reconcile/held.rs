@@ -43,7 +43,8 @@ impl Access {
                 Ok((last, held.unwrap_or_default()))
             })
             .await?;
-        let interval = i64::try_from(self.0.timing.reconcile_interval.as_secs()).unwrap_or(i64::MAX);
+        let interval =
+            i64::try_from(self.0.timing.reconcile_interval.as_secs()).unwrap_or(i64::MAX);
         Ok(ReconcileState {
             last_run,
             next_run: last_run.map(|t| t.saturating_add(interval)),

@@ -20,7 +20,13 @@ pub struct NewUser {
 }
 
 /// Whether a share or grant names `account` (id, username or email; any case).
-fn names(account: &str, id: Option<u64>, plex_id: u64, username: &str, email: Option<&str>) -> bool {
+fn names(
+    account: &str,
+    id: Option<u64>,
+    plex_id: u64,
+    username: &str,
+    email: Option<&str>,
+) -> bool {
     id == Some(plex_id)
         || username.eq_ignore_ascii_case(account)
         || email.is_some_and(|e| e.eq_ignore_ascii_case(account))
@@ -45,12 +51,12 @@ impl Access {
             .create_for(&owner, &account, id, &libraries)
             .await
             .map_err(|e| match e {
-                PlexError::AlreadySharing => AccessError::Conflict(format!(
-                    "the server is already shared with {account}"
-                )),
-                PlexError::Refused { message, .. } => AccessError::Invalid(format!(
-                    "plex.tv did not accept {account}: {message}"
-                )),
+                PlexError::AlreadySharing => {
+                    AccessError::Conflict(format!("the server is already shared with {account}"))
+                }
+                PlexError::Refused { message, .. } => {
+                    AccessError::Invalid(format!("plex.tv did not accept {account}: {message}"))
+                }
                 PlexError::Gone => AccessError::Conflict(
                     "plex.tv no longer takes invites by username or email here; invite by \
                      Plex account id instead"
@@ -144,8 +150,14 @@ impl Access {
                     email: None,
                     username: String::new(),
                 };
-                plex.create_share(&owner.token, &owner.machine_id, &invitee, libraries, downloads)
-                    .await
+                plex.create_share(
+                    &owner.token,
+                    &owner.machine_id,
+                    &invitee,
+                    libraries,
+                    downloads,
+                )
+                .await
             }
             None => {
                 plex.create_share_for_email(
