@@ -4,6 +4,7 @@
 
 use super::{DAY_SECS, UserInfo, check_access_days, parse_account};
 use crate::access::{Access, AccessError, Owner};
+use crate::clock::UnixTime;
 use crate::config::LibraryRef;
 use crate::plex::{Invitee, PlexError, Share};
 use crate::store::{Grant, GrantStatus};
@@ -32,6 +33,56 @@ fn names(
         || email.is_some_and(|e| e.eq_ignore_ascii_case(account))
 }
 
+/// The answer to a plex.tv failure while inviting.
+fn invite_error(account: &str, e: PlexError) -> AccessError {
+    match e {
+        PlexError::AlreadySharing => {
+            AccessError::Conflict(format!("the server is already shared with {account}"))
+        }
+        PlexError::Refused { message, .. } => {
+            AccessError::Invalid(format!("plex.tv did not accept {account}: {message}"))
+        }
+        PlexError::Gone => AccessError::Conflict(
+            "plex.tv no longer takes invites by username or email here; invite by Plex account \
+             id instead"
+                .to_owned(),
+        ),
+        other => AccessError::Plex(other),
+    }
+}
+
+/// The grant recording a direct invite: plexgate's own, `source: "admin"`.
+fn invited_grant(share: &Share, account: &str, access_days: Option<u32>, now: UnixTime) -> Grant {
+    Grant {
+        plex_id: share.user_id,
+        username: if share.username.is_empty() {
+            account.to_owned()
+        } else {
+            share.username.clone()
+        },
+        email: share
+            .email
+            .clone()
+            .or_else(|| account.contains('@').then(|| account.to_owned())),
+        libraries: share.section_ids.clone(),
+        status: if share.accepted {
+            GrantStatus::Accepted
+        } else {
+            GrantStatus::Pending
+        },
+        external: false,
+        share_id: Some(share.share_id),
+        expires_at: access_days.map(|d| now.saturating_add(i64::from(d) * DAY_SECS)),
+        source: "admin".to_owned(),
+        invite_id: None,
+        attempts: 0,
+        next_attempt_at: None,
+        last_error: None,
+        created_at: now,
+        updated_at: now,
+    }
+}
+
 impl Access {
     /// Shares the server with `account` and records the grant. An account that already has a
     /// share or a live grant is a `Conflict` (change it with [`Access::update_user`]): inviting
@@ -50,49 +101,9 @@ impl Access {
         let share = self
             .create_for(&owner, &account, id, &libraries)
             .await
-            .map_err(|e| match e {
-                PlexError::AlreadySharing => {
-                    AccessError::Conflict(format!("the server is already shared with {account}"))
-                }
-                PlexError::Refused { message, .. } => {
-                    AccessError::Invalid(format!("plex.tv did not accept {account}: {message}"))
-                }
-                PlexError::Gone => AccessError::Conflict(
-                    "plex.tv no longer takes invites by username or email here; invite by \
-                     Plex account id instead"
-                        .to_owned(),
-                ),
-                other => AccessError::Plex(other),
-            })?;
+            .map_err(|e| invite_error(&account, e))?;
         let now = self.now();
-        let grant = Grant {
-            plex_id: share.user_id,
-            username: if share.username.is_empty() {
-                account.clone()
-            } else {
-                share.username.clone()
-            },
-            email: share
-                .email
-                .clone()
-                .or_else(|| account.contains('@').then(|| account.clone())),
-            libraries: share.section_ids.clone(),
-            status: if share.accepted {
-                GrantStatus::Accepted
-            } else {
-                GrantStatus::Pending
-            },
-            external: false,
-            share_id: Some(share.share_id),
-            expires_at: access_days.map(|d| now.saturating_add(i64::from(d) * DAY_SECS)),
-            source: "admin".to_owned(),
-            invite_id: None,
-            attempts: 0,
-            next_attempt_at: None,
-            last_error: None,
-            created_at: now,
-            updated_at: now,
-        };
+        let grant = invited_grant(&share, &account, access_days, now);
         let detail = format!("invited {account}: libraries {:?}", grant.libraries);
         let ev = self.event("share", actor, Some(grant.plex_id), "shared", detail);
         let stored = grant.clone();
