@@ -24,6 +24,8 @@ pub enum Command {
     Serve,
     /// Print the annotated default config (every key commented out).
     PrintConfig,
+    /// Try plexgate against a simulated plex.tv on this machine (no Plex account needed).
+    Demo(crate::commands::demo::DemoArgs),
 }
 
 impl Cli {

@@ -6,6 +6,7 @@ mod api_tools;
 mod config_env;
 mod foundation;
 mod join;
+mod obs;
 mod plex_contract;
 mod process;
 mod support;

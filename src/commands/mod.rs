@@ -1,0 +1,3 @@
+//! Subcommands other than serving, one module each (SPEC §6).
+
+pub mod demo;
