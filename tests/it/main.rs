@@ -1,6 +1,7 @@
 //! One integration-test binary (style.md #15): one module per journey, shared fixtures in `support`.
 
 mod access_core;
+mod api_full;
 mod api_tools;
 mod config_env;
 mod foundation;
