@@ -3,15 +3,19 @@
 //! knows nothing of HTTP.
 
 pub mod admin_link;
+pub mod admins;
 mod error;
+pub mod events;
 pub mod flows;
 mod hooks;
+pub mod keys;
 pub mod owner;
 pub mod reconcile;
 pub mod requests;
 pub mod setup;
 pub mod signin;
 pub mod tools;
+pub mod users;
 
 pub use error::AccessError;
 pub use hooks::Hooks;

@@ -1,12 +1,19 @@
 //! Access requests (SPEC §2.3 "Ask for access"): one open request per account, tied to the
-//! verified account by a one-use token held in memory for 10 minutes.
+//! verified account by a one-use token held in memory for 10 minutes; the owner lists them and
+//! approves (an allowlist entry pinned to the account, a grant and the share at once) or declines.
 
 use std::net::IpAddr;
 
+use super::signin::same_set;
+use super::users::{DAY_SECS, union};
 use super::{Access, AccessError, RequestIdentity, lock};
+use crate::clock::UnixTime;
 use crate::crypto::{random_token, sha256_hex};
 use crate::plex::PlexUser;
-use crate::store::{AccessRequest, IdTable, RequestStatus};
+use crate::store::{
+    AccessRequest, AllowEntry, Grant, GrantStatus, IdTable, NewEvent, RequestStatus, StoreError,
+    WriteTx,
+};
 
 /// How long an "Ask for access" token works.
 const REQUEST_TOKEN_SECS: i64 = 10 * 60;
@@ -77,5 +84,204 @@ impl Access {
         };
         lock(&self.0.request_tokens).insert(sha256_hex(&token), identity);
         token
+    }
+}
+
+/// What the owner grants when approving a request.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Approval {
+    /// Titles or plex.tv section ids; `None` is the default set.
+    pub libraries: Option<Vec<crate::config::LibraryRef>>,
+    /// Days of access (1..=3650); `None` is forever.
+    pub access_days: Option<u32>,
+}
+
+impl Access {
+    /// Every access request, newest first.
+    pub async fn access_requests(&self) -> Result<Vec<AccessRequest>, AccessError> {
+        let mut all = self.0.store.read(|tx| tx.list_requests()).await?;
+        all.reverse();
+        Ok(all)
+    }
+
+    /// Approves an open request as an allowlist entry would (SPEC §2.3): an entry pinned to the
+    /// account, a grant, and the share at once; the friend accepts from Plex's email or by
+    /// signing in again. A request already decided is a `Conflict`.
+    pub async fn approve_request(
+        &self,
+        actor: &str,
+        id: u64,
+        approval: Approval,
+    ) -> Result<AccessRequest, AccessError> {
+        let access_days = super::users::check_access_days(approval.access_days)?;
+        let owner = self.owner().ok_or(AccessError::NotConfigured)?;
+        let libraries = self.library_set(approval.libraries.as_deref()).await?;
+        let entry_libraries = approval.libraries.is_some().then(|| libraries.clone());
+        let now = self.now();
+        let ev = self.event("request_approve", actor, None, "approved", "");
+        let (req, grant) = self
+            .0
+            .store
+            .write(move |tx| {
+                let req = match open_request(tx, id)? {
+                    Ok(r) => r,
+                    Err(e) => return Ok(Err(e)),
+                };
+                let req = AccessRequest {
+                    status: RequestStatus::Approved,
+                    decided_at: Some(now),
+                    decided_by: Some(ev.actor.clone()),
+                    ..req
+                };
+                tx.put_request(&req)?;
+                pin_allow_entry(tx, &req, entry_libraries, access_days, now)?;
+                let grant = approved_grant(
+                    tx.get_grant(req.plex_id)?,
+                    &req,
+                    libraries,
+                    access_days,
+                    now,
+                );
+                tx.put_grant(&grant)?;
+                let mut ev = ev;
+                ev.plex_id = Some(req.plex_id);
+                ev.detail = format!("request {id}: libraries {:?}", grant.libraries);
+                tx.append_event(ev)?;
+                Ok(Ok((req, grant)))
+            })
+            .await??;
+        if grant.status == GrantStatus::Sharing {
+            self.push_share(&owner, &grant, None).await?;
+        }
+        Ok(req)
+    }
+
+    /// Declines an open request; a request already decided is a `Conflict`.
+    pub async fn decline_request(
+        &self,
+        actor: &str,
+        id: u64,
+    ) -> Result<AccessRequest, AccessError> {
+        let now = self.now();
+        let ev = self.event(
+            "request_decline",
+            actor,
+            None,
+            "declined",
+            format!("request {id}"),
+        );
+        self.0
+            .store
+            .write(move |tx| {
+                let req = match open_request(tx, id)? {
+                    Ok(r) => r,
+                    Err(e) => return Ok(Err(e)),
+                };
+                let req = AccessRequest {
+                    status: RequestStatus::Declined,
+                    decided_at: Some(now),
+                    decided_by: Some(ev.actor.clone()),
+                    ..req
+                };
+                tx.put_request(&req)?;
+                tx.append_event(NewEvent {
+                    plex_id: Some(req.plex_id),
+                    ..ev
+                })?;
+                Ok(Ok(req))
+            })
+            .await?
+    }
+}
+
+/// The request `id` if it is still open; else the error to answer.
+fn open_request(tx: &WriteTx, id: u64) -> Result<Result<AccessRequest, AccessError>, StoreError> {
+    Ok(match tx.get_request(id)? {
+        None => Err(AccessError::NotFound(format!("request {id}"))),
+        Some(r) if r.status != RequestStatus::Open => Err(AccessError::Conflict(format!(
+            "request {id} was already {}",
+            if r.status == RequestStatus::Approved {
+                "approved"
+            } else {
+                "declined"
+            }
+        ))),
+        Some(r) => Ok(r),
+    })
+}
+
+/// Adds an allowlist entry pinned to the account, unless one already names it.
+fn pin_allow_entry(
+    tx: &mut WriteTx,
+    req: &AccessRequest,
+    libraries: Option<Vec<u64>>,
+    access_days: Option<u32>,
+    now: UnixTime,
+) -> Result<(), StoreError> {
+    let exists = tx.list_allow()?.iter().any(|e| {
+        e.plex_id == Some(req.plex_id) || e.account.trim().eq_ignore_ascii_case(&req.username)
+    });
+    if exists {
+        return Ok(());
+    }
+    let entry = AllowEntry {
+        id: tx.next_id(IdTable::Allowlist)?,
+        account: req.username.clone(),
+        plex_id: Some(req.plex_id),
+        libraries,
+        access_days,
+        note: format!("approved request {}", req.id),
+        created_at: now,
+    };
+    tx.put_allow(&entry)
+}
+
+/// The grant an approval records: a fresh one, or the live one brought to the approved set (an
+/// external grant only gains libraries).
+fn approved_grant(
+    existing: Option<Grant>,
+    req: &AccessRequest,
+    libraries: Vec<u64>,
+    access_days: Option<u32>,
+    now: UnixTime,
+) -> Grant {
+    let expires_at = access_days.map(|d| now.saturating_add(i64::from(d) * DAY_SECS));
+    match existing {
+        Some(mut g) if g.status != GrantStatus::Removed => {
+            let wanted = if g.external {
+                union(&g.libraries, &libraries)
+            } else {
+                libraries
+            };
+            if g.status == GrantStatus::Failed || !same_set(&wanted, &g.libraries) {
+                g.status = GrantStatus::Sharing;
+                g.attempts = 0;
+                g.next_attempt_at = None;
+            }
+            g.libraries = wanted;
+            if expires_at.is_some() {
+                g.expires_at = expires_at;
+                g.external = false;
+            }
+            g.updated_at = now;
+            g
+        }
+        _ => Grant {
+            plex_id: req.plex_id,
+            username: req.username.clone(),
+            email: req.email.clone(),
+            libraries,
+            status: GrantStatus::Sharing,
+            external: false,
+            share_id: None,
+            expires_at,
+            source: "request".to_owned(),
+            invite_id: None,
+            attempts: 0,
+            next_attempt_at: None,
+            last_error: None,
+            created_at: now,
+            updated_at: now,
+        },
     }
 }

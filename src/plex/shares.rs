@@ -112,8 +112,89 @@ impl PlexClient {
         section_ids: &[u64],
         allow_downloads: bool,
     ) -> Result<Share, PlexError> {
+        let target = assumptions::invite_target(invitee);
+        let made = self
+            .post_share_v1(owner, mid, target, section_ids, allow_downloads)
+            .await?;
+        let share = match made.into_iter().next() {
+            Some(share) => share,
+            // A bare 2xx (python-plexapi accepts 204): find the share in the owner's listing.
+            None => self
+                .list_shares_v1(owner, mid)
+                .await?
+                .into_iter()
+                .find(|s| s.user_id == invitee.id())
+                .ok_or_else(|| PlexError::Protocol("share created but not listed".into()))?,
+        };
+        self.verify_share(owner, mid, share, invitee).await
+    }
+
+    /// Shares with a Plex username or email whose account id is not known yet (the owner
+    /// invites directly). v1 `invited_email` takes either; plex.tv's answer names the account
+    /// (`userID`). A share whose username and email both differ from `account` went to someone
+    /// else: it is undone and `Mismatch` returned. v1 only: v2 has no name lookup we trust, so
+    /// once v1 is gone this answers `Gone`.
+    pub async fn create_share_for_email(
+        &self,
+        owner: &Secret,
+        machine_id: &str,
+        account: &str,
+        section_ids: &[u64],
+        allow_downloads: bool,
+    ) -> Result<Share, PlexError> {
+        if self.share_family() != ShareFamily::V1 {
+            return Err(PlexError::Gone);
+        }
+        let target = InviteTarget::Email(account);
+        let made = match self
+            .post_share_v1(owner, machine_id, target, section_ids, allow_downloads)
+            .await
+        {
+            Err(PlexError::Gone) => {
+                self.fall_back_to_v2();
+                return Err(PlexError::Gone);
+            }
+            other => other?,
+        };
+        let named = |s: &Share| {
+            s.username.eq_ignore_ascii_case(account)
+                || s.email
+                    .as_deref()
+                    .is_some_and(|e| e.eq_ignore_ascii_case(account))
+        };
+        let share = match made.into_iter().next() {
+            Some(share) => share,
+            None => self
+                .list_shares_v1(owner, machine_id)
+                .await?
+                .into_iter()
+                .find(|s| named(s))
+                .ok_or_else(|| PlexError::Protocol("share created but not listed".into()))?,
+        };
+        let anonymous = share.username.is_empty() && share.email.is_none();
+        if anonymous || named(&share) {
+            return Ok(share);
+        }
+        if let Err(e) = self.remove_share(owner, machine_id, share.share_id).await {
+            tracing::error!(share_id = share.share_id, error = %e, "could not undo a share made for the wrong account");
+        }
+        Err(PlexError::Mismatch(format!(
+            "share {} went to account {} instead of the one named",
+            share.share_id, share.user_id
+        )))
+    }
+
+    /// `POST …/shared_servers`; the shares in the answer (none for a bare 2xx).
+    async fn post_share_v1(
+        &self,
+        owner: &Secret,
+        mid: &str,
+        target: InviteTarget<'_>,
+        section_ids: &[u64],
+        allow_downloads: bool,
+    ) -> Result<Vec<Share>, PlexError> {
         let mut shared = json!({ "library_section_ids": section_ids });
-        match assumptions::invite_target(invitee) {
+        match target {
             InviteTarget::Email(e) => shared["invited_email"] = json!(e),
             InviteTarget::Id(id) => shared["invited_id"] = json!(id),
         }
@@ -131,22 +212,11 @@ impl PlexClient {
         .token(owner)
         .json_body(body);
         let reply = self.send(call).await?;
-        let made = if reply.text.trim().is_empty() {
-            Vec::new()
+        if reply.text.trim().is_empty() {
+            Ok(Vec::new())
         } else {
-            parse_v1_shares(&reply.text)?
-        };
-        let share = match made.into_iter().next() {
-            Some(share) => share,
-            // A bare 2xx (python-plexapi accepts 204): find the share in the owner's listing.
-            None => self
-                .list_shares_v1(owner, mid)
-                .await?
-                .into_iter()
-                .find(|s| s.user_id == invitee.id())
-                .ok_or_else(|| PlexError::Protocol("share created but not listed".into()))?,
-        };
-        self.verify_share(owner, mid, share, invitee).await
+            parse_v1_shares(&reply.text)
+        }
     }
 
     /// §5.2a step 2: a share made for another account is undone and reported, never kept.

@@ -230,9 +230,8 @@ impl Store {
 
     /// An on-demand backup (admin page, `POST /api/v1/backups`) to
     /// `{data_dir}/backups/plexgate-manual-<YYYYMMDD-HHMMSS>.redb`, recorded as a `backup` event.
-    /// On-demand backups are never rotated away.
-    pub async fn backup_now(&self) -> Result<BackupInfo, StoreError> {
-        let now = to_unix(SystemTime::now());
+    /// On-demand backups are never rotated away. `actor` is who asked (an admin, an API key).
+    pub async fn backup_now(&self, actor: &str, now: UnixTime) -> Result<BackupInfo, StoreError> {
         let store = self.clone();
         let info = super::join(
             tokio::task::spawn_blocking(move || {
@@ -241,7 +240,7 @@ impl Store {
             })
             .await,
         )?;
-        self.record_backup(&info, "on demand", now).await?;
+        self.record_backup(&info, "on demand", actor, now).await?;
         Ok(info)
     }
 
@@ -261,7 +260,7 @@ impl Store {
             .await,
         )?;
         let how = format!("daily; {removed} old backup(s) rotated away");
-        self.record_backup(&info, &how, now).await?;
+        self.record_backup(&info, &how, "system", now).await?;
         Ok(info)
     }
 
@@ -269,6 +268,7 @@ impl Store {
         &self,
         info: &BackupInfo,
         how: &str,
+        actor: &str,
         now: UnixTime,
     ) -> Result<(), StoreError> {
         let name = info
@@ -277,11 +277,9 @@ impl Store {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let detail = format!("{how}: {name} ({} bytes)", info.bytes);
-        self.write(move |tx| {
-            tx.append_event(system_event(now, "backup", detail))
-                .map(drop)
-        })
-        .await
+        let mut event = system_event(now, "backup", detail);
+        event.actor = actor.to_owned();
+        self.write(move |tx| tx.append_event(event).map(drop)).await
     }
 
     /// Deletes events older than `keep_days` before `now` and records a `prune` event when any

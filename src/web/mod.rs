@@ -35,12 +35,12 @@ const BODY_LIMIT: usize = 64 * 1024;
 /// The admin pages and the setup steps after the sign-in (all behind an admin session; every
 /// POST behind the CSRF check).
 fn admin_routes() -> Router<AppState> {
-    use admin::{access, dashboard, invites, libraries, settings, setup};
+    use admin::{access, activity, backups, dashboard, invites, libraries, settings, setup, users};
     Router::new()
         .route("/admin", get(dashboard::page))
         .route("/admin/reconnect", post(dashboard::reconnect))
-        // API .route("/admin/held/confirm", post(dashboard::held_confirm))
-        // API .route("/admin/held/discard", post(dashboard::held_discard))
+        .route("/admin/held/confirm", post(dashboard::held_confirm))
+        .route("/admin/held/discard", post(dashboard::held_discard))
         .route("/admin/access", get(access::page))
         .route("/admin/access/policy", post(access::set_policy))
         .route("/admin/access/allow", post(access::add_allow))
@@ -48,10 +48,13 @@ fn admin_routes() -> Router<AppState> {
             "/admin/access/allow/{id}/remove",
             post(access::remove_allow),
         )
-        // API .route("/admin/access/admins", post(access::add_admin))
-        // API .route("/admin/access/admins/{id}/remove", post(access::remove_admin))
-        // API .route("/admin/access/requests/{id}/approve", post(access::approve))
-        // API .route("/admin/access/requests/{id}/decline", post(access::decline))
+        .route("/admin/access/admins", post(access::add_admin))
+        .route(
+            "/admin/access/admins/{id}/remove",
+            post(access::remove_admin),
+        )
+        .route("/admin/access/requests/{id}/approve", post(access::approve))
+        .route("/admin/access/requests/{id}/decline", post(access::decline))
         .route("/admin/invites", get(invites::page).post(invites::create))
         .route("/admin/invites/{id}/revoke", post(invites::revoke))
         .route(
@@ -59,17 +62,22 @@ fn admin_routes() -> Router<AppState> {
             get(libraries::page).post(libraries::save),
         )
         .route("/admin/libraries/refresh", post(libraries::refresh))
-        // API .route("/admin/users", get(users::page))
-        // API .route("/admin/users/invite", post(users::invite))
-        // API .route("/admin/users/remove", post(users::remove))
-        // API .route("/admin/users/{plex_id}/libraries", post(users::libraries))
-        // API .route("/admin/users/{plex_id}/expiry", post(users::expiry))
-        // API .route("/admin/activity", get(activity::page))
+        .route("/admin/users", get(users::page))
+        .route("/admin/users/invite", post(users::invite))
+        .route("/admin/users/remove", post(users::remove))
+        .route("/admin/users/{plex_id}/libraries", post(users::libraries))
+        .route("/admin/users/{plex_id}/expiry", post(users::expiry))
+        .route("/admin/activity", get(activity::page))
         .route("/admin/settings", get(settings::page))
         .route("/admin/settings/welcome", post(settings::welcome))
         .route("/admin/settings/onboarding", post(settings::onboarding))
-        // API .route("/admin/settings/keys", post(settings::create_key))
-        // API .route("/admin/settings/keys/{id}/revoke", post(settings::revoke_key))
+        .route("/admin/settings/keys", post(settings::create_key))
+        .route(
+            "/admin/settings/keys/{id}/revoke",
+            post(settings::revoke_key),
+        )
+        .route("/admin/settings/backups", post(backups::take))
+        .route("/admin/settings/backups/{name}", get(backups::download))
         .route(
             "/setup/server",
             get(setup::server_page).post(setup::server_post),

@@ -2,6 +2,7 @@
 
 mod access_core;
 mod admin;
+mod api_full;
 mod api_tools;
 mod browser;
 mod config_env;

@@ -111,7 +111,7 @@ fn follow_share(
 
 /// A grant for a share plexgate did not create: it counts as access and is never narrowed or
 /// removed (unless the owner sets an expiry on it).
-fn external_grant(s: &Share, now: UnixTime) -> Grant {
+pub(crate) fn external_grant(s: &Share, now: UnixTime) -> Grant {
     Grant {
         plex_id: s.user_id,
         username: if s.username.is_empty() {

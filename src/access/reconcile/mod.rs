@@ -2,9 +2,12 @@
 //! elsewhere as external grants, and removes expired grants, holding mass removals.
 
 mod expire;
+mod held;
 mod listing;
 
 pub use expire::{HELD_REMOVALS_KEY, HeldRemoval};
+pub use held::{LAST_RUN_KEY, ReconcileState};
+pub(crate) use listing::external_grant;
 
 use super::signin::AcceptTry;
 use super::{Access, AccessError, Owner, lock};
@@ -39,6 +42,7 @@ impl Access {
         self.retry_accepts(&owner, &mut report).await;
         self.read_listing(&owner, &mut report).await?;
         self.remove_expired(&owner, &mut report).await?;
+        self.record_run().await?;
         if report != ReconcileReport::default() {
             let r = &report;
             let detail = format!(

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::setup::parse_policy;
 use super::{Done, done, failed, invalid, library_refs, render, require_owner};
+use crate::access::requests::Approval;
 use crate::access::tools::NewAllowEntry;
 use crate::app::AppState;
 use crate::clock::rfc3339;
@@ -119,13 +120,10 @@ pub async fn page(
         Ok(a) => a,
         Err(e) => return failed(&state, &e, "/admin"),
     };
-    let lists = state
-        .store
-        .read(|tx| Ok((tx.list_admins()?, tx.list_requests()?)))
-        .await;
+    let lists = tokio::try_join!(state.access.co_admins(), state.access.access_requests());
     let (admins, requests) = match lists {
         Ok(v) => v,
-        Err(e) => return failed(&state, &e.into(), "/admin"),
+        Err(e) => return failed(&state, &e, "/admin"),
     };
     let boxes = library_boxes(&state).await;
     let policy = state.access.effective_policy();
@@ -137,7 +135,6 @@ pub async fn page(
         admins,
         requests: requests
             .into_iter()
-            .rev()
             .filter(|r| r.status == RequestStatus::Open)
             .map(request_row)
             .collect(),
@@ -218,4 +215,83 @@ pub async fn owner_guard(state: &AppState, form: &AdminPost) -> Option<Response>
         .await
         .err()
         .map(IntoResponse::into_response)
+}
+
+/// `POST /admin/access/admins` (owner only): `account`.
+pub async fn add_admin(State(state): State<AppState>, form: AdminPost) -> Response {
+    if let Some(refused) = owner_guard(&state, &form).await {
+        return refused;
+    }
+    let account = form.get("account").unwrap_or_default();
+    match state
+        .access
+        .add_co_admin(&form.session.username, account)
+        .await
+    {
+        Ok(_) => done(&state, BACK, "admin-added"),
+        Err(e) => failed(&state, &e, BACK),
+    }
+}
+
+/// `POST /admin/access/admins/{id}/remove` (owner only).
+pub async fn remove_admin(
+    State(state): State<AppState>,
+    Path(id): Path<u64>,
+    form: AdminPost,
+) -> Response {
+    if let Some(refused) = owner_guard(&state, &form).await {
+        return refused;
+    }
+    match state
+        .access
+        .remove_co_admin(&form.session.username, id)
+        .await
+    {
+        Ok(()) => done(&state, BACK, "admin-removed"),
+        Err(e) => failed(&state, &e, BACK),
+    }
+}
+
+/// `POST /admin/access/requests/{id}/approve`: `libraries`…, `access_days`.
+pub async fn approve(
+    State(state): State<AppState>,
+    Path(id): Path<u64>,
+    form: AdminPost,
+) -> Response {
+    let libraries = match library_refs(&form.all("libraries")) {
+        Ok(l) => l,
+        Err(m) => return invalid(&state, m, BACK),
+    };
+    let access_days = match form.number::<u32>("access_days") {
+        Ok(d) => d,
+        Err(m) => return invalid(&state, m, BACK),
+    };
+    let approval = Approval {
+        libraries,
+        access_days,
+    };
+    match state
+        .access
+        .approve_request(&form.session.username, id, approval)
+        .await
+    {
+        Ok(_) => done(&state, BACK, "approved"),
+        Err(e) => failed(&state, &e, BACK),
+    }
+}
+
+/// `POST /admin/access/requests/{id}/decline`.
+pub async fn decline(
+    State(state): State<AppState>,
+    Path(id): Path<u64>,
+    form: AdminPost,
+) -> Response {
+    match state
+        .access
+        .decline_request(&form.session.username, id)
+        .await
+    {
+        Ok(_) => done(&state, BACK, "declined"),
+        Err(e) => failed(&state, &e, BACK),
+    }
 }

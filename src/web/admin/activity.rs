@@ -65,5 +65,14 @@ pub async fn page(
         older,
     };
     let d = Done::default();
-    render(&state, &s, "/admin/activity", "Activity", "admin/activity.html", &d, &page).await
+    render(
+        &state,
+        &s,
+        "/admin/activity",
+        "Activity",
+        "admin/activity.html",
+        &d,
+        &page,
+    )
+    .await
 }

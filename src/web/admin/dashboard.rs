@@ -7,12 +7,11 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use super::{Done, failed, render, require_owner};
-use crate::access::reconcile::{HELD_REMOVALS_KEY, HeldRemoval};
+use crate::access::reconcile::HeldRemoval;
 use crate::access::{AccessError, OwnerStatus};
 use crate::app::AppState;
 use crate::clock::rfc3339;
 use crate::config::Policy;
-use crate::store::{EventFilter, GrantStatus, RequestStatus};
 use crate::web::csrf::AdminPost;
 use crate::web::sessions::AdminSession;
 
@@ -45,11 +44,11 @@ impl From<crate::store::Event> for EventRow {
 
 #[derive(Serialize, Default)]
 struct Counts {
-    shared: usize,
-    pending: usize,
-    failed: usize,
-    requests: usize,
-    invites: usize,
+    shared: u64,
+    pending: u64,
+    failed: u64,
+    requests: u64,
+    invites: u64,
 }
 
 #[derive(Serialize)]
@@ -97,41 +96,21 @@ fn connection(status: &OwnerStatus) -> (String, bool, bool) {
 async fn gather(
     state: &AppState,
 ) -> Result<(Counts, Vec<HeldRemoval>, Vec<EventRow>), AccessError> {
-    let now = state.clock.unix();
-    Ok(state
-        .store
-        .read(move |tx| {
-            let grants = tx.list_grants()?;
-            let count = |st: GrantStatus| grants.iter().filter(|g| g.status == st).count();
-            let invites = tx
-                .list_invites()?
-                .into_iter()
-                .filter(|i| {
-                    !i.revoked
-                        && i.uses > 0
-                        && i.expires_at.is_none_or(|e| e > now)
-                        && i.max_uses.is_none_or(|m| i.uses < m)
-                })
-                .count();
-            let counts = Counts {
-                shared: count(GrantStatus::Accepted) + count(GrantStatus::Pending),
-                pending: count(GrantStatus::Pending) + count(GrantStatus::Sharing),
-                failed: count(GrantStatus::Failed),
-                requests: tx
-                    .list_requests()?
-                    .iter()
-                    .filter(|r| r.status == RequestStatus::Open)
-                    .count(),
-                invites,
-            };
-            let held = tx
-                .get_setting::<Vec<HeldRemoval>>(HELD_REMOVALS_KEY)?
-                .unwrap_or_default();
-            let events = tx.events_page(None, RECENT, &EventFilter::default())?;
-            let events = events.events.into_iter().map(EventRow::from).collect();
-            Ok((counts, held, events))
-        })
-        .await?)
+    let a = &state.access;
+    let (c, reconcile, events) = tokio::try_join!(
+        a.counts(),
+        a.reconcile_state(),
+        a.events_page(None, RECENT, None, None)
+    )?;
+    let counts = Counts {
+        shared: c.accepted + c.pending,
+        pending: c.pending + c.sharing,
+        failed: c.failed,
+        requests: c.open_requests,
+        invites: c.invites_in_use,
+    };
+    let events = events.events.into_iter().map(EventRow::from).collect();
+    Ok((counts, reconcile.held, events))
 }
 
 fn attention(state: &AppState, counts: &Counts, held: usize) -> Vec<String> {
@@ -211,4 +190,34 @@ pub async fn reconnect(State(state): State<AppState>, form: AdminPost) -> Respon
         return e.into_response();
     }
     super::setup::start_setup_flow(&state, "/admin").await
+}
+
+/// `POST /admin/held/confirm` (owner only): carries out the held removals.
+pub async fn held_confirm(State(state): State<AppState>, form: AdminPost) -> Response {
+    if let Err(e) = require_owner(&state, &form.session).await {
+        return e.into_response();
+    }
+    match state
+        .access
+        .confirm_held_removals(&form.session.username)
+        .await
+    {
+        Ok(_) => super::done(&state, "/admin", "held"),
+        Err(e) => failed(&state, &e, "/admin"),
+    }
+}
+
+/// `POST /admin/held/discard` (owner only): keeps everyone; the list is dropped.
+pub async fn held_discard(State(state): State<AppState>, form: AdminPost) -> Response {
+    if let Err(e) = require_owner(&state, &form.session).await {
+        return e.into_response();
+    }
+    match state
+        .access
+        .discard_held_removals(&form.session.username)
+        .await
+    {
+        Ok(_) => super::done(&state, "/admin", "held"),
+        Err(e) => failed(&state, &e, "/admin"),
+    }
 }

@@ -4,13 +4,14 @@
 //! the form, call the access layer (the same functions the API calls), render or redirect.
 
 pub mod access;
-// API pub mod activity;
+pub mod activity;
+pub mod backups;
 pub mod dashboard;
 pub mod invites;
 pub mod libraries;
 pub mod settings;
 pub mod setup;
-// API pub mod users;
+pub mod users;
 
 use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -55,6 +56,8 @@ const NOTICES: &[(&str, &str)] = &[
     ("user-removed", "Access removed."),
     ("invited", "Invitation sent."),
     ("settings", "Settings saved."),
+    ("key-revoked", "API key revoked."),
+    ("backup", "Backup taken."),
     ("held", "Held removals handled."),
     ("setup", "plexgate is set up. Welcome to the admin pages."),
 ];

@@ -2,13 +2,15 @@
 //! "You're in" (with a server-side preview), and every value fixed by config shown read-only
 //! with where it comes from.
 
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
+use super::backups::BackupRow;
 use super::{Done, done, failed, render, require_owner};
 use crate::access::setup::{WELCOME_TEXT_KEY, WELCOME_TITLE_KEY};
 use crate::app::AppState;
+use crate::clock::rfc3339;
 use crate::store::Session;
 use crate::web::csrf::AdminPost;
 use crate::web::sessions::AdminSession;
@@ -30,12 +32,32 @@ struct Fixed {
 }
 
 #[derive(Serialize)]
+struct KeyRow {
+    id: u64,
+    name: String,
+    created: String,
+    last_used: Option<String>,
+}
+
+#[derive(Serialize)]
 struct SettingsPage {
     welcome_title: String,
     welcome_text: String,
     onboarding: String,
     preview: Option<String>,
     fixed: Vec<Fixed>,
+    notifications: Vec<&'static str>,
+    keys: Vec<KeyRow>,
+    /// A key just created: shown on this answer only.
+    new_key: Option<String>,
+    backups: Vec<BackupRow>,
+}
+
+/// What [`show`] adds to the stored values.
+#[derive(Default)]
+struct Extra {
+    draft: Option<String>,
+    new_key: Option<String>,
 }
 
 fn fixed(state: &AppState) -> Vec<Fixed> {
@@ -80,6 +102,19 @@ fn fixed(state: &AppState) -> Vec<Fixed> {
         .collect()
 }
 
+/// The notification channels set in config (their URLs are secrets and never shown).
+fn notifications(state: &AppState) -> Vec<&'static str> {
+    let n = &state.config.notify;
+    [
+        (n.webhook_url.is_some(), "webhook (notify.webhook_url)"),
+        (n.discord_url.is_some(), "Discord (notify.discord_url)"),
+        (n.ntfy_url.is_some(), "ntfy (notify.ntfy_url)"),
+    ]
+    .into_iter()
+    .filter_map(|(on, name)| on.then_some(name))
+    .collect()
+}
+
 async fn text(state: &AppState, key: &'static str, default: &str) -> String {
     match state.access.page_text(key).await {
         Ok(Some(t)) => t,
@@ -87,9 +122,13 @@ async fn text(state: &AppState, key: &'static str, default: &str) -> String {
     }
 }
 
-async fn show(state: &AppState, s: &Session, d: &Done, draft: Option<String>) -> Response {
-    let preview = draft.as_deref().map(render_markdown);
-    let onboarding = match draft {
+async fn show(state: &AppState, s: &Session, d: &Done, extra: Extra) -> Response {
+    let preview = extra.draft.as_deref().map(render_markdown);
+    let keys = match state.access.api_keys().await {
+        Ok(k) => k,
+        Err(e) => return failed(state, &e, "/admin"),
+    };
+    let onboarding = match extra.draft {
         Some(d) => d,
         None => text(state, ONBOARDING_KEY, DEFAULT_ONBOARDING).await,
     };
@@ -99,6 +138,18 @@ async fn show(state: &AppState, s: &Session, d: &Done, draft: Option<String>) ->
         onboarding,
         preview,
         fixed: fixed(state),
+        notifications: notifications(state),
+        keys: keys
+            .into_iter()
+            .map(|k| KeyRow {
+                id: k.id,
+                name: k.name,
+                created: rfc3339(k.created_at),
+                last_used: k.last_used_at.map(rfc3339),
+            })
+            .collect(),
+        new_key: extra.new_key,
+        backups: super::backups::list(state).await,
     };
     render(state, s, BACK, "Settings", "admin/settings.html", d, &page).await
 }
@@ -112,7 +163,7 @@ pub async fn page(
     if let Err(e) = require_owner(&state, &s).await {
         return e.into_response();
     }
-    show(&state, &s, &d, None).await
+    show(&state, &s, &d, Extra::default()).await
 }
 
 /// `POST /admin/settings/welcome`: `title`, `text`.
@@ -143,7 +194,11 @@ pub async fn onboarding(State(state): State<AppState>, form: AdminPost) -> Respo
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
     if form.get("action") == Some("preview") {
-        return show(&state, &form.session, &Done::default(), Some(md)).await;
+        let extra = Extra {
+            draft: Some(md),
+            new_key: None,
+        };
+        return show(&state, &form.session, &Done::default(), extra).await;
     }
     match state
         .access
@@ -151,6 +206,52 @@ pub async fn onboarding(State(state): State<AppState>, form: AdminPost) -> Respo
         .await
     {
         Ok(()) => done(&state, BACK, "settings"),
+        Err(e) => failed(&state, &e, BACK),
+    }
+}
+
+/// `POST /admin/settings/keys`: `name`; the key is shown once on the answer.
+pub async fn create_key(State(state): State<AppState>, form: AdminPost) -> Response {
+    if let Err(e) = require_owner(&state, &form.session).await {
+        return e.into_response();
+    }
+    let name = form.get("name").unwrap_or_default();
+    match state
+        .access
+        .create_api_key(&form.session.username, name)
+        .await
+    {
+        Ok(created) => {
+            let extra = Extra {
+                draft: None,
+                new_key: Some(created.key.expose().to_owned()),
+            };
+            let mut resp = show(&state, &form.session, &Done::default(), extra).await;
+            resp.headers_mut().insert(
+                axum::http::header::CACHE_CONTROL,
+                axum::http::HeaderValue::from_static("no-store"),
+            );
+            resp
+        }
+        Err(e) => failed(&state, &e, BACK),
+    }
+}
+
+/// `POST /admin/settings/keys/{id}/revoke`.
+pub async fn revoke_key(
+    State(state): State<AppState>,
+    Path(id): Path<u64>,
+    form: AdminPost,
+) -> Response {
+    if let Err(e) = require_owner(&state, &form.session).await {
+        return e.into_response();
+    }
+    match state
+        .access
+        .revoke_api_key(&form.session.username, id)
+        .await
+    {
+        Ok(()) => done(&state, BACK, "key-revoked"),
         Err(e) => failed(&state, &e, BACK),
     }
 }

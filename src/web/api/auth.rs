@@ -1,5 +1,6 @@
 //! The `ApiKey` extractor: a handler that takes it cannot run for an anonymous caller
-//! (style.md #6). Failed keys are rate-limited per client IP before any comparison.
+//! (style.md #6). A key is the bootstrap `api.key` or a stored key (looked up by SHA-256; its
+//! name is the actor). Failed keys are rate-limited per client IP before any comparison.
 
 use axum::extract::FromRequestParts;
 use axum::http::header;
@@ -31,13 +32,22 @@ impl FromRequestParts<AppState> for ApiKey {
         if let Some(wait) = state.key_failures.blocked(ip) {
             return Err(ApiError::rate_limited(wait));
         }
-        if let Some(key) = bearer(parts).filter(|k| !k.is_empty())
-            && let Some(boot) = &state.config.api.key
+        // No key at all is not a guess: it is refused without counting against the address
+        // (scripts and route walks that forget the header must not lock out the real key).
+        let Some(key) = bearer(parts).filter(|k| !k.is_empty()) else {
+            return Err(ApiError::unauthorized());
+        };
+        if let Some(boot) = &state.config.api.key
             && boot.ct_eq(key)
         {
             return Ok(ApiKey {
                 name: "api.key".to_owned(),
             });
+        }
+        match state.access.check_api_key(key).await {
+            Ok(Some(record)) => return Ok(ApiKey { name: record.name }),
+            Ok(None) => {}
+            Err(e) => return Err(ApiError::internal(&e)),
         }
         match state.key_failures.record(ip) {
             Some(wait) => Err(ApiError::rate_limited(wait)),

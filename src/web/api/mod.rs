@@ -1,12 +1,20 @@
 //! The scripting API under `/api/v1` (SPEC §7). Routes join one utoipa-axum table, so the
 //! OpenAPI document is generated from the handlers and the tests walk the same table.
 
+mod admins;
 mod allowlist;
 mod auth;
+mod backups;
+mod events;
 mod invites;
 pub mod json;
+mod keys;
 mod libraries;
+mod params;
+mod reconcile;
+mod requests;
 mod status;
+mod users;
 
 pub use auth::ApiKey;
 
@@ -69,6 +77,20 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(libraries::get, libraries::put))
         .routes(routes!(invites::list, invites::create))
         .routes(routes!(invites::revoke))
+        .routes(routes!(users::list, users::invite))
+        .routes(routes!(users::update, users::remove))
+        .routes(routes!(events::list))
+        .routes(routes!(requests::list))
+        .routes(routes!(requests::approve))
+        .routes(routes!(requests::decline))
+        .routes(routes!(admins::list, admins::add))
+        .routes(routes!(admins::remove))
+        .routes(routes!(reconcile::get))
+        .routes(routes!(reconcile::confirm))
+        .routes(routes!(reconcile::discard))
+        .routes(routes!(keys::list, keys::create))
+        .routes(routes!(keys::revoke))
+        .routes(routes!(backups::create))
 }
 
 /// The `/api` router: `/api/v1/...`, `/api/v1/openapi.json`, and JSON errors for everything else.

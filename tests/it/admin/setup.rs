@@ -235,7 +235,11 @@ async fn only_the_owner_reconnects_plex_after_the_token_stops_working() {
     assert_eq!(page.status, StatusCode::FORBIDDEN);
     // Another Plex account cannot reconnect (nor claim) from the sign-in page's button.
     let signin = Browser::new().get(&app.url("/admin/signin")).await;
-    assert!(signin.body.contains("setup&#x2F;reconnect"), "{}", signin.body);
+    assert!(
+        signin.body.contains("setup&#x2F;reconnect"),
+        "{}",
+        signin.body
+    );
     let mut bob = Browser::new();
     let page = bob.sign_in(&app, &fakeplex::BOB, "/setup/reconnect").await;
     assert_eq!(page.status, StatusCode::FORBIDDEN, "{}", page.body);

@@ -163,7 +163,12 @@ fn names(dir: &Path) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread")]
 async fn daily_backups_keep_the_newest_backup_keep_and_record_events() {
     let app = crate::support::TestApp::start_with(&[("PLEXGATE_BACKUP_KEEP", "2")]).await;
-    let manual = app.state.store.backup_now().await.unwrap();
+    let manual = app
+        .state
+        .store
+        .backup_now("test", app.state.clock.unix())
+        .await
+        .unwrap();
     let mut stamps = Vec::new();
     for _ in 0..4 {
         app.clock.advance(Duration::from_secs(24 * 3600));
