@@ -9,4 +9,5 @@ mod browser;
 pub mod fixtures;
 mod gate;
 mod pages;
+mod people;
 mod setup;
