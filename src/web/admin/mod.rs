@@ -130,8 +130,10 @@ pub async fn render<T: Serialize>(
     page: &T,
 ) -> Response {
     let owner = is_owner(state, session).await;
+    // The setup steps (no current tab) show no navigation: setup is not finished yet.
     let tabs = TABS
         .iter()
+        .filter(|_| !current.is_empty())
         .filter(|(_, _, owner_only)| owner || !owner_only)
         .map(|(href, label, _)| Tab {
             href,
