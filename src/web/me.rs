@@ -72,7 +72,7 @@ pub async fn sign_out(
     headers: HeaderMap,
     Form(form): Form<SignOutForm>,
 ) -> Response {
-    let url = &state.config.server.public_url;
+    let url = &state.config;
     let ids = [
         (
             cookies::get(&headers, url, Which::Account),

@@ -16,6 +16,7 @@ pub mod public;
 pub mod ratelimit;
 pub mod sessions;
 pub mod signin;
+pub mod sso;
 pub mod templates;
 pub mod views;
 
@@ -47,6 +48,7 @@ pub fn router(state: AppState) -> Router {
         .route("/admin", get(admin::landing))
         .route("/admin/signin", get(admin::sign_in))
         .merge(signin_starts)
+        .merge(sso::routes())
         .nest("/api", api::router())
         .fallback(pages::not_found)
         .layer(from_fn_with_state(state.clone(), layers::frame))

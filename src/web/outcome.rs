@@ -121,7 +121,7 @@ async fn start_sessions(
     user: &PlexUser,
     admin: bool,
 ) -> Result<Vec<String>, StoreError> {
-    let url = &state.config.server.public_url;
+    let url = &state.config;
     for which in [Which::Account, Which::Admin] {
         if let Some(old) = cookies::get(headers, url, which) {
             sessions::destroy(state, &old).await?;
