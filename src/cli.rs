@@ -24,6 +24,16 @@ pub enum Command {
     Serve,
     /// Print the annotated default config (every key commented out).
     PrintConfig,
+    /// Print a reverse-proxy snippet guarding HOST with forward auth (and plexgate's own site).
+    PrintProxy {
+        /// nginx, traefik or caddy.
+        proxy: crate::print_proxy::ProxyKind,
+        /// The app's host, e.g. overseerr.example.com.
+        host: String,
+        /// Where the app listens.
+        #[arg(long, default_value = "http://127.0.0.1:5055")]
+        upstream: String,
+    },
 }
 
 impl Cli {

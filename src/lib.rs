@@ -11,6 +11,7 @@ pub mod config;
 pub mod crypto;
 pub mod fakeplex;
 pub mod plex;
+pub mod print_proxy;
 pub mod secret;
 pub mod serve;
 pub mod store;

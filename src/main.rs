@@ -27,6 +27,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let (path, explicit) = cli.config_path();
     let env = config::env_from_process();
     let config = Config::load(&path, explicit, &env)?;
+    if let Some(Command::PrintProxy {
+        proxy,
+        host,
+        upstream,
+    }) = &cli.command
+    {
+        print!(
+            "{}",
+            plexgate::print_proxy::snippet(*proxy, host, upstream, &config)
+        );
+        return Ok(());
+    }
     serve::init_tracing(config.log.format);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

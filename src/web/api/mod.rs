@@ -2,10 +2,12 @@
 //! OpenAPI document is generated from the handlers and the tests walk the same table.
 
 mod allowlist;
+mod apps;
 mod auth;
 mod invites;
 pub mod json;
 mod libraries;
+mod sessions;
 mod status;
 
 pub use auth::ApiKey;
@@ -69,6 +71,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(libraries::get, libraries::put))
         .routes(routes!(invites::list, invites::create))
         .routes(routes!(invites::revoke))
+        .routes(routes!(apps::list, apps::put))
+        .routes(routes!(sessions::end))
 }
 
 /// The `/api` router: `/api/v1/...`, `/api/v1/openapi.json`, and JSON errors for everything else.

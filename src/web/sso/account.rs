@@ -13,7 +13,7 @@ use crate::app::AppState;
 use crate::config::SsoApp;
 use crate::crypto::sha256_hex;
 use crate::plex::PlexUser;
-use crate::store::{GrantStatus, NewEvent, Session, SessionKind, StoreError};
+use crate::store::{GrantStatus, NewEvent, SessionKind, StoreError};
 use crate::web::cookies::{self, Which};
 use crate::web::sessions;
 
@@ -109,12 +109,7 @@ fn write_back(state: &AppState, hash: &str, c: &Cached, now: i64) {
 }
 
 /// Who the account is right now: owner from memory, co-admin and active grant from the store.
-pub async fn who(
-    state: &AppState,
-    session: &Session,
-    profile: &Profile,
-) -> Result<Who, StoreError> {
-    let plex_id = session.plex_id;
+pub async fn who(state: &AppState, plex_id: u64, profile: &Profile) -> Result<Who, StoreError> {
     let owner = state.access.owner().is_some_and(|o| o.plex_id == plex_id);
     let now = state.clock.unix();
     let (co_admin, grant) = state
@@ -221,11 +216,7 @@ pub fn passes_app(
 /// At sign-in: keeps the profile for the identity headers and pins every unpinned `users`
 /// entry naming this account (like the allowlist, SPEC §8).
 pub async fn remember(state: &AppState, user: &PlexUser) -> Result<(), StoreError> {
-    let profile = Profile {
-        username: user.username.clone(),
-        title: user.title.clone(),
-        email: user.email.clone(),
-    };
+    let profile = profile_of(user);
     let who = Who {
         plex_id: user.id,
         username: user.username.clone(),
@@ -258,6 +249,15 @@ pub async fn remember(state: &AppState, user: &PlexUser) -> Result<(), StoreErro
     }
     state.sso.forget_account(user.id);
     Ok(())
+}
+
+/// The profile kept for `user`.
+pub fn profile_of(user: &PlexUser) -> Profile {
+    Profile {
+        username: user.username.clone(),
+        title: user.title.clone(),
+        email: user.email.clone(),
+    }
 }
 
 /// Ends every session (account and admin) of an account, effective on the next check.
@@ -295,4 +295,54 @@ pub async fn record(
     {
         tracing::warn!(error = %e, "recording an sso event failed");
     }
+}
+
+/// An app on `/me`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AppLink {
+    /// Display name.
+    pub name: String,
+    /// `scheme://host{path}`.
+    pub href: String,
+}
+
+/// The apps (exact hosts only: a wildcard names no one place) this account may open now.
+pub async fn apps_for(state: &AppState, plex_id: u64, username: &str) -> Vec<AppLink> {
+    if !state.config.sso.enabled {
+        return Vec::new();
+    }
+    let profile: Option<Profile> = state
+        .store
+        .read(move |tx| tx.get_setting(&format!("{PROFILE_PREFIX}{plex_id}")))
+        .await
+        .ok()
+        .flatten();
+    let profile = profile.unwrap_or_else(|| Profile {
+        username: username.to_owned(),
+        ..Profile::default()
+    });
+    let (Ok(all), Ok(pins), Ok(who)) = (
+        apps(state).await,
+        pins(state).await,
+        who(state, plex_id, &profile).await,
+    ) else {
+        return Vec::new();
+    };
+    let scheme = if state.config.server.public_url.is_https() {
+        "https"
+    } else {
+        "http"
+    };
+    all.iter()
+        .filter(|a| !a.app.host.trim().starts_with("*."))
+        .filter(|a| passes_app(state, Some(a), &who, &pins))
+        .map(|a| AppLink {
+            name: a.display_name().to_owned(),
+            href: format!(
+                "{scheme}://{}{}",
+                a.app.host.trim(),
+                a.app.path.as_deref().unwrap_or("/")
+            ),
+        })
+        .collect()
 }

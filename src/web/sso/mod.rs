@@ -6,6 +6,7 @@ pub mod account;
 pub mod auth;
 pub mod forwarded;
 pub mod login;
+pub mod outcome;
 pub mod state;
 
 pub use state::SsoState;
