@@ -68,20 +68,13 @@ pub fn check(raw: &str, public_host: &str) -> Result<String, String> {
 
 /// Checks an app's `host` (`a.example.com` or `*.example.com`) lies inside `domain`.
 pub fn check_app_host(raw: &str, domain: &str) -> Result<(), String> {
-    let (wild, rest) = match raw.trim().strip_prefix("*.") {
-        Some(r) => (true, r),
-        None => (false, raw.trim()),
-    };
+    // `*.example.com` covers one label below `example.com`, so its parent must lie inside.
+    let rest = raw.trim().strip_prefix("*.").unwrap_or(raw.trim());
     let host = normalize_host(rest).ok_or_else(|| format!("`{raw}` is not a host name"))?;
     if is_ip(&host) {
         return Err(format!("`{raw}` is an IP address, not a host name"));
     }
-    let inside = if wild {
-        within(&host, domain)
-    } else {
-        within(&host, domain)
-    };
-    if inside {
+    if within(&host, domain) {
         Ok(())
     } else {
         Err(format!(

@@ -7,4 +7,5 @@ mod foundation;
 mod join;
 mod plex_contract;
 mod process;
+mod sso;
 mod support;
