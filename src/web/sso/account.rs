@@ -37,48 +37,55 @@ pub async fn account(state: &AppState, headers: &HeaderMap) -> Result<Option<Cac
     };
     let hash = sha256_hex(&id);
     let now = state.clock.unix();
-    let cached = match state.sso.touch(&hash, now) {
-        Some(c) => c,
-        None => {
-            let h = hash.clone();
-            let found = state
-                .store
-                .read(move |tx| {
-                    let Some(s) = tx.get_session(&h)? else {
-                        return Ok(None);
-                    };
-                    let p: Option<Profile> =
-                        tx.get_setting(&format!("{PROFILE_PREFIX}{}", s.plex_id))?;
-                    Ok(Some((s, p)))
-                })
-                .await?;
-            let Some((session, profile)) = found else {
-                return Ok(None);
-            };
-            if session.kind != SessionKind::Account {
-                return Ok(None);
-            }
-            let profile = profile.unwrap_or_else(|| Profile {
-                username: session.username.clone(),
-                ..Profile::default()
-            });
-            let c = Cached {
-                last_use: now.max(session.last_seen_at),
-                session,
-                profile,
-            };
-            state
-                .sso
-                .insert(&hash, c.clone(), |c| expired(state, c, now));
-            c
-        }
+    // `cached` is the session as it stood before this use, so idle expiry is judged on it.
+    let (cached, fresh) = match state.sso.touch(&hash, now) {
+        Some(c) => (c, false),
+        None => match from_store(state, &hash).await? {
+            Some(c) => (c, true),
+            None => return Ok(None),
+        },
     };
     if expired(state, &cached, now) {
         state.sso.forget(&hash);
         return Ok(None);
     }
+    if fresh {
+        let mut used = cached.clone();
+        used.last_use = now.max(used.last_use);
+        state.sso.insert(&hash, used, |c| expired(state, c, now));
+    }
     write_back(state, &hash, &cached, now);
     Ok(Some(cached))
+}
+
+/// A cache miss: the stored account session and profile, last use as last written.
+async fn from_store(state: &AppState, hash: &str) -> Result<Option<Cached>, StoreError> {
+    let h = hash.to_owned();
+    let found = state
+        .store
+        .read(move |tx| {
+            let Some(s) = tx.get_session(&h)? else {
+                return Ok(None);
+            };
+            let p: Option<Profile> = tx.get_setting(&format!("{PROFILE_PREFIX}{}", s.plex_id))?;
+            Ok(Some((s, p)))
+        })
+        .await?;
+    let Some((session, profile)) = found else {
+        return Ok(None);
+    };
+    if session.kind != SessionKind::Account {
+        return Ok(None);
+    }
+    let profile = profile.unwrap_or_else(|| Profile {
+        username: session.username.clone(),
+        ..Profile::default()
+    });
+    Ok(Some(Cached {
+        last_use: session.last_seen_at,
+        session,
+        profile,
+    }))
 }
 
 /// Writes the last use to the store in the background, at most every 5 minutes (or a quarter

@@ -66,11 +66,14 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl SsoState {
     /// The cached session for `hash`, its last use set to `now`.
+    /// Returned as it was *before* this use (so the caller can judge idle expiry); its last
+    /// use becomes `now`.
     pub fn touch(&self, hash: &str, now: UnixTime) -> Option<Cached> {
         let mut map = lock(&self.sessions);
         let c = map.get_mut(hash)?;
+        let before = c.clone();
         c.last_use = c.last_use.max(now);
-        Some(c.clone())
+        Some(before)
     }
 
     /// Caches a session read from the store.

@@ -72,9 +72,9 @@ pub async fn sign_in(app: &TestApp, who: &Account, rd: &str) -> SignedIn {
     let href = body
         .split("href=\"")
         .map(|s| s.split('"').next().unwrap())
+        .map(|h| h.replace("&#x2F;", "/").replace("&amp;", "&"))
         .find(|h| h.contains("/auth/plex"))
-        .expect("a sign-in button")
-        .replace("&amp;", "&");
+        .expect("a sign-in button");
     let start = c.get(format!("{}{href}", app.origin)).send().await.unwrap();
     assert_eq!(start.status(), StatusCode::SEE_OTHER);
     let flow = pair(start.headers()[SET_COOKIE].to_str().unwrap());
