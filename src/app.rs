@@ -10,10 +10,12 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-use crate::access::{Access, AccessSettings};
+use crate::access::{Access, AccessSettings, Hooks};
 use crate::clock::{SharedClock, Timing};
 use crate::config::Config;
 use crate::crypto::random_token;
+use crate::metrics::Metrics;
+use crate::notify::{Notifier, NotifyDeps};
 use crate::plex::{PlexClient, PlexSettings};
 use crate::secret::Secret;
 use crate::store::Store;
@@ -54,6 +56,10 @@ pub struct Inner {
     pub setup_code: Option<Secret>,
     /// Forward auth's in-memory sessions, apps and event gates (SPEC §8).
     pub sso: web::sso::SsoState,
+    /// The Prometheus registry behind `/metrics`.
+    pub metrics: Metrics,
+    /// The notification queue (webhook, Discord, ntfy).
+    pub notifier: Notifier,
 }
 
 impl Deref for AppState {
@@ -130,13 +136,31 @@ impl AppState {
         let templates = Templates::new()?;
         let owner = config.plex.token.is_some();
         let setup_code = (!owner).then(|| Secret::new(random_token(16)));
-        let plex = PlexClient::new(plex_settings(&config, &store, &timing))?;
-        let access = Access::new(
+        let metrics = Metrics::new();
+        let plex = PlexClient::with_observer(
+            plex_settings(&config, &store, &timing),
+            Some(metrics.plex_observer()),
+        )?;
+        let notifier = Notifier::new(
+            &config.notify,
+            NotifyDeps {
+                store: store.clone(),
+                clock: clock.clone(),
+                timing: timing.clone(),
+                metrics: metrics.clone(),
+            },
+        );
+        let hooks = Hooks {
+            metrics: metrics.clone(),
+            notifier: notifier.clone(),
+        };
+        let access = Access::with_hooks(
             store.clone(),
             plex.clone(),
             clock.clone(),
             timing.clone(),
             access_settings(&config),
+            hooks,
         );
         Ok(Self(Arc::new(Inner {
             signin_limiter: IpLimiter::per_minute(config.limits.signins_per_minute),
@@ -150,6 +174,8 @@ impl AppState {
             access,
             setup_code,
             sso: web::sso::SsoState::default(),
+            metrics,
+            notifier,
         })))
     }
 
@@ -195,6 +221,7 @@ pub async fn serve(
     let (stop_tx, stop_rx) = watch::channel(false);
     let sweeper = tokio::spawn(sweep_loop(state.clone(), stop_rx.clone()));
     let access = state.access.clone();
+    let notifier = state.notifier.spawn(stop_rx.clone());
     let background = tokio::spawn(async move { access.run_background(stop_rx).await });
     let app = web::router(state);
     let result = axum::serve(
@@ -208,6 +235,9 @@ pub async fn serve(
     .await;
     let _ = sweeper.await;
     let _ = background.await;
+    if let Some(n) = notifier {
+        let _ = n.await;
+    }
     result
 }
 

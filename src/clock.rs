@@ -123,6 +123,10 @@ pub struct Timing {
     pub plex_connect_timeout: Duration,
     /// plex.tv overall request timeout.
     pub plex_request_timeout: Duration,
+    /// First retry delay of a failed notification; doubles per retry.
+    pub notify_backoff: Duration,
+    /// Connect and whole-request timeout of one notification.
+    pub notify_timeout: Duration,
 }
 
 impl Default for Timing {
@@ -146,6 +150,8 @@ impl Default for Timing {
             admin_idle: Duration::from_secs(30 * 60),
             plex_connect_timeout: Duration::from_secs(5),
             plex_request_timeout: Duration::from_secs(15),
+            notify_backoff: Duration::from_secs(2),
+            notify_timeout: Duration::from_secs(10),
         }
     }
 }

@@ -24,6 +24,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         print!("{}", config::print_config());
         return Ok(());
     }
+    if let Some(Command::Demo(args)) = cli.command {
+        // The demo reads no config file and no environment: it must not touch a real install.
+        serve::init_tracing(config::LogFormat::Text);
+        return runtime()?.block_on(plexgate::commands::demo::run(args));
+    }
     let (path, explicit) = cli.config_path();
     let env = config::env_from_process();
     let config = Config::load(&path, explicit, &env)?;
@@ -35,14 +40,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     {
         print!(
             "{}",
-            plexgate::print_proxy::snippet(*proxy, host, upstream, &config)
+            plexgate::commands::print_proxy::snippet(*proxy, host, upstream, &config)
         );
         return Ok(());
     }
     serve::init_tracing(config.log.format);
-    let runtime = tokio::runtime::Builder::new_multi_thread()
+    runtime()?.block_on(serve::run(config))
+}
+
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .context("starting the async runtime")?;
-    runtime.block_on(serve::run(config))
+        .context("starting the async runtime")
 }

@@ -4,6 +4,7 @@
 
 mod error;
 pub mod flows;
+mod hooks;
 pub mod owner;
 pub mod reconcile;
 pub mod requests;
@@ -12,6 +13,7 @@ pub mod sso;
 pub mod tools;
 
 pub use error::AccessError;
+pub use hooks::Hooks;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
@@ -130,6 +132,8 @@ pub struct Inner {
     pub(crate) request_tokens: Mutex<HashMap<String, RequestIdentity>>,
     /// Held while the owner is being resolved, so two resolutions never interleave.
     pub(crate) resolving: tokio::sync::Mutex<()>,
+    /// Metrics and notifications.
+    pub(crate) hooks: Hooks,
 }
 
 /// The settings key of the default library set (plex.tv section ids, `Vec<u64>`). A set from
@@ -194,6 +198,18 @@ impl Access {
         timing: Timing,
         settings: AccessSettings,
     ) -> Self {
+        Self::with_hooks(store, plex, clock, timing, settings, Hooks::default())
+    }
+
+    /// As [`Access::new`], reporting to `hooks` (metrics, notifications).
+    pub fn with_hooks(
+        store: Store,
+        plex: PlexClient,
+        clock: SharedClock,
+        timing: Timing,
+        settings: AccessSettings,
+        hooks: Hooks,
+    ) -> Self {
         let owner = if settings.owner_token.is_some() {
             OwnerStatus::Resolving { last_error: None }
         } else {
@@ -209,6 +225,7 @@ impl Access {
             held_tokens: Mutex::new(HashMap::new()),
             request_tokens: Mutex::new(HashMap::new()),
             resolving: tokio::sync::Mutex::new(()),
+            hooks,
         }))
     }
 
@@ -246,7 +263,10 @@ impl Access {
 
     #[allow(dead_code)]
     pub(crate) fn set_owner_status(&self, status: OwnerStatus) {
-        *self.0.owner.write().unwrap_or_else(PoisonError::into_inner) = status;
+        let mut guard = self.0.owner.write().unwrap_or_else(PoisonError::into_inner);
+        let before = std::mem::replace(&mut *guard, status.clone());
+        drop(guard);
+        self.after_owner_status(&before, &status);
     }
 
     /// The shared server's sections (cached by the adapter); needs a resolved owner.

@@ -59,6 +59,10 @@ impl Access {
                 Ok(req)
             })
             .await?;
+        // An open request returned again is not news.
+        if req.created_at == now {
+            self.after_request(req.plex_id, &req.username, &req.note);
+        }
         Ok(req)
     }
 

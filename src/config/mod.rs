@@ -268,6 +268,10 @@ impl Config {
     /// SPEC §8: the cookie domain must contain the public URL's host and must not be an IP, a
     /// single label or a public suffix; every app host lies inside it.
     fn check_sso_domain(&self, layers: &Layers) -> Result<(), ConfigError> {
+        if !self.sso.enabled {
+            // Only a cookie domain in use is judged: a leftover value does no harm.
+            return Ok(());
+        }
         let Some(raw) = self
             .sso
             .cookie_domain

@@ -160,7 +160,11 @@ impl PlexClient {
             let bytes = serde_json::to_vec(body).map_err(|e| PlexError::Protocol(e.to_string()))?;
             req = req.header(CONTENT_TYPE, "application/json").body(bytes);
         }
-        let resp = req.send().await.map_err(PlexError::from_reqwest)?;
+        let started = std::time::Instant::now();
+        let sent = req.send().await;
+        let seen = sent.as_ref().map_or(0, |r| r.status().as_u16());
+        self.observe(&call.method, &call.segments, seen, started.elapsed());
+        let resp = sent.map_err(PlexError::from_reqwest)?;
         let status = resp.status().as_u16();
         let content_type = header_str(&resp, CONTENT_TYPE).to_lowercase();
         let retry_after = header_str(&resp, RETRY_AFTER)

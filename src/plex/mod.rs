@@ -9,6 +9,7 @@ mod error;
 mod http;
 mod invites;
 mod json;
+mod observe;
 mod pins;
 mod sections;
 mod shares;
@@ -24,6 +25,7 @@ use std::time::Duration;
 use url::Url;
 
 pub use error::PlexError;
+pub use observe::{PlexObserver, PlexRequestSeen};
 pub use types::{
     AcceptOutcome, Invitee, PendingInvite, Pin, PinState, PlexServer, PlexUser, Section, Sections,
     Share, ShareFamily,
@@ -86,6 +88,8 @@ struct Inner {
     identity: Vec<(&'static str, String)>,
     family: Mutex<ShareFamily>,
     sections: Mutex<HashMap<String, (tokio::time::Instant, Sections)>>,
+    /// Told about every request (metrics); `None` in most tests.
+    observer: Option<PlexObserver>,
 }
 
 impl fmt::Debug for PlexClient {
@@ -105,6 +109,14 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl PlexClient {
     /// Builds the client: rustls with ring, timeouts, redirects never followed.
     pub fn new(settings: PlexSettings) -> Result<Self, PlexError> {
+        Self::with_observer(settings, None)
+    }
+
+    /// As [`PlexClient::new`], telling `observer` about every request sent.
+    pub fn with_observer(
+        settings: PlexSettings,
+        observer: Option<PlexObserver>,
+    ) -> Result<Self, PlexError> {
         // reqwest is built with `rustls-no-provider`; a second install attempt is harmless.
         let _ = rustls::crypto::ring::default_provider().install_default();
         let identity = http::identity(&settings);
@@ -124,6 +136,7 @@ impl PlexClient {
                 identity,
                 family: Mutex::new(ShareFamily::default()),
                 sections: Mutex::new(HashMap::new()),
+                observer,
             }),
         })
     }

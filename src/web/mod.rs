@@ -9,6 +9,7 @@ pub mod error;
 pub mod health;
 pub mod layers;
 pub mod me;
+pub mod metrics;
 pub mod next;
 pub mod outcome;
 pub mod pages;
@@ -40,6 +41,7 @@ pub fn router(state: AppState) -> Router {
     let app = Router::new()
         .route("/", get(pages::index))
         .route("/healthz", get(health::healthz))
+        .route("/metrics", get(metrics::metrics))
         .route("/assets/style.css", get(pages::style_css))
         .route("/auth/plex/callback", get(signin::callback))
         .route("/auth/signout", post(me::sign_out))

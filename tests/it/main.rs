@@ -5,6 +5,7 @@ mod api_tools;
 mod config_env;
 mod foundation;
 mod join;
+mod obs;
 mod plex_contract;
 mod process;
 mod sso;

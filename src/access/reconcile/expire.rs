@@ -124,6 +124,7 @@ impl Access {
                 Ok(())
             })
             .await?;
+        self.after_removal(grant, kind);
         Ok(())
     }
 }

@@ -31,8 +31,8 @@ pub struct ReconcileReport {
 }
 
 impl Access {
-    /// One reconciler pass (tests call it directly).
-    pub async fn run_once(&self) -> Result<ReconcileReport, AccessError> {
+    /// One reconciler pass (counted by `run_once` in `hooks`).
+    pub(super) async fn reconcile_pass(&self) -> Result<ReconcileReport, AccessError> {
         let owner = self.owner().ok_or(AccessError::NotConfigured)?;
         let mut report = ReconcileReport::default();
         self.retry_shares(&owner, &mut report).await?;

@@ -77,6 +77,7 @@ impl Access {
                 Ok(g)
             })
             .await?;
+        self.after_share(&recorded);
         Ok(recorded)
     }
 

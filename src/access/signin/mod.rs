@@ -120,7 +120,7 @@ impl Access {
     /// time; whatever is recorded is finished by the reconciler). `token` is the friend's
     /// token: used for the accept, held in memory for retries, then signed out; never stored.
     /// An `Admin` outcome leaves the token alone (the setup wizard may keep the owner's).
-    pub async fn sign_in(
+    pub(super) async fn decide_and_grant(
         &self,
         user: PlexUser,
         token: Secret,

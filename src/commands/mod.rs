@@ -1,0 +1,4 @@
+//! Subcommands other than serving, one module each (SPEC §6).
+
+pub mod demo;
+pub mod print_proxy;

@@ -1,0 +1,6 @@
+//! Health, metrics, notifications and `plexgate demo` (SPEC §4 `/metrics`, §6 `demo`, §7).
+
+mod demo;
+mod health_metrics;
+mod notify;
+mod web;
