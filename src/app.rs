@@ -54,6 +54,8 @@ pub struct Inner {
     pub access: Access,
     /// The one-time setup code, while no owner is configured.
     pub setup_code: Option<Secret>,
+    /// Forward auth's in-memory sessions, apps and event gates (SPEC §8).
+    pub sso: web::sso::SsoState,
     /// The Prometheus registry behind `/metrics`.
     pub metrics: Metrics,
     /// The notification queue (webhook, Discord, ntfy).
@@ -174,6 +176,7 @@ impl AppState {
             plex,
             access,
             setup_code,
+            sso: web::sso::SsoState::default(),
             metrics,
             notifier,
         })))

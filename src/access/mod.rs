@@ -13,6 +13,7 @@ pub mod owner;
 pub mod reconcile;
 pub mod requests;
 pub mod signin;
+pub mod sso;
 pub mod tools;
 pub mod users;
 

@@ -102,6 +102,8 @@ pub async fn lookup(
 /// Ends the session behind cookie value `id` (whatever its kind).
 pub async fn destroy(state: &AppState, id: &str) -> Result<(), StoreError> {
     let hash = sha256_hex(id);
+    // Forward auth caches account sessions: an ended one must fail the very next check.
+    state.sso.forget(&hash);
     state
         .store
         .write(move |tx| tx.delete_session(&hash).map(|_| ()))
@@ -115,7 +117,7 @@ async fn from_cookie(
     which: Which,
     kind: SessionKind,
 ) -> Result<Option<Session>, PageError> {
-    let Some(id) = cookies::get(&parts.headers, &state.config.server.public_url, which) else {
+    let Some(id) = cookies::get(&parts.headers, &state.config, which) else {
         return Ok(None);
     };
     lookup(state, kind, &id)

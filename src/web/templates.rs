@@ -20,6 +20,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("me.html", include_str!("../../templates/me.html")),
     ("admin.html", include_str!("../../templates/admin.html")),
+    (
+        "sso_logout.html",
+        include_str!("../../templates/sso_logout.html"),
+    ),
 ];
 
 /// The stylesheet served at `/assets/style.css`.
