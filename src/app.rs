@@ -60,6 +60,8 @@ pub struct Inner {
     pub owner_claimed: AtomicBool,
     /// Woken when setup resolved the owner, so the background work starts without a restart.
     pub owner_ready: tokio::sync::Notify,
+    /// Forward auth's in-memory sessions, apps and event gates (SPEC §8).
+    pub sso: web::sso::SsoState,
     /// The Prometheus registry behind `/metrics`.
     pub metrics: Metrics,
     /// The notification queue (webhook, Discord, ntfy).
@@ -200,6 +202,7 @@ impl AppState {
             setup_code,
             owner_claimed: AtomicBool::new(stored),
             owner_ready: tokio::sync::Notify::new(),
+            sso: web::sso::SsoState::default(),
             metrics,
             notifier,
         })))

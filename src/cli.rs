@@ -27,6 +27,16 @@ pub enum Command {
     Check,
     /// Print the annotated default config (every key commented out).
     PrintConfig,
+    /// Print a reverse-proxy snippet guarding HOST with forward auth (and plexgate's own site).
+    PrintProxy {
+        /// nginx, traefik or caddy.
+        proxy: crate::commands::print_proxy::ProxyKind,
+        /// The app's host, e.g. overseerr.example.com.
+        host: String,
+        /// Where the app listens.
+        #[arg(long, default_value = "http://127.0.0.1:5055")]
+        upstream: String,
+    },
     /// Try plexgate against a simulated plex.tv on this machine (no Plex account needed).
     Demo(crate::commands::demo::DemoArgs),
     /// Write a backup of the store to FILE (stopped instance only; a running server backs up

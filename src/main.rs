@@ -45,6 +45,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return check(&path, explicit, &env);
     }
     let config = Config::load(&path, explicit, &env)?;
+    if let Some(Command::PrintProxy {
+        proxy,
+        host,
+        upstream,
+    }) = &cli.command
+    {
+        print!(
+            "{}",
+            commands::print_proxy::snippet(*proxy, host, upstream, &config)
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     match cli.command {
         Some(Command::Backup { file }) => println!("{}", commands::backup::backup(&config, &file)?),
         Some(Command::Restore { file }) => {
@@ -56,7 +68,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 commands::admin_link::run(&config, SystemClock.unix())?
             );
         }
-        Some(Command::Serve | Command::Check | Command::PrintConfig | Command::Demo(_)) | None => {
+        Some(
+            Command::Serve
+            | Command::Check
+            | Command::PrintConfig
+            | Command::Demo(_)
+            | Command::PrintProxy { .. },
+        )
+        | None => {
             serve::init_tracing(config.log.format);
             runtime()?.block_on(serve::run(config))?;
         }

@@ -14,6 +14,7 @@ pub mod reconcile;
 pub mod requests;
 pub mod setup;
 pub mod signin;
+pub mod sso;
 pub mod tools;
 pub mod users;
 

@@ -2,6 +2,7 @@
 //! overlay, `print_config()` and `markdown_table()`; the file and env are merged over the defaults
 //! and deserialized into the typed [`Config`] (`deny_unknown_fields`, style.md #10).
 
+pub mod cookie_domain;
 mod error;
 mod keys;
 mod load;
@@ -260,6 +261,46 @@ impl Config {
                 origin: enabled,
                 message: "required when sso.enabled is true".to_owned(),
             });
+        }
+        self.check_sso_domain(layers)
+    }
+
+    /// SPEC §8: the cookie domain must contain the public URL's host and must not be an IP, a
+    /// single label or a public suffix; every app host lies inside it.
+    fn check_sso_domain(&self, layers: &Layers) -> Result<(), ConfigError> {
+        if !self.sso.enabled {
+            // Only a cookie domain in use is judged: a leftover value does no harm.
+            return Ok(());
+        }
+        let Some(raw) = self
+            .sso
+            .cookie_domain
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+        else {
+            return Ok(());
+        };
+        let origin = |name: &str| {
+            keys::find(name)
+                .map(|k| layers.origin(k))
+                .unwrap_or_default()
+        };
+        let domain =
+            cookie_domain::check(raw, self.server.public_url.host()).map_err(|message| {
+                ConfigError::Invalid {
+                    key: "sso.cookie_domain".to_owned(),
+                    origin: origin("sso.cookie_domain"),
+                    message,
+                }
+            })?;
+        for app in &self.sso.apps {
+            cookie_domain::check_app_host(&app.host, &domain).map_err(|message| {
+                ConfigError::Invalid {
+                    key: "sso.apps".to_owned(),
+                    origin: origin("sso.apps"),
+                    message,
+                }
+            })?;
         }
         Ok(())
     }

@@ -367,7 +367,8 @@ fn sso_needs_cookie_domain_and_reads_apps() {
         "{e}"
     );
     let c = parse(
-        "[sso]\nenabled = true\ncookie_domain = \"example.com\"\n\
+        "[server]\npublic_url = \"https://auth.example.com\"\n\
+         [sso]\nenabled = true\ncookie_domain = \"example.com\"\n\
          [[sso.apps]]\nhost = \"t.example.com\"\nallow = \"friends\"\nlibraries = [\"Movies\", 7]\n\
          [[sso.apps]]\nhost = \"s.example.com\"\npath = \"/x\"\nname = \"S\"\nallow = \"deny\"\nbypass = [\"/api/\"]\n",
     )
@@ -397,4 +398,24 @@ fn choice_words_match_enums() {
     }
     assert_eq!(Policy::Allowlist.to_string(), "allowlist");
     assert_eq!("open".parse::<Policy>().unwrap(), Policy::Open);
+}
+
+#[test]
+fn bad_cookie_domains_are_refused_naming_the_key() {
+    let head = "[server]\npublic_url = \"https://auth.example.com\"\n[sso]\nenabled = true\n";
+    for bad in [
+        "127.0.0.1",
+        "com",
+        "example",
+        "duckdns.org",
+        "co.uk",
+        "other.org",
+    ] {
+        let e = err(&format!("{head}cookie_domain = \"{bad}\"\n"));
+        assert!(e.contains("sso.cookie_domain"), "{bad}: {e}");
+    }
+    let e = err(&format!(
+        "{head}cookie_domain = \"example.com\"\n[[sso.apps]]\nhost = \"a.evil.test\"\nallow = \"owner\"\n"
+    ));
+    assert!(e.contains("sso.apps") && e.contains("a.evil.test"), "{e}");
 }

@@ -3,6 +3,10 @@
 //! host can plant or read them); on plain http, plain names without `Secure`. Always
 //! `HttpOnly` and `SameSite=Lax`. Values are random ids (≥ 256 bits); the store only keeps
 //! their SHA-256, so a cookie is the only place the id exists.
+//!
+//! With forward auth on (SPEC §8), the account cookie alone is shared with the sibling apps:
+//! `Domain={sso.cookie_domain}` and, on https, the `__Secure-` prefix (`__Host-` forbids a
+//! Domain). Flow and admin cookies stay host-only whatever the setting.
 
 use std::time::Duration;
 
@@ -10,7 +14,7 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::Response;
 use axum_extra::extract::CookieJar;
 
-use crate::config::PublicUrl;
+use crate::config::{Config, PublicUrl};
 use crate::crypto::random_token;
 
 /// Random bytes in a cookie id: 256 bits (SPEC §4).
@@ -37,12 +41,51 @@ impl Which {
     }
 }
 
-/// The cookie name for `which` under this public URL.
-pub fn name(public_url: &PublicUrl, which: Which) -> String {
-    if public_url.is_https() {
-        format!("__Host-{}", which.base_name())
-    } else {
-        which.base_name().to_owned()
+/// What decides a cookie's name and attributes: the public URL, and the cookie domain when
+/// forward auth shares the account cookie. `&PublicUrl` alone means host-only cookies.
+pub trait Scope {
+    /// The public URL.
+    fn public_url(&self) -> &PublicUrl;
+    /// `sso.cookie_domain` while `sso.enabled`.
+    fn sso_domain(&self) -> Option<&str>;
+}
+
+impl Scope for PublicUrl {
+    fn public_url(&self) -> &PublicUrl {
+        self
+    }
+    fn sso_domain(&self) -> Option<&str> {
+        None
+    }
+}
+
+impl Scope for Config {
+    fn public_url(&self) -> &PublicUrl {
+        &self.server.public_url
+    }
+    fn sso_domain(&self) -> Option<&str> {
+        if self.sso.enabled {
+            self.sso.cookie_domain.as_deref().map(str::trim)
+        } else {
+            None
+        }
+    }
+}
+
+/// The domain `which` is scoped to: only the account cookie, only with forward auth on.
+fn domain_of(scope: &(impl Scope + ?Sized), which: Which) -> Option<&str> {
+    (which == Which::Account)
+        .then(|| scope.sso_domain())
+        .flatten()
+        .map(|d| d.trim_end_matches('.'))
+}
+
+/// The cookie name for `which` under this scope.
+pub fn name(scope: &(impl Scope + ?Sized), which: Which) -> String {
+    match (scope.public_url().is_https(), domain_of(scope, which)) {
+        (true, Some(_)) => format!("__Secure-{}", which.base_name()),
+        (true, None) => format!("__Host-{}", which.base_name()),
+        (false, _) => which.base_name().to_owned(),
     }
 }
 
@@ -52,22 +95,33 @@ pub fn new_id() -> String {
 }
 
 /// The `Set-Cookie` value that stores `value`; `max_age: None` makes a browser-session cookie.
-pub fn set(public_url: &PublicUrl, which: Which, value: &str, max_age: Option<Duration>) -> String {
+pub fn set(
+    scope: &(impl Scope + ?Sized),
+    which: Which,
+    value: &str,
+    max_age: Option<Duration>,
+) -> String {
     let age = max_age.map_or_else(String::new, |d| format!("; Max-Age={}", d.as_secs()));
     format!(
-        "{}={value}; Path=/{age}{}",
-        name(public_url, which),
-        attributes(public_url)
+        "{}={value}; Path=/{}{age}{}",
+        name(scope, which),
+        domain_attr(scope, which),
+        attributes(scope.public_url())
     )
 }
 
 /// The `Set-Cookie` value that deletes the cookie (same name and attributes, `Max-Age=0`).
-pub fn expire(public_url: &PublicUrl, which: Which) -> String {
+pub fn expire(scope: &(impl Scope + ?Sized), which: Which) -> String {
     format!(
-        "{}=; Path=/; Max-Age=0{}",
-        name(public_url, which),
-        attributes(public_url)
+        "{}=; Path=/{}; Max-Age=0{}",
+        name(scope, which),
+        domain_attr(scope, which),
+        attributes(scope.public_url())
     )
+}
+
+fn domain_attr(scope: &(impl Scope + ?Sized), which: Which) -> String {
+    domain_of(scope, which).map_or_else(String::new, |d| format!("; Domain={d}"))
 }
 
 fn attributes(public_url: &PublicUrl) -> &'static str {
@@ -79,9 +133,9 @@ fn attributes(public_url: &PublicUrl) -> &'static str {
 }
 
 /// The cookie's value in a request, if present and plausibly one of ours.
-pub fn get(headers: &HeaderMap, public_url: &PublicUrl, which: Which) -> Option<String> {
+pub fn get(headers: &HeaderMap, scope: &(impl Scope + ?Sized), which: Which) -> Option<String> {
     let jar = CookieJar::from_headers(headers);
-    let value = jar.get(&name(public_url, which))?.value().to_owned();
+    let value = jar.get(&name(scope, which))?.value().to_owned();
     // Anything else is not an id we issued; not worth a store lookup.
     let plausible = !value.is_empty()
         && value.len() <= 128
@@ -124,6 +178,27 @@ mod tests {
         let url = PublicUrl::parse("http://127.0.0.1:8080").unwrap();
         let c = set(&url, Which::Admin, "abc", None);
         assert_eq!(c, "plexgate_admin=abc; Path=/; HttpOnly; SameSite=Lax");
+    }
+
+    #[test]
+    fn sso_shares_only_the_account_cookie() {
+        let env = |k: &str| match k {
+            "PLEXGATE_SERVER_PUBLIC_URL" => Some("https://auth.example.com".to_owned()),
+            "PLEXGATE_SSO_ENABLED" => Some("true".to_owned()),
+            "PLEXGATE_SSO_COOKIE_DOMAIN" => Some("example.com".to_owned()),
+            _ => None,
+        };
+        let config = Config::from_toml_str("", std::path::Path::new("t.toml"), &env).unwrap();
+        let c = set(&config, Which::Account, "abc", None);
+        assert_eq!(
+            c,
+            "__Secure-plexgate_session=abc; Path=/; Domain=example.com; HttpOnly; SameSite=Lax; Secure"
+        );
+        assert!(
+            set(&config, Which::Admin, "a", None)
+                .starts_with("__Host-plexgate_admin=a; Path=/; HttpOnly")
+        );
+        assert!(expire(&config, Which::Account).contains("Domain=example.com; Max-Age=0"));
     }
 
     #[test]

@@ -22,6 +22,8 @@ struct MePage<'a> {
     username: &'a str,
     grant: Option<GrantSummary>,
     csrf: &'a str,
+    /// Forward auth: the apps this account may open (SPEC §8).
+    apps: Vec<super::sso::account::AppLink>,
 }
 
 /// `GET /me`: the account's libraries, expiry and status, and a sign-out button; without a
@@ -51,6 +53,7 @@ pub async fn me(State(state): State<AppState>, session: Option<AccountSession>) 
         username: &session.username,
         grant: grant.as_ref().map(grant_summary),
         csrf: &session.csrf,
+        apps: super::sso::account::apps_for(&state, session.plex_id, &session.username).await,
     };
     state
         .templates
@@ -72,7 +75,7 @@ pub async fn sign_out(
     headers: HeaderMap,
     Form(form): Form<SignOutForm>,
 ) -> Response {
-    let url = &state.config.server.public_url;
+    let url = &state.config;
     let ids = [
         (
             cookies::get(&headers, url, Which::Account),

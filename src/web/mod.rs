@@ -19,6 +19,7 @@ pub mod public;
 pub mod ratelimit;
 pub mod sessions;
 pub mod signin;
+pub mod sso;
 pub mod templates;
 pub mod views;
 
@@ -111,6 +112,7 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/link", get(admin_link::admin_link))
         .merge(admin_routes())
         .merge(signin_starts)
+        .merge(sso::routes())
         .nest("/api", api::router())
         .fallback(pages::not_found)
         .layer(from_fn_with_state(state.clone(), layers::frame))

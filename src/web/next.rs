@@ -2,6 +2,9 @@
 //! paths of this app pass; anything that a browser could read as another origin is dropped.
 //! A pure function so the forward-auth `rd` check (SPEC §8) can build on it.
 
+use crate::access::sso::{MAX_RD_BYTES, rd_target};
+use crate::config::PublicUrl;
+
 /// The longest `next` kept.
 pub const MAX_NEXT_BYTES: usize = 1024;
 
@@ -30,6 +33,22 @@ pub fn local_path(raw: &str) -> Option<String> {
     None
 }
 
+/// A forward-auth return URL (SPEC §8): at most [`MAX_RD_BYTES`], no backslash, whitespace or
+/// control character anywhere in the raw text (URL parsers drop tabs and newlines silently),
+/// then a parsed URL whose host lies inside `cookie_domain`. Kept byte for byte.
+pub fn sso_return(raw: &str, public_url: &PublicUrl, cookie_domain: &str) -> Option<String> {
+    if raw.is_empty() || raw.len() > MAX_RD_BYTES || has_unsafe_char(raw) {
+        return None;
+    }
+    rd_target(raw, !public_url.is_https(), cookie_domain).map(|_| raw.to_owned())
+}
+
+/// A backslash, whitespace or control character: never part of a link we follow.
+fn has_unsafe_char(s: &str) -> bool {
+    s.chars()
+        .any(|c| c == '\\' || c.is_whitespace() || c.is_control())
+}
+
 /// The checks on one (decoded) form: a single leading slash, no backslash, no whitespace or
 /// control character. Browsers treat `/\` like `//` and drop tabs and newlines inside URLs.
 fn looks_local(s: &str) -> bool {
@@ -40,8 +59,7 @@ fn looks_local(s: &str) -> bool {
     if matches!(chars.next(), Some('/' | '\\')) {
         return false;
     }
-    !s.chars()
-        .any(|c| c == '\\' || c.is_whitespace() || c.is_control())
+    !has_unsafe_char(s)
 }
 
 /// Decodes `%XX` escapes; `None` for a malformed escape or bytes that are not UTF-8.
@@ -70,6 +88,7 @@ pub fn is_admin_path(path: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]
@@ -113,6 +132,35 @@ mod tests {
             None
         );
         assert!(local_path(&format!("/{}", "a".repeat(MAX_NEXT_BYTES - 1))).is_some());
+    }
+
+    #[test]
+    fn rd_corpus_never_leaves_the_cookie_domain() {
+        let url = PublicUrl::parse("https://auth.example.com").unwrap();
+        let ok = |r: &str| sso_return(r, &url, "example.com");
+        assert_eq!(
+            ok("https://a.example.com/x?a=%20b").as_deref(),
+            Some("https://a.example.com/x?a=%20b")
+        );
+        for bad in [
+            "https://a.example.com/\\evil",
+            "https://a.example.com\\@evil.test/",
+            "https://a.example.com/\tx",
+            "https://a.exa\nmple.com/",
+            "https://a.example.com/ x",
+            "https://a.example.com.evil.test/",
+            "http://a.example.com/",
+            "//evil.test/",
+            "/\\evil.test",
+            "javascript://a.example.com/%0aalert(1)",
+            "data:text/html,x",
+            "https://evil.test@a.example.com/",
+            "https://a.example.com@evil.test/",
+        ] {
+            assert_eq!(ok(bad), None, "{bad:?}");
+        }
+        let long = format!("https://a.example.com/{}", "a".repeat(MAX_RD_BYTES));
+        assert_eq!(ok(&long), None);
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::next::is_admin_path;
 use super::public::invite_problem_page;
 use super::ratelimit::retry_after_secs;
 use super::sessions::{self, not_admin_page, see_other};
+use super::sso::outcome as sso_outcome;
 use super::templates::Chrome;
 use super::views::{self, GrantSummary, access_error_page, grant_summary, onboarding_html};
 use crate::access::flows::FlowInfo;
@@ -32,6 +33,17 @@ pub struct JoinedPage<'a> {
     pub setting_up: bool,
     /// The owner's onboarding text, sanitised HTML.
     pub onboarding: String,
+    /// Forward auth: "Continue to {app}" after a fresh join (SPEC §8).
+    pub continue_to: Option<ContinueTo>,
+}
+
+/// A button back to the app the sign-in started from.
+#[derive(Serialize)]
+pub struct ContinueTo {
+    /// The validated `rd`.
+    pub href: String,
+    /// The app's name.
+    pub name: String,
 }
 
 /// The "Not on the list" page.
@@ -56,6 +68,9 @@ pub async fn respond(
         Ok(o) => o,
         Err(e) => return views::error_response(state, &access_error_page(&e)),
     };
+    if let Some(rd) = flow.rd.as_deref() {
+        return sso_outcome::respond(state, headers, rd, outcome).await;
+    }
     match outcome {
         SignInOutcome::Admin { user, .. } => {
             let target = flow
@@ -71,11 +86,11 @@ pub async fn respond(
                 let location = format!("{}{next}", state.prefix());
                 return with_sessions(state, headers, &user, false, see_other(&location)).await;
             }
-            let page = joined_page(state, &user, &grant, false).await;
+            let page = joined_page(state, &user, &grant, false, None).await;
             with_sessions(state, headers, &user, false, page).await
         }
         SignInOutcome::SettingUp { user, grant } => {
-            let page = joined_page(state, &user, &grant, true).await;
+            let page = joined_page(state, &user, &grant, true, None).await;
             with_sessions(state, headers, &user, false, page).await
         }
         SignInOutcome::NotAllowed {
@@ -103,6 +118,11 @@ pub(crate) async fn with_sessions(
     admin: bool,
     resp: Response,
 ) -> Response {
+    if state.config.sso.enabled
+        && let Err(e) = super::sso::account::remember(state, user).await
+    {
+        tracing::warn!(error = %e, "keeping a forward-auth profile failed");
+    }
     match start_sessions(state, headers, user, admin).await {
         Ok(set_cookies) => {
             let mut resp = resp;
@@ -121,7 +141,7 @@ async fn start_sessions(
     user: &PlexUser,
     admin: bool,
 ) -> Result<Vec<String>, StoreError> {
-    let url = &state.config.server.public_url;
+    let url = &state.config;
     for which in [Which::Account, Which::Admin] {
         if let Some(old) = cookies::get(headers, url, which) {
             sessions::destroy(state, &old).await?;
@@ -144,11 +164,12 @@ async fn start_sessions(
     Ok(out)
 }
 
-async fn joined_page(
+pub(super) async fn joined_page(
     state: &AppState,
     user: &PlexUser,
     grant: &GrantView,
     setting_up: bool,
+    continue_to: Option<ContinueTo>,
 ) -> Response {
     let title = if setting_up {
         "Almost there"
@@ -164,6 +185,7 @@ async fn joined_page(
         grant: grant_summary(grant),
         setting_up,
         onboarding: onboarding_html(state).await,
+        continue_to,
     };
     match state.templates.render("joined.html", &chrome, &page) {
         Ok(html) => (StatusCode::OK, html).into_response(),
@@ -171,7 +193,11 @@ async fn joined_page(
     }
 }
 
-fn not_allowed(state: &AppState, user: &PlexUser, request_token: Option<&str>) -> Response {
+pub(super) fn not_allowed(
+    state: &AppState,
+    user: &PlexUser,
+    request_token: Option<&str>,
+) -> Response {
     let chrome = Chrome {
         prefix: state.prefix(),
         title: "Not on the list",
@@ -235,6 +261,10 @@ mod tests {
             grant: grant_summary(&grant),
             setting_up: false,
             onboarding: views::render_markdown("hi <script>x()</script> [a](javascript:y())"),
+            continue_to: Some(ContinueTo {
+                href: "https://a.example.com/\"x".into(),
+                name: EVIL.into(),
+            }),
         };
         let html = t.render("joined.html", &chrome(), &page).unwrap().0;
         assert!(!html.contains("<script"), "{html}");

@@ -102,6 +102,8 @@ pub async fn lookup(
 /// Ends the session behind cookie value `id` (whatever its kind).
 pub async fn destroy(state: &AppState, id: &str) -> Result<(), StoreError> {
     let hash = sha256_hex(id);
+    // Forward auth caches account sessions: an ended one must fail the very next check.
+    state.sso.forget(&hash);
     state
         .store
         .write(move |tx| tx.delete_session(&hash).map(|_| ()))
@@ -115,7 +117,7 @@ async fn from_cookie(
     which: Which,
     kind: SessionKind,
 ) -> Result<Option<Session>, PageError> {
-    let Some(id) = cookies::get(&parts.headers, &state.config.server.public_url, which) else {
+    let Some(id) = cookies::get(&parts.headers, &state.config, which) else {
         return Ok(None);
     };
     lookup(state, kind, &id)
@@ -171,6 +173,9 @@ pub enum AdminRejection {
     SignIn(String),
     /// A page (403 for a non-admin, 500 for a store failure).
     Page(PageError),
+    /// An admin whose admin session ended (idle, signed out elsewhere) but whose account
+    /// session lives: a 403 page whose button signs in again (never the admin page itself).
+    SignInAgain(Response),
 }
 
 impl IntoResponse for AdminRejection {
@@ -178,6 +183,7 @@ impl IntoResponse for AdminRejection {
         match self {
             AdminRejection::SignIn(location) => see_other(&location),
             AdminRejection::Page(e) => e.into_response(),
+            AdminRejection::SignInAgain(resp) => resp,
         }
     }
 }
@@ -208,21 +214,34 @@ impl FromRequestParts<AppState> for AdminSession {
         let account = from_cookie(parts, state, Which::Account, SessionKind::Account)
             .await
             .map_err(AdminRejection::Page)?;
-        if let Some(account) = account
-            && !is_admin_account(state, account.plex_id).await
-        {
-            return Err(AdminRejection::Page(not_admin_page()));
-        }
-        // Nobody signed in, or an admin whose admin session ended (idle): sign in again.
         // Nested routers see the path without the public URL's prefix: exactly a `next`.
         let here = parts.uri.path_and_query().map_or("/admin", |p| p.as_str());
         let next = super::next::local_path(here).unwrap_or_else(|| "/admin".to_owned());
         let next: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
-        Err(AdminRejection::SignIn(format!(
-            "{}/admin/signin?next={next}",
-            state.prefix()
-        )))
+        let sign_in = format!("{}/admin/signin?next={next}", state.prefix());
+        match account {
+            None => Err(AdminRejection::SignIn(sign_in)),
+            Some(a) if is_admin_account(state, a.plex_id).await => {
+                Err(AdminRejection::SignInAgain(sign_in_again(state, sign_in)))
+            }
+            Some(_) => Err(AdminRejection::Page(not_admin_page())),
+        }
     }
+}
+
+/// The 403 page for an admin whose admin session ended: one button to sign in again.
+fn sign_in_again(state: &AppState, href: String) -> Response {
+    super::views::message(
+        state,
+        StatusCode::FORBIDDEN,
+        "Please sign in again",
+        &["Your admin session has ended (admin pages sign you out after a while without a click)."
+            .to_owned()],
+        Some(super::views::Action {
+            href,
+            label: "Sign in with Plex",
+        }),
+    )
 }
 
 /// Whether the account is the owner or a co-admin pinned to it (an admin whose admin session

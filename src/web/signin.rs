@@ -32,6 +32,8 @@ pub struct StartQuery {
     invite: Option<String>,
     /// Where to return afterwards (local paths only).
     next: Option<String>,
+    /// Forward auth: the app URL to return to (SPEC §8; dropped unless valid).
+    rd: Option<String>,
 }
 
 /// `GET /auth/plex`: starts a flow (purpose `admin` for a `next` under `/admin`, else `join`),
@@ -40,7 +42,13 @@ pub async fn start(State(state): State<AppState>, Query(q): Query<StartQuery>) -
     if !state.owner_configured() {
         return views::not_ready().into_response();
     }
-    let next = q.next.as_deref().and_then(local_path);
+    let rd = super::sso::login::valid_rd(&state, q.rd.as_deref());
+    // A sign-in for an app is always a `join` flow; `next` does not apply to it.
+    let next = q
+        .next
+        .as_deref()
+        .and_then(local_path)
+        .filter(|_| rd.is_none());
     let purpose = if next.as_deref().is_some_and(is_admin_path) {
         FlowPurpose::Admin
     } else {
@@ -52,7 +60,7 @@ pub async fn start(State(state): State<AppState>, Query(q): Query<StartQuery>) -
         .as_deref()
         .map(str::trim)
         .filter(|c| purpose == FlowPurpose::Join && !c.is_empty() && c.len() <= MAX_INVITE_LEN);
-    match state.access.start_flow(purpose, invite, next, None).await {
+    match state.access.start_flow(purpose, invite, next, rd).await {
         Ok(started) => {
             let mut resp = see_other(&started.sign_in_url);
             let cookie = cookies::set(

@@ -67,6 +67,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "setup_libraries.html",
         include_str!("../../templates/setup_libraries.html"),
     ),
+    (
+        "sso_logout.html",
+        include_str!("../../templates/sso_logout.html"),
+    ),
 ];
 
 /// The stylesheet served at `/assets/style.css`.

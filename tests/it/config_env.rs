@@ -177,8 +177,9 @@ const CASES: &[Case] = &[
     case(
         "PLEXGATE_SSO_COOKIE_DOMAIN",
         "sso.cookie_domain",
-        "example.com",
-        |c| c.sso.cookie_domain.as_deref() == Some("example.com"),
+        // Must contain the public URL's host (`ex.com` in `all_env_overrides_at_once`).
+        "ex.com",
+        |c| c.sso.cookie_domain.as_deref() == Some("ex.com"),
     ),
     case(
         "PLEXGATE_SSO_DEFAULT_ALLOW",
@@ -214,8 +215,10 @@ fn every_env_override_changes_its_field() {
             if name == case.env {
                 Some(case.value.to_owned())
             } else if case.env == "PLEXGATE_SSO_ENABLED" && name == "PLEXGATE_SSO_COOKIE_DOMAIN" {
-                // Enabling forward auth requires a cookie domain.
+                // Enabling forward auth requires a cookie domain containing the public host.
                 Some("example.com".to_owned())
+            } else if case.env == "PLEXGATE_SSO_ENABLED" && name == "PLEXGATE_SERVER_PUBLIC_URL" {
+                Some("https://auth.example.com".to_owned())
             } else {
                 None
             }

@@ -12,4 +12,5 @@ mod obs;
 mod ops;
 mod plex_contract;
 mod process;
+mod sso;
 mod support;

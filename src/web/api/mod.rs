@@ -3,6 +3,7 @@
 
 mod admins;
 mod allowlist;
+mod apps;
 mod auth;
 mod backups;
 mod events;
@@ -13,6 +14,7 @@ mod libraries;
 mod params;
 mod reconcile;
 mod requests;
+mod sessions;
 mod status;
 mod users;
 
@@ -91,6 +93,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(keys::list, keys::create))
         .routes(routes!(keys::revoke))
         .routes(routes!(backups::create))
+        .routes(routes!(apps::list, apps::put))
+        .routes(routes!(sessions::end))
 }
 
 /// The `/api` router: `/api/v1/...`, `/api/v1/openapi.json`, and JSON errors for everything else.

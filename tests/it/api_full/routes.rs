@@ -10,8 +10,8 @@ use super::{KEY, assert_error, call};
 use crate::api_tools::send_raw;
 use crate::support::{TestApp, client};
 
-/// Every route the API serves (SPEC §7), with `{…}` parameters as in the document.
-const SERVED: [(&str, &str); 27] = [
+/// Every route the API serves (SPEC §7, and §8's apps and sessions), with `{…}` parameters as in the document.
+const SERVED: [(&str, &str); 30] = [
     ("get", "/status"),
     ("get", "/allowlist"),
     ("post", "/allowlist"),
@@ -39,6 +39,9 @@ const SERVED: [(&str, &str); 27] = [
     ("post", "/keys"),
     ("delete", "/keys/{id}"),
     ("post", "/backups"),
+    ("get", "/apps"),
+    ("put", "/apps"),
+    ("delete", "/users/{plex_id}/sessions"),
 ];
 
 /// `(method, path)` of every operation in an OpenAPI document.

@@ -1,0 +1,163 @@
+#![allow(clippy::unwrap_used)]
+use super::*;
+
+fn app(host: &str, path: Option<&str>, allow: SsoRule) -> AppEntry {
+    AppEntry {
+        app: SsoApp {
+            host: host.into(),
+            path: path.map(Into::into),
+            name: None,
+            allow,
+            users: vec![],
+            libraries: vec![],
+            bypass: vec![],
+        },
+        source: AppSource::Config,
+    }
+}
+
+#[test]
+fn hosts_match_ignoring_case_with_one_wildcard_label() {
+    assert!(host_matches("A.Example.com", "a.example.com"));
+    assert!(host_matches("*.example.com", "x.example.com"));
+    assert!(!host_matches("*.example.com", "y.x.example.com"));
+    assert!(!host_matches("*.example.com", "example.com"));
+    assert!(!host_matches("a.example.com", "a.example.com.evil.test"));
+}
+
+#[test]
+fn longest_whole_segment_prefix_wins() {
+    let apps = vec![
+        app("a.example.com", None, SsoRule::Friends),
+        app("a.example.com", Some("/admin"), SsoRule::Owner),
+        app("*.example.com", Some("/admin/deep"), SsoRule::Deny),
+    ];
+    let rule = |p: &str| find_app(&apps, "a.example.com", p).map(|a| a.app.allow);
+    assert_eq!(rule("/admin/x"), Some(SsoRule::Owner));
+    assert_eq!(rule("/administrator"), Some(SsoRule::Friends));
+    assert_eq!(rule(&normalize_path("/x/../admin")), Some(SsoRule::Owner));
+    assert_eq!(rule(&normalize_path("/%61dmin")), Some(SsoRule::Owner));
+    assert_eq!(rule(&normalize_path("//admin")), Some(SsoRule::Owner));
+    assert_eq!(
+        find_app(&apps, "other.test", "/").map(|a| a.app.allow),
+        None
+    );
+}
+
+#[test]
+fn bypass_is_exact_and_refuses_tricks() {
+    let b = vec!["/api/".to_owned()];
+    assert!(bypassed(&b, "/api/v1/x"));
+    assert!(bypassed(&b, "/%61pi/x"));
+    for bad in [
+        "/api",
+        "/apix",
+        "/API/x",
+        "/api/../admin",
+        "/api/%2e%2e/admin",
+        "/api/%2F..%2Fadmin",
+        "//api/x",
+        "/api//x",
+        "/api/x;y",
+        "/api\\x",
+        "/api/%252e",
+        "/api/./x",
+        "/x/api/",
+    ] {
+        assert!(!bypassed(&b, bad), "{bad}");
+    }
+}
+
+#[test]
+fn rules_and_groups() {
+    let friend = Who {
+        plex_id: 7,
+        username: "alice".into(),
+        email: Some("a@x.test".into()),
+        active_grant: Some(vec![1]),
+        ..Who::default()
+    };
+    let none = |_: &str| None;
+    let t = |_: &str| Some(1);
+    assert!(passes(SsoRule::Friends, &[], &[], &friend, &none, &none));
+    assert!(!passes(SsoRule::Admins, &[], &[], &friend, &none, &none));
+    assert!(!passes(
+        SsoRule::Friends,
+        &[],
+        &[LibraryRef::Id(2)],
+        &friend,
+        &none,
+        &none
+    ));
+    assert!(passes(
+        SsoRule::Friends,
+        &[],
+        &[LibraryRef::Title("M".into())],
+        &friend,
+        &none,
+        &t
+    ));
+    assert!(passes(
+        SsoRule::Owner,
+        &["ALICE".into()],
+        &[],
+        &friend,
+        &none,
+        &none
+    ));
+    assert!(!passes(
+        SsoRule::Owner,
+        &["alice".into()],
+        &[],
+        &friend,
+        &|_| Some(8),
+        &none
+    ));
+    assert!(!passes(
+        SsoRule::Deny,
+        &["alice".into()],
+        &[],
+        &friend,
+        &none,
+        &none
+    ));
+    assert_eq!(friend.groups(), "plexgate-friends");
+    let owner = Who {
+        owner: true,
+        ..Who::default()
+    };
+    assert!(passes(SsoRule::Owner, &[], &[], &owner, &none, &none));
+    assert_eq!(
+        owner.groups(),
+        "plexgate-owner,plexgate-admins,plexgate-friends"
+    );
+    assert_eq!(Who::default().groups(), "");
+}
+
+#[test]
+fn header_values_are_ascii_without_controls() {
+    assert_eq!(header_value("Jos\u{e9} \r\nX\0"), "Jos%C3%A9 X");
+}
+
+#[test]
+fn rd_hosts_stay_inside_the_cookie_domain() {
+    let ok = |u: &str| rd_target(u, false, "example.com").is_some();
+    assert!(ok("https://a.example.com/x?y=1"));
+    assert!(ok("https://A.EXAMPLE.com.:8443/"));
+    assert!(ok("https://example.com/"));
+    for bad in [
+        "http://a.example.com/",
+        "https://a.example.com.evil.test/",
+        "https://evilexample.com/",
+        "https://u:p@a.example.com/",
+        "https://user@a.example.com/",
+        "https://127.0.0.1/",
+        "https://[::1]/",
+        "javascript:alert(1)",
+        "//a.example.com/",
+        "/local",
+    ] {
+        assert!(!ok(bad), "{bad}");
+    }
+    assert!(rd_target("http://a.example.com/", true, "example.com").is_some());
+}

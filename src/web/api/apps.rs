@@ -1,0 +1,197 @@
+//! `GET|PUT /api/v1/apps` (SPEC §8): the apps forward auth guards. Config-defined apps are
+//! listed read-only; a PUT replaces the admin-managed ones and answers 409 for a host that
+//! `config.toml` already defines.
+
+use axum::Json;
+use axum::extract::State;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::json::{ApiJson, LibraryRefSchema};
+use super::{ApiKey, ErrorBody};
+use crate::access::sso::{AppEntry, AppSource, host_matches};
+use crate::app::AppState;
+use crate::config::cookie_domain::check_app_host;
+use crate::config::{LibraryRef, SsoApp, SsoRule};
+use crate::web::error::ApiError;
+use crate::web::sso::account;
+use crate::web::sso::state::APPS_KEY;
+
+/// At most this many admin-managed apps.
+const MAX_APPS: usize = 200;
+
+/// One app.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AppBody {
+    /// `app.example.com` or `*.example.com`, inside `sso.cookie_domain`.
+    pub host: String,
+    /// Optional path prefix (whole segments), starting with `/`.
+    #[serde(default)]
+    pub path: Option<String>,
+    /// Display name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// `owner`, `admins`, `friends` or `deny`.
+    #[schema(value_type = String)]
+    pub allow: SsoRule,
+    /// Accounts (id, username or email) who may open the app even without a grant.
+    #[serde(default)]
+    pub users: Vec<String>,
+    /// Narrows a `friends` app to grants holding one of these (titles or section ids).
+    #[serde(default)]
+    #[schema(value_type = Vec<LibraryRefSchema>)]
+    pub libraries: Vec<LibraryRef>,
+    /// Path prefixes the app protects itself (e.g. `/api/`).
+    #[serde(default)]
+    pub bypass: Vec<String>,
+    /// `config` or `admin` (ignored in a PUT).
+    #[serde(default, skip_deserializing)]
+    pub source: Option<String>,
+}
+
+/// `{"apps": [...]}`.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AppsBody {
+    pub apps: Vec<AppBody>,
+}
+
+fn view(e: AppEntry) -> AppBody {
+    AppBody {
+        host: e.app.host,
+        path: e.app.path,
+        name: e.app.name,
+        allow: e.app.allow,
+        users: e.app.users,
+        libraries: e.app.libraries,
+        bypass: e.app.bypass,
+        source: Some(match e.source {
+            AppSource::Config => "config".to_owned(),
+            AppSource::Admin => "admin".to_owned(),
+        }),
+    }
+}
+
+/// Every guarded app.
+#[utoipa::path(get, path = "/apps", operation_id = "list_apps", tag = "apps",
+    responses((status = 200, body = AppsBody), (status = 401, body = ErrorBody)))]
+pub async fn list(_key: ApiKey, State(state): State<AppState>) -> Result<Json<AppsBody>, ApiError> {
+    let apps = account::apps(&state)
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
+    Ok(Json(AppsBody {
+        apps: apps.into_iter().map(view).collect(),
+    }))
+}
+
+/// Replaces the admin-managed apps.
+#[utoipa::path(put, path = "/apps", operation_id = "replace_apps", tag = "apps",
+    request_body = AppsBody,
+    responses((status = 200, body = AppsBody), (status = 401, body = ErrorBody),
+        (status = 409, description = "a host defined in config.toml", body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+pub async fn put(
+    key: ApiKey,
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<AppsBody>,
+) -> Result<Json<AppsBody>, ApiError> {
+    let apps = validate(&state, body.apps)?;
+    let stored = apps.clone();
+    let count = apps.len();
+    state
+        .store
+        .write(move |tx| tx.put_setting(APPS_KEY, &stored))
+        .await
+        .map_err(|e| ApiError::internal(&e))?;
+    state.sso.set_admin_apps(
+        apps.into_iter()
+            .map(|app| AppEntry {
+                app,
+                source: AppSource::Admin,
+            })
+            .collect(),
+    );
+    account::record(
+        &state,
+        "sso_apps",
+        None,
+        None,
+        "ok",
+        format!("{count} admin apps by {}", key.name),
+    )
+    .await;
+    list(key, State(state)).await
+}
+
+fn validate(state: &AppState, input: Vec<AppBody>) -> Result<Vec<SsoApp>, ApiError> {
+    if input.len() > MAX_APPS {
+        return Err(ApiError::unprocessable(format!("at most {MAX_APPS} apps")));
+    }
+    let domain = state
+        .config
+        .sso
+        .cookie_domain
+        .as_deref()
+        .map(|d| d.trim().trim_end_matches('.').to_ascii_lowercase())
+        .ok_or_else(|| ApiError::conflict("set sso.cookie_domain before adding apps"))?;
+    let mut out: Vec<SsoApp> = Vec::with_capacity(input.len());
+    for a in input {
+        let host = a.host.trim().to_ascii_lowercase();
+        check_app_host(&host, &domain).map_err(ApiError::unprocessable)?;
+        if state
+            .config
+            .sso
+            .apps
+            .iter()
+            .any(|c| same_host(&c.host, &host))
+        {
+            return Err(ApiError::conflict(format!(
+                "{host} is defined in config.toml; change it there"
+            )));
+        }
+        let path = a
+            .path
+            .map(|p| p.trim().to_owned())
+            .filter(|p| !p.is_empty());
+        let bad_path = |p: &str| {
+            !p.starts_with('/')
+                || p.contains(['?', '#', '\\'])
+                || p.chars().any(char::is_whitespace)
+        };
+        if path.as_deref().is_some_and(bad_path) || a.bypass.iter().any(|b| bad_path(b)) {
+            return Err(ApiError::unprocessable(
+                "paths and bypass prefixes start with / and carry no ?, #, \\ or spaces",
+            ));
+        }
+        if out.iter().any(|o| o.host == host && o.path == path) {
+            return Err(ApiError::unprocessable(format!(
+                "{host} is listed twice with the same path"
+            )));
+        }
+        out.push(SsoApp {
+            host,
+            path,
+            name: a
+                .name
+                .map(|n| n.trim().to_owned())
+                .filter(|n| !n.is_empty()),
+            allow: a.allow,
+            users: a
+                .users
+                .into_iter()
+                .map(|u| u.trim().to_owned())
+                .filter(|u| !u.is_empty())
+                .collect(),
+            libraries: a.libraries,
+            bypass: a.bypass,
+        });
+    }
+    Ok(out)
+}
+
+/// Two app host patterns that name the same host.
+fn same_host(a: &str, b: &str) -> bool {
+    let a = a.trim().to_ascii_lowercase();
+    a == b || (!b.starts_with("*.") && host_matches(&a, b) && !a.starts_with("*."))
+}

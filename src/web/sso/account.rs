@@ -1,0 +1,355 @@
+//! The facts a check needs, gathered with no disk write: the account session (memory first,
+//! the store on a miss), who the account is (owner from memory; co-admin and grant from one
+//! read transaction), the apps (config + admin-managed) and the `users` pins.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::http::HeaderMap;
+
+use super::state::{APPS_KEY, Cached, PINS_KEY, PROFILE_PREFIX, Profile};
+use crate::access::sso::{AppEntry, AppSource, Who, passes, user_entry_names};
+use crate::app::AppState;
+use crate::config::SsoApp;
+use crate::crypto::sha256_hex;
+use crate::plex::PlexUser;
+use crate::store::{GrantStatus, NewEvent, SessionKind, StoreError};
+use crate::web::cookies::{self, Which};
+use crate::web::sessions;
+
+/// Last use is written back at most this often (seconds).
+const WRITE_EVERY_SECS: i64 = 300;
+
+fn secs(d: std::time::Duration) -> i64 {
+    i64::try_from(d.as_secs()).unwrap_or(i64::MAX)
+}
+
+fn expired(state: &AppState, c: &Cached, now: i64) -> bool {
+    let mut s = c.session.clone();
+    s.last_seen_at = s.last_seen_at.max(c.last_use);
+    sessions::expired(&s, now, &state.timing)
+}
+
+/// The live account session behind the request's account cookie. Counts as use.
+pub async fn account(state: &AppState, headers: &HeaderMap) -> Result<Option<Cached>, StoreError> {
+    let Some(id) = cookies::get(headers, &state.config, Which::Account) else {
+        return Ok(None);
+    };
+    let hash = sha256_hex(&id);
+    let now = state.clock.unix();
+    // `cached` is the session as it stood before this use, so idle expiry is judged on it.
+    let (cached, fresh) = match state.sso.touch(&hash, now) {
+        Some(c) => (c, false),
+        None => match from_store(state, &hash).await? {
+            Some(c) => (c, true),
+            None => return Ok(None),
+        },
+    };
+    if expired(state, &cached, now) {
+        state.sso.forget(&hash);
+        return Ok(None);
+    }
+    if fresh {
+        let mut used = cached.clone();
+        used.last_use = now.max(used.last_use);
+        state.sso.insert(&hash, used, |c| expired(state, c, now));
+    }
+    write_back(state, &hash, &cached, now);
+    Ok(Some(cached))
+}
+
+/// A cache miss: the stored account session and profile, last use as last written.
+async fn from_store(state: &AppState, hash: &str) -> Result<Option<Cached>, StoreError> {
+    let h = hash.to_owned();
+    let found = state
+        .store
+        .read(move |tx| {
+            let Some(s) = tx.get_session(&h)? else {
+                return Ok(None);
+            };
+            let p: Option<Profile> = tx.get_setting(&format!("{PROFILE_PREFIX}{}", s.plex_id))?;
+            Ok(Some((s, p)))
+        })
+        .await?;
+    let Some((session, profile)) = found else {
+        return Ok(None);
+    };
+    if session.kind != SessionKind::Account {
+        return Ok(None);
+    }
+    let profile = profile.unwrap_or_else(|| Profile {
+        username: session.username.clone(),
+        ..Profile::default()
+    });
+    Ok(Some(Cached {
+        last_use: session.last_seen_at,
+        session,
+        profile,
+    }))
+}
+
+/// Writes the last use to the store in the background, at most every 5 minutes (or a quarter
+/// of the idle limit, if shorter), and never resurrects a session ended meanwhile.
+fn write_back(state: &AppState, hash: &str, c: &Cached, now: i64) {
+    let every = WRITE_EVERY_SECS
+        .min(secs(state.timing.session_idle) / 4)
+        .max(1);
+    if now.saturating_sub(c.session.last_seen_at) < every {
+        return;
+    }
+    state.sso.mark_written(hash, now);
+    let (store, hash) = (state.store.clone(), hash.to_owned());
+    tokio::spawn(async move {
+        let result = store
+            .write(move |tx| {
+                if let Some(mut s) = tx.get_session(&hash)? {
+                    s.last_seen_at = s.last_seen_at.max(now);
+                    tx.put_session(&hash, &s)?;
+                }
+                Ok(())
+            })
+            .await;
+        if let Err(e) = result {
+            tracing::warn!(error = %e, "writing a session's last use failed");
+        }
+    });
+}
+
+/// Who the account is right now: owner from memory, co-admin and active grant from the store.
+pub async fn who(state: &AppState, plex_id: u64, profile: &Profile) -> Result<Who, StoreError> {
+    let owner = state.access.owner().is_some_and(|o| o.plex_id == plex_id);
+    let now = state.clock.unix();
+    let (co_admin, grant) = state
+        .store
+        .read(move |tx| {
+            let co_admin = tx.list_admins()?.iter().any(|a| a.plex_id == Some(plex_id));
+            let grant = tx.get_grant(plex_id)?.filter(|g| {
+                matches!(g.status, GrantStatus::Pending | GrantStatus::Accepted)
+                    && g.expires_at.is_none_or(|t| t > now)
+            });
+            Ok((co_admin, grant.map(|g| g.libraries)))
+        })
+        .await?;
+    Ok(Who {
+        plex_id,
+        username: profile.username.clone(),
+        email: profile.email.clone(),
+        owner,
+        co_admin,
+        active_grant: grant,
+    })
+}
+
+/// Every app: config entries first, then the admin-managed ones (loaded once).
+pub async fn apps(state: &AppState) -> Result<Vec<AppEntry>, StoreError> {
+    let admin = match state.sso.admin_apps() {
+        Some(a) => a,
+        None => {
+            let stored: Vec<SsoApp> = state
+                .store
+                .read(|tx| tx.get_setting(APPS_KEY))
+                .await?
+                .unwrap_or_default();
+            let entries: Vec<AppEntry> = stored
+                .into_iter()
+                .map(|app| AppEntry {
+                    app,
+                    source: AppSource::Admin,
+                })
+                .collect();
+            state.sso.set_admin_apps(entries.clone());
+            Arc::new(entries)
+        }
+    };
+    let mut all: Vec<AppEntry> = state
+        .config
+        .sso
+        .apps
+        .iter()
+        .cloned()
+        .map(|app| AppEntry {
+            app,
+            source: AppSource::Config,
+        })
+        .collect();
+    all.extend(admin.iter().cloned());
+    Ok(all)
+}
+
+/// The `users` pins (loaded once).
+pub async fn pins(state: &AppState) -> Result<Arc<HashMap<String, u64>>, StoreError> {
+    if let Some(p) = state.sso.pins() {
+        return Ok(p);
+    }
+    let stored: HashMap<String, u64> = state
+        .store
+        .read(|tx| tx.get_setting(PINS_KEY))
+        .await?
+        .unwrap_or_default();
+    state.sso.set_pins(stored.clone());
+    Ok(Arc::new(stored))
+}
+
+/// Whether `who` passes `app` (or `sso.default_allow` when `app` is `None`).
+pub fn passes_app(
+    state: &AppState,
+    app: Option<&AppEntry>,
+    who: &Who,
+    pins: &HashMap<String, u64>,
+) -> bool {
+    let titles = state.sso.titles();
+    let pin_of = |e: &str| pins.get(&e.trim().to_ascii_lowercase()).copied();
+    let title_id = |t: &str| titles.get(&t.trim().to_ascii_lowercase()).copied();
+    match app {
+        Some(a) => passes(
+            a.app.allow,
+            &a.app.users,
+            &a.app.libraries,
+            who,
+            &pin_of,
+            &title_id,
+        ),
+        None => passes(
+            state.config.sso.default_allow,
+            &[],
+            &[],
+            who,
+            &pin_of,
+            &title_id,
+        ),
+    }
+}
+
+/// At sign-in: keeps the profile for the identity headers and pins every unpinned `users`
+/// entry naming this account (like the allowlist, SPEC §8).
+pub async fn remember(state: &AppState, user: &PlexUser) -> Result<(), StoreError> {
+    let profile = profile_of(user);
+    let who = Who {
+        plex_id: user.id,
+        username: user.username.clone(),
+        email: user.email.clone(),
+        ..Who::default()
+    };
+    let current = pins(state).await?;
+    let mut new_pins = (*current).clone();
+    for entry in apps(state).await?.iter().flat_map(|a| a.app.users.iter()) {
+        let key = entry.trim().to_ascii_lowercase();
+        if !new_pins.contains_key(&key) && user_entry_names(entry, None, &who) {
+            new_pins.insert(key, user.id);
+        }
+    }
+    let changed = new_pins.len() != current.len();
+    let key = format!("{PROFILE_PREFIX}{}", user.id);
+    let to_store = new_pins.clone();
+    state
+        .store
+        .write(move |tx| {
+            tx.put_setting(&key, &profile)?;
+            if changed {
+                tx.put_setting(PINS_KEY, &to_store)?;
+            }
+            Ok(())
+        })
+        .await?;
+    if changed {
+        state.sso.set_pins(new_pins);
+    }
+    state.sso.forget_account(user.id);
+    Ok(())
+}
+
+/// The profile kept for `user`.
+pub fn profile_of(user: &PlexUser) -> Profile {
+    Profile {
+        username: user.username.clone(),
+        title: user.title.clone(),
+        email: user.email.clone(),
+    }
+}
+
+/// Ends every session (account and admin) of an account, effective on the next check.
+pub async fn end_sessions(state: &AppState, plex_id: u64) -> Result<usize, StoreError> {
+    let n = state
+        .store
+        .write(move |tx| tx.delete_sessions_for(plex_id))
+        .await?;
+    state.sso.forget_account(plex_id);
+    Ok(n)
+}
+
+/// Appends an SSO event; a failure is logged, never shown (the answer does not depend on it).
+pub async fn record(
+    state: &AppState,
+    kind: &str,
+    who: Option<(&str, u64)>,
+    ip: Option<String>,
+    outcome: &str,
+    detail: String,
+) {
+    let event = NewEvent {
+        at: state.clock.unix(),
+        kind: kind.to_owned(),
+        actor: who.map_or_else(String::new, |(u, _)| u.to_owned()),
+        plex_id: who.map(|(_, id)| id),
+        ip,
+        outcome: outcome.to_owned(),
+        detail,
+    };
+    if let Err(e) = state
+        .store
+        .write(move |tx| tx.append_event(event).map(|_| ()))
+        .await
+    {
+        tracing::warn!(error = %e, "recording an sso event failed");
+    }
+}
+
+/// An app on `/me`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AppLink {
+    /// Display name.
+    pub name: String,
+    /// `scheme://host{path}`.
+    pub href: String,
+}
+
+/// The apps (exact hosts only: a wildcard names no one place) this account may open now.
+pub async fn apps_for(state: &AppState, plex_id: u64, username: &str) -> Vec<AppLink> {
+    if !state.config.sso.enabled {
+        return Vec::new();
+    }
+    let profile: Option<Profile> = state
+        .store
+        .read(move |tx| tx.get_setting(&format!("{PROFILE_PREFIX}{plex_id}")))
+        .await
+        .ok()
+        .flatten();
+    let profile = profile.unwrap_or_else(|| Profile {
+        username: username.to_owned(),
+        ..Profile::default()
+    });
+    let (Ok(all), Ok(pins), Ok(who)) = (
+        apps(state).await,
+        pins(state).await,
+        who(state, plex_id, &profile).await,
+    ) else {
+        return Vec::new();
+    };
+    let scheme = if state.config.server.public_url.is_https() {
+        "https"
+    } else {
+        "http"
+    };
+    all.iter()
+        .filter(|a| !a.app.host.trim().starts_with("*."))
+        .filter(|a| passes_app(state, Some(a), &who, &pins))
+        .map(|a| AppLink {
+            name: a.display_name().to_owned(),
+            href: format!(
+                "{scheme}://{}{}",
+                a.app.host.trim(),
+                a.app.path.as_deref().unwrap_or("/")
+            ),
+        })
+        .collect()
+}

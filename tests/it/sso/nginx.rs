@@ -1,0 +1,192 @@
+//! Real nginx (Debian's package, installed by `.ci/run`) with `print-proxy`'s snippet in front
+//! of a tiny upstream that echoes the `Remote-User` it got. Skips outside CI when nginx is
+//! missing; under `CI=true` a missing nginx fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+
+use axum::http::HeaderMap;
+use plexgate::app::{self, AppState};
+use plexgate::clock::{ManualClock, Timing};
+use plexgate::commands::print_proxy::{ProxyKind, snippet};
+use plexgate::config::Config;
+use plexgate::fakeplex::ALICE;
+use plexgate::store::Store;
+use reqwest::StatusCode;
+use tokio::net::TcpListener;
+
+use super::support::{sign_in, sso_app};
+
+/// A plexgate started from a TOML text (for config-defined apps), without plex.tv.
+pub struct MiniApp {
+    #[allow(dead_code)]
+    pub state: AppState,
+    pub addr: SocketAddr,
+    _stop: tokio::sync::oneshot::Sender<()>,
+    _dir: tempfile::TempDir,
+}
+
+impl MiniApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+}
+
+/// Starts plexgate with `toml` plus the SSO test settings.
+pub async fn start_with_toml(toml: &str, extra: &[(&str, &str)]) -> MiniApp {
+    crate::support::tls();
+    let dir = tempfile::tempdir().unwrap();
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut env: Vec<(String, String)> = vec![
+        (
+            "PLEXGATE_SERVER_PUBLIC_URL".into(),
+            format!("http://auth.example.com:{}", addr.port()),
+        ),
+        (
+            "PLEXGATE_SERVER_DATA_DIR".into(),
+            dir.path().join("data").display().to_string(),
+        ),
+        ("PLEXGATE_SSO_ENABLED".into(), "true".into()),
+        ("PLEXGATE_SSO_COOKIE_DOMAIN".into(), "example.com".into()),
+        ("PLEXGATE_API_KEY".into(), super::support::KEY.into()),
+    ];
+    env.extend(
+        extra
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+    );
+    let lookup = move |k: &str| env.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+    let config = Config::from_toml_str(toml, Path::new("sso-test.toml"), &lookup).unwrap();
+    let store = Store::open(&config.server.data_dir).unwrap();
+    let clock = Arc::new(ManualClock::default());
+    let state = AppState::new(config, store, clock, Timing::default()).unwrap();
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app::serve(listener, state.clone(), async move {
+        let _ = rx.await;
+    }));
+    MiniApp {
+        state,
+        addr,
+        _stop: tx,
+        _dir: dir,
+    }
+}
+
+fn find_nginx() -> Option<PathBuf> {
+    ["/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx"]
+        .into_iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+}
+
+/// Kills nginx when the test ends, however it ends.
+struct Nginx(Child);
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+async fn echo_upstream() -> SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = axum::Router::new().fallback(|h: HeaderMap| async move {
+        let user = h
+            .get("remote-user")
+            .map(|v| v.to_str().unwrap_or("?").to_owned());
+        format!("remote-user={user:?}")
+    });
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    addr
+}
+
+fn nginx_conf(dir: &Path, site: &str) -> String {
+    let d = dir.display();
+    format!(
+        "user root root;\nworker_processes 1;\nerror_log {d}/error.log;\npid {d}/nginx.pid;\n\
+         events {{ worker_connections 64; }}\n\
+         http {{\n access_log off;\n client_body_temp_path {d}/body;\n proxy_temp_path {d}/proxy;\n\
+         fastcgi_temp_path {d}/fastcgi;\n uwsgi_temp_path {d}/uwsgi;\n scgi_temp_path {d}/scgi;\n{site}\n}}\n"
+    )
+}
+
+#[tokio::test]
+async fn real_nginx_passes_remote_user_after_sign_in_and_never_a_forged_one() {
+    let Some(bin) = find_nginx() else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "nginx is missing under CI=true (.ci/run installs it)"
+        );
+        eprintln!("skipping: nginx is not installed (apt-get install nginx-light)");
+        return;
+    };
+    let app = sso_app(&[]).await;
+    let upstream = echo_upstream().await;
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let site = snippet(
+        ProxyKind::Nginx,
+        "friends.example.com",
+        &format!("http://{upstream}"),
+        &app.state.config,
+    )
+    .replace("listen 80;", &format!("listen 127.0.0.1:{port};"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("nginx.conf"), nginx_conf(dir.path(), &site)).unwrap();
+    let child = Command::new(&bin)
+        .arg("-p")
+        .arg(dir.path())
+        .arg("-c")
+        .arg(dir.path().join("nginx.conf"))
+        .args(["-g", "daemon off;"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("nginx starts");
+    let _nginx = Nginx(child);
+    let c = crate::support::client();
+    let get = |path: &str, cookie: Option<&str>| {
+        let mut r = c
+            .get(format!("http://127.0.0.1:{port}{path}"))
+            .header("host", "friends.example.com")
+            .header("remote-user", "owner");
+        if let Some(cookie) = cookie {
+            r = r.header("cookie", cookie);
+        }
+        r.send()
+    };
+    // Poll until nginx answers (a connection, not a sleep, proves readiness).
+    let mut first = None;
+    for _ in 0..500 {
+        if let Ok(r) = get("/movies", None).await {
+            first = Some(r);
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    let first = first.expect("nginx answers");
+    assert_eq!(first.status(), StatusCode::FOUND);
+    let loc = first.headers()["location"].to_str().unwrap();
+    assert!(
+        loc.contains("/sso/login?rd=http%3A%2F%2Ffriends.example.com%2Fmovies"),
+        "{loc}"
+    );
+    // A bypassed path reaches the app, without the client's forged Remote-User.
+    let r = get("/api/v1/status", None).await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.text().await.unwrap(), "remote-user=None");
+    let s = sign_in(&app, &ALICE, "http://friends.example.com/movies").await;
+    let r = get("/movies", Some(&s.cookie)).await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.text().await.unwrap(), "remote-user=Some(\"alice\")");
+    let r = get("/admin", Some(&s.cookie)).await.unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+}
