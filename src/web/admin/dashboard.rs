@@ -120,7 +120,9 @@ fn attention(state: &AppState, counts: &Counts, held: usize) -> Vec<String> {
             "The access policy is open: anyone who signs in with Plex gets access.".to_owned(),
         );
     }
-    if state.config.server.public_url.is_default() {
+    // As at start-up (SPEC §3): only while plexgate also listens beyond loopback.
+    let server = &state.config.server;
+    if server.public_url.is_default() && !server.listen.ip().is_loopback() {
         out.push(
             "server.public_url is still the default http://localhost:8080: Plex sends friends \
              back there after they sign in. Set it to the address friends use."
