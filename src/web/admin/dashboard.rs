@@ -56,6 +56,8 @@ struct DashboardPage {
     connection: String,
     connected: bool,
     reconnect: bool,
+    /// Setup stopped after the Plex sign-in: the server is still to be chosen.
+    finish_setup: bool,
     server: Option<String>,
     counts: Counts,
     attention: Vec<String>,
@@ -163,10 +165,13 @@ pub async fn page(
     let (connection, connected, reconnect) = connection(&status);
     // A token from config is changed in config; only a token stored by setup is reconnected.
     let reconnect = reconnect && state.config.plex.token.is_none();
+    let finish_setup = matches!(status, OwnerStatus::NotConfigured)
+        && matches!(state.access.claimed_by().await, Ok(Some(_)));
     let page = DashboardPage {
         connection,
         connected,
         reconnect,
+        finish_setup,
         server: state.access.owner().map(|o| o.server_name.clone()),
         attention: attention(&state, &counts, held.len()),
         counts,

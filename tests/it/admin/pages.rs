@@ -308,3 +308,45 @@ async fn settings_change_the_welcome_page_and_preview_saves_nothing() {
     assert!(page.body.contains("server.public_url"));
     assert!(page.body.contains(&app.addr.to_string()));
 }
+
+#[tokio::test]
+async fn admin_pages_work_under_a_path_prefix() {
+    let app = TestApp::with_fake(&[
+        NO_LIMIT,
+        ("PLEXGATE_SERVER_PUBLIC_URL", "http://127.0.0.1:{port}/plex"),
+    ])
+    .await;
+    let mut b = Browser::new();
+    let page = b.sign_in(&app, &OWNER, "/auth/plex?next=/admin").await;
+    assert_eq!(page.location(), "/plex/admin");
+    for path in [
+        "/admin",
+        "/admin/access",
+        "/admin/invites",
+        "/admin/libraries",
+        "/admin/users",
+        "/admin/activity",
+        "/admin/settings",
+    ] {
+        let page = b.get(&app.url(path)).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(
+            page.body.contains("&#x2F;plex&#x2F;admin&#x2F;access"),
+            "{path}: prefixed tabs"
+        );
+    }
+    let page = submit(
+        &app,
+        &mut b,
+        "/admin/access",
+        "/admin/access/allow",
+        &[("account", "carol")],
+    )
+    .await;
+    assert_eq!(
+        page.location(),
+        "/plex/admin/access?done=allow-added",
+        "{}",
+        page.body
+    );
+}

@@ -178,6 +178,9 @@ async fn a_server_the_owner_does_not_own_is_refused() {
     let mut b = Browser::new();
     b.sign_in(&app, &OWNER, &format!("/setup/connect?code={code}"))
         .await;
+    // Setup stopped here: the dashboard leads back to the server step.
+    let dash = b.get(&app.url("/admin")).await;
+    assert!(dash.body.contains("Finish setup"), "{}", dash.body);
     let page = b.get(&app.url("/setup/server")).await;
     assert!(page.body.contains(fakeplex::SERVER_NAME));
     assert!(!page.body.contains(fakeplex::OTHER_SERVER_ID));
