@@ -139,6 +139,10 @@ pub struct Inner {
     pub(crate) held_tokens: Mutex<HashMap<u64, HeldToken>>,
     /// "Ask for access" tokens, by SHA-256 of the token.
     pub(crate) request_tokens: Mutex<HashMap<String, RequestIdentity>>,
+    /// Settings read on every public page or sign-in, kept in memory so those requests never
+    /// wait on the store: the policy chosen in the admin pages (read once at start) and the
+    /// page texts (read on first use). Writers update both the store and this.
+    pub(crate) cached: Mutex<setup::SettingsCache>,
     /// Held while the owner is being resolved, so two resolutions never interleave.
     pub(crate) resolving: tokio::sync::Mutex<()>,
     /// Metrics and notifications.
@@ -232,7 +236,9 @@ impl Access {
         } else {
             OwnerStatus::NotConfigured
         };
+        let cached = Mutex::new(setup::SettingsCache::load(&store));
         Self(Arc::new(Inner {
+            cached,
             store,
             plex,
             clock,

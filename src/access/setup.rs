@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Access, AccessError, DEFAULT_LIBRARIES_KEY, OWNER_SERVER_KEY, OWNER_TOKEN_KEY, Owner,
-    OwnerStatus, resolve_libraries,
+    OwnerStatus, lock, resolve_libraries,
 };
 use crate::config::{LibraryRef, Policy};
 use crate::plex::{PlexServer, PlexUser};
@@ -257,24 +257,16 @@ impl Access {
                 Ok(())
             })
             .await?;
+        lock(&self.0.cached).policy = Some(policy);
         Ok(())
     }
 
     /// The policy in force: a stored choice, else config's (`app` clears a stored choice at
     /// start when config sets `access.policy`, so config wins).
     pub fn effective_policy(&self) -> Policy {
-        match self
-            .0
-            .store
-            .read_blocking(|tx| tx.get_setting::<Policy>(POLICY_KEY))
-        {
-            Ok(Some(p)) => p,
-            Ok(None) => self.0.settings.policy,
-            Err(e) => {
-                tracing::warn!(error = %e, "reading the access policy");
-                self.0.settings.policy
-            }
-        }
+        lock(&self.0.cached)
+            .policy
+            .unwrap_or(self.0.settings.policy)
     }
 }
 
@@ -300,6 +292,7 @@ impl Access {
             )));
         }
         let value = value.trim().to_owned();
+        let cached = (!value.is_empty()).then(|| value.clone());
         let event = self.event("settings_set", actor, None, "ok", format!("{key} changed"));
         self.0
             .store
@@ -313,15 +306,46 @@ impl Access {
                 Ok(())
             })
             .await?;
+        lock(&self.0.cached).texts.insert(key, cached);
         Ok(())
     }
 
     /// One of the owner's page texts, if set.
     pub async fn page_text(&self, key: &'static str) -> Result<Option<String>, AccessError> {
-        Ok(self
+        if let Some(text) = lock(&self.0.cached).texts.get(key) {
+            return Ok(text.clone());
+        }
+        let text = self
             .0
             .store
             .read(move |tx| tx.get_setting::<String>(key))
-            .await?)
+            .await?;
+        lock(&self.0.cached).texts.insert(key, text.clone());
+        Ok(text)
+    }
+}
+
+/// The settings cached in memory (see `Inner::cached`).
+#[derive(Debug, Default)]
+pub struct SettingsCache {
+    /// The policy chosen in the admin pages, if any (config's otherwise).
+    pub(crate) policy: Option<Policy>,
+    /// Page texts by settings key; `None` inside = not set (the default text applies).
+    pub(crate) texts: std::collections::HashMap<&'static str, Option<String>>,
+}
+
+impl SettingsCache {
+    /// Reads the stored policy once, at start (before serving).
+    pub(crate) fn load(store: &crate::store::Store) -> Self {
+        let policy = store
+            .read_blocking(|tx| tx.get_setting::<Policy>(POLICY_KEY))
+            .unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "reading the access policy");
+                None
+            });
+        Self {
+            policy,
+            texts: std::collections::HashMap::new(),
+        }
     }
 }
