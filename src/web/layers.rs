@@ -15,9 +15,22 @@ use super::error::PageError;
 use super::templates::Chrome;
 use crate::app::AppState;
 
-const CSP: HeaderValue = HeaderValue::from_static(
-    "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self' https:",
-);
+/// The Content-Security-Policy for this install. Forms may post to this site and to Plex's
+/// sign-in page (the "Sign in with Plex" form redirects there, and browsers check `form-action`
+/// on redirects too): `https:` covers app.plex.tv; a plain-http `plex.auth_url` (the demo's
+/// simulated plex.tv) is added by its origin, never a wildcard.
+pub fn content_security_policy(auth_url: &url::Url) -> HeaderValue {
+    let base =
+        "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self' https:";
+    let origin = auth_url.origin();
+    let csp = match auth_url.scheme() {
+        "http" if origin.is_tuple() => format!("{base} {}", origin.ascii_serialization()),
+        _ => base.to_owned(),
+    };
+    HeaderValue::from_str(&csp).unwrap_or(HeaderValue::from_static(
+        "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self' https:",
+    ))
+}
 
 /// Paths whose answers must never be cached: sign-in, admin, setup, the API and a friend's own page.
 fn is_private(path: &str) -> bool {
@@ -29,8 +42,9 @@ fn is_private(path: &str) -> bool {
 }
 
 /// Adds the security headers (keeping any a handler set itself).
-pub fn add_security_headers(h: &mut HeaderMap, private: bool) {
-    h.entry(header::CONTENT_SECURITY_POLICY).or_insert(CSP);
+pub fn add_security_headers(h: &mut HeaderMap, csp: &HeaderValue, private: bool) {
+    h.entry(header::CONTENT_SECURITY_POLICY)
+        .or_insert_with(|| csp.clone());
     h.entry(header::X_CONTENT_TYPE_OPTIONS)
         .or_insert(HeaderValue::from_static("nosniff"));
     h.entry(header::REFERRER_POLICY)
@@ -54,7 +68,7 @@ pub async fn frame(State(state): State<AppState>, req: Request, next: Next) -> R
     if let Some(err) = resp.extensions_mut().remove::<PageError>() {
         resp = render_error(&state, err, resp);
     }
-    add_security_headers(resp.headers_mut(), private);
+    add_security_headers(resp.headers_mut(), &state.csp, private);
     let status = resp.status().as_u16();
     let route = route.as_ref().map_or("(unmatched)", MatchedPath::as_str);
     let ms = started.elapsed().as_secs_f64() * 1000.0;
@@ -97,6 +111,28 @@ fn render_error(state: &AppState, err: PageError, resp: Response) -> Response {
 /// A full error page outside the framed router (the path-prefix fallback).
 pub fn error_page(state: &AppState, err: PageError) -> Response {
     let mut resp = render_error(state, err.clone(), err.into_response());
-    add_security_headers(resp.headers_mut(), false);
+    add_security_headers(resp.headers_mut(), &state.csp, false);
     resp
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn csp_allows_forms_to_reach_the_configured_sign_in_page_only() {
+        let real = content_security_policy(&"https://app.plex.tv/auth".parse().unwrap());
+        assert!(
+            real.to_str()
+                .unwrap()
+                .ends_with("form-action 'self' https:")
+        );
+        let demo = content_security_policy(&"http://127.0.0.1:4567/auth".parse().unwrap());
+        assert!(
+            demo.to_str()
+                .unwrap()
+                .ends_with("form-action 'self' https: http://127.0.0.1:4567")
+        );
+    }
 }

@@ -188,21 +188,16 @@ async fn body(c: &Client) -> String {
         .unwrap()
 }
 
-/// Follows the friend-facing "Sign in with Plex" form (a GET to `/auth/plex`, which answers
-/// 303 to the sign-in page). The CSP's `form-action 'self' https:` blocks that redirect when
-/// the sign-in page is the fake's plain-http one, so the test goes to the form's URL itself,
-/// exactly as submitting it would.
+/// Presses the friend-facing "Sign in with Plex" button: a GET form to `/auth/plex`, which
+/// answers 303 to the (simulated) Plex sign-in page. The CSP's `form-action` must allow that
+/// redirect, or the browser stays put.
 async fn sign_in_button(c: &Client) {
-    let target = c
-        .execute(
-            "var f = document.querySelector('form[action$=\"/auth/plex\"]');\
-             var q = new URLSearchParams(new FormData(f)).toString();\
-             return f.action + (q ? '?' + q : '');",
-            vec![],
-        )
+    c.find(Locator::Css("form[action$=\"/auth/plex\"] button"))
+        .await
+        .unwrap()
+        .click()
         .await
         .unwrap();
-    c.goto(target.as_str().unwrap()).await.unwrap();
 }
 
 /// On the fake plex.tv's sign-in page: approve as `username` (the fake then sends the browser
