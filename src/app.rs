@@ -53,6 +53,8 @@ pub struct Inner {
     pub plex: PlexClient,
     /// Decisions and grants.
     pub access: Access,
+    /// Public pages rendered once per change of their inputs.
+    pub page_cache: web::pages::PageCache,
     /// The Content-Security-Policy header value (built once from `plex.auth_url`).
     pub csp: axum::http::HeaderValue,
     /// The one-time setup code, while no owner is configured.
@@ -192,6 +194,7 @@ impl AppState {
             hooks,
         );
         Ok(Self(Arc::new(Inner {
+            page_cache: web::pages::PageCache::default(),
             csp: web::layers::content_security_policy(&config.plex.auth_url),
             signin_limiter: IpLimiter::per_minute(config.limits.signins_per_minute),
             key_failures: FailureGate::per_minute(API_KEY_FAILURES_PER_MINUTE),

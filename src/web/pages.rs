@@ -1,5 +1,8 @@
 //! Public pages: the welcome page, the setup entry and the stylesheet.
 
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use axum::body::Bytes;
 use axum::extract::{Query, Request, State};
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
@@ -19,22 +22,57 @@ struct IndexPage<'a> {
     invite: Option<&'a str>,
 }
 
+/// The welcome page as last rendered, with what it was rendered from. The page is the same for
+/// every visitor, so it is rendered once per change of its inputs rather than per request.
+#[derive(Debug, Default)]
+pub struct PageCache {
+    index: Mutex<Option<CachedIndex>>,
+}
+
+#[derive(Debug)]
+struct CachedIndex {
+    ready: bool,
+    title: Option<String>,
+    text: Option<String>,
+    html: Bytes,
+}
+
 /// `GET /`: the owner's welcome page with one big button.
-pub async fn index(State(state): State<AppState>) -> Result<Html<String>, PageError> {
+pub async fn index(State(state): State<AppState>) -> Result<Response, PageError> {
     use super::admin::settings::{DEFAULT_WELCOME_TEXT, DEFAULT_WELCOME_TITLE};
     use crate::access::setup::{WELCOME_TEXT_KEY, WELCOME_TITLE_KEY};
     let title = state_text(&state, WELCOME_TITLE_KEY).await;
-    let welcome = state_text(&state, WELCOME_TEXT_KEY).await;
+    let text = state_text(&state, WELCOME_TEXT_KEY).await;
+    let ready = state.owner_configured();
+    let cache = &state.page_cache.index;
+    if let Some(c) = lock(cache).as_ref()
+        && c.ready == ready
+        && c.title == title
+        && c.text == text
+    {
+        return Ok(Html(c.html.clone()).into_response());
+    }
     let chrome = Chrome {
         prefix: state.prefix(),
         title: title.as_deref().unwrap_or(DEFAULT_WELCOME_TITLE),
     };
     let page = IndexPage {
-        welcome: welcome.as_deref().unwrap_or(DEFAULT_WELCOME_TEXT),
-        ready: state.owner_configured(),
+        welcome: text.as_deref().unwrap_or(DEFAULT_WELCOME_TEXT),
+        ready,
         invite: None,
     };
-    state.templates.render("index.html", &chrome, &page)
+    let html = Bytes::from(state.templates.render("index.html", &chrome, &page)?.0);
+    *lock(cache) = Some(CachedIndex {
+        ready,
+        title,
+        text,
+        html: html.clone(),
+    });
+    Ok(Html(html).into_response())
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The owner's text for `key`, if set (a store failure shows the default).

@@ -253,6 +253,9 @@ async fn first_run_with_owner() -> TestApp {
 #[tokio::test]
 async fn settings_change_the_welcome_page_and_preview_saves_nothing() {
     let app = TestApp::with_fake(&[NO_LIMIT]).await;
+    // Rendered (and cached) before the change: the change must still show at once.
+    let before = Browser::new().get(&app.url("/")).await;
+    assert!(!before.body.contains("Movie night"));
     let mut b = admin(&app, &OWNER).await;
     let page = submit(
         &app,
