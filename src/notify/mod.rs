@@ -1,5 +1,6 @@
 //! Notifications (SPEC §5 `notify.*`, §7): a generic JSON webhook, Discord and ntfy, for joins,
-//! access requests, failed grants, expiry removals and owner-token trouble. [`Notifier::notify`]
+//! access requests, failed grants, expiry removals and owner-token trouble, and a test the owner
+//! sends from Settings. [`Notifier::notify`]
 //! only queues (`try_send`): the request that caused it never waits for the network. One
 //! background task delivers, retries with backoff and records a `notify` event per delivery.
 //! The URLs are secrets: they are never logged nor recorded.
@@ -38,6 +39,8 @@ pub enum EventKind {
     Expired,
     /// plex.tv refused the owner token.
     OwnerToken,
+    /// The owner pressed "Send a test" in Settings.
+    Test,
 }
 
 impl EventKind {
@@ -49,6 +52,7 @@ impl EventKind {
             Self::GrantFailed => "grant_failed",
             Self::Expired => "expired",
             Self::OwnerToken => "owner_token",
+            Self::Test => "test",
         }
     }
 }
@@ -179,6 +183,15 @@ impl Notifier {
     /// Whether any channel is configured.
     pub fn enabled(&self) -> bool {
         self.0.tx.is_some()
+    }
+
+    /// How many channels each notification goes to (0 when disabled).
+    pub fn channel_count(&self) -> usize {
+        if self.enabled() {
+            self.0.targets.len()
+        } else {
+            0
+        }
     }
 
     /// Queues a notification; never waits. A full queue drops it with a warning.

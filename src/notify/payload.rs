@@ -9,7 +9,7 @@ use crate::clock::rfc3339;
 /// The generic webhook body: `{event, at, server, account: {plex_id, username}, detail}`.
 #[derive(Debug, Serialize, PartialEq, Eq)]
 pub struct GenericBody<'a> {
-    /// The event name (`join`, `request`, `grant_failed`, `expired`, `owner_token`).
+    /// The event name (`join`, `request`, `grant_failed`, `expired`, `owner_token`, `test`).
     pub event: &'static str,
     /// When it happened, RFC 3339.
     pub at: String,
@@ -63,6 +63,7 @@ pub fn line(n: &Notification) -> String {
         EventKind::OwnerToken => {
             format!("plex.tv refused the owner token for {server}: reconnect Plex in plexgate")
         }
+        EventKind::Test => format!("plexgate test notification from {server}"),
     };
     let full = if n.detail.is_empty() {
         text
@@ -89,6 +90,7 @@ pub fn ntfy_title(kind: EventKind) -> &'static str {
         EventKind::GrantFailed => "plexgate: sharing failed",
         EventKind::Expired => "plexgate: access expired",
         EventKind::OwnerToken => "plexgate: owner token refused",
+        EventKind::Test => "plexgate: test notification",
     }
 }
 
@@ -126,5 +128,17 @@ mod tests {
         let d = discord(&n);
         assert!(!d["content"].as_str().unwrap().contains("@everyone"));
         assert!(ntfy_title(EventKind::OwnerToken).is_ascii());
+    }
+
+    #[test]
+    fn a_test_is_one_fixed_line() {
+        let mut n = join();
+        n.kind = EventKind::Test;
+        n.detail.clear();
+        assert_eq!(line(&n), "plexgate test notification from Home");
+        assert_eq!(serde_json::to_value(generic(&n)).unwrap()["event"], "test");
+        n.server.clear();
+        assert_eq!(line(&n), "plexgate test notification from your Plex server");
+        assert!(ntfy_title(EventKind::Test).is_ascii());
     }
 }

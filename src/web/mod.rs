@@ -45,6 +45,7 @@ fn admin_routes() -> Router<AppState> {
         .route("/admin/access", get(access::page))
         .route("/admin/access/policy", post(access::set_policy))
         .route("/admin/access/allow", post(access::add_allow))
+        .route("/admin/access/allow/{id}/edit", post(access::edit_allow))
         .route(
             "/admin/access/allow/{id}/remove",
             post(access::remove_allow),
@@ -73,6 +74,7 @@ fn admin_routes() -> Router<AppState> {
         .route("/admin/settings/welcome", post(settings::welcome))
         .route("/admin/settings/onboarding", post(settings::onboarding))
         .route("/admin/settings/keys", post(settings::create_key))
+        .route("/admin/settings/notify-test", post(settings::notify_test))
         .route(
             "/admin/settings/keys/{id}/revoke",
             post(settings::revoke_key),

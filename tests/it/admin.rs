@@ -3,6 +3,7 @@
 //! event log.
 
 // The join tests' cookie-keeping client, reused as is (that file belongs to the join tests).
+mod allowlist;
 #[allow(clippy::duplicate_mod)]
 #[path = "join/browser.rs"]
 mod browser;

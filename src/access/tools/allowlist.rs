@@ -19,6 +19,18 @@ pub struct NewAllowEntry {
     pub note: Option<String>,
 }
 
+/// What the owner changes on an entry: `None` leaves a field as it is. The account and a pinned
+/// Plex account id are not editable (remove the entry and add another instead).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AllowChange {
+    /// `Some(None)` goes back to the default set; `Some(Some(refs))` is a new set.
+    pub libraries: Option<Option<Vec<LibraryRef>>>,
+    /// `Some(None)` is forever; `Some(Some(days))` is 1..=3650 days.
+    pub access_days: Option<Option<u32>>,
+    /// A new note (trimmed; empty clears it).
+    pub note: Option<String>,
+}
+
 /// Trims and checks an account; an all-digit account is also a Plex account id.
 fn parse_account(raw: &str) -> Result<(String, Option<u64>), AccessError> {
     let account = raw.trim();
@@ -121,6 +133,52 @@ impl Access {
             })
             .await??;
         Ok(added)
+    }
+
+    /// Changes an entry's libraries, access duration or note, with the checks of
+    /// [`Access::add_allow_entry`]; an unknown id is `NotFound`. Grants already made stay as
+    /// they are: the entry applies to the next grant made from it.
+    pub async fn update_allow_entry(
+        &self,
+        actor: &str,
+        id: u64,
+        change: AllowChange,
+    ) -> Result<AllowEntry, AccessError> {
+        let access_days = change.access_days.map(check_access_days).transpose()?;
+        let note = change.note.map(|n| check_note(Some(n))).transpose()?;
+        let libraries = match change.libraries {
+            None => None,
+            Some(refs) => Some(self.resolve_optional_libraries(refs.as_deref()).await?),
+        };
+        let mut event = self.event("allowlist_edit", actor, None, "ok", String::new());
+        self.store()
+            .write(move |tx| {
+                let Some(mut entry) = tx.get_allow(id)? else {
+                    return Ok(Err(AccessError::NotFound(format!("allowlist entry {id}"))));
+                };
+                if let Some(l) = libraries {
+                    entry.libraries = l;
+                }
+                if let Some(d) = access_days {
+                    entry.access_days = d;
+                }
+                if let Some(n) = note {
+                    entry.note = n;
+                }
+                tx.put_allow(&entry)?;
+                event.plex_id = entry.plex_id;
+                event.detail = format!(
+                    "edited {} (entry {id}; libraries: {}, access days: {})",
+                    entry.account,
+                    describe_libraries(entry.libraries.as_deref()),
+                    entry
+                        .access_days
+                        .map_or("unlimited".to_owned(), |d| d.to_string()),
+                );
+                tx.append_event(event)?;
+                Ok(Ok(entry))
+            })
+            .await?
     }
 
     /// Removes an entry; an unknown id is `NotFound`. Grants already made stay as they are.

@@ -11,7 +11,7 @@ mod tests;
 #[cfg(test)]
 mod tests_libraries;
 
-pub use allowlist::NewAllowEntry;
+pub use allowlist::{AllowChange, NewAllowEntry};
 pub use invites::{CreatedInvite, NewInvite};
 pub use libraries::LibraryChoice;
 

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use super::{NewAllowEntry, NewInvite};
+use super::{AllowChange, NewAllowEntry, NewInvite};
 use crate::access::{Access, AccessError, AccessSettings};
 use crate::clock::{ManualClock, Timing};
 use crate::config::{LibraryRef, Policy, PublicUrl};
@@ -157,6 +157,74 @@ async fn allowlist_refuses_duplicates_and_bad_input_without_writing() {
     assert!(matches!(err, AccessError::NotConfigured), "{err:?}");
     assert_eq!(access.allowlist().await.unwrap().len(), 1);
     assert_eq!(events(&access).await.len(), 1);
+}
+
+#[tokio::test]
+async fn allowlist_edits_days_and_note_keep_the_account_and_record_the_actor() {
+    let (_dir, access, _) = offline();
+    let a = access.add_allow_entry("t", entry("4242")).await.unwrap();
+    let change = AllowChange {
+        access_days: Some(Some(14)),
+        note: Some("  cousin ".into()),
+        ..AllowChange::default()
+    };
+    let edited = access.update_allow_entry("co", a.id, change).await.unwrap();
+    assert_eq!(
+        (edited.access_days, edited.note.as_str()),
+        (Some(14), "cousin")
+    );
+    assert_eq!(
+        (edited.account.as_str(), edited.plex_id),
+        ("4242", Some(4242))
+    );
+    assert_eq!(access.allowlist().await.unwrap(), vec![edited.clone()]);
+    // `None` leaves a field alone; `Some(None)` clears the duration.
+    let cleared = AllowChange {
+        access_days: Some(None),
+        ..AllowChange::default()
+    };
+    let edited = access
+        .update_allow_entry("co", a.id, cleared)
+        .await
+        .unwrap();
+    assert_eq!((edited.access_days, edited.note.as_str()), (None, "cousin"));
+
+    let bad = [
+        AllowChange {
+            access_days: Some(Some(0)),
+            ..AllowChange::default()
+        },
+        AllowChange {
+            note: Some("x".repeat(501)),
+            ..AllowChange::default()
+        },
+        AllowChange {
+            libraries: Some(Some(vec![])),
+            ..AllowChange::default()
+        },
+    ];
+    for change in bad {
+        let err = access
+            .update_allow_entry("co", a.id, change.clone())
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, AccessError::Invalid(_)),
+            "{change:?}: {err:?}"
+        );
+    }
+    let err = access
+        .update_allow_entry("co", 999, AllowChange::default())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, AccessError::NotFound(_)), "{err:?}");
+    assert_eq!(access.allowlist().await.unwrap(), vec![edited]);
+
+    let ev = events(&access).await;
+    let kinds: Vec<_> = ev.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["allowlist_add", "allowlist_edit", "allowlist_edit"]);
+    assert_eq!((ev[1].actor.as_str(), ev[1].plex_id), ("co", Some(4242)));
+    assert!(ev[1].detail.contains("access days: 14"), "{}", ev[1].detail);
 }
 
 #[tokio::test]

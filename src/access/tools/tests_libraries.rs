@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::tests::{events, service};
-use super::{NewAllowEntry, NewInvite};
+use super::{AllowChange, NewAllowEntry, NewInvite};
 use crate::access::{Access, AccessError, DEFAULT_LIBRARIES_KEY, Owner, OwnerStatus};
 use crate::config::LibraryRef;
 use crate::fakeplex::{self, FakePlex, MOVIES, MUSIC, TV};
@@ -110,6 +110,25 @@ async fn entries_and_invites_store_resolved_ids() {
         .await
         .unwrap();
     assert_eq!(entry.libraries, Some(vec![TV, MOVIES]));
+    let set = |libraries| AllowChange {
+        libraries: Some(libraries),
+        ..AllowChange::default()
+    };
+    let edited = access
+        .update_allow_entry("t", entry.id, set(Some(vec![title("music")])))
+        .await
+        .unwrap();
+    assert_eq!(edited.libraries, Some(vec![MUSIC]));
+    let err = access
+        .update_allow_entry("t", entry.id, set(Some(vec![title("Anime")])))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, AccessError::Invalid(_)), "{err:?}");
+    let edited = access
+        .update_allow_entry("t", entry.id, set(None))
+        .await
+        .unwrap();
+    assert_eq!(edited.libraries, None);
     let invite = access
         .create_invite(
             "t",

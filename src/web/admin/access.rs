@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::setup::parse_policy;
 use super::{Done, done, failed, invalid, library_refs, render, require_owner};
 use crate::access::requests::Approval;
-use crate::access::tools::NewAllowEntry;
+use crate::access::tools::{AllowChange, NewAllowEntry};
 use crate::app::AppState;
 use crate::clock::rfc3339;
 use crate::config::Policy;
@@ -64,6 +64,8 @@ struct AllowRow {
     id: u64,
     account: String,
     libraries: String,
+    /// The entry's own set, ticked in its edit form (empty: the default set).
+    library_ids: Vec<u64>,
     access_days: Option<u32>,
     note: String,
     pinned: bool,
@@ -92,6 +94,7 @@ struct AccessPage {
 fn allow_row(e: AllowEntry, boxes: &[LibraryBox]) -> AllowRow {
     AllowRow {
         libraries: titles(e.libraries.as_deref(), boxes),
+        library_ids: e.libraries.unwrap_or_default(),
         id: e.id,
         account: e.account,
         access_days: e.access_days,
@@ -189,6 +192,36 @@ pub async fn add_allow(State(state): State<AppState>, form: AdminPost) -> Respon
         .await
     {
         Ok(_) => done(&state, BACK, "allow-added"),
+        Err(e) => failed(&state, &e, BACK),
+    }
+}
+
+/// `POST /admin/access/allow/{id}/edit`: libraries…, access_days, note. The form shows every
+/// field, so each is set: no box ticked is the default set, no days is no end.
+pub async fn edit_allow(
+    State(state): State<AppState>,
+    Path(id): Path<u64>,
+    form: AdminPost,
+) -> Response {
+    let libraries = match library_refs(&form.all("libraries")) {
+        Ok(l) => l,
+        Err(m) => return invalid(&state, m, BACK),
+    };
+    let access_days = match form.number::<u32>("access_days") {
+        Ok(d) => d,
+        Err(m) => return invalid(&state, m, BACK),
+    };
+    let change = AllowChange {
+        libraries: Some(libraries),
+        access_days: Some(access_days),
+        note: Some(form.get("note").unwrap_or_default().to_owned()),
+    };
+    match state
+        .access
+        .update_allow_entry(&form.session.username, id, change)
+        .await
+    {
+        Ok(_) => done(&state, BACK, "allow-edited"),
         Err(e) => failed(&state, &e, BACK),
     }
 }

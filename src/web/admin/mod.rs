@@ -43,6 +43,7 @@ const TABS: &[(&str, &str, bool)] = &[
 /// arbitrary text on an admin page.
 const NOTICES: &[(&str, &str)] = &[
     ("allow-added", "Added to the allowlist."),
+    ("allow-edited", "Allowlist entry saved."),
     ("allow-removed", "Removed from the allowlist."),
     ("policy", "Access policy saved."),
     ("admin-added", "Co-admin added."),
@@ -57,6 +58,13 @@ const NOTICES: &[(&str, &str)] = &[
     ("invited", "Invitation sent."),
     ("settings", "Settings saved."),
     ("key-revoked", "API key revoked."),
+    ("notify-test-1", "Test sent to 1 channel(s)."),
+    ("notify-test-2", "Test sent to 2 channel(s)."),
+    ("notify-test-3", "Test sent to 3 channel(s)."),
+    (
+        "notify-none",
+        "No channels configured: set notify.webhook_url, notify.discord_url or notify.ntfy_url.",
+    ),
     ("backup", "Backup taken."),
     ("held", "Held removals handled."),
     ("setup", "plexgate is set up. Welcome to the admin pages."),

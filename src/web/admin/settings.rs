@@ -1,6 +1,6 @@
 //! `/admin/settings` (owner only): the welcome title and text, the onboarding Markdown shown on
-//! "You're in" (with a server-side preview), and every value fixed by config shown read-only
-//! with where it comes from.
+//! "You're in" (with a server-side preview), a test notification, and every value fixed by
+//! config shown read-only with where it comes from.
 
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
@@ -11,6 +11,7 @@ use super::{Done, done, failed, render, require_owner};
 use crate::access::setup::{WELCOME_TEXT_KEY, WELCOME_TITLE_KEY};
 use crate::app::AppState;
 use crate::clock::rfc3339;
+use crate::notify::{EventKind, NotifyAccount};
 use crate::store::Session;
 use crate::web::csrf::AdminPost;
 use crate::web::sessions::AdminSession;
@@ -208,6 +209,27 @@ pub async fn onboarding(State(state): State<AppState>, form: AdminPost) -> Respo
         Ok(()) => done(&state, BACK, "settings"),
         Err(e) => failed(&state, &e, BACK),
     }
+}
+
+/// `POST /admin/settings/notify-test` (owner only): queues a `test` notification to every
+/// configured channel. Delivery happens in the background (each one is recorded as a `notify`
+/// event), so the answer says how many channels it was queued for, not whether they took it.
+pub async fn notify_test(State(state): State<AppState>, form: AdminPost) -> Response {
+    if let Err(e) = require_owner(&state, &form.session).await {
+        return e.into_response();
+    }
+    let notice = match state.notifier.channel_count() {
+        0 => return done(&state, BACK, "notify-none"),
+        1 => "notify-test-1",
+        2 => "notify-test-2",
+        _ => "notify-test-3",
+    };
+    let who = NotifyAccount {
+        plex_id: form.session.plex_id,
+        username: form.session.username.clone(),
+    };
+    state.access.notify(EventKind::Test, Some(who), "");
+    done(&state, BACK, notice)
 }
 
 /// `POST /admin/settings/keys`: `name`; the key is shown once on the answer.

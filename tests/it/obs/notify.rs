@@ -1,5 +1,6 @@
 //! Every notification kind reaches a local receiver with SPEC §7's payloads, deliveries are
-//! recorded without their URLs, and a receiver that never answers delays no sign-in.
+//! recorded without their URLs, a receiver that never answers delays no sign-in, and the
+//! owner's "Send a test" in Settings reaches every channel.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::{Duration, Instant};
@@ -11,6 +12,7 @@ use plexgate::store::EventFilter;
 use serde_json::Value;
 
 use super::web::{Receiver, hidden_value, sign_in};
+use crate::admin::fixtures::{admin, submit};
 use crate::support::{TestApp, fast_timing};
 
 fn timing() -> Timing {
@@ -190,4 +192,36 @@ async fn a_receiver_that_never_answers_delays_no_sign_in() {
     tokio::time::timeout(Duration::from_secs(10), app.stop())
         .await
         .expect("stops promptly");
+}
+
+#[tokio::test]
+async fn send_a_test_from_settings_reaches_every_channel() {
+    let mut rx = Receiver::start().await;
+    let app = app_for(&rx).await;
+    let mut owner = admin(&app, &OWNER).await;
+    let page = owner.get(&app.url("/admin/settings")).await;
+    assert!(page.body.contains("Send a test"), "{}", page.body);
+    let page = submit(
+        &app,
+        &mut owner,
+        "/admin/settings",
+        "/admin/settings/notify-test",
+        &[],
+    )
+    .await;
+    assert_eq!(page.location(), "/admin/settings?done=notify-test-3");
+    let shown = owner.get(&app.url(page.location())).await;
+    assert!(shown.body.contains("Test sent to 3 channel(s)."));
+
+    let got = rx.next_three().await;
+    let v = generic(&got["webhook"], "test", Some(OWNER.id));
+    assert_eq!(v["account"]["username"], "owner");
+    let d: Value = serde_json::from_str(&got["discord"].body).unwrap();
+    let line = format!("plexgate test notification from {}", fakeplex::SERVER_NAME);
+    assert_eq!(d["content"], line.as_str());
+    assert_eq!(got["ntfy"].body, line);
+    assert_eq!(
+        got["ntfy"].title.as_deref(),
+        Some("plexgate: test notification")
+    );
 }
