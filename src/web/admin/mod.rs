@@ -55,6 +55,10 @@ const NOTICES: &[(&str, &str)] = &[
     ("user-changed", "Access changed."),
     ("user-removed", "Access removed."),
     ("invited", "Invitation sent."),
+    (
+        "sessions-ended",
+        "Sessions ended: every app asks this account to sign in again.",
+    ),
     ("settings", "Settings saved."),
     ("key-revoked", "API key revoked."),
     ("backup", "Backup taken."),
