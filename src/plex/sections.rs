@@ -31,6 +31,14 @@ impl PlexClient {
         Ok(merged)
     }
 
+    /// The sections last read cleanly for a server, however old, without asking plex.tv: for
+    /// callers that must never wait on it (a forward-auth check). `None` before the first read.
+    pub fn cached_sections(&self, machine_id: &str) -> Option<Sections> {
+        lock(&self.inner.sections)
+            .get(machine_id)
+            .map(|(_, s)| s.clone())
+    }
+
     /// Drops the cached sections of a server (after the owner asks for a refresh).
     pub fn forget_sections(&self, machine_id: &str) {
         lock(&self.inner.sections).remove(machine_id);

@@ -69,6 +69,7 @@ fn admin_routes() -> Router<AppState> {
         .route("/admin/users/remove", post(users::remove))
         .route("/admin/users/{plex_id}/libraries", post(users::libraries))
         .route("/admin/users/{plex_id}/expiry", post(users::expiry))
+        .route("/admin/users/{plex_id}/sessions", post(users::end_sessions))
         .route("/admin/activity", get(activity::page))
         .route("/admin/settings", get(settings::page))
         .route("/admin/settings/welcome", post(settings::welcome))

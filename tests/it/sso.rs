@@ -3,6 +3,8 @@
 //! to `127.0.0.1:{port}` with the headers a proxy would send and the cookie a browser would.
 
 mod checks;
+mod end_button;
 mod nginx;
 mod revocation;
 mod support;
+mod titles;

@@ -136,7 +136,11 @@ pub async fn refresh(State(state): State<AppState>, _form: AdminPost) -> Respons
     };
     state.plex.forget_sections(&owner.machine_id);
     match state.access.sections().await {
-        Ok(s) if !s.sections.is_empty() && s.warnings.is_empty() => done(&state, BACK, "refreshed"),
+        Ok(s) if !s.sections.is_empty() && s.warnings.is_empty() => {
+            // Forward-auth rules naming libraries by title follow renames from now on.
+            crate::web::sso::titles::fill(&state, &s);
+            done(&state, BACK, "refreshed")
+        }
         _ => crate::web::sessions::see_other(&format!("{}{BACK}?warn=1", state.prefix())),
     }
 }

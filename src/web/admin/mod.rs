@@ -56,6 +56,10 @@ const NOTICES: &[(&str, &str)] = &[
     ("user-changed", "Access changed."),
     ("user-removed", "Access removed."),
     ("invited", "Invitation sent."),
+    (
+        "sessions-ended",
+        "Sessions ended: every app asks this account to sign in again.",
+    ),
     ("settings", "Settings saved."),
     ("key-revoked", "API key revoked."),
     ("notify-test-1", "Test sent to 1 channel(s)."),

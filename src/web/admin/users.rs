@@ -1,7 +1,8 @@
 //! `/admin/users`: everyone with a share on this server (plex.tv joined with grants): change
 //! libraries, extend or clear the expiry, remove access (with a confirmation; more than
-//! `reconcile.max_removals` at once needs an explicit second confirmation), and invite by
-//! username or email. Every change goes through the access layer the API uses.
+//! `reconcile.max_removals` at once needs an explicit second confirmation), invite by
+//! username or email, and end an account's sessions (forward auth signs it out everywhere).
+//! Every change goes through the access layer the API uses.
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -15,6 +16,7 @@ use crate::app::AppState;
 use crate::clock::rfc3339;
 use crate::web::csrf::AdminPost;
 use crate::web::sessions::AdminSession;
+use crate::web::sso::account;
 use crate::web::views::{self, Action};
 
 const BACK: &str = "/admin/users";
@@ -128,6 +130,24 @@ async fn apply(state: &AppState, form: &AdminPost, plex_id: u64, change: UserCha
     {
         Ok(_) => done(state, BACK, "user-changed"),
         Err(e) => failed(state, &e, BACK),
+    }
+}
+
+/// `POST /admin/users/{plex_id}/sessions`: ends every session of the account (SPEC §8), so
+/// every app behind forward auth asks it to sign in again on its next request.
+pub async fn end_sessions(
+    State(state): State<AppState>,
+    Path(plex_id): Path<u64>,
+    form: AdminPost,
+) -> Response {
+    match account::end_sessions(&state, plex_id).await {
+        Ok(n) => {
+            let detail = format!("{n} sessions of {plex_id}");
+            let actor = Some((form.session.username.as_str(), plex_id));
+            account::record(&state, "sessions_end", actor, None, "ok", detail).await;
+            done(&state, BACK, "sessions-ended")
+        }
+        Err(e) => failed(&state, &e.into(), BACK),
     }
 }
 

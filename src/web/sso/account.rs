@@ -197,9 +197,9 @@ pub fn passes_app(
     who: &Who,
     pins: &HashMap<String, u64>,
 ) -> bool {
-    let titles = state.sso.titles();
+    let titles = super::titles::for_rule(state, app.map_or(&[], |a| &a.app.libraries));
     let pin_of = |e: &str| pins.get(&e.trim().to_ascii_lowercase()).copied();
-    let title_id = |t: &str| titles.get(&t.trim().to_ascii_lowercase()).copied();
+    let title_id = |t: &str| titles.get(&super::titles::key(t)).copied();
     match app {
         Some(a) => passes(
             a.app.allow,

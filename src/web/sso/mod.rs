@@ -8,6 +8,7 @@ pub mod forwarded;
 pub mod login;
 pub mod outcome;
 pub mod state;
+pub mod titles;
 
 pub use state::SsoState;
 
