@@ -144,7 +144,7 @@ pub async fn end_sessions(
         Ok(n) => {
             let detail = format!("{n} sessions of {plex_id}");
             let actor = Some((form.session.username.as_str(), plex_id));
-            account::record(&state, "sessions_end", actor, None, "ok", detail).await;
+            account::record(&state, "sessions_ended", actor, None, "ok", detail).await;
             done(&state, BACK, "sessions-ended")
         }
         Err(e) => failed(&state, &e.into(), BACK),

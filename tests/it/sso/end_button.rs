@@ -116,7 +116,7 @@ async fn the_users_page_button_ends_an_accounts_sessions_everywhere() {
         .unwrap()
         .events;
     assert!(
-        events.iter().any(|e| e.kind == "sessions_end"
+        events.iter().any(|e| e.kind == "sessions_ended"
             && e.actor == "owner"
             && e.plex_id == Some(ALICE.id)
             && e.outcome == "ok"),
