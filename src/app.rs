@@ -266,6 +266,14 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let (stop_tx, stop_rx) = watch::channel(false);
+    // Loading the system certificates for plex.tv takes a while: do it beside the first
+    // answers, on a blocking thread, instead of before binding.
+    let plex = state.plex.clone();
+    tokio::task::spawn_blocking(move || {
+        if let Err(e) = plex.warm_up() {
+            tracing::warn!(error = %e, "preparing the plex.tv client");
+        }
+    });
     let sweeper = tokio::spawn(sweep_loop(state.clone(), stop_rx.clone()));
     let daily = tokio::spawn(daily_loop(state.clone(), stop_rx.clone()));
     let notifier = state.notifier.spawn(stop_rx.clone());

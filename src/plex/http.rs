@@ -141,7 +141,7 @@ impl PlexClient {
     /// Sends a call and returns its 2xx answer; anything else becomes a [`PlexError`].
     pub(crate) async fn send(&self, call: Call<'_>) -> Result<Reply, PlexError> {
         let url = self.url(&call)?;
-        let mut req = self.inner.http.request(call.method.clone(), url);
+        let mut req = self.http()?.request(call.method.clone(), url);
         req = req.header(
             ACCEPT,
             match call.accept {

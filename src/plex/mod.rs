@@ -19,7 +19,7 @@ mod xml;
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::Duration;
 
 use url::Url;
@@ -82,7 +82,10 @@ pub struct PlexClient {
 }
 
 struct Inner {
-    http: reqwest::Client,
+    /// Built on first use (or by [`PlexClient::warm_up`]): building it loads every system CA
+    /// certificate, which must not delay start-up or run on an async worker.
+    http: OnceLock<Result<reqwest::Client, String>>,
+    headers: reqwest::header::HeaderMap,
     settings: PlexSettings,
     /// The non-secret X-Plex-* set, also sent in the query to clients.plex.tv.
     identity: Vec<(&'static str, String)>,
@@ -120,18 +123,11 @@ impl PlexClient {
         // reqwest is built with `rustls-no-provider`; a second install attempt is harmless.
         let _ = rustls::crypto::ring::default_provider().install_default();
         let identity = http::identity(&settings);
-        let http = reqwest::Client::builder()
-            .connect_timeout(settings.connect_timeout)
-            .timeout(settings.request_timeout)
-            // A 3xx is an error: following it could carry the token to another host.
-            .redirect(reqwest::redirect::Policy::none())
-            .default_headers(http::identity_headers(&identity)?)
-            .user_agent(format!("{}/{}", settings.product, settings.version))
-            .build()
-            .map_err(PlexError::from_reqwest)?;
+        let headers = http::identity_headers(&identity)?;
         Ok(Self {
             inner: Arc::new(Inner {
-                http,
+                http: OnceLock::new(),
+                headers,
                 settings,
                 identity,
                 family: Mutex::new(ShareFamily::default()),
@@ -139,6 +135,34 @@ impl PlexClient {
                 observer,
             }),
         })
+    }
+
+    /// The shared HTTP client, built on first use.
+    pub(crate) fn http(&self) -> Result<&reqwest::Client, PlexError> {
+        let inner = &self.inner;
+        let built = inner.http.get_or_init(|| {
+            reqwest::Client::builder()
+                .connect_timeout(inner.settings.connect_timeout)
+                .timeout(inner.settings.request_timeout)
+                // A 3xx is an error: following it could carry the token to another host.
+                .redirect(reqwest::redirect::Policy::none())
+                .default_headers(inner.headers.clone())
+                .user_agent(format!(
+                    "{}/{}",
+                    inner.settings.product, inner.settings.version
+                ))
+                .build()
+                .map_err(|e| PlexError::from_reqwest(e).to_string())
+        });
+        built
+            .as_ref()
+            .map_err(|e| PlexError::Transport(e.clone()))
+    }
+
+    /// Builds the HTTP client now (blocking: call it from a blocking thread after binding), so
+    /// the first plex.tv call does not pay for loading the system certificates.
+    pub fn warm_up(&self) -> Result<(), PlexError> {
+        self.http().map(drop)
     }
 
     /// The settings this client was built with.
