@@ -154,9 +154,7 @@ impl PlexClient {
                 .build()
                 .map_err(|e| PlexError::from_reqwest(e).to_string())
         });
-        built
-            .as_ref()
-            .map_err(|e| PlexError::Transport(e.clone()))
+        built.as_ref().map_err(|e| PlexError::Transport(e.clone()))
     }
 
     /// Builds the HTTP client now (blocking: call it from a blocking thread after binding), so

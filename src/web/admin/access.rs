@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use super::setup::parse_policy;
-use super::{Done, done, failed, invalid, library_refs, render, require_owner};
+use super::{Done, done, failed, grant_fields, invalid, render, require_owner};
 use crate::access::requests::Approval;
 use crate::access::tools::{AllowChange, NewAllowEntry};
 use crate::app::AppState;
@@ -172,12 +172,8 @@ pub async fn set_policy(State(state): State<AppState>, form: AdminPost) -> Respo
 
 /// `POST /admin/access/allow`: account, libraries…, access_days, note.
 pub async fn add_allow(State(state): State<AppState>, form: AdminPost) -> Response {
-    let libraries = match library_refs(&form.all("libraries")) {
-        Ok(l) => l,
-        Err(m) => return invalid(&state, m, BACK),
-    };
-    let access_days = match form.number::<u32>("access_days") {
-        Ok(d) => d,
+    let (libraries, access_days) = match grant_fields(&form) {
+        Ok(f) => f,
         Err(m) => return invalid(&state, m, BACK),
     };
     let new = NewAllowEntry {
@@ -203,12 +199,8 @@ pub async fn edit_allow(
     Path(id): Path<u64>,
     form: AdminPost,
 ) -> Response {
-    let libraries = match library_refs(&form.all("libraries")) {
-        Ok(l) => l,
-        Err(m) => return invalid(&state, m, BACK),
-    };
-    let access_days = match form.number::<u32>("access_days") {
-        Ok(d) => d,
+    let (libraries, access_days) = match grant_fields(&form) {
+        Ok(f) => f,
         Err(m) => return invalid(&state, m, BACK),
     };
     let change = AllowChange {
@@ -291,12 +283,8 @@ pub async fn approve(
     Path(id): Path<u64>,
     form: AdminPost,
 ) -> Response {
-    let libraries = match library_refs(&form.all("libraries")) {
-        Ok(l) => l,
-        Err(m) => return invalid(&state, m, BACK),
-    };
-    let access_days = match form.number::<u32>("access_days") {
-        Ok(d) => d,
+    let (libraries, access_days) = match grant_fields(&form) {
+        Ok(f) => f,
         Err(m) => return invalid(&state, m, BACK),
     };
     let approval = Approval {

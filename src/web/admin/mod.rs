@@ -231,6 +231,17 @@ pub fn library_refs(values: &[String]) -> Result<Option<Vec<LibraryRef>>, String
         .map(Some)
 }
 
+/// The library checkboxes and the access duration that the allowlist, request and invite forms
+/// carry.
+pub fn grant_fields(
+    form: &super::csrf::AdminPost,
+) -> Result<(Option<Vec<LibraryRef>>, Option<u32>), String> {
+    Ok((
+        library_refs(&form.all("libraries"))?,
+        form.number::<u32>("access_days")?,
+    ))
+}
+
 /// `GET /admin/signin`'s query.
 #[derive(Debug, Deserialize)]
 pub struct SignInQuery {

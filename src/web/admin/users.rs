@@ -10,7 +10,7 @@ use axum::response::Response;
 use serde::Serialize;
 
 use super::access::{LibraryBox, library_boxes, titles};
-use super::{Done, done, failed, invalid, library_refs, render};
+use super::{Done, done, failed, grant_fields, invalid, library_refs, render};
 use crate::access::users::{NewUser, UserChange};
 use crate::app::AppState;
 use crate::clock::rfc3339;
@@ -195,12 +195,8 @@ pub async fn remove(State(state): State<AppState>, form: AdminPost) -> Response 
 
 /// `POST /admin/users/invite`: `account` (username or email), `libraries`…, `access_days`.
 pub async fn invite(State(state): State<AppState>, form: AdminPost) -> Response {
-    let libraries = match library_refs(&form.all("libraries")) {
-        Ok(l) => l,
-        Err(m) => return invalid(&state, m, BACK),
-    };
-    let access_days = match form.number::<u32>("access_days") {
-        Ok(d) => d,
+    let (libraries, access_days) = match grant_fields(&form) {
+        Ok(f) => f,
         Err(m) => return invalid(&state, m, BACK),
     };
     let new = NewUser {
