@@ -1,5 +1,5 @@
 //! Every choice plexgate makes where plex-api.md marks a fact `?` or `~` (unverified), in one place,
-//! so a plex.tv change touches this file only. PLEX_ASSUMPTIONS.md lists the same choices for the README.
+//! so a plex.tv change touches this file only. The README's "Plex assumptions" section lists the same choices.
 
 use url::Url;
 
