@@ -161,21 +161,30 @@ http:
 }
 
 fn caddy(host: &str, upstream: &str, plexgate: &str, prefix: &str, own: &str) -> String {
-    let strip: String = IDENTITY_HEADERS
-        .iter()
-        .map(|h| format!("        request_header -{h}\n"))
-        .collect();
+    let mut matchers = String::new();
+    let mut strip = String::new();
+    let mut unset = String::new();
+    for (i, h) in IDENTITY_HEADERS.iter().enumerate() {
+        // Caddy 2.6's copy_headers sets a header plexgate did not send to its own unreplaced
+        // placeholder text; these matchers find that text so it can be removed.
+        matchers.push_str(&format!(
+            "    @pg_unset_{i} header {h} \"\\{{http.reverse_proxy.header.{h}\\}}\"\n"
+        ));
+        strip.push_str(&format!("        request_header -{h}\n"));
+        unset.push_str(&format!("        request_header @pg_unset_{i} -{h}\n"));
+    }
     let headers = IDENTITY_HEADERS.join(" ");
     format!(
         r#"# The app at {host}, guarded by plexgate. `route` keeps this order: client-sent Remote-*
-# headers are stripped first (Debian's caddy 2.6 would pass them on), then plexgate's are copied.
+# headers are stripped first (Debian's caddy 2.6 would pass them on), then plexgate's are copied,
+# then any header plexgate did not send (caddy 2.6 would pass a placeholder's text) is removed.
 {host} {{
-    route {{
+{matchers}    route {{
 {strip}        forward_auth {plexgate} {{
             uri {prefix}/sso/auth/forward
             copy_headers {headers}
         }}
-        reverse_proxy {upstream}
+{unset}        reverse_proxy {upstream}
     }}
 }}
 

@@ -4,11 +4,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 
-use axum::http::HeaderMap;
 use plexgate::app::{self, AppState};
 use plexgate::clock::{ManualClock, Timing};
 use plexgate::commands::print_proxy::{ProxyKind, snippet};
@@ -18,7 +17,9 @@ use plexgate::store::Store;
 use reqwest::StatusCode;
 use tokio::net::TcpListener;
 
-use super::support::{sign_in, sso_app};
+use super::support::{
+    KillOnDrop, echo_upstream, first_answer, free_port, proxy_binary, sign_in, sso_app,
+};
 
 /// A plexgate started from a TOML text (for config-defined apps), without plex.tv.
 pub struct MiniApp {
@@ -76,36 +77,6 @@ pub async fn start_with_toml(toml: &str, extra: &[(&str, &str)]) -> MiniApp {
     }
 }
 
-fn find_nginx() -> Option<PathBuf> {
-    ["/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx"]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists())
-}
-
-/// Kills nginx when the test ends, however it ends.
-struct Nginx(Child);
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-async fn echo_upstream() -> SocketAddr {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let app = axum::Router::new().fallback(|h: HeaderMap| async move {
-        let user = h
-            .get("remote-user")
-            .map(|v| v.to_str().unwrap_or("?").to_owned());
-        format!("remote-user={user:?}")
-    });
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    addr
-}
-
 fn nginx_conf(dir: &Path, site: &str) -> String {
     let d = dir.display();
     format!(
@@ -118,20 +89,15 @@ fn nginx_conf(dir: &Path, site: &str) -> String {
 
 #[tokio::test]
 async fn real_nginx_passes_remote_user_after_sign_in_and_never_a_forged_one() {
-    let Some(bin) = find_nginx() else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "nginx is missing under CI=true (.ci/run installs it)"
-        );
-        eprintln!("skipping: nginx is not installed (apt-get install nginx-light)");
+    let Some(bin) = proxy_binary(
+        "nginx",
+        &["/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx"],
+    ) else {
         return;
     };
     let app = sso_app(&[]).await;
     let upstream = echo_upstream().await;
-    let port = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
+    let port = free_port();
     let site = snippet(
         ProxyKind::Nginx,
         "friends.example.com",
@@ -151,7 +117,7 @@ async fn real_nginx_passes_remote_user_after_sign_in_and_never_a_forged_one() {
         .stderr(Stdio::inherit())
         .spawn()
         .expect("nginx starts");
-    let _nginx = Nginx(child);
+    let mut nginx = KillOnDrop(child);
     let c = crate::support::client();
     let get = |path: &str, cookie: Option<&str>| {
         let mut r = c
@@ -163,16 +129,7 @@ async fn real_nginx_passes_remote_user_after_sign_in_and_never_a_forged_one() {
         }
         r.send()
     };
-    // Poll until nginx answers (a connection, not a sleep, proves readiness).
-    let mut first = None;
-    for _ in 0..500 {
-        if let Ok(r) = get("/movies", None).await {
-            first = Some(r);
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-    }
-    let first = first.expect("nginx answers");
+    let first = first_answer(&mut nginx, || get("/movies", None)).await;
     assert_eq!(first.status(), StatusCode::FOUND);
     let loc = first.headers()["location"].to_str().unwrap();
     assert!(

@@ -1,9 +1,14 @@
 //! An SSO-enabled app, a cookie-keeping sign-in through `/sso/login`, and proxy-style checks.
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::Child;
+
 use plexgate::fakeplex::Account;
 use reqwest::StatusCode;
 use reqwest::header::{HeaderMap, LOCATION, SET_COOKIE};
+use tokio::net::TcpListener;
 
 use crate::support::{TestApp, client};
 
@@ -179,4 +184,68 @@ pub fn form(pairs: &[(&str, &str)]) -> String {
     url::form_urlencoded::Serializer::new(String::new())
         .extend_pairs(pairs)
         .finish()
+}
+
+/// The real proxy program at the first of `paths` that exists. When none does: `None` (the
+/// test skips, with a message) outside CI, a failure under `CI=true` (`.ci/run` installs it).
+pub fn proxy_binary(package: &str, paths: &[&str]) -> Option<PathBuf> {
+    let found = paths.iter().map(PathBuf::from).find(|p| p.exists());
+    if found.is_none() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{package} is missing under CI=true (.ci/run installs it)"
+        );
+        eprintln!("skipping: {package} is not installed (apt-get install {package})");
+    }
+    found
+}
+
+/// A proxy process, killed when the test ends, however it ends.
+pub struct KillOnDrop(pub Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A loopback port nobody listens on (for the proxy, which binds it itself).
+pub fn free_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
+}
+
+/// A tiny upstream app that answers with the `Remote-User` it got: `remote-user=Some("alice")`
+/// or `remote-user=None`.
+pub async fn echo_upstream() -> SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = axum::Router::new().fallback(|h: axum::http::HeaderMap| async move {
+        let user = h
+            .get("remote-user")
+            .map(|v| v.to_str().unwrap_or("?").to_owned());
+        format!("remote-user={user:?}")
+    });
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    addr
+}
+
+/// The first answer of a proxy that is still starting: retries while the connection is refused
+/// (a connection, not a sleep, proves readiness), failing at once if the process has exited.
+pub async fn first_answer<F, Fut>(proxy: &mut KillOnDrop, mut send: F) -> reqwest::Response
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = reqwest::Result<reqwest::Response>>,
+{
+    for _ in 0..500 {
+        if let Ok(r) = send().await {
+            return r;
+        }
+        if let Some(status) = proxy.0.try_wait().unwrap() {
+            panic!("the proxy exited before answering: {status}");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("the proxy did not answer within 5 seconds");
 }
