@@ -14,8 +14,9 @@ use plexgate::access::signin::SignInOutcome;
 use plexgate::fakeplex::{self, Account, FakePlex, Fault, OWNER};
 use plexgate::plex::PlexUser;
 use plexgate::secret::Secret;
-use plexgate::store::{AllowEntry, FlowPurpose, Grant, IdTable, Invite};
+use plexgate::store::{FlowPurpose, Grant, IdTable, Invite};
 
+use crate::support::allow;
 use crate::support::{TestApp, fast_timing};
 
 /// The app against a fake, its owner NOT resolved yet (the background loop is resolving).
@@ -77,27 +78,6 @@ async fn sign_in(app: &TestApp, who: &Account, invite: Option<&str>) -> SignInOu
         .sign_in(user, token, &flow, None, Duration::from_secs(20))
         .await
         .unwrap()
-}
-
-/// Adds an allowlist entry.
-async fn allow(app: &TestApp, account: &str, libraries: Option<Vec<u64>>) {
-    let account = account.to_owned();
-    app.state
-        .store
-        .write(move |tx| {
-            let id = tx.next_id(IdTable::Allowlist)?;
-            tx.put_allow(&AllowEntry {
-                id,
-                account,
-                plex_id: None,
-                libraries,
-                access_days: None,
-                note: String::new(),
-                created_at: 0,
-            })
-        })
-        .await
-        .unwrap();
 }
 
 /// Adds an invite with this code; returns its id.

@@ -177,3 +177,39 @@ impl Drop for TestApp {
         }
     }
 }
+
+/// Seeds an allowlist entry straight into the store for `account` (username, email or id).
+pub async fn allow(app: &TestApp, account: &str, libraries: Option<Vec<u64>>) {
+    let account = account.to_owned();
+    let now = app.state.clock.unix();
+    app.state
+        .store
+        .write(move |tx| {
+            let id = tx.next_id(plexgate::store::IdTable::Allowlist)?;
+            tx.put_allow(&plexgate::store::AllowEntry {
+                id,
+                account,
+                plex_id: None,
+                libraries,
+                access_days: None,
+                note: String::new(),
+                created_at: now,
+            })
+        })
+        .await
+        .unwrap();
+}
+
+/// Allows `account` through the access layer (as the API and pages do), for `access_days`.
+pub async fn allow_for_days(app: &TestApp, account: &str, access_days: Option<u32>) {
+    let entry = plexgate::access::tools::NewAllowEntry {
+        account: account.to_owned(),
+        access_days,
+        ..Default::default()
+    };
+    app.state
+        .access
+        .add_allow_entry("test", entry)
+        .await
+        .unwrap();
+}

@@ -5,22 +5,13 @@
 
 use std::time::Duration;
 
-use plexgate::access::tools::NewAllowEntry;
 use plexgate::fakeplex::{ALICE, BOB, CAROL, MOVIES, MUSIC, OWNER, TV};
 use reqwest::StatusCode;
 
 use super::browser::Browser;
 use super::fixtures::{NO_LIMIT, admin, has_event, submit};
 use crate::support::TestApp;
-
-async fn allow(app: &TestApp, account: &str, access_days: Option<u32>) {
-    let new = NewAllowEntry {
-        account: account.to_owned(),
-        access_days,
-        ..NewAllowEntry::default()
-    };
-    app.state.access.add_allow_entry("test", new).await.unwrap();
-}
+use crate::support::allow_for_days as allow;
 
 async fn expiry(app: &TestApp, id: u64) -> Option<i64> {
     let g = app

@@ -3,33 +3,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use plexgate::fakeplex::{self, ALICE, BOB, DAVE, Fault, MOVIES, MUSIC, OWNER, TV};
-use plexgate::store::{AllowEntry, GrantStatus, IdTable, Invite};
+use plexgate::store::{GrantStatus, IdTable, Invite};
 use reqwest::StatusCode;
 
 use super::browser::Browser;
 use crate::support::TestApp;
-
-/// Adds an allowlist entry for `account` (username, email or id).
-pub async fn allow(app: &TestApp, account: &str, libraries: Option<Vec<u64>>) {
-    let account = account.to_owned();
-    let now = app.state.clock.unix();
-    app.state
-        .store
-        .write(move |tx| {
-            let id = tx.next_id(IdTable::Allowlist)?;
-            tx.put_allow(&AllowEntry {
-                id,
-                account,
-                plex_id: None,
-                libraries,
-                access_days: None,
-                note: String::new(),
-                created_at: now,
-            })
-        })
-        .await
-        .unwrap();
-}
+pub use crate::support::allow;
 
 /// Adds an invite whose code is `code`.
 pub async fn invite(app: &TestApp, code: &str, max_uses: Option<u32>, expires_in: Option<i64>) {

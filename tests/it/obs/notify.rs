@@ -5,7 +5,6 @@
 
 use std::time::{Duration, Instant};
 
-use plexgate::access::tools::NewAllowEntry;
 use plexgate::clock::Timing;
 use plexgate::fakeplex::{self, ALICE, BOB, CAROL, Fault, OWNER};
 use plexgate::store::EventFilter;
@@ -13,6 +12,7 @@ use serde_json::Value;
 
 use super::web::{Receiver, hidden_value, sign_in};
 use crate::admin::fixtures::{admin, submit};
+use crate::support::allow_for_days as allow;
 use crate::support::{TestApp, fast_timing};
 
 fn timing() -> Timing {
@@ -33,20 +33,6 @@ async fn app_for(rx: &Receiver) -> TestApp {
         timing(),
     )
     .await
-}
-
-async fn allow(app: &TestApp, account: &str, access_days: Option<u32>) {
-    let entry = NewAllowEntry {
-        account: account.to_owned(),
-        libraries: None,
-        access_days,
-        note: None,
-    };
-    app.state
-        .access
-        .add_allow_entry("test", entry)
-        .await
-        .unwrap();
 }
 
 /// Checks the generic body and returns it.
