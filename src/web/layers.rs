@@ -8,11 +8,10 @@ use std::time::Instant;
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-use serde::Serialize;
+use axum::response::Response;
 
 use super::error::PageError;
-use super::templates::Chrome;
+use super::views;
 use crate::app::AppState;
 
 /// The Content-Security-Policy for this install. Forms may post to this site and to Plex's
@@ -66,7 +65,7 @@ pub async fn frame(State(state): State<AppState>, req: Request, next: Next) -> R
     let route = req.extensions().get::<MatchedPath>().cloned();
     let mut resp = next.run(req).await;
     if let Some(err) = resp.extensions_mut().remove::<PageError>() {
-        resp = render_error(&state, err, resp);
+        resp = render_error(&state, &err, &resp);
     }
     add_security_headers(resp.headers_mut(), &state.csp, private);
     let status = resp.status().as_u16();
@@ -80,37 +79,21 @@ pub async fn frame(State(state): State<AppState>, req: Request, next: Next) -> R
     resp
 }
 
-#[derive(Serialize)]
-struct ErrorPage<'a> {
-    message: &'a str,
-}
-
-/// The full HTML page for `err`, keeping the headers (e.g. `Retry-After`) of `resp`.
-fn render_error(state: &AppState, err: PageError, resp: Response) -> Response {
-    let chrome = Chrome {
-        prefix: state.prefix(),
-        title: &err.title,
-    };
-    let page = ErrorPage {
-        message: &err.message,
-    };
-    match state.templates.render("error.html", &chrome, &page) {
-        Ok(html) => {
-            let mut out = (err.status, html).into_response();
-            for (k, v) in resp.headers() {
-                if k != header::CONTENT_TYPE && k != header::CONTENT_LENGTH {
-                    out.headers_mut().insert(k.clone(), v.clone());
-                }
-            }
-            out
+/// The full HTML page for `err` (rendered by the one error-page renderer), keeping the other
+/// headers of `resp`. Appended, not inserted, so several `Set-Cookie` headers all survive.
+fn render_error(state: &AppState, err: &PageError, resp: &Response) -> Response {
+    let mut out = views::error_response(state, err);
+    for (k, v) in resp.headers() {
+        if k != header::CONTENT_TYPE && k != header::CONTENT_LENGTH && k != header::RETRY_AFTER {
+            out.headers_mut().append(k.clone(), v.clone());
         }
-        Err(_) => resp,
     }
+    out
 }
 
 /// A full error page outside the framed router (the path-prefix fallback).
 pub fn error_page(state: &AppState, err: PageError) -> Response {
-    let mut resp = render_error(state, err.clone(), err.into_response());
+    let mut resp = views::error_response(state, &err);
     add_security_headers(resp.headers_mut(), &state.csp, false);
     resp
 }

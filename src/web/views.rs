@@ -66,8 +66,8 @@ struct ErrorPage<'a> {
     message: &'a str,
 }
 
-/// Renders a [`PageError`] right here (instead of in the `render_page_errors` layer), so the
-/// answer can carry several `Set-Cookie` headers.
+/// The one renderer of error pages: the `frame` layer uses it for returned [`PageError`]s, and
+/// handlers call it directly when they attach cookies to the answer.
 pub fn error_response(state: &AppState, e: &PageError) -> Response {
     let chrome = Chrome {
         prefix: state.prefix(),
