@@ -10,35 +10,14 @@ mod requests;
 mod routes;
 mod users;
 
-use reqwest::{Method, StatusCode};
-use serde_json::Value;
-
-pub use crate::api_tools::{KEY, assert_error, call, events};
-use crate::support::{TestApp, client};
+pub use crate::api_tools::{KEY, assert_error, call, call_as, events};
+use crate::support::TestApp;
 
 /// The app against the fake plex.tv with the bootstrap key (and extra settings).
 pub async fn with_plex(vars: &[(&str, &str)]) -> TestApp {
     let mut all = vec![("PLEXGATE_API_KEY", KEY)];
     all.extend_from_slice(vars);
     TestApp::with_fake(&all).await
-}
-
-/// Calls `path` (under `/api/v1`) with `key`; the status and the raw body.
-pub async fn call_as(
-    app: &TestApp,
-    key: &str,
-    method: Method,
-    path: &str,
-    body: Option<Value>,
-) -> (StatusCode, String) {
-    let mut req = client()
-        .request(method, app.url(&format!("/api/v1{path}")))
-        .bearer_auth(key);
-    if let Some(body) = body {
-        req = req.json(&body);
-    }
-    let resp = req.send().await.unwrap();
-    (resp.status(), resp.text().await.unwrap())
 }
 
 /// The events recorded with `actor`, oldest first, as `(kind, plex_id)`.

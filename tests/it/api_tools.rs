@@ -39,9 +39,20 @@ pub async fn call_text(
     path: &str,
     body: Option<Value>,
 ) -> (StatusCode, String) {
+    call_as(app, KEY, method, path, body).await
+}
+
+/// Calls `path` (under `/api/v1`) with `key`; the status and the raw body.
+pub async fn call_as(
+    app: &TestApp,
+    key: &str,
+    method: Method,
+    path: &str,
+    body: Option<Value>,
+) -> (StatusCode, String) {
     let mut req = client()
         .request(method, app.url(&format!("/api/v1{path}")))
-        .bearer_auth(KEY);
+        .bearer_auth(key);
     if let Some(body) = body {
         req = req.json(&body);
     }
