@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-use crate::access::{Access, AccessSettings, Hooks, setup};
+use crate::access::{Access, AccessSettings, Hooks, OwnerStatus, setup};
 use crate::clock::{SharedClock, Timing};
 use crate::config::Config;
 use crate::crypto::random_token;
@@ -59,8 +59,8 @@ pub struct Inner {
     pub csp: axum::http::HeaderValue,
     /// The one-time setup code, while no owner is configured.
     pub setup_code: Option<Secret>,
-    /// Set once an owner claimed the install (setup finished its sign-in, or a token was
-    /// stored before this start): the setup code is void from then on.
+    /// Set once setup's sign-in claimed the install during this run: the setup code is void
+    /// from then on. (An owner known at start means there is no setup code at all.)
     pub owner_claimed: AtomicBool,
     /// Woken when setup resolved the owner, so the background work starts without a restart.
     pub owner_ready: tokio::sync::Notify,
@@ -123,7 +123,7 @@ fn access_settings(config: &Config) -> AccessSettings {
     }
 }
 
-/// Whether setup already stored an owner token (then there is no setup code). When config sets
+/// Whether setup already claimed the install (then there is no setup code). When config sets
 /// `access.policy`, a policy stored from the admin pages is dropped here, so config wins.
 fn stored_owner(config: &Config, store: &Store) -> bool {
     if config.is_set("access.policy")
@@ -161,12 +161,7 @@ impl AppState {
         timing: Timing,
     ) -> Result<Self, StateError> {
         let templates = Templates::new()?;
-        // A stored owner (setup wizard) counts too, even one that must reconnect: the setup
-        // code would let anyone claim an install that already has an owner.
-        let stored =
-            stored_owner(&config, &store) || crate::access::owner::stored_owner_exists(&store);
-        let owner = config.plex.token.is_some() || stored;
-        let setup_code = (!owner).then(|| Secret::new(random_token(16)));
+        let claimed = stored_owner(&config, &store);
         let metrics = Metrics::new();
         let plex = PlexClient::with_observer(
             plex_settings(&config, &store, &timing),
@@ -193,6 +188,10 @@ impl AppState {
             access_settings(&config),
             hooks,
         );
+        // A token from config or stored by setup (even one that must reconnect) means an owner:
+        // the setup code would let anyone claim an install that already has one.
+        let owner = claimed || !matches!(access.owner_status(), OwnerStatus::NotConfigured);
+        let setup_code = (!owner).then(|| Secret::new(random_token(16)));
         Ok(Self(Arc::new(Inner {
             page_cache: web::pages::PageCache::default(),
             csp: web::layers::content_security_policy(&config.plex.auth_url),
@@ -206,7 +205,7 @@ impl AppState {
             plex,
             access,
             setup_code,
-            owner_claimed: AtomicBool::new(stored),
+            owner_claimed: AtomicBool::new(false),
             owner_ready: tokio::sync::Notify::new(),
             sso: web::sso::SsoState::default(),
             metrics,
