@@ -10,6 +10,7 @@ pub mod flows;
 mod hooks;
 pub mod keys;
 pub mod owner;
+mod owner_token;
 pub mod reconcile;
 pub mod requests;
 pub mod setup;
@@ -147,6 +148,8 @@ pub struct Inner {
     pub(crate) resolving: tokio::sync::Mutex<()>,
     /// Metrics and notifications.
     pub(crate) hooks: Hooks,
+    /// The owner whose token plex.tv refused, until it works again or the owner reconnects.
+    pub(crate) suspended_owner: Mutex<Option<Arc<Owner>>>,
 }
 
 /// The settings key of the default library set (plex.tv section ids, `Vec<u64>`). A set from
@@ -237,18 +240,22 @@ impl Access {
             OwnerStatus::NotConfigured
         };
         let cached = Mutex::new(setup::SettingsCache::load(&store));
-        Self(Arc::new(Inner {
-            cached,
-            store,
-            plex,
-            clock,
-            timing,
-            settings,
-            owner: RwLock::new(owner),
-            held_tokens: Mutex::new(HashMap::new()),
-            request_tokens: Mutex::new(HashMap::new()),
-            resolving: tokio::sync::Mutex::new(()),
-            hooks,
+        Self(Arc::new_cyclic(|me| {
+            plex.on_owner_token(owner_token::listener(me.clone()));
+            Inner {
+                cached,
+                store,
+                plex,
+                clock,
+                timing,
+                settings,
+                owner: RwLock::new(owner),
+                held_tokens: Mutex::new(HashMap::new()),
+                request_tokens: Mutex::new(HashMap::new()),
+                resolving: tokio::sync::Mutex::new(()),
+                hooks,
+                suspended_owner: Mutex::new(None),
+            }
         }))
     }
 
@@ -289,6 +296,10 @@ impl Access {
         let mut guard = self.0.owner.write().unwrap_or_else(PoisonError::into_inner);
         let before = std::mem::replace(&mut *guard, status.clone());
         drop(guard);
+        if let OwnerStatus::Ready(o) = &status {
+            self.0.plex.watch_owner_token(&o.token);
+        }
+        self.owner_token_changed(&before, &status);
         self.after_owner_status(&before, &status);
     }
 

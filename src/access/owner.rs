@@ -42,6 +42,7 @@ impl Access {
                 return Err(e);
             }
         };
+        self.0.plex.watch_owner_token(&token);
         // One resolution at a time: the background loop and an explicit call never interleave.
         let _guard = self.0.resolving.lock().await;
         if unless_ready && let Some(owner) = self.owner() {
@@ -177,6 +178,8 @@ impl Access {
         let timing = self.0.timing.clone();
         let mut next_reconcile = tokio::time::Instant::now() + timing.reconcile_first_delay;
         let mut sweep = tokio::time::interval(timing.sweep_interval);
+        // While plex.tv refuses the owner token each run is one call, and the runs spread out.
+        let mut refused_runs: u32 = 0;
         loop {
             tokio::select! {
                 _ = stop.changed() => return,
@@ -188,7 +191,15 @@ impl Access {
                         Ok(_) => {}
                         Err(e) => tracing::warn!(error = %e, "reconciler run failed"),
                     }
-                    next_reconcile = tokio::time::Instant::now() + timing.reconcile_interval;
+                    refused_runs = match self.owner_status() {
+                        OwnerStatus::TokenInvalid => refused_runs.saturating_add(1),
+                        _ => 0,
+                    };
+                    let wait = timing
+                        .reconcile_interval
+                        .saturating_mul(2u32.saturating_pow(refused_runs.min(16)))
+                        .min(timing.reconcile_interval.max(timing.reconcile_backoff_max));
+                    next_reconcile = tokio::time::Instant::now() + wait;
                 }
                 _ = sweep.tick() => self.forget_expired_tokens(),
             }

@@ -279,6 +279,7 @@ fn approved_grant(
             invite_id: None,
             attempts: 0,
             next_attempt_at: None,
+            share_attempted: false,
             last_error: None,
             created_at: now,
             updated_at: now,

@@ -114,7 +114,7 @@ impl Access {
     /// A reconnected owner: swap the token in the resolved owner (or resolve it afresh).
     async fn reconnected(&self, token: Secret) {
         let server = self.stored_server().await.ok().flatten();
-        let current = self.owner();
+        let current = self.owner().or_else(|| self.suspended_owner());
         match (current, server) {
             (Some(o), _) => {
                 let mut owner = (*o).clone();

@@ -138,8 +138,16 @@ pub(crate) fn identity_headers(
 }
 
 impl PlexClient {
-    /// Sends a call and returns its 2xx answer; anything else becomes a [`PlexError`].
+    /// Sends a call and returns its 2xx answer; anything else becomes a [`PlexError`]. An answer
+    /// to the owner's token is judged (accepted or refused) whoever made the call.
     pub(crate) async fn send(&self, call: Call<'_>) -> Result<Reply, PlexError> {
+        let token = call.token;
+        let result = self.send_unjudged(call).await;
+        self.judge_owner_token(token, &result);
+        result
+    }
+
+    async fn send_unjudged(&self, call: Call<'_>) -> Result<Reply, PlexError> {
         let url = self.url(&call)?;
         let mut req = self.http()?.request(call.method.clone(), url);
         req = req.header(

@@ -25,7 +25,7 @@ use std::time::Duration;
 use url::Url;
 
 pub use error::PlexError;
-pub use observe::{PlexObserver, PlexRequestSeen};
+pub use observe::{OwnerTokenListener, OwnerTokenSeen, PlexObserver, PlexRequestSeen};
 pub use types::{
     AcceptOutcome, Invitee, PendingInvite, Pin, PinState, PlexServer, PlexUser, Section, Sections,
     Share, ShareFamily,
@@ -93,6 +93,8 @@ struct Inner {
     sections: Mutex<HashMap<String, (tokio::time::Instant, Sections)>>,
     /// Told about every request (metrics); `None` in most tests.
     observer: Option<PlexObserver>,
+    /// The owner's token and the listener told whether plex.tv still accepts it.
+    owner_watch: Mutex<observe::OwnerTokenWatch>,
 }
 
 impl fmt::Debug for PlexClient {
@@ -133,6 +135,7 @@ impl PlexClient {
                 family: Mutex::new(ShareFamily::default()),
                 sections: Mutex::new(HashMap::new()),
                 observer,
+                owner_watch: Mutex::new(observe::OwnerTokenWatch::default()),
             }),
         })
     }

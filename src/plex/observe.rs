@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use reqwest::Method;
 
-use super::PlexClient;
+use super::{PlexClient, PlexError, lock};
+use crate::secret::Secret;
 
 /// One request as the observer sees it: no URL, no token, no id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +25,26 @@ pub struct PlexRequestSeen {
 
 /// Called once per request sent to plex.tv; must be cheap and never block.
 pub type PlexObserver = Arc<dyn Fn(PlexRequestSeen) + Send + Sync>;
+
+/// What one answer said about the owner's token (only calls made with it are judged).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnerTokenSeen {
+    /// A 2xx answer: plex.tv accepted the token.
+    Accepted,
+    /// 401, or a 422 "Invalid token": plex.tv refused it (plex-api.md §0).
+    Refused,
+}
+
+/// Told about every answer to a call made with the owner's token, from any caller (reconciler,
+/// sign-ins, admin pages); must be cheap and never block.
+pub type OwnerTokenListener = Arc<dyn Fn(OwnerTokenSeen) + Send + Sync>;
+
+/// Which token is the owner's, and who hears about it.
+#[derive(Default)]
+pub(crate) struct OwnerTokenWatch {
+    token: Option<Secret>,
+    listener: Option<OwnerTokenListener>,
+}
 
 fn method_name(m: &Method) -> &'static str {
     match *m {
@@ -72,6 +93,38 @@ pub(crate) fn endpoint_template(segments: &[String]) -> &'static str {
 }
 
 impl PlexClient {
+    /// Names the owner's token: answers to calls made with it reach the owner-token listener.
+    pub fn watch_owner_token(&self, token: &Secret) {
+        lock(&self.inner.owner_watch).token = Some(token.clone());
+    }
+
+    /// Sets the one listener told whether plex.tv accepted or refused the owner's token.
+    pub fn on_owner_token(&self, listener: OwnerTokenListener) {
+        lock(&self.inner.owner_watch).listener = Some(listener);
+    }
+
+    /// Judges an answer to a call made with `token`, when that is the owner's token.
+    pub(crate) fn judge_owner_token<T>(
+        &self,
+        token: Option<&Secret>,
+        result: &Result<T, PlexError>,
+    ) {
+        let Some(token) = token else { return };
+        let seen = match result {
+            Ok(_) => OwnerTokenSeen::Accepted,
+            Err(e) if e.is_unauthorized() => OwnerTokenSeen::Refused,
+            Err(_) => return,
+        };
+        let listener = {
+            let watch = lock(&self.inner.owner_watch);
+            match (&watch.token, &watch.listener) {
+                (Some(owner), Some(l)) if owner.expose() == token.expose() => l.clone(),
+                _ => return,
+            }
+        };
+        listener(seen);
+    }
+
     /// Tells the observer (if any) about one request.
     pub(crate) fn observe(
         &self,

@@ -94,6 +94,11 @@ pub struct Grant {
     pub attempts: u32,
     #[serde(default)]
     pub next_attempt_at: Option<UnixTime>,
+    /// A share write for this grant was sent to plex.tv (recorded durably before sending), so an
+    /// "already sharing" answer later is plexgate's own share whose answer was lost (a crash,
+    /// a timeout), not someone else's.
+    #[serde(default)]
+    pub share_attempted: bool,
     #[serde(default)]
     pub last_error: Option<String>,
     pub created_at: UnixTime,

@@ -20,6 +20,7 @@ fn grant(plex_id: u64) -> Grant {
         invite_id: Some(3),
         attempts: 2,
         next_attempt_at: Some(1_000),
+        share_attempted: true,
         last_error: Some("timeout".into()),
         created_at: 10,
         updated_at: 20,

@@ -6,6 +6,7 @@ mod api_full;
 mod api_tools;
 mod browser;
 mod config_env;
+mod faults;
 mod foundation;
 mod join;
 mod obs;

@@ -59,6 +59,7 @@ impl Access {
             return Ok(());
         }
         for g in due {
+            self.owner_still_valid()?;
             match self.remove_grant(owner, &g, "expired", "reconciler").await {
                 Ok(()) => report.removed += 1,
                 Err(e) => report.errors.push(format!("removing {}: {e}", g.username)),

@@ -133,6 +133,7 @@ pub(crate) fn external_grant(s: &Share, now: UnixTime) -> Grant {
         invite_id: None,
         attempts: 0,
         next_attempt_at: None,
+        share_attempted: false,
         last_error: None,
         created_at: now,
         updated_at: now,

@@ -36,11 +36,15 @@ pub struct ReconcileReport {
 impl Access {
     /// One reconciler pass (counted by `run_once` in `hooks`).
     pub(super) async fn reconcile_pass(&self) -> Result<ReconcileReport, AccessError> {
-        let owner = self.owner().ok_or(AccessError::NotConfigured)?;
+        let owner = self.owner_for_run().await?;
         let mut report = ReconcileReport::default();
+        // Each step stops the run once plex.tv refused the owner token: no retry storm.
         self.retry_shares(&owner, &mut report).await?;
+        self.owner_still_valid()?;
         self.retry_accepts(&owner, &mut report).await;
+        self.owner_still_valid()?;
         self.read_listing(&owner, &mut report).await?;
+        self.owner_still_valid()?;
         self.remove_expired(&owner, &mut report).await?;
         self.record_run().await?;
         if report != ReconcileReport::default() {
@@ -77,6 +81,7 @@ impl Access {
                 && g.expires_at.is_none_or(|t| t > now)
         });
         for g in due {
+            self.owner_still_valid()?;
             match self.push_share(owner, &g, None).await {
                 Ok(n) if matches!(n.status, GrantStatus::Pending | GrantStatus::Accepted) => {
                     report.shared += 1;
@@ -103,6 +108,9 @@ impl Access {
             .map(|(id, h)| (*id, h.token.clone()))
             .collect();
         for (plex_id, token) in held {
+            if self.owner_still_valid().is_err() {
+                return;
+            }
             let status = match self.0.store.read(move |tx| tx.get_grant(plex_id)).await {
                 Ok(g) => g.map(|g| g.status),
                 Err(e) => {

@@ -298,6 +298,7 @@ fn merge_grant(existing: Option<Grant>, b: &Basis, inp: &DecideInput) -> Grant {
             invite_id: b.invite.as_ref().map(|i| i.id),
             attempts: 0,
             next_attempt_at: None,
+            share_attempted: false,
             last_error: None,
             created_at: now,
             updated_at: now,

@@ -49,6 +49,9 @@ impl Access {
         grant: &Grant,
         ip: Option<String>,
     ) -> Result<Grant, AccessError> {
+        if !grant.share_attempted {
+            self.mark_share_attempted(grant.plex_id).await?;
+        }
         let result = self.apply_share(owner, grant).await;
         self.save_share_family().await;
         if let Err(e) = &result {
@@ -119,13 +122,32 @@ impl Access {
                     .ok_or_else(|| {
                         PlexError::Protocol("plex.tv says already shared but lists no share".into())
                     })?;
-                // Found already sharing at the first attempt: plexgate did not make this share.
-                // After a failed attempt it may be plexgate's own (the answer was lost).
-                let external = grant.external || grant.attempts == 0;
+                // Already sharing at plexgate's first attempt: someone else made this share.
+                // After an earlier attempt whose answer was lost (a crash, a timeout: recorded
+                // before it went out) it is plexgate's own.
+                let attempted_before = grant.share_attempted || grant.attempts > 0;
+                let external = grant.external || !attempted_before;
                 self.fit_share(owner, &share, grant, external).await
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// Records, durably and before anything goes to plex.tv, that a share write is about to be
+    /// sent for this grant: if the answer is lost (plexgate killed, the answer timed out), the
+    /// share plex.tv made is still known to be plexgate's. Nothing is sent when this fails.
+    async fn mark_share_attempted(&self, plex_id: u64) -> Result<(), AccessError> {
+        self.0
+            .store
+            .write(move |tx| {
+                if let Some(mut g) = tx.get_grant(plex_id)? {
+                    g.share_attempted = true;
+                    tx.put_grant(&g)?;
+                }
+                Ok(())
+            })
+            .await?;
+        Ok(())
     }
 
     /// This account's share of the server, from the owner's listing.

@@ -164,6 +164,7 @@ mod tests {
             invite_id: None,
             attempts: 0,
             next_attempt_at: None,
+            share_attempted: false,
             last_error: None,
             created_at: 0,
             updated_at: 0,

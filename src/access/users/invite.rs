@@ -77,6 +77,7 @@ fn invited_grant(share: &Share, account: &str, access_days: Option<u32>, now: Un
         invite_id: None,
         attempts: 0,
         next_attempt_at: None,
+        share_attempted: false,
         last_error: None,
         created_at: now,
         updated_at: now,

@@ -223,6 +223,7 @@ mod tests {
             invite_id: None,
             attempts: 0,
             next_attempt_at: None,
+            share_attempted: false,
             last_error: None,
             created_at: 7,
             updated_at: 7,

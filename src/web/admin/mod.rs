@@ -106,7 +106,12 @@ pub struct Done {
 
 /// Whether `session` is the owner (the claimed owner, before setup picked a server).
 pub async fn is_owner(state: &AppState, session: &Session) -> bool {
-    if let Some(o) = state.access.owner() {
+    // The owner whose token plex.tv refused is still the owner (the one who may reconnect).
+    if let Some(o) = state
+        .access
+        .owner()
+        .or_else(|| state.access.suspended_owner())
+    {
         return o.plex_id == session.plex_id;
     }
     matches!(state.access.claimed_by().await, Ok(Some(c)) if c.plex_id == session.plex_id)

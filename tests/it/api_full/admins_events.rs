@@ -115,6 +115,7 @@ async fn events_page_with_next_and_filter_by_account_and_kind() {
                 invite_id: None,
                 attempts: 0,
                 next_attempt_at: None,
+                share_attempted: false,
                 last_error: None,
                 created_at: 0,
                 updated_at: 0,

@@ -70,6 +70,7 @@ pub fn fill(store: &Store) {
                 invite_id: None,
                 attempts: 0,
                 next_attempt_at: None,
+                share_attempted: false,
                 last_error: None,
                 created_at: 100,
                 updated_at: 100,

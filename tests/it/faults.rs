@@ -1,0 +1,4 @@
+//! Faults that must heal by themselves (issue 18): a refused owner token, a crash in the middle
+//! of a share, a store that cannot write.
+
+mod owner_token;
