@@ -62,7 +62,9 @@ async fn not_on_the_list_survives_a_reload_and_back_from_request_sent() {
     let token = hidden_value(&first.body, "token");
     // Another account: a form of its own that starts a new sign-in.
     assert!(
-        first.body.contains("<form method=\"get\" action=\"/auth/plex\">"),
+        first
+            .body
+            .contains("<form method=\"get\" action=\"/auth/plex\">"),
         "{}",
         first.body
     );
