@@ -3,6 +3,7 @@
 
 mod browser;
 mod journeys;
+mod pending;
 mod refusals;
 mod reload;
 mod returning;
