@@ -3,5 +3,8 @@
 
 pub mod browser;
 mod journeys;
+mod pending;
 mod refusals;
+mod reload;
+mod returning;
 mod security;
