@@ -13,5 +13,6 @@ mod obs;
 mod ops;
 mod plex_contract;
 mod process;
+mod programs;
 mod sso;
 mod support;
