@@ -113,7 +113,10 @@ async fn running_server(config: &Config) -> Line {
         Err(e) => return fail("server", format!("cannot build an HTTP client: {e}")),
     };
     let body = match client.get(&url).send().await {
-        Ok(resp) if resp.status().is_success() => resp.text().await.unwrap_or_default(),
+        // 503 still carries the states (a store that cannot write).
+        Ok(resp) if resp.status().is_success() || resp.status().as_u16() == 503 => {
+            resp.text().await.unwrap_or_default()
+        }
         Ok(resp) => return fail("server", format!("{url} answered {}", resp.status())),
         Err(e) => {
             return fail(

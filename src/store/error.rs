@@ -47,6 +47,10 @@ pub enum StoreError {
     /// redb reported an error.
     #[error("database error: {0}")]
     Db(String),
+    /// The disk refused a write (full, read-only or failing): nothing was recorded. The store
+    /// reopens the database on its next use, so it works again once the disk does.
+    #[error("plexgate cannot write to its data dir (is the disk full?): {0}")]
+    Unwritable(String),
     /// The record asked for does not exist.
     #[error("not found")]
     NotFound,
@@ -67,6 +71,56 @@ impl StoreError {
     }
 }
 
+impl StoreError {
+    /// True when the disk refused a write (or redb refuses everything after one did).
+    pub fn is_unwritable(&self) -> bool {
+        matches!(self, Self::Unwritable(_))
+    }
+}
+
+/// An I/O failure (and redb's "Previous I/O error occurred" after one) is `Unwritable`.
+fn storage(e: redb::StorageError) -> StoreError {
+    match e {
+        redb::StorageError::Io(_) | redb::StorageError::PreviousIo => {
+            StoreError::Unwritable(e.to_string())
+        }
+        other => StoreError::Db(other.to_string()),
+    }
+}
+
+impl From<redb::StorageError> for StoreError {
+    fn from(e: redb::StorageError) -> Self {
+        storage(e)
+    }
+}
+
+impl From<redb::CommitError> for StoreError {
+    fn from(e: redb::CommitError) -> Self {
+        match e {
+            redb::CommitError::Storage(s) => storage(s),
+            other => StoreError::Db(other.to_string()),
+        }
+    }
+}
+
+impl From<redb::TransactionError> for StoreError {
+    fn from(e: redb::TransactionError) -> Self {
+        match e {
+            redb::TransactionError::Storage(s) => storage(s),
+            other => StoreError::Db(other.to_string()),
+        }
+    }
+}
+
+impl From<redb::TableError> for StoreError {
+    fn from(e: redb::TableError) -> Self {
+        match e {
+            redb::TableError::Storage(s) => storage(s),
+            other => StoreError::Db(other.to_string()),
+        }
+    }
+}
+
 macro_rules! from_redb {
     ($($t:ty),*) => {$(
         impl From<$t> for StoreError {
@@ -77,11 +131,4 @@ macro_rules! from_redb {
     )*};
 }
 
-from_redb!(
-    redb::DatabaseError,
-    redb::TransactionError,
-    redb::TableError,
-    redb::StorageError,
-    redb::CommitError,
-    redb::SetDurabilityError
-);
+from_redb!(redb::DatabaseError, redb::SetDurabilityError);

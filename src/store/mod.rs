@@ -4,6 +4,7 @@
 
 mod auth;
 mod backup;
+mod disk;
 mod error;
 mod events;
 mod grants;
@@ -20,9 +21,10 @@ mod tests_tables;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, RwLock};
 
-use redb::{Database, DatabaseError, ReadableDatabase as _};
+use redb::{Database, ReadableDatabase as _};
 
 pub use backup::{BACKUP_DIR, BackupInfo, RestoreInfo, rotate_backups, stamp};
 pub use error::StoreError;
@@ -47,10 +49,17 @@ pub struct Store {
 }
 
 struct Inner {
-    db: Database,
+    /// `None` only while a reopen after a write failure has not succeeded yet.
+    db: RwLock<Option<Database>>,
     path: PathBuf,
     client_id: String,
     keys: Keys,
+    /// redb refuses everything after an I/O error until the database is reopened.
+    broken: AtomicBool,
+    /// The last write failed: `/healthz` says so until a write succeeds.
+    failing: AtomicBool,
+    /// The full-disk switch ([`Store::refuse_writes`]).
+    refuse: Arc<AtomicBool>,
 }
 
 impl fmt::Debug for Store {
@@ -70,18 +79,6 @@ fn create_data_dir(dir: &Path) -> Result<(), StoreError> {
         .mode(0o700)
         .create(dir)
         .map_err(|e| StoreError::io(dir, e))
-}
-
-fn open_db(data_dir: &Path, path: &Path) -> Result<Database, StoreError> {
-    match Database::builder().set_cache_size(CACHE_BYTES).create(path) {
-        Ok(db) => Ok(db),
-        // redb locks the file; another handle (in this process or another) holding it gives this.
-        Err(DatabaseError::DatabaseAlreadyOpen) => Err(StoreError::AlreadyInUse {
-            path: data_dir.to_owned(),
-        }),
-        Err(DatabaseError::Storage(redb::StorageError::Io(e))) => Err(StoreError::io(path, e)),
-        Err(e) => Err(StoreError::Db(format!("{}: {e}", path.display()))),
-    }
 }
 
 /// The schema version recorded in `db`, if any (a fresh file has none).
@@ -126,7 +123,8 @@ impl Store {
         create_data_dir(data_dir)?;
         let path = data_dir.join(DB_FILE);
         // The database lock comes first so two instances never race on creating the key file.
-        let db = open_db(data_dir, &path)?;
+        let refuse = Arc::new(AtomicBool::new(false));
+        let db = disk::open_db(data_dir, &path, &refuse)?;
         let keys = Keys::load_or_create(&data_dir.join(KEY_FILE))?;
         if let Some(old) = stored_version(&db)?.filter(|v| *v < SCHEMA_VERSION) {
             backup::pre_migration_backup(&db, data_dir, old)?;
@@ -143,10 +141,13 @@ impl Store {
         })?;
         Ok(Store {
             inner: Arc::new(Inner {
-                db,
+                db: RwLock::new(Some(db)),
                 path,
                 client_id,
                 keys,
+                broken: AtomicBool::new(false),
+                failing: AtomicBool::new(false),
+                refuse,
             }),
         })
     }
@@ -171,8 +172,10 @@ impl Store {
         &self,
         f: impl FnOnce(&ReadTx) -> Result<R, StoreError>,
     ) -> Result<R, StoreError> {
-        let tx = ReadTx::new_read(self.inner.db.begin_read()?, self.inner.keys.clone());
-        f(&tx)
+        self.with_db(|db| {
+            let tx = ReadTx::new_read(db.begin_read()?, self.inner.keys.clone());
+            f(&tx)
+        })
     }
 
     /// Runs `f` in one write transaction, blocking the calling thread. Everything `f` wrote is
@@ -181,7 +184,9 @@ impl Store {
         &self,
         f: impl FnOnce(&mut WriteTx) -> Result<R, StoreError>,
     ) -> Result<R, StoreError> {
-        write_on(&self.inner.db, &self.inner.keys, f)
+        let written = self.with_db(|db| write_on(db, &self.inner.keys, f));
+        self.note_write(&written);
+        written
     }
 
     /// [`Store::read_blocking`] on tokio's blocking pool, off the async workers.

@@ -2,6 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
+use axum::http::StatusCode;
 use serde::Serialize;
 
 use crate::access::OwnerStatus;
@@ -40,20 +41,28 @@ pub struct HealthBody {
     store: &'static str,
 }
 
-/// `GET /healthz`: 200 while serving.
-pub async fn healthz(State(state): State<AppState>) -> Json<HealthBody> {
+/// `GET /healthz`: 200 while serving; 503 while the store cannot read or write (a full disk),
+/// so a supervisor or monitor sees it.
+pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<HealthBody>) {
     let snap = snapshot(&state.access.owner_status());
-    let store = match state.store.read(|tx| tx.count_flows()).await {
-        Ok(_) => "ok",
+    let readable = match state.store.read(|tx| tx.count_flows()).await {
+        Ok(_) => true,
         Err(e) => {
             tracing::warn!(error = %e, "store check failed");
-            "error"
+            false
         }
     };
-    Json(HealthBody {
+    let ok = readable && state.store.writable().await;
+    let status = if ok {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    let body = HealthBody {
         status: "ok",
         plex: snap.plex,
         owner_token: snap.owner_token,
-        store,
-    })
+        store: if ok { "ok" } else { "error" },
+    };
+    (status, Json(body))
 }

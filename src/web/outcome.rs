@@ -7,7 +7,6 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use super::cookies::{self, Which};
-use super::error::PageError;
 use super::next::is_admin_path;
 use super::public::invite_problem_page;
 use super::ratelimit::retry_after_secs;
@@ -108,7 +107,7 @@ pub async fn respond(
         SignInOutcome::NotConfigured { .. } => views::error_response(state, &views::not_ready()),
         SignInOutcome::Unavailable { retry_after } => views::error_response(
             state,
-            &views::try_again_in_a_minute(retry_after_secs(retry_after)),
+            &views::nothing_recorded(retry_after_secs(retry_after)),
         ),
     }
 }
@@ -166,7 +165,7 @@ pub(crate) async fn with_sessions(
             }
             resp
         }
-        Err(e) => views::error_response(state, &PageError::internal(&e)),
+        Err(e) => views::error_response(state, &views::store_error_page(&e)),
     }
 }
 

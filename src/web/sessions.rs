@@ -122,7 +122,7 @@ async fn from_cookie(
     };
     lookup(state, kind, &id)
         .await
-        .map_err(|e| PageError::internal(&e))
+        .map_err(|e| super::views::store_error_page(&e))
 }
 
 /// A signed-in Plex account (any allowed sign-in). Without one the request is refused.

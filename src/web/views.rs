@@ -12,7 +12,7 @@ use super::templates::Chrome;
 use crate::access::{AccessError, GrantView};
 use crate::app::AppState;
 use crate::clock::rfc3339;
-use crate::store::GrantStatus;
+use crate::store::{GrantStatus, StoreError};
 
 /// The settings key of the owner's onboarding text (Markdown) shown on "You're in".
 pub const ONBOARDING_KEY: &str = "onboarding_markdown";
@@ -104,6 +104,29 @@ pub fn try_again_in_a_minute(secs: u64) -> PageError {
     e
 }
 
+/// The 503 page when nothing could be recorded because the store cannot write (a full disk):
+/// the real cause, in plain words, and `Retry-After`.
+pub fn nothing_recorded(secs: u64) -> PageError {
+    let mut e = PageError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "Try again in a minute",
+        "plexgate cannot save anything right now (its disk may be full), so nothing was \
+         changed. Please try again in a minute.",
+    );
+    e.retry_after = Some(secs.max(1));
+    e
+}
+
+/// The page for a store failure: 503 "cannot save" while the disk refuses writes, else a 500.
+pub fn store_error_page(err: &StoreError) -> PageError {
+    if err.is_unwritable() {
+        tracing::warn!(error = %err, "the store cannot write during a page");
+        nothing_recorded(RETRY_SECS)
+    } else {
+        PageError::internal(err)
+    }
+}
+
 /// The 503 page while the owner's setup is incomplete.
 pub fn not_ready() -> PageError {
     let mut e = PageError::new(
@@ -145,7 +168,7 @@ pub fn access_error_page(e: &AccessError) -> PageError {
             format!("{what} was not found."),
         ),
         AccessError::Conflict(msg) => PageError::new(StatusCode::CONFLICT, "Not possible", msg),
-        AccessError::Store(err) => PageError::internal(err),
+        AccessError::Store(err) => store_error_page(err),
     }
 }
 

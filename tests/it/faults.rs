@@ -2,3 +2,4 @@
 //! of a share, a store that cannot write.
 
 mod owner_token;
+mod store;

@@ -87,6 +87,16 @@ pub fn access_error(e: AccessError) -> ApiError {
                 format!("plex.tv did not answer as expected ({e}); try again in a minute"),
             )
         }
+        AccessError::Store(e) if e.is_unwritable() => {
+            tracing::warn!(error = %e, "the store cannot write during an API call");
+            let mut err = ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "store_unavailable",
+                "plexgate cannot write to its data dir (is the disk full?); nothing was changed",
+            );
+            err.retry_after = Some(60);
+            err
+        }
         e @ AccessError::Store(_) => ApiError::internal(&e),
         AccessError::Busy => {
             let mut err = ApiError::new(
