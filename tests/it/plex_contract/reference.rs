@@ -33,7 +33,7 @@ async fn reference() -> Reference {
     s.pin_check_spacing = Duration::ZERO;
     let r = Reference {
         control: format!("{api}/__control"),
-        http: reqwest::Client::new(),
+        http: crate::support::client(),
         client: PlexClient::new(s).unwrap(),
     };
     r.post("reset", json!({})).await;
