@@ -309,6 +309,7 @@ fn approved_grant(
                 g.status = GrantStatus::Sharing;
                 g.attempts = 0;
                 g.next_attempt_at = None;
+                g.removal = None;
             }
             g.libraries = wanted;
             if expires_at.is_some() {
@@ -333,6 +334,7 @@ fn approved_grant(
             next_attempt_at: None,
             share_attempted: false,
             last_error: None,
+            removal: None,
             created_at: now,
             updated_at: now,
         },

@@ -46,7 +46,7 @@ pub(crate) struct OwnerTokenWatch {
     listener: Option<OwnerTokenListener>,
 }
 
-fn method_name(m: &Method) -> &'static str {
+pub(crate) fn method_name(m: &Method) -> &'static str {
     match *m {
         Method::GET => "GET",
         Method::POST => "POST",

@@ -22,6 +22,7 @@ fn grant(plex_id: u64) -> Grant {
         next_attempt_at: Some(1_000),
         share_attempted: true,
         last_error: Some("timeout".into()),
+        removal: None,
         created_at: 10,
         updated_at: 20,
     }

@@ -135,6 +135,7 @@ pub(crate) fn external_grant(s: &Share, now: UnixTime) -> Grant {
         next_attempt_at: None,
         share_attempted: false,
         last_error: None,
+        removal: None,
         created_at: now,
         updated_at: now,
     }

@@ -2,10 +2,12 @@
 //! elsewhere as external grants, and removes expired grants, holding mass removals.
 
 mod expire;
+mod family;
 mod held;
 mod listing;
 
 pub use expire::{HELD_REMOVALS_KEY, HeldRemoval};
+pub use family::V1_PROBED_AT_KEY;
 pub use held::{LAST_RUN_KEY, ReconcileState};
 pub(crate) use listing::external_grant;
 
@@ -39,6 +41,7 @@ impl Access {
         let owner = self.owner_for_run().await?;
         let mut report = ReconcileReport::default();
         // Each step stops the run once plex.tv refused the owner token: no retry storm.
+        self.probe_share_family(&owner, &mut report).await?;
         self.retry_shares(&owner, &mut report).await?;
         self.owner_still_valid()?;
         self.retry_accepts(&owner, &mut report).await;
@@ -46,6 +49,7 @@ impl Access {
         self.read_listing(&owner, &mut report).await?;
         self.owner_still_valid()?;
         self.remove_expired(&owner, &mut report).await?;
+        self.retry_removals(&owner, &mut report).await?;
         self.record_run().await?;
         if report != ReconcileReport::default() {
             let r = &report;

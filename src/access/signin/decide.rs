@@ -291,6 +291,7 @@ fn merge_grant(existing: Option<Grant>, b: &Basis, inp: &DecideInput) -> Grant {
                 g.status = GrantStatus::Sharing;
                 g.attempts = 0;
                 g.next_attempt_at = None;
+                g.removal = None;
             }
             g.libraries = wanted;
             g.updated_at = now;
@@ -313,6 +314,7 @@ fn merge_grant(existing: Option<Grant>, b: &Basis, inp: &DecideInput) -> Grant {
             next_attempt_at: None,
             share_attempted: false,
             last_error: None,
+            removal: None,
             created_at: now,
             updated_at: now,
         },

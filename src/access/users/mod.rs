@@ -225,6 +225,7 @@ mod tests {
             next_attempt_at: None,
             share_attempted: false,
             last_error: None,
+            removal: None,
             created_at: 7,
             updated_at: 7,
         }

@@ -72,6 +72,7 @@ pub fn fill(store: &Store) {
                 next_attempt_at: None,
                 share_attempted: false,
                 last_error: None,
+                removal: None,
                 created_at: 100,
                 updated_at: 100,
             })?;
