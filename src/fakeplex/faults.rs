@@ -23,6 +23,9 @@ pub enum FaultKind {
     Redirect(String),
     /// Close the connection without answering.
     Drop,
+    /// Carry the request out, then never answer: plex.tv did the work but the caller never
+    /// learns it (it gives up, or dies first).
+    Swallow,
 }
 
 /// One injected fault. The first matching fault applies; `times` counts down and the fault is
@@ -114,6 +117,11 @@ impl Fault {
     /// Close the connection without an answer.
     pub fn drop_connection(path_prefix: impl Into<String>) -> Fault {
         Fault::new(path_prefix, FaultKind::Drop)
+    }
+
+    /// Do the work, never answer.
+    pub fn swallow(path_prefix: impl Into<String>) -> Fault {
+        Fault::new(path_prefix, FaultKind::Swallow)
     }
 
     /// Apply to the next `n` matching requests only.

@@ -105,6 +105,26 @@ pub const STRANGER: Account = Account {
     token: "fakeTokenStranger007",
 };
 
+/// How many generated friends ([`crowd`]) the fake knows besides the named accounts.
+pub const CROWD_SIZE: u64 = 64;
+
+/// Generated friends for bursts of joins: `friend00`… with ids from 20,000,000, each with its own
+/// token; no share and no friendship with the owner at first.
+pub fn crowd() -> &'static [Account] {
+    static CROWD: std::sync::LazyLock<Vec<Account>> = std::sync::LazyLock::new(|| {
+        let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+        (0..CROWD_SIZE)
+            .map(|i| Account {
+                id: 20_000_000 + i,
+                username: leak(format!("friend{i:02}")),
+                email: Some(leak(format!("friend{i:02}@example.com"))),
+                token: leak(format!("fakeTokenFriend{i:05}")),
+            })
+            .collect()
+    });
+    &CROWD
+}
+
 /// The owner's server machineIdentifier.
 pub const SERVER_ID: &str = "a1b2c3d4e5f60718293a4b5c6d7e8f9001234567";
 /// The owner's server name.

@@ -160,6 +160,11 @@ async fn handle(
             log(&app, &r, account, 0);
             return render::empty(StatusCode::INTERNAL_SERVER_ERROR);
         }
+        Some(FaultKind::Swallow) => {
+            drop(dispatch(&app, &r));
+            log(&app, &r, account, 0);
+            return std::future::pending::<Response>().await;
+        }
         None => dispatch(&app, &r),
     };
     log(&app, &r, account, resp.status().as_u16());

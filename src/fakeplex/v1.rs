@@ -9,8 +9,7 @@ use super::render::{self, Elem};
 use super::server::Req;
 use super::shares::{NewShare, ShareError, parse_ids, settings_from};
 use super::world::{
-    ACCOUNTS, Server, Share, Via, World, account, account_by_name_or_email, is_managed, server,
-    thumb,
+    self, Server, Share, Via, World, account, account_by_name_or_email, is_managed, server, thumb,
 };
 use super::{Account, KID, OWNER};
 
@@ -267,8 +266,7 @@ fn update(w: &mut World, r: &Req, a: &Account, mid: &str, ss: &str) -> Response 
 /// `<Server>` per share of the caller's servers; `pending` flips 1 -> 0 on accept.
 fn users(w: &mut World, a: &Account) -> Response {
     let shares = w.owner_shares(a.id, None);
-    let listed: Vec<&Account> = ACCOUNTS
-        .iter()
+    let listed: Vec<&Account> = world::all_accounts()
         .filter(|u| {
             w.friendships.contains(&(a.id, u.id))
                 || (a.id == OWNER.id && u.id == KID.id)

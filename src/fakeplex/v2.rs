@@ -12,9 +12,7 @@ use crate::clock::rfc3339;
 use super::render::{self, Elem};
 use super::server::Req;
 use super::shares::truthy_str;
-use super::world::{
-    ACCOUNTS, Pin, SERVERS, Server, World, account, is_managed, thumb, title, uuid,
-};
+use super::world::{self, Pin, SERVERS, Server, World, account, is_managed, thumb, title, uuid};
 use super::{Account, KID, OWNER, v2_shares};
 
 /// Runs `f` for a caller with a client id and a valid token, else answers 400/1000 or 401/1001.
@@ -289,8 +287,7 @@ fn friends(w: &mut World, r: &Req, a: &Account) -> Response {
         ids.push(KID.id);
     }
     // plex.tv often leaves sharedServers empty here (spec #29), so the fake does too.
-    let list: Vec<Value> = ACCOUNTS
-        .iter()
+    let list: Vec<Value> = world::all_accounts()
         .filter(|f| ids.contains(&f.id))
         .map(|f| {
             json!({"id": f.id, "uuid": uuid(f.id), "username": f.username, "title": title(f),

@@ -17,9 +17,14 @@ use super::{
 /// Every account the fake knows, in display order (the sign-in page shows them all).
 pub(crate) const ACCOUNTS: [Account; 7] = [OWNER, ALICE, BOB, CAROL, DAVE, KID, STRANGER];
 
+/// The named accounts, then the generated crowd of friends.
+pub(crate) fn all_accounts() -> impl Iterator<Item = &'static Account> {
+    ACCOUNTS.iter().chain(super::crowd())
+}
+
 /// Looks an account up by id.
 pub(crate) fn account(id: u64) -> Option<&'static Account> {
-    ACCOUNTS.iter().find(|a| a.id == id)
+    all_accounts().find(|a| a.id == id)
 }
 
 /// Looks an account up the way v1 `invited_email` does: by email or by username, any case. A
@@ -29,7 +34,7 @@ pub(crate) fn account_by_name_or_email(s: &str) -> Option<&'static Account> {
     if s.is_empty() {
         return None;
     }
-    ACCOUNTS.iter().find(|a| {
+    all_accounts().find(|a| {
         a.username.eq_ignore_ascii_case(s) || a.email.is_some_and(|e| e.eq_ignore_ascii_case(s))
     })
 }
@@ -252,10 +257,7 @@ impl World {
         let now = clock.unix();
         let mut w = Self {
             clock,
-            tokens: ACCOUNTS
-                .iter()
-                .map(|a| (a.token.to_owned(), a.id))
-                .collect(),
+            tokens: all_accounts().map(|a| (a.token.to_owned(), a.id)).collect(),
             pins: BTreeMap::new(),
             shares: BTreeMap::new(),
             friendships: [ALICE, BOB, CAROL, DAVE]
