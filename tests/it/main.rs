@@ -12,5 +12,6 @@ mod obs;
 mod ops;
 mod plex_contract;
 mod process;
+mod programs;
 mod sso;
 mod support;
