@@ -52,13 +52,21 @@ pub struct ManualClock {
 impl ManualClock {
     /// A clock standing at `start`.
     pub fn new(start: SystemTime) -> Self {
-        let millis = start
+        let clock = Self {
+            millis: Arc::new(AtomicU64::new(0)),
+        };
+        clock.set(start);
+        clock
+    }
+
+    /// Puts the clock at `at` (forward or back), e.g. at the instant another process signed
+    /// something with its own clock.
+    pub fn set(&self, at: SystemTime) {
+        let millis = at
             .duration_since(UNIX_EPOCH)
             .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
             .unwrap_or(0);
-        Self {
-            millis: Arc::new(AtomicU64::new(millis)),
-        }
+        self.millis.store(millis, Ordering::SeqCst);
     }
 
     /// Moves the clock forward.

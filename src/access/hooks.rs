@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use super::flows::FlowInfo;
 use super::reconcile::{HELD_REMOVALS_KEY, HeldRemoval, ReconcileReport};
-use super::signin::SignInOutcome;
+use super::signin::{GrantChange, SignInOutcome};
 use super::{Access, AccessError, OwnerStatus};
 use crate::plex::PlexUser;
 use crate::secret::Secret;
@@ -102,11 +102,21 @@ impl Access {
         });
     }
 
-    /// Counts a sign-in's outcome and announces a join.
+    /// Counts a sign-in's outcome and announces a join: only a first grant (or one removed or
+    /// failed before), never a returning friend nor a change of libraries.
     pub(crate) fn after_sign_in(&self, outcome: &Result<SignInOutcome, AccessError>) {
         self.0.hooks.metrics.signin(outcome_label(outcome));
         if let Ok(
-            SignInOutcome::Joined { user, grant } | SignInOutcome::SettingUp { user, grant },
+            SignInOutcome::Joined {
+                user,
+                grant,
+                change: GrantChange::Joined,
+            }
+            | SignInOutcome::SettingUp {
+                user,
+                grant,
+                change: GrantChange::Joined,
+            },
         ) = outcome
         {
             let detail = match grant.status {

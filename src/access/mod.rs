@@ -108,6 +108,20 @@ pub struct RequestIdentity {
     pub until: UnixTime,
 }
 
+/// A refusal ("Not on the list") kept in memory for 10 minutes, so reloading its page, or Back
+/// from "Request sent", shows the same outcome (SPEC §2.3).
+#[derive(Debug, Clone)]
+pub struct Refusal {
+    /// Plex username (named on the page).
+    pub username: String,
+    /// The "Ask for access" token issued at the sign-in, if any.
+    pub(crate) request_token: Option<String>,
+    /// Forward auth: the app the sign-in was for (already validated).
+    pub rd: Option<String>,
+    /// When the record is forgotten.
+    pub until: UnixTime,
+}
+
 /// A friend-facing summary of a grant, for "You're in" and `/me`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct GrantView {
@@ -139,6 +153,8 @@ pub struct Inner {
     pub(crate) held_tokens: Mutex<HashMap<u64, HeldToken>>,
     /// "Ask for access" tokens, by SHA-256 of the token.
     pub(crate) request_tokens: Mutex<HashMap<String, RequestIdentity>>,
+    /// Refusals shown again on reload, by SHA-256 of the id in the browser's cookie.
+    pub(crate) refusals: Mutex<HashMap<String, Refusal>>,
     /// Settings read on every public page or sign-in, kept in memory so those requests never
     /// wait on the store: the policy chosen in the admin pages (read once at start) and the
     /// page texts (read on first use). Writers update both the store and this.
@@ -247,6 +263,7 @@ impl Access {
             owner: RwLock::new(owner),
             held_tokens: Mutex::new(HashMap::new()),
             request_tokens: Mutex::new(HashMap::new()),
+            refusals: Mutex::new(HashMap::new()),
             resolving: tokio::sync::Mutex::new(()),
             hooks,
         }))

@@ -238,6 +238,7 @@ impl Access {
                 .collect()
         };
         lock(&self.0.request_tokens).retain(|_, r| r.until > now);
+        lock(&self.0.refusals).retain(|_, r| r.until > now);
         for token in expired {
             self.sign_out_later(token);
         }

@@ -20,7 +20,7 @@ use crate::crypto::random_token;
 /// Random bytes in a cookie id: 256 bits (SPEC §4).
 pub const ID_BYTES: usize = 32;
 
-/// The three cookies.
+/// The cookies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Which {
     /// One sign-in flow in progress (lives `timing.flow_ttl`).
@@ -29,6 +29,8 @@ pub enum Which {
     Account,
     /// The admin session, separate so it can idle out sooner.
     Admin,
+    /// A refused sign-in's page, kept 10 minutes so a reload shows it again.
+    Refusal,
 }
 
 impl Which {
@@ -37,6 +39,7 @@ impl Which {
             Which::Flow => "plexgate_flow",
             Which::Account => "plexgate_session",
             Which::Admin => "plexgate_admin",
+            Which::Refusal => "plexgate_refusal",
         }
     }
 }

@@ -2,7 +2,7 @@
 //! which ends both sessions server-side and expires their cookies.
 
 use axum::Form;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -13,9 +13,10 @@ use super::error::PageError;
 use super::sessions::{self, AccountSession, see_other};
 use super::templates::Chrome;
 use super::views::{self, Action, GrantSummary, access_error_page, grant_summary};
+use crate::access::GrantView;
 use crate::app::AppState;
 use crate::crypto::ct_eq;
-use crate::store::{NewEvent, SessionKind};
+use crate::store::{GrantStatus, NewEvent, SessionKind};
 
 #[derive(Serialize)]
 struct MePage<'a> {
@@ -26,9 +27,25 @@ struct MePage<'a> {
     apps: Vec<super::sso::account::AppLink>,
 }
 
+/// `GET /me`'s query.
+#[derive(Debug, Deserialize)]
+pub struct MeQuery {
+    /// Set by a sign-in that led to access: show its outcome ("You're in" / "Almost there").
+    welcome: Option<String>,
+    /// Forward auth: the app to continue to (checked again here).
+    rd: Option<String>,
+}
+
 /// `GET /me`: the account's libraries, expiry and status, and a sign-out button; without a
-/// session, a button that signs in and comes back here.
-pub async fn me(State(state): State<AppState>, session: Option<AccountSession>) -> Response {
+/// session, a button that signs in and comes back here. With `?welcome=1` (where a sign-in
+/// sends the browser), the account's grant as "You're in" when its share is accepted, or
+/// "Almost there" when it is not yet, so reloading shows the same truth.
+pub async fn me(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<MeQuery>,
+    session: Option<AccountSession>,
+) -> Response {
     let Some(AccountSession(session)) = session else {
         return views::message(
             &state,
@@ -45,6 +62,15 @@ pub async fn me(State(state): State<AppState>, session: Option<AccountSession>) 
         Ok(g) => g,
         Err(e) => return access_error_page(&e).into_response(),
     };
+    if q.welcome.is_some()
+        && let Some(g) = grant.as_ref().filter(|g| shows_welcome(&state, g))
+    {
+        let cont = match q.rd.as_deref() {
+            Some(rd) => super::sso::outcome::continue_to(&state, &headers, rd).await,
+            None => None,
+        };
+        return super::outcome::joined_page(&state, &session.username, g, cont).await;
+    }
     let chrome = Chrome {
         prefix: state.prefix(),
         title: "Your access",
@@ -59,6 +85,11 @@ pub async fn me(State(state): State<AppState>, session: Option<AccountSession>) 
         .templates
         .render("me.html", &chrome, &page)
         .into_response()
+}
+
+/// Whether a grant is one a sign-in's welcome shows: recorded and not removed or expired.
+fn shows_welcome(state: &AppState, g: &GrantView) -> bool {
+    g.status != GrantStatus::Removed && g.expires_at.is_none_or(|t| t > state.clock.unix())
 }
 
 /// The sign-out form.

@@ -108,7 +108,7 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/style.css", get(pages::style_css))
         .route("/auth/plex/callback", get(signin::callback))
         .route("/auth/signout", post(me::sign_out))
-        .route("/request", post(public::request))
+        .route("/request", get(public::refusal).post(public::request))
         .route("/me", get(me::me))
         .route("/assets/admin.js", get(pages::admin_js))
         .route("/admin/signin", get(admin::sign_in))

@@ -16,11 +16,12 @@ use super::sso::outcome as sso_outcome;
 use super::templates::Chrome;
 use super::views::{self, GrantSummary, access_error_page, grant_summary, onboarding_html};
 use crate::access::flows::FlowInfo;
+use crate::access::requests::RefusalView;
 use crate::access::signin::SignInOutcome;
 use crate::access::{AccessError, GrantView};
 use crate::app::AppState;
 use crate::plex::PlexUser;
-use crate::store::{SessionKind, StoreError};
+use crate::store::{GrantStatus, SessionKind, StoreError};
 
 /// The "You're in" / "Almost there" page.
 #[derive(Serialize)]
@@ -55,9 +56,13 @@ pub struct NotAllowedPage<'a> {
     pub request_token: Option<&'a str>,
     /// The longest note accepted.
     pub max_note: usize,
+    /// Forward auth: carried by "Sign in with another account".
+    pub rd: Option<&'a str>,
 }
 
-/// The response for a finished sign-in.
+/// The response for a finished sign-in: a 303 to a page that shows the outcome from the
+/// account session (`/me?welcome=1`) or, for a refusal, from a short-lived record (`/request`),
+/// so a reload, or Back from a later page, shows the same truth and never replays the flow.
 pub async fn respond(
     state: &AppState,
     headers: &HeaderMap,
@@ -81,22 +86,21 @@ pub async fn respond(
             let location = format!("{}{target}", state.prefix());
             with_sessions(state, headers, &user, true, see_other(&location)).await
         }
-        SignInOutcome::Joined { user, grant } | SignInOutcome::AlreadyIn { user, grant } => {
-            if let Some(next) = flow.next.as_deref() {
-                let location = format!("{}{next}", state.prefix());
-                return with_sessions(state, headers, &user, false, see_other(&location)).await;
-            }
-            let page = joined_page(state, &user, &grant, false, None).await;
-            with_sessions(state, headers, &user, false, page).await
+        SignInOutcome::Joined { user, .. } | SignInOutcome::AlreadyIn { user, .. } => {
+            let location = match flow.next.as_deref() {
+                Some(next) => format!("{}{next}", state.prefix()),
+                None => welcome_location(state, None),
+            };
+            with_sessions(state, headers, &user, false, see_other(&location)).await
         }
-        SignInOutcome::SettingUp { user, grant } => {
-            let page = joined_page(state, &user, &grant, true, None).await;
-            with_sessions(state, headers, &user, false, page).await
+        SignInOutcome::SettingUp { user, .. } => {
+            let location = welcome_location(state, None);
+            with_sessions(state, headers, &user, false, see_other(&location)).await
         }
         SignInOutcome::NotAllowed {
             user,
             request_token,
-        } => not_allowed(state, &user, request_token.as_deref()),
+        } => refused(state, &user, request_token.as_deref(), None),
         SignInOutcome::NotAdmin { .. } => views::error_response(state, &not_admin_page()),
         SignInOutcome::InviteRefused { problem, .. } => {
             views::error_response(state, &invite_problem_page(problem))
@@ -108,6 +112,37 @@ pub async fn respond(
         ),
     }
 }
+
+/// The page that shows an account's sign-in outcome from its session: `/me?welcome=1`, with
+/// the app to continue to after a forward-auth sign-in.
+pub(crate) fn welcome_location(state: &AppState, rd: Option<&str>) -> String {
+    match rd {
+        Some(rd) => {
+            let enc: String = url::form_urlencoded::byte_serialize(rd.as_bytes()).collect();
+            format!("{}/me?welcome=1&rd={enc}", state.prefix())
+        }
+        None => format!("{}/me?welcome=1", state.prefix()),
+    }
+}
+
+/// "Not on the list": the refusal is kept for 10 minutes behind a cookie of its own, and the
+/// browser is sent to `GET /request`, which shows it (no session is made for a refused account).
+pub(crate) fn refused(
+    state: &AppState,
+    user: &PlexUser,
+    request_token: Option<&str>,
+    rd: Option<&str>,
+) -> Response {
+    let id = state.access.keep_refusal(user, request_token, rd);
+    let url = &state.config.server.public_url;
+    let mut resp = see_other(&format!("{}/request", state.prefix()));
+    let cookie = cookies::set(url, Which::Refusal, &id, Some(REFUSAL_TTL));
+    cookies::append(&mut resp, &cookie);
+    resp
+}
+
+/// How long a refusal's page can be shown again (its request token's lifetime).
+const REFUSAL_TTL: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 
 /// Ends the sessions the browser brought, starts fresh ones (account, plus admin when `admin`)
 /// and puts their cookies on `resp`. If the store fails, nobody is signed in: a 500 page.
@@ -164,13 +199,14 @@ async fn start_sessions(
     Ok(out)
 }
 
-pub(super) async fn joined_page(
+/// "You're in" (an accepted share) or "Almost there" (recorded or shared, not accepted yet).
+pub(crate) async fn joined_page(
     state: &AppState,
-    user: &PlexUser,
+    username: &str,
     grant: &GrantView,
-    setting_up: bool,
     continue_to: Option<ContinueTo>,
 ) -> Response {
+    let setting_up = grant.status != GrantStatus::Accepted;
     let title = if setting_up {
         "Almost there"
     } else {
@@ -181,7 +217,7 @@ pub(super) async fn joined_page(
         title,
     };
     let page = JoinedPage {
-        username: &user.username,
+        username,
         grant: grant_summary(grant),
         setting_up,
         onboarding: onboarding_html(state).await,
@@ -193,19 +229,18 @@ pub(super) async fn joined_page(
     }
 }
 
-pub(super) fn not_allowed(
-    state: &AppState,
-    user: &PlexUser,
-    request_token: Option<&str>,
-) -> Response {
+/// The "Not on the list" page (403): names the account, offers "Ask for access" while the
+/// token works, and another account.
+pub(crate) fn not_allowed(state: &AppState, refusal: &RefusalView) -> Response {
     let chrome = Chrome {
         prefix: state.prefix(),
         title: "Not on the list",
     };
     let page = NotAllowedPage {
-        username: &user.username,
-        request_token,
+        username: &refusal.username,
+        request_token: refusal.request_token.as_deref(),
         max_note: super::public::MAX_NOTE_CHARS,
+        rd: refusal.rd.as_deref(),
     };
     match state.templates.render("not_allowed.html", &chrome, &page) {
         Ok(html) => (StatusCode::FORBIDDEN, html).into_response(),
@@ -217,7 +252,6 @@ pub(super) fn not_allowed(
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::store::GrantStatus;
     use crate::web::templates::Templates;
 
     const EVIL: &str = "<script>alert(1)</script>";
@@ -236,6 +270,7 @@ mod tests {
             username: EVIL,
             request_token: Some("tok\"en"),
             max_note: 500,
+            rd: Some("https://a.example.com/\"x"),
         };
         let html = t.render("not_allowed.html", &chrome(), &page).unwrap().0;
         assert!(!html.contains(EVIL), "{html}");
@@ -244,7 +279,9 @@ mod tests {
             "{html}"
         );
         assert!(!html.contains("tok\"en"));
+        assert!(!html.contains("/\"x"));
         assert!(html.contains("Ask for access"));
+        assert!(html.contains("Sign in with another account"));
     }
 
     #[test]

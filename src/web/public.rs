@@ -4,12 +4,14 @@
 
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::client_ip::ClientIp;
+use super::cookies::{self, Which};
 use super::error::PageError;
+use super::sessions::{AccountSession, see_other};
 use super::templates::Chrome;
 use super::views::{self, access_error_page};
 use crate::access::AccessError;
@@ -70,15 +72,26 @@ fn plausible_code(code: &str) -> bool {
 }
 
 /// `GET /i/{code}`: the welcome page whose button carries the invite, or why the link is bad.
+/// A signed-in account that already used this link is sent to its access (`/me`).
 pub async fn invite(
     State(state): State<AppState>,
     Path(code): Path<String>,
-) -> Result<Html<String>, PageError> {
+    session: Option<AccountSession>,
+) -> Result<Response, PageError> {
     if !state.owner_configured() {
         return Err(views::not_ready());
     }
     if !plausible_code(&code) {
         return Err(invite_problem_page(InviteProblem::Unknown));
+    }
+    if let Some(AccountSession(s)) = session
+        && state
+            .access
+            .invite_used_by(&code, s.plex_id)
+            .await
+            .map_err(|e| access_error_page(&e))?
+    {
+        return Ok(see_other(&format!("{}/me", state.prefix())));
     }
     match state.access.invite_problem(&code).await {
         Ok(None) => {}
@@ -94,7 +107,32 @@ pub async fn invite(
         ready: true,
         invite: &code,
     };
-    state.templates.render("index.html", &chrome, &page)
+    Ok(state
+        .templates
+        .render("index.html", &chrome, &page)?
+        .into_response())
+}
+
+/// `GET /request`: the "Not on the list" page of a refused sign-in, from the record its cookie
+/// names (10 minutes), so a reload or Back from "Request sent" shows the same outcome; once
+/// the request was sent, the page says so instead of offering the form again.
+pub async fn refusal(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let url = &state.config.server.public_url;
+    let found =
+        cookies::get(&headers, url, Which::Refusal).and_then(|id| state.access.refusal(&id));
+    match found {
+        Some(refusal) => super::outcome::not_allowed(&state, &refusal),
+        None => views::message(
+            &state,
+            StatusCode::OK,
+            "Ask for access",
+            &["To ask the owner for access, sign in with Plex first.".to_owned()],
+            Some(views::Action {
+                href: format!("{}/", state.prefix()),
+                label: "Start",
+            }),
+        ),
+    }
 }
 
 /// The "Ask for access" form.

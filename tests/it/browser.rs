@@ -291,7 +291,7 @@ async fn invite_used(c: &Client, friend: &Client, app: &TestApp) {
     friend.goto(&link).await.unwrap();
     sign_in_button(friend).await;
     approve_as(friend, "alice").await;
-    wait_for_path(friend, app, "/auth/plex/callback").await;
+    wait_for_path(friend, app, "/me?welcome=1").await;
     assert!(
         body(friend).await.contains("You're in"),
         "{}",
@@ -306,10 +306,15 @@ async fn request_approved(c: &Client, friend: &Client, app: &TestApp) {
     friend.goto(&app.url("/")).await.unwrap();
     sign_in_button(friend).await;
     approve_as(friend, "carol").await;
-    wait_for_path(friend, app, "/auth/plex/callback").await;
+    wait_for_path(friend, app, "/request").await;
     assert!(body(friend).await.contains("Not on the list"));
     click(friend, "form[action$='/request'] button").await;
-    wait_for_path(friend, app, "/request").await;
+    friend
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath("//h1[contains(., 'Request sent')]"))
+        .await
+        .unwrap();
     visit(c, app, "/admin/access").await;
     click(c, "form[action*='/approve'] button.primary").await;
     c.wait()

@@ -4,4 +4,6 @@
 mod browser;
 mod journeys;
 mod refusals;
+mod reload;
+mod returning;
 mod security;

@@ -3,4 +3,4 @@
 mod demo;
 mod health_metrics;
 mod notify;
-mod web;
+pub mod web;

@@ -6,6 +6,7 @@ mod caddy;
 mod checks;
 mod end_button;
 mod nginx;
+mod returning;
 mod revocation;
 mod support;
 mod titles;

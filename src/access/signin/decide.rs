@@ -9,7 +9,7 @@ use crate::store::{
     AllowEntry, FlowPurpose, Grant, GrantStatus, Invite, NewEvent, StoreError, WriteTx,
 };
 
-use super::{InviteProblem, Role};
+use super::{GrantChange, InviteProblem, Role};
 use crate::access::DEFAULT_LIBRARIES_KEY;
 
 /// Everything the decision reads from outside the store.
@@ -31,8 +31,9 @@ pub(super) enum Decision {
     Admin(Role),
     NotAdmin,
     NotConfigured,
-    /// A grant was recorded (new or kept); the share and the accept follow.
-    Grant(Grant),
+    /// A grant was recorded (new or kept) with what it changed; the share and the accept
+    /// follow (a grant already `accepted` and unchanged needs neither).
+    Grant(Grant, GrantChange),
     AlreadyIn(Grant),
     InviteRefused(InviteProblem),
     /// `open_request`: the account already has an open request (no new token).
@@ -246,18 +247,30 @@ fn record_grant(tx: &mut WriteTx, inp: &DecideInput, b: Basis) -> Result<Decisio
         inp.record(tx, "not_configured", "no library set")?;
         return Ok(Decision::NotConfigured);
     }
-    if let Some(mut inv) = b.invite.clone()
+    let existing = tx.get_grant(inp.user.id)?;
+    let grant = merge_grant(existing.clone(), &b, inp);
+    let change = match &existing {
+        Some(g) if !matches!(g.status, GrantStatus::Removed | GrantStatus::Failed) => {
+            if same_set(&g.libraries, &grant.libraries) {
+                GrantChange::AlreadyIn
+            } else {
+                GrantChange::Changed
+            }
+        }
+        _ => GrantChange::Joined,
+    };
+    // A returning account consumes nothing more: no new grant is recorded for it.
+    if change != GrantChange::AlreadyIn
+        && let Some(mut inv) = b.invite.clone()
         && !inv.used_by.contains(&inp.user.id)
     {
         inv.uses = inv.uses.saturating_add(1);
         inv.used_by.push(inp.user.id);
         tx.put_invite(&inv)?;
     }
-    let existing = tx.get_grant(inp.user.id)?;
-    let grant = merge_grant(existing, &b, inp);
     tx.put_grant(&grant)?;
-    inp.record(tx, "joined", b.source)?;
-    Ok(Decision::Grant(grant))
+    inp.record(tx, change.as_str(), b.source)?;
+    Ok(Decision::Grant(grant, change))
 }
 
 /// The grant to record: a fresh one, or the existing one brought up to the decision. An

@@ -16,7 +16,7 @@ use crate::config::Policy;
 use crate::crypto::sha256_hex;
 use crate::plex::PlexUser;
 use crate::secret::Secret;
-use crate::store::{Grant, GrantStatus};
+use crate::store::{Grant, GrantStatus, Invite};
 pub(crate) use accept::AcceptTry;
 use decide::{DecideInput, Decision, decide, invite_problem_of};
 
@@ -51,6 +51,29 @@ pub enum InviteProblem {
     TurnedOff,
 }
 
+/// What an allowed sign-in did to the account's grant: the `signin` event's outcome, and
+/// whether it is announced as a join.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GrantChange {
+    /// A first grant, or one that was removed or failed before: a join.
+    Joined,
+    /// The grant's library set changed.
+    Changed,
+    /// The grant already matched the decision: nothing new (no join, no share write).
+    AlreadyIn,
+}
+
+impl GrantChange {
+    /// The `signin` event's outcome.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Joined => "joined",
+            Self::Changed => "changed",
+            Self::AlreadyIn => "already_in",
+        }
+    }
+}
+
 /// What the sign-in led to; the web layer turns it into sessions and a page.
 #[derive(Debug)]
 pub enum SignInOutcome {
@@ -61,22 +84,28 @@ pub enum SignInOutcome {
         /// Which role.
         role: Role,
     },
-    /// A share exists and was accepted (or is pending acceptance): "You're in".
+    /// The share is made and accepted, new or changed by this sign-in: "You're in".
     Joined {
         /// Who.
         user: PlexUser,
         /// What they have.
         grant: GrantView,
+        /// A first grant or a change of libraries.
+        change: GrantChange,
     },
-    /// Recorded, but plex.tv failed part-way; the reconciler finishes it: an honest
-    /// "access is being set up, you will get an email from Plex" page with status 200.
+    /// Recorded or shared but not accepted yet (plex.tv failed part-way, or the invite is not
+    /// visible yet); the reconciler or the next sign-in finishes it: an honest "access is being
+    /// set up, you will get an email from Plex" page with status 200.
     SettingUp {
         /// Who.
         user: PlexUser,
         /// What they will have.
         grant: GrantView,
+        /// What this sign-in changed.
+        change: GrantChange,
     },
-    /// Already has an active grant (e.g. external) and is not on the list: "You're in", nothing changed.
+    /// Already has an accepted grant that this sign-in left as it was (a returning friend, or
+    /// an active grant such as an external one while not on the list): nothing written.
     AlreadyIn {
         /// Who.
         user: PlexUser,
@@ -152,18 +181,27 @@ impl Access {
         };
         let outcome = match decision {
             Decision::Admin(role) => return Ok(SignInOutcome::Admin { user, role }),
-            Decision::Grant(grant) => {
+            Decision::Grant(grant, change) => {
                 let remaining = deadline.saturating_sub(started.elapsed());
                 return self
-                    .carry_out(owner, user, grant, token, ip, remaining)
+                    .carry_out(owner, user, (grant, change), token, ip, remaining)
                     .await;
             }
             Decision::NotAdmin => SignInOutcome::NotAdmin { user },
             Decision::NotConfigured => SignInOutcome::NotConfigured { user },
-            Decision::AlreadyIn(g) => SignInOutcome::AlreadyIn {
-                grant: self.view(&g).await,
-                user,
-            },
+            Decision::AlreadyIn(g) => {
+                let grant = self.view(&g).await;
+                if g.status == GrantStatus::Accepted {
+                    SignInOutcome::AlreadyIn { user, grant }
+                } else {
+                    let change = GrantChange::AlreadyIn;
+                    SignInOutcome::SettingUp {
+                        user,
+                        grant,
+                        change,
+                    }
+                }
+            }
             Decision::InviteRefused(problem) => SignInOutcome::InviteRefused { user, problem },
             Decision::NotAllowed { open_request } => SignInOutcome::NotAllowed {
                 request_token: (!open_request).then(|| self.issue_request_token(&user)),
@@ -180,7 +218,7 @@ impl Access {
         &self,
         owner: Option<Arc<Owner>>,
         user: PlexUser,
-        grant: Grant,
+        (grant, change): (Grant, GrantChange),
         token: Secret,
         ip: Option<String>,
         remaining: Duration,
@@ -218,11 +256,21 @@ impl Access {
             },
         };
         let view = self.view(&grant).await;
-        Ok(match grant.status {
-            GrantStatus::Pending | GrantStatus::Accepted => {
-                SignInOutcome::Joined { user, grant: view }
+        // Only an accepted share is "You're in" (SPEC §2.3).
+        Ok(match (grant.status, change) {
+            (GrantStatus::Accepted, GrantChange::AlreadyIn) => {
+                SignInOutcome::AlreadyIn { user, grant: view }
             }
-            _ => SignInOutcome::SettingUp { user, grant: view },
+            (GrantStatus::Accepted, _) => SignInOutcome::Joined {
+                user,
+                grant: view,
+                change,
+            },
+            _ => SignInOutcome::SettingUp {
+                user,
+                grant: view,
+                change,
+            },
         })
     }
 
@@ -314,15 +362,25 @@ impl Access {
         if self.policy() == Policy::Allowlist {
             return Ok(Some(InviteProblem::TurnedOff));
         }
-        let hash = sha256_hex(code.trim());
-        let invite = self
-            .0
-            .store
-            .read(move |tx| tx.invite_by_hash(&hash))
-            .await?;
-        Ok(match invite {
+        Ok(match self.invite_by_code(code).await? {
             None => Some(InviteProblem::Unknown),
             Some(inv) => invite_problem_of(&inv, None, self.now()),
         })
+    }
+
+    /// Whether the invite link `code` was used by `plex_id` (a friend opening their own used
+    /// link again is shown their access, not "used up").
+    pub async fn invite_used_by(&self, code: &str, plex_id: u64) -> Result<bool, AccessError> {
+        let invite = self.invite_by_code(code).await?;
+        Ok(invite.is_some_and(|inv| inv.used_by.contains(&plex_id)))
+    }
+
+    async fn invite_by_code(&self, code: &str) -> Result<Option<Invite>, AccessError> {
+        let hash = sha256_hex(code.trim());
+        Ok(self
+            .0
+            .store
+            .read(move |tx| tx.invite_by_hash(&hash))
+            .await?)
     }
 }

@@ -7,16 +7,25 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 
 use super::account;
-use super::login::app_of_rd;
+use super::login::{app_of_rd, valid_rd};
 use crate::access::flows::FlowInfo;
-use crate::access::signin::SignInOutcome;
+use crate::access::signin::{GrantChange, SignInOutcome};
 use crate::app::AppState;
 use crate::plex::PlexUser;
 use crate::store::FlowPurpose;
 use crate::web::error::PageError;
-use crate::web::outcome::{self, ContinueTo, joined_page, not_allowed, with_sessions};
+use crate::web::outcome::{self, ContinueTo, refused, welcome_location, with_sessions};
 use crate::web::sessions::see_other;
 use crate::web::views;
+
+/// What a granting sign-in means for the way back to the app.
+#[derive(Debug, Clone, Copy)]
+struct Granted {
+    /// A first grant: "You're in" (or "Almost there") before the app.
+    fresh: bool,
+    /// The share is not accepted yet.
+    setting_up: bool,
+}
 
 /// The answer for a finished `join` flow carrying a valid `rd`.
 pub async fn respond(
@@ -25,16 +34,22 @@ pub async fn respond(
     rd: &str,
     o: SignInOutcome,
 ) -> Response {
+    let granted = |change: GrantChange, setting_up: bool| Granted {
+        fresh: change == GrantChange::Joined,
+        setting_up,
+    };
     match o {
         SignInOutcome::Admin { user, .. } => to_app(state, headers, rd, &user, true, None).await,
         SignInOutcome::AlreadyIn { user, .. } => {
             to_app(state, headers, rd, &user, false, None).await
         }
-        SignInOutcome::Joined { user, grant } => {
-            to_app(state, headers, rd, &user, false, Some((grant, false))).await
+        SignInOutcome::Joined { user, change, .. } => {
+            let g = granted(change, false);
+            to_app(state, headers, rd, &user, false, Some(g)).await
         }
-        SignInOutcome::SettingUp { user, grant } => {
-            to_app(state, headers, rd, &user, false, Some((grant, true))).await
+        SignInOutcome::SettingUp { user, change, .. } => {
+            let g = granted(change, true);
+            to_app(state, headers, rd, &user, false, Some(g)).await
         }
         SignInOutcome::NotAllowed {
             user,
@@ -43,7 +58,7 @@ pub async fn respond(
             if passes(state, rd, &user).await {
                 to_app(state, headers, rd, &user, false, None).await
             } else {
-                not_allowed(state, &user, request_token.as_deref())
+                refused(state, &user, request_token.as_deref(), Some(rd))
             }
         }
         other => {
@@ -74,26 +89,48 @@ async fn passes(state: &AppState, rd: &str, user: &PlexUser) -> bool {
     }
 }
 
+/// The "Continue to {app}" button of the welcome page (`/me?welcome=1&rd=…`): only for a
+/// valid `rd` whose app the signed-in account passes now.
+pub async fn continue_to(state: &AppState, headers: &HeaderMap, rd: &str) -> Option<ContinueTo> {
+    let rd = valid_rd(state, Some(rd))?;
+    let cached = account::account(state, headers).await.ok()??;
+    let who = account::who(state, cached.session.plex_id, &cached.profile)
+        .await
+        .ok()?;
+    if !super::login::account_passes_rd(state, &who, &rd).await {
+        return None;
+    }
+    let (_, name) = app_of_rd(state, &rd).await;
+    Some(ContinueTo { href: rd, name })
+}
+
+/// Straight to `rd` when the account passes its app; a fresh join (or a share not accepted
+/// yet that does not pass) first sees the welcome page; anyone else refused gets the 403 page.
 async fn to_app(
     state: &AppState,
     headers: &HeaderMap,
     rd: &str,
     user: &PlexUser,
     admin: bool,
-    joined: Option<(crate::access::GrantView, bool)>,
+    granted: Option<Granted>,
 ) -> Response {
     let ok = passes(state, rd, user).await;
     let (_, name) = app_of_rd(state, rd).await;
-    let page = match (&joined, ok) {
-        (Some((grant, setting_up)), _) if ok || *setting_up => {
-            let cont = ok.then(|| ContinueTo {
-                href: rd.to_owned(),
-                name: name.clone(),
-            });
-            joined_page(state, user, grant, *setting_up, cont).await
+    // Not accepted yet: the honest "Almost there" for a first grant, or for anyone the app
+    // does not let in yet; accepted: only a fresh join sees "You're in" before the app.
+    let welcome = granted.is_some_and(|g| {
+        if g.setting_up {
+            g.fresh || !ok
+        } else {
+            g.fresh && ok
         }
-        (_, true) => see_other(rd),
-        (_, false) => views::error_response(
+    });
+    let page = if welcome {
+        see_other(&welcome_location(state, ok.then_some(rd)))
+    } else if ok {
+        see_other(rd)
+    } else {
+        views::error_response(
             state,
             &PageError::new(
                 StatusCode::FORBIDDEN,
@@ -103,7 +140,7 @@ async fn to_app(
                     user.username
                 ),
             ),
-        ),
+        )
     };
     if ok {
         let who = Some((user.username.as_str(), user.id));

@@ -42,8 +42,9 @@ async fn an_invite_never_visible_stays_pending_until_accepted_by_email() {
     allow(&app, "alice", None).await;
     app.fake().invite_visible_after(100);
     match sign_in(&app, &ALICE, None).await {
-        SignInOutcome::Joined { grant, .. } => assert_eq!(grant.status, GrantStatus::Pending),
-        other => panic!("expected Joined, got {other:?}"),
+        // Not accepted yet: "Almost there", never "You're in".
+        SignInOutcome::SettingUp { grant, .. } => assert_eq!(grant.status, GrantStatus::Pending),
+        other => panic!("expected SettingUp, got {other:?}"),
     }
     assert_eq!(shares_of(&app, &ALICE).len(), 1);
     assert!(app.fake().accept_from_email(&ALICE));

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use plexgate::access::signin::{InviteProblem, Role, SignInOutcome};
+use plexgate::access::signin::{GrantChange, InviteProblem, Role, SignInOutcome};
 use plexgate::fakeplex::{ALICE, BOB, CAROL, DAVE, Fault, KID, MOVIES, MUSIC, OWNER, TV};
 use plexgate::store::{AdminEntry, FlowPurpose, GrantStatus, IdTable};
 
@@ -15,7 +15,12 @@ async fn an_allowlisted_friend_joins_with_one_accepted_share_in_seven_calls() {
     allow(&app, "ALICE", None).await;
     app.fake().clear_requests();
     match sign_in(&app, &ALICE, None).await {
-        SignInOutcome::Joined { user, grant } => {
+        SignInOutcome::Joined {
+            user,
+            grant,
+            change,
+        } => {
+            assert_eq!(change, GrantChange::Joined);
             assert_eq!(user.id, ALICE.id);
             assert_eq!(grant.libraries, vec!["Movies", "TV Shows"]);
             assert_eq!(grant.status, GrantStatus::Accepted);
@@ -37,10 +42,10 @@ async fn an_allowlisted_friend_joins_with_one_accepted_share_in_seven_calls() {
     let entries = app.state.store.read(|tx| tx.list_allow()).await.unwrap();
     assert_eq!(entries[0].plex_id, Some(ALICE.id));
 
-    // Signing in again creates no second share.
+    // Signing in again creates no second share: a returning friend is already in.
     assert!(matches!(
         sign_in(&app, &ALICE, None).await,
-        SignInOutcome::Joined { .. }
+        SignInOutcome::AlreadyIn { .. }
     ));
     assert_eq!(shares_of(&app, &ALICE).len(), 1);
 
@@ -62,7 +67,10 @@ async fn an_external_share_only_gains_libraries_and_stands_for_the_unlisted() {
     allow(&app, "carol@example.com", Some(vec![MOVIES])).await;
     assert!(matches!(
         sign_in(&app, &CAROL, None).await,
-        SignInOutcome::Joined { .. }
+        SignInOutcome::Joined {
+            change: GrantChange::Changed,
+            ..
+        }
     ));
     let shares = shares_of(&app, &CAROL);
     assert_eq!(shares.len(), 1);
@@ -180,14 +188,14 @@ async fn a_single_use_invite_admits_exactly_one_of_four_racing_accounts() {
         Some(InviteProblem::UsedUp)
     );
 
-    // The same account using the link again consumes nothing.
+    // The same account using the link again consumes nothing: it is already in.
     let winner = [ALICE, BOB, CAROL, KID]
         .into_iter()
         .find(|a| a.id == joined[0].id)
         .unwrap();
     assert!(matches!(
         sign_in(&app, &winner, Some("race-code")).await,
-        SignInOutcome::Joined { .. }
+        SignInOutcome::AlreadyIn { .. }
     ));
     let inv = uses(&app).await;
     assert_eq!((inv.uses, inv.used_by.len()), (1, 1));

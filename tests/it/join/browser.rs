@@ -134,10 +134,26 @@ impl Browser {
     }
 
     /// Starts at `start`, approves as `who` in the fake, and returns the callback's answer.
-    pub async fn sign_in(&mut self, app: &TestApp, who: &Account, start: &str) -> Page {
+    pub async fn callback(&mut self, app: &TestApp, who: &Account, start: &str) -> Page {
         let code = self.start(app, start).await;
         assert!(app.fake().approve_pin_code(&code, who));
         self.get(&app.url("/auth/plex/callback")).await
+    }
+
+    /// As [`Browser::callback`], then follows the callback's 303 to the page showing the
+    /// outcome (`/me?welcome=1…`, `/request`) as a browser would; any other answer as it is.
+    pub async fn sign_in(&mut self, app: &TestApp, who: &Account, start: &str) -> Page {
+        let page = self.callback(app, who, start).await;
+        self.land(app, page).await
+    }
+
+    /// Follows the callback's 303 to the page showing the outcome; any other answer as it is.
+    pub async fn land(&mut self, app: &TestApp, page: Page) -> Page {
+        if is_outcome_redirect(app, &page) {
+            self.follow(app, &page).await
+        } else {
+            page
+        }
     }
 
     /// Follows one 303 (relative to the app's origin).
@@ -146,6 +162,16 @@ impl Browser {
         let url = format!("{}{}", app.origin, page.location());
         self.get(&url).await
     }
+}
+
+/// Whether `page` is the callback's 303 to the page that shows a sign-in's outcome.
+pub fn is_outcome_redirect(app: &TestApp, page: &Page) -> bool {
+    let prefix = app.state.prefix();
+    page.status == StatusCode::SEE_OTHER
+        && page
+            .location()
+            .strip_prefix(prefix)
+            .is_some_and(|l| l.starts_with("/me?welcome=1") || l == "/request")
 }
 
 /// A parameter of the `#?a=b&c=d` fragment Plex's auth URL carries.

@@ -165,6 +165,7 @@ async fn an_invite_with_one_use_used_twice_at_once_shares_once() {
     app.fake().approve_pin_code(&code_b, &BOB);
     let url = app.url("/auth/plex/callback");
     let (pa, pb) = tokio::join!(a.get(&url), b.get(&url));
+    let (pa, pb) = (a.land(&app, pa).await, b.land(&app, pb).await);
     let oks = [&pa, &pb]
         .iter()
         .filter(|p| p.status == StatusCode::OK)
@@ -229,16 +230,30 @@ async fn a_failed_share_is_set_up_later_by_the_reconciler() {
     app.stop().await;
 }
 
-#[tokio::test]
-async fn a_failed_accept_is_pending_until_the_friend_accepts() {
-    let app = TestApp::with_fake(&[]).await;
-    allow(&app, "alice", None).await;
+/// The accept fails on every try: plex.tv answers 503 to the friend's invite listing.
+fn accept_always_fails(app: &TestApp) {
     app.fake().inject(Fault::status(
         "/api/v2/shared_servers/invites/received",
         503,
     ));
-    let page = Browser::new().sign_in(&app, &ALICE, "/auth/plex").await;
+}
+
+fn says_in(body: &str) -> bool {
+    body.contains("You&#x27;re in") || body.contains("You're in")
+}
+
+#[tokio::test]
+async fn a_failed_accept_is_pending_until_the_friend_accepts() {
+    let app = TestApp::with_fake(&[]).await;
+    allow(&app, "alice", None).await;
+    accept_always_fails(&app);
+    let mut b = Browser::new();
+    let page = b.sign_in(&app, &ALICE, "/auth/plex").await;
+    // Not accepted: the honest "Almost there", never "You're in".
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("<h1>Almost there</h1>"), "{}", page.body);
+    assert!(page.body.contains("email from Plex"), "{}", page.body);
+    assert!(!says_in(&page.body), "{}", page.body);
     assert_eq!(
         grant_status(&app, ALICE.id).await,
         Some(GrantStatus::Pending)
@@ -250,5 +265,64 @@ async fn a_failed_accept_is_pending_until_the_friend_accepts() {
         grant_status(&app, ALICE.id).await,
         Some(GrantStatus::Accepted)
     );
+    // The same page, reloaded, now tells the new truth.
+    let page = b.get(&app.url("/me?welcome=1")).await;
+    assert!(
+        page.body.contains("<h1>You&#x27;re in</h1>"),
+        "{}",
+        page.body
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_pending_share_is_accepted_by_the_reconciler_with_the_held_token() {
+    let app = TestApp::with_fake(&[]).await;
+    allow(&app, "alice", None).await;
+    accept_always_fails(&app);
+    let mut b = Browser::new();
+    let page = b.sign_in(&app, &ALICE, "/auth/plex").await;
+    assert!(page.body.contains("<h1>Almost there</h1>"), "{}", page.body);
+    app.fake().clear_faults();
+    let report = app.state.access.run_once().await.unwrap();
+    assert_eq!(report.accepted, 1, "{report:?}");
+    assert_eq!(shares_of(&app, ALICE.id), vec![(vec![MOVIES, TV], true)]);
+    let page = b.get(&app.url("/me?welcome=1")).await;
+    assert!(
+        page.body.contains("<h1>You&#x27;re in</h1>"),
+        "{}",
+        page.body
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_pending_share_is_accepted_at_the_next_sign_in() {
+    let app = TestApp::with_fake(&[]).await;
+    allow(&app, "alice", None).await;
+    accept_always_fails(&app);
+    let page = Browser::new().sign_in(&app, &ALICE, "/auth/plex").await;
+    assert!(!says_in(&page.body), "{}", page.body);
+    app.fake().clear_faults();
+    app.fake().clear_requests();
+    let page = Browser::new().sign_in(&app, &ALICE, "/auth/plex").await;
+    assert!(
+        page.body.contains("<h1>You&#x27;re in</h1>"),
+        "{}",
+        page.body
+    );
+    assert_eq!(
+        grant_status(&app, ALICE.id).await,
+        Some(GrantStatus::Accepted)
+    );
+    assert_eq!(shares_of(&app, ALICE.id), vec![(vec![MOVIES, TV], true)]);
+    // The share existed: only the friend's accept was written, nothing with the owner's token.
+    let owner_writes = app
+        .fake()
+        .requests()
+        .into_iter()
+        .filter(|r| r.method != "GET" && r.account.as_deref() == Some("owner"))
+        .count();
+    assert_eq!(owner_writes, 0);
     app.stop().await;
 }

@@ -49,6 +49,9 @@ async fn a_callback_without_a_usable_flow_cookie_signs_nobody_in() {
     app.fake().approve_pin_code(&code, &ALICE);
     let flow_cookie = b.cookies.clone();
     let done = b.get(&app.url("/auth/plex/callback")).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(done.location(), "/me?welcome=1");
+    let done = b.land(&app, done).await;
     assert_eq!(done.status, StatusCode::OK, "{}", done.body);
     assert!(session_cookie(&b));
     assert!(

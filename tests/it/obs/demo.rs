@@ -86,6 +86,13 @@ fn an_invited_friend_signs_in_through_the_demo() {
             .await;
         assert_eq!(approved.status, 302, "{}", approved.body);
         let done = jar.get(&approved.location).await;
+        assert_eq!(done.status, 303, "{}", done.body);
+        assert!(
+            done.location.ends_with("/me?welcome=1"),
+            "{}",
+            done.location
+        );
+        let done = jar.get(&format!("{app}me?welcome=1")).await;
         assert_eq!(done.status, 200, "{}", done.body);
         assert!(done.body.contains("You&#x27;re in"), "{}", done.body);
     });

@@ -85,14 +85,19 @@ pub fn fragment_param(location: &str, name: &str) -> String {
         .expect("the parameter")
 }
 
-/// Starts at `start`, approves the PIN as `who` in the fake, returns the callback's page.
+/// Starts at `start`, approves the PIN as `who` in the fake, returns the page the callback
+/// leads to (its 303 to `/me?welcome=1` or `/request` followed, as a browser would).
 pub async fn sign_in(app: &TestApp, who: &Account, start: &str) -> (Jar, Page) {
     let mut jar = Jar::default();
     let page = jar.get(&app.url(start)).await;
     assert_eq!(page.status, 303, "{}", page.body);
     let code = fragment_param(&page.location, "code");
     assert!(app.fake().approve_pin_code(&code, who));
-    let page = jar.get(&app.url("/auth/plex/callback")).await;
+    let mut page = jar.get(&app.url("/auth/plex/callback")).await;
+    let local = page.location.strip_prefix(app.state.prefix()).unwrap_or("");
+    if page.status == 303 && (local.starts_with("/me?welcome=1") || local == "/request") {
+        page = jar.get(&format!("{}{}", app.origin, page.location)).await;
+    }
     (jar, page)
 }
 

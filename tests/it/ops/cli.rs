@@ -3,8 +3,9 @@
 
 use std::path::Path;
 use std::process::{Command, Output};
-use std::time::Duration;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use plexgate::access::admin_link::ADMIN_LINK_TTL;
 use plexgate::fakeplex::{self, FakePlex};
 
 use crate::support::{TestApp, client};
@@ -232,11 +233,24 @@ async fn admin_link(app: &TestApp) -> String {
     link
 }
 
+/// When the binary signed `link`, read from the expiry it carries (`base64url(expiry ‖ …)`): the
+/// binary signs with the system clock, so the test puts the server's clock on the same instant.
+fn signed_at(link: &str) -> SystemTime {
+    use base64::Engine as _;
+    let token = link.split("?t=").nth(1).unwrap();
+    let raw = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(token)
+        .unwrap();
+    let expiry = u64::from_be_bytes(raw[..8].try_into().unwrap());
+    UNIX_EPOCH + Duration::from_secs(expiry) - ADMIN_LINK_TTL
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn an_admin_link_works_once_while_serving_and_expires_after_ten_minutes() {
     let app = TestApp::with_fake(&[]).await;
     let http = client();
     let link = admin_link(&app).await;
+    app.clock.set(signed_at(&link));
     let resp = http.get(&link).send().await.unwrap();
     assert_eq!(resp.status(), 303);
     assert_eq!(resp.headers()["location"], "/admin");
@@ -263,7 +277,7 @@ async fn an_admin_link_works_once_while_serving_and_expires_after_ten_minutes() 
     assert!(again.headers().get("set-cookie").is_none());
 
     let late = admin_link(&app).await;
-    app.clock.advance(Duration::from_secs(10 * 60 + 1));
+    app.clock.set(signed_at(&late) + ADMIN_LINK_TTL);
     assert_eq!(http.get(&late).send().await.unwrap().status(), 403);
 
     let events = app
@@ -277,6 +291,17 @@ async fn an_admin_link_works_once_while_serving_and_expires_after_ten_minutes() 
             Ok(tx.events_page(None, 10, &f)?.events)
         })
         .unwrap();
-    let outcomes: Vec<&str> = events.iter().rev().map(|e| e.outcome.as_str()).collect();
-    assert_eq!(outcomes, ["ok", "refused", "refused"]);
+    let outcomes: Vec<(&str, &str)> = events
+        .iter()
+        .rev()
+        .map(|e| (e.outcome.as_str(), e.detail.as_str()))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            ("ok", "admin sign-in link used"),
+            ("refused", "this admin link was already used"),
+            ("refused", "this admin link has expired"),
+        ]
+    );
 }

@@ -7,11 +7,16 @@ use super::*;
 
 #[tokio::test]
 async fn timeouts_5xx_drops_and_401_are_classified() {
-    let e = env_with(|s| s.request_timeout = Duration::from_millis(300)).await;
+    let e = env().await;
     let t = token(&ALICE);
+    // Only the call meant to time out gets a short timeout (a client of its own against the same
+    // fake); every other call keeps the roomy default, so a busy machine cannot fail them.
+    let mut short = settings(&e.fake.base_url(), &e.fake.base_url());
+    short.request_timeout = Duration::from_millis(300);
+    let impatient = PlexClient::new(short).unwrap();
     e.fake
         .inject(Fault::delay("/api/v2/user", Duration::from_secs(5)).times(1));
-    let r = e.client.user(&t).await.unwrap_err();
+    let r = impatient.user(&t).await.unwrap_err();
     assert_eq!(r, PlexError::Timeout);
     assert!(r.is_retryable());
 

@@ -108,8 +108,24 @@ pub async fn sign_in(app: &TestApp, who: &Account, rd: &str) -> SignedIn {
         .iter()
         .find(|c| c.starts_with("plexgate_admin=") && !c.contains("Max-Age=0"))
         .map(|c| pair(c));
+    let cookie = pair(&account);
+    // A fresh join's 303 to its welcome page is followed, as a browser would.
+    let welcome = format!("{}/me?welcome=1", app.state.prefix());
+    let location = last
+        .headers()
+        .get(LOCATION)
+        .map(|l| l.to_str().unwrap().to_owned());
+    let last = match location {
+        Some(l) if l.starts_with(&welcome) => c
+            .get(format!("{}{l}", app.origin))
+            .header("cookie", &cookie)
+            .send()
+            .await
+            .unwrap(),
+        _ => last,
+    };
     SignedIn {
-        cookie: pair(&account),
+        cookie,
         admin_cookie,
         last,
     }

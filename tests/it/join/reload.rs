@@ -1,0 +1,122 @@
+//! The result of a sign-in survives a reload (SPEC §2.3): the callback answers 303 to a page
+//! that shows the outcome from the account session (`/me?welcome=1`) or, for a refusal, from a
+//! short-lived record (`/request`, 10 minutes), so reloading, or Back from "Request sent",
+//! shows the same truth and never "Try again". "Not on the list" offers another account, and a
+//! signed-in friend opening an invite link they already used sees their access.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::Duration;
+
+use plexgate::fakeplex::{ALICE, BOB};
+use reqwest::StatusCode;
+
+use super::browser::Browser;
+use super::journeys::{allow, hidden_value, invite};
+use crate::support::TestApp;
+
+const TRY_AGAIN: &str = "Try again";
+
+#[tokio::test]
+async fn reloading_you_are_in_shows_you_are_in_again() {
+    let app = TestApp::with_fake(&[]).await;
+    allow(&app, "alice", None).await;
+    let mut b = Browser::new();
+    let answer = b.callback(&app, &ALICE, "/auth/plex").await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+    assert_eq!(answer.location(), "/me?welcome=1");
+    for _ in 0..2 {
+        let page = b.follow(&app, &answer).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        assert!(
+            page.body.contains("<h1>You&#x27;re in</h1>"),
+            "{}",
+            page.body
+        );
+        assert!(page.body.contains("Movies"), "{}", page.body);
+        assert!(!page.body.contains(TRY_AGAIN), "{}", page.body);
+    }
+    // Without the session the same address is only the plain sign-in prompt.
+    let stranger = Browser::new().get(&app.url("/me?welcome=1")).await;
+    assert!(
+        !stranger.body.contains("You&#x27;re in"),
+        "{}",
+        stranger.body
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn not_on_the_list_survives_a_reload_and_back_from_request_sent() {
+    let app = TestApp::with_fake(&[]).await;
+    let mut b = Browser::new();
+    let answer = b.callback(&app, &BOB, "/auth/plex").await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+    assert_eq!(answer.location(), "/request");
+    let first = b.follow(&app, &answer).await;
+    assert_eq!(first.status, StatusCode::FORBIDDEN, "{}", first.body);
+    assert!(
+        first.body.contains("<strong>bob</strong>"),
+        "{}",
+        first.body
+    );
+    let token = hidden_value(&first.body, "token");
+    // Another account: a form of its own that starts a new sign-in.
+    assert!(
+        first
+            .body
+            .contains("<form method=\"get\" action=\"/auth/plex\">"),
+        "{}",
+        first.body
+    );
+    assert!(first.body.contains("Sign in with another account"));
+
+    // A reload shows the same page, with the same working token.
+    let reload = b.get(&app.url("/request")).await;
+    assert_eq!(reload.status, StatusCode::FORBIDDEN, "{}", reload.body);
+    assert_eq!(hidden_value(&reload.body, "token"), token);
+    assert!(!reload.body.contains(TRY_AGAIN));
+    let sent = b
+        .post(&app.url("/request"), &[("token", &token), ("note", "hi")])
+        .await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    assert!(sent.body.contains("Request sent"));
+
+    // Back from "Request sent": the same outcome, saying the request was already sent.
+    let back = b.get(&app.url("/request")).await;
+    assert_eq!(back.status, StatusCode::FORBIDDEN, "{}", back.body);
+    assert!(back.body.contains("<strong>bob</strong>"), "{}", back.body);
+    assert!(back.body.contains("already asked"), "{}", back.body);
+    assert!(!back.body.contains("name=\"token\""), "{}", back.body);
+    assert!(!back.body.contains(TRY_AGAIN));
+    let requests = app.state.store.read(|tx| tx.list_requests()).await.unwrap();
+    assert_eq!(requests.len(), 1);
+
+    // After ten minutes the record is gone: no stale form, still no "Try again".
+    app.clock.advance(Duration::from_secs(11 * 60));
+    let late = b.get(&app.url("/request")).await;
+    assert!(!late.body.contains("bob"), "{}", late.body);
+    assert!(!late.body.contains(TRY_AGAIN), "{}", late.body);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_signed_in_friend_opening_their_used_invite_link_sees_their_access() {
+    let app = TestApp::with_fake(&[]).await;
+    invite(&app, "oneUseCode_abcdefghij", Some(1), None).await;
+    let mut alice = Browser::new();
+    let page = alice
+        .sign_in(&app, &ALICE, "/auth/plex?invite=oneUseCode_abcdefghij")
+        .await;
+    assert!(page.body.contains("You&#x27;re in"), "{}", page.body);
+    let again = alice.get(&app.url("/i/oneUseCode_abcdefghij")).await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
+    assert_eq!(again.location(), "/me");
+    let me = alice.follow(&app, &again).await;
+    assert!(me.body.contains("Movies"), "{}", me.body);
+    // Anyone else still learns the link is used up, before signing in.
+    let other = Browser::new()
+        .get(&app.url("/i/oneUseCode_abcdefghij"))
+        .await;
+    assert_eq!(other.status, StatusCode::GONE, "{}", other.body);
+    app.stop().await;
+}
