@@ -111,37 +111,31 @@ pub async fn run(config: &Config, out: &mut dyn FnMut(&Line)) -> bool {
     };
     let data_dir = config.server.data_dir.clone();
     let opened = tokio::task::spawn_blocking(move || Store::open(&data_dir)).await;
-    let store = match opened {
-        Ok(Ok(store)) => store,
+    let why = match opened {
+        Ok(Ok(store)) => {
+            emit(pass(
+                "store",
+                format!("ok ({})", config.server.data_dir.display()),
+            ));
+            for line in plex_lines(config, &store).await {
+                emit(line);
+            }
+            return all_ok;
+        }
         Ok(Err(StoreError::AlreadyInUse { .. })) => {
             for line in running_server(config).await {
                 emit(line);
             }
             return all_ok;
         }
-        Ok(Err(e)) => {
-            emit(fail("store", format!("cannot open: {e}")));
-            for name in &NAMES[1..] {
-                emit(skip(name, "the store could not be opened"));
-            }
-            return false;
-        }
-        Err(e) => {
-            emit(fail("store", format!("cannot open: {e}")));
-            for name in &NAMES[1..] {
-                emit(skip(name, "the store could not be opened"));
-            }
-            return false;
-        }
+        Ok(Err(e)) => e.to_string(),
+        Err(e) => e.to_string(),
     };
-    emit(pass(
-        "store",
-        format!("ok ({})", config.server.data_dir.display()),
-    ));
-    for line in plex_lines(config, &store).await {
-        emit(line);
+    emit(fail("store", format!("cannot open: {why}")));
+    for name in &NAMES[1..] {
+        emit(skip(name, "the store could not be opened"));
     }
-    all_ok
+    false
 }
 
 /// `http://{server.listen}{prefix}/healthz`, with a wildcard address replaced by loopback.
