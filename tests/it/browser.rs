@@ -2,12 +2,13 @@
 //! chromedriver and fantoccini) at a 360×740 phone viewport, against the fake plex.tv: setup,
 //! an allowlist add, an invite link created and used by a friend, a request approved and a
 //! user's libraries changed. Every plexgate page visited must not scroll sideways and must
-//! show its primary button. Without Chromium the test says it is skipped (a failure under CI).
+//! show its primary button. Without Chromium the test says it is skipped (a visible `SKIPPED`
+//! line); with `CI` set it fails instead.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -16,6 +17,7 @@ use plexgate::fakeplex::{ALICE, CAROL, MOVIES, MUSIC, TV};
 use serde_json::json;
 
 use crate::admin::fixtures::{NO_LIMIT, first_run};
+use crate::programs::{Spawned, required_programs};
 use crate::support::{TestApp, client};
 
 /// How long a page may take to arrive.
@@ -34,38 +36,21 @@ const FLAGS: &[&str] = &[
     "--no-first-run",
 ];
 
-fn find(candidates: &[&str]) -> Option<PathBuf> {
-    candidates.iter().map(PathBuf::from).find(|p| p.exists())
-}
-
-/// chromium and chromedriver, or why the test is skipped (a failure when `CI=true`).
+/// chromium and chromedriver on `PATH` (as `.ci/run` installs them), or `None` after a visible
+/// skip line; with `CI` set a missing one fails the test.
 fn tools() -> Option<(PathBuf, PathBuf)> {
-    let chromium = find(&["/usr/bin/chromium", "/usr/bin/chromium-browser"]);
-    let driver = find(&["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]);
-    if let (Some(c), Some(d)) = (chromium, driver) {
-        return Some((c, d));
-    }
-    let msg = "browser test skipped: Chromium or chromedriver not found. Install them with \
-               `sudo apt-get install -y chromium chromium-driver` (Debian/Ubuntu), as .ci/run does.";
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "{msg} (CI=true: a skip is a failure)"
-    );
-    eprintln!("{msg}");
-    None
+    let found = required_programs(
+        &[("chromium", &[]), ("chromedriver", &[])],
+        "chromium chromium-driver",
+    )?;
+    Some((found[0].clone(), found[1].clone()))
 }
 
-/// A running chromedriver, killed on drop.
+/// A running chromedriver in its own process group: dropping it ends chromedriver and every
+/// Chromium process it started.
 struct Driver {
-    child: Child,
+    _process: Spawned,
     url: String,
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 async fn start_driver(path: &Path) -> Driver {
@@ -74,14 +59,15 @@ async fn start_driver(path: &Path) -> Driver {
         .local_addr()
         .unwrap()
         .port();
-    let child = Command::new(path)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromedriver starts");
+    let process = Spawned::spawn(
+        Command::new(path)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null()),
+    )
+    .expect("chromedriver starts");
     let driver = Driver {
-        child,
+        _process: process,
         url: format!("http://127.0.0.1:{port}"),
     };
     let status = format!("{}/status", driver.url);

@@ -1,8 +1,9 @@
 //! The friend's journey over HTTP (SPEC §2, §3 admin sign-in): a browser-like client that
 //! follows nothing by itself and keeps its own cookies, against the app and the fake plex.tv.
 
-mod browser;
+pub mod browser;
 mod journeys;
+mod pending;
 mod refusals;
 mod reload;
 mod returning;

@@ -13,5 +13,6 @@ mod ops;
 mod packaging;
 mod plex_contract;
 mod process;
+mod programs;
 mod sso;
 mod support;

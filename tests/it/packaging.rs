@@ -260,20 +260,13 @@ fn compose_and_unraid_name_the_config_variables() {
     assert_known("the Unraid template (comments)", &plexgate_vars(&xml));
 }
 
-/// `systemd-analyze`, or `None` outside CI when it is missing (under `CI=true`: a failure).
+/// `systemd-analyze`, or `None` after saying the test is skipped (under CI: a failure).
 fn systemd_analyze() -> Option<PathBuf> {
-    let found = ["/usr/bin/systemd-analyze", "/bin/systemd-analyze"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists());
-    if found.is_none() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "systemd-analyze is missing (Debian: apt-get install systemd)"
-        );
-        eprintln!("skipped: systemd-analyze is not installed");
-    }
-    found
+    crate::programs::required_programs(
+        &[("systemd-analyze", &["/usr/bin/systemd-analyze"])],
+        "systemd",
+    )
+    .and_then(|found| found.into_iter().next())
 }
 
 #[test]

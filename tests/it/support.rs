@@ -213,3 +213,29 @@ pub async fn allow_for_days(app: &TestApp, account: &str, access_days: Option<u3
         .await
         .unwrap();
 }
+
+/// The `signin` events' outcomes for an account, oldest first.
+pub async fn signin_outcomes(app: &TestApp, plex_id: u64) -> Vec<String> {
+    let filter = plexgate::store::EventFilter {
+        plex_id: Some(plex_id),
+        kind: Some("signin".into()),
+    };
+    let page = app
+        .state
+        .store
+        .read(move |tx| tx.events_page(None, 100, &filter))
+        .await
+        .unwrap();
+    // The log pages newest first.
+    page.events.into_iter().rev().map(|e| e.outcome).collect()
+}
+
+/// plex.tv writes made with the owner's token (shares created, updated or removed) since the
+/// fake's request log was last cleared.
+pub fn owner_writes(app: &TestApp) -> usize {
+    app.fake()
+        .requests()
+        .iter()
+        .filter(|r| r.method != "GET" && r.account.as_deref() == Some("owner"))
+        .count()
+}

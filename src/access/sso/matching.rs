@@ -81,11 +81,33 @@ pub fn normalize_path(raw: &str) -> String {
     format!("/{}", segs.join("/"))
 }
 
+/// Whether every `%XX` escape in raw `path` stands for an unreserved character
+/// (`A-Z a-z 0-9 - . _ ~`). An encoded `/` or `\` (`%2F`, `%5C`) above all is not: apps disagree
+/// on whether it separates segments, so the app might route it outside the bypassed prefix.
+fn escapes_only_unreserved(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'%')
+        .all(|(i, _)| {
+            bytes
+                .get(i + 1..i + 3)
+                .filter(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+                .and_then(|hex| std::str::from_utf8(hex).ok())
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+                .is_some_and(|c| {
+                    c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~')
+                })
+        })
+}
+
 /// Whether raw `path` (no query) starts with one of `prefixes` after one percent-decode. A path
-/// with `.`/`..` segments, `//`, a backslash, `;`, NUL or a `%` left after decoding is never
-/// bypassed (SPEC §8).
+/// whose raw form has a `%` escape of anything but an unreserved character (`%2F`, `%5C`,
+/// `%25`, ...), or that after decoding has `.`/`..` segments, `//`, a backslash, `;`, NUL, a
+/// control character or a `%`, is never bypassed (SPEC §8).
 pub fn bypassed(prefixes: &[String], path: &str) -> bool {
-    if prefixes.is_empty() {
+    if prefixes.is_empty() || !escapes_only_unreserved(path) {
         return false;
     }
     let Some(p) = decode_once(path) else {

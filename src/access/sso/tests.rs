@@ -69,6 +69,55 @@ fn bypass_is_exact_and_refuses_tricks() {
 }
 
 #[test]
+fn bypass_refuses_encoded_separators_and_any_escape_of_a_reserved_character() {
+    let b = vec!["/api/".to_owned()];
+    // Escapes of unreserved characters are fine (`%61` is `a`, `%7E` is `~`).
+    for good in ["/api/%7Euser", "/api/v%2D1", "/api/a%2Eb", "/api/%5F"] {
+        assert!(bypassed(&b, good), "{good}");
+    }
+    for bad in [
+        "/api%2Fadmin",
+        "/api%2fv3/series",
+        "/api%5Cadmin",
+        "/api%5cadmin",
+        "/api/%2F",
+        "/api/x%2fy",
+        "/api/x%5Cy",
+        "/api/x%5cy",
+        "/api/%252F",
+        "/api/%25",
+        "/api/%3B",
+        "/api/%3F",
+        "/api/%23",
+        "/api/%20x",
+        "/api/%C3%A9",
+        "/api/%",
+        "/api/%4",
+        "/api/%G1",
+        "/api/%+1",
+    ] {
+        assert!(!bypassed(&b, bad), "{bad}");
+    }
+}
+
+#[test]
+fn bypass_refuses_control_characters() {
+    let b = vec!["/api/".to_owned()];
+    for bad in [
+        "/api/\u{7}x",
+        "/api/x\u{1f}",
+        "/api/\u{7f}",
+        "/api/\t",
+        "/api/\u{85}x",
+        "/api/%07x",
+        "/api/%7F",
+        "/api/%C2%85",
+    ] {
+        assert!(!bypassed(&b, bad), "{bad:?}");
+    }
+}
+
+#[test]
 fn rules_and_groups() {
     let friend = Who {
         plex_id: 7,

@@ -69,6 +69,13 @@ fn host_of(url: &Url) -> Result<String, BadHeaders> {
 }
 
 fn checked_url(raw: &str) -> Result<Url, BadHeaders> {
+    // URL parsers read `http:///x` (and `http:x`) as host `x`: the text itself must have one.
+    let authority = raw.split_once("://").map_or("", |(_, rest)| {
+        rest.split(['/', '\\', '?']).next().unwrap_or_default()
+    });
+    if authority.is_empty() {
+        return Err(BadHeaders("the original URL has no host".to_owned()));
+    }
     let url =
         Url::parse(raw).map_err(|_| BadHeaders("the original URL is not a URL".to_owned()))?;
     if !matches!(url.scheme(), "http" | "https")
@@ -87,20 +94,30 @@ fn raw_path(target: &str) -> &str {
     target.split_once('?').map_or(target, |(p, _)| p)
 }
 
+/// An error unless `X-Original-URL` and `X-Forwarded-Host` (when both are sent) name one host.
+fn same_host(h: &HeaderMap) -> Result<(), BadHeaders> {
+    let (Some(original), Some(fwd)) = (
+        one(h, "x-original-url", true)?,
+        one(h, "x-forwarded-host", false)?,
+    ) else {
+        return Ok(());
+    };
+    let original = host_of(&checked_url(original)?)?;
+    if host_of(&checked_url(&format!("http://{fwd}/"))?)? != original {
+        return Err(BadHeaders(
+            "X-Original-URL and X-Forwarded-Host name different hosts".to_owned(),
+        ));
+    }
+    Ok(())
+}
+
 /// nginx: `X-Original-URL` (required), `X-Original-Method`; an `X-Forwarded-Host` beside it must
 /// name the same host.
 pub fn nginx(h: &HeaderMap) -> Result<Original, BadHeaders> {
     let raw = required(h, "x-original-url", true)?;
     let url = checked_url(raw)?;
     let host = host_of(&url)?;
-    if let Some(fwd) = one(h, "x-forwarded-host", false)? {
-        let fwd = checked_url(&format!("http://{fwd}/"))?;
-        if host_of(&fwd)? != host {
-            return Err(BadHeaders(
-                "X-Original-URL and X-Forwarded-Host name different hosts".to_owned(),
-            ));
-        }
-    }
+    same_host(h)?;
     // The path as the client sent it: after the authority, before the query.
     let after_scheme = raw.split_once("://").map_or("", |(_, r)| r);
     let target = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
@@ -112,8 +129,10 @@ pub fn nginx(h: &HeaderMap) -> Result<Original, BadHeaders> {
     })
 }
 
-/// Traefik / Caddy: `X-Forwarded-Proto`, `-Host`, `-Uri` (all required), `-Method`.
+/// Traefik / Caddy: `X-Forwarded-Proto`, `-Host`, `-Uri` (all required), `-Method`; an
+/// `X-Original-URL` beside them must name the same host.
 pub fn forward(h: &HeaderMap) -> Result<Original, BadHeaders> {
+    same_host(h)?;
     let proto = required(h, "x-forwarded-proto", false)?.to_ascii_lowercase();
     if !matches!(proto.as_str(), "http" | "https") {
         return Err(BadHeaders(
@@ -176,6 +195,10 @@ mod tests {
                 ("x-original-url", "https://a.example.com/"),
                 ("x-original-method", "GET, POST"),
             ]),
+            h(&[("x-original-url", "http:///x")]),
+            h(&[("x-original-url", "https:///a.example.com/x")]),
+            h(&[("x-original-url", "http:a.example.com/x")]),
+            h(&[("x-original-url", "https://?x")]),
         ] {
             assert!(nginx(&bad).is_err(), "{bad:?}");
         }
@@ -209,6 +232,25 @@ mod tests {
                 ("x-forwarded-uri", "/"),
             ]))
             .is_err()
+        );
+        let beside = |original: &'static str| {
+            forward(&h(&[
+                ("x-forwarded-proto", "https"),
+                ("x-forwarded-host", "a.example.com"),
+                ("x-forwarded-uri", "/x"),
+                ("x-original-url", original),
+            ]))
+        };
+        assert_eq!(
+            beside("https://b.example.com/x"),
+            Err(BadHeaders(
+                "X-Original-URL and X-Forwarded-Host name different hosts".to_owned()
+            ))
+        );
+        assert!(beside("http:///x").is_err());
+        assert_eq!(
+            beside("https://A.example.com./x").unwrap().host,
+            "a.example.com"
         );
     }
 }

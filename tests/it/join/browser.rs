@@ -27,6 +27,11 @@ impl Page {
             .unwrap_or_default()
     }
 
+    /// Whether this is the "You're in" page (an accepted share).
+    pub fn says_in(&self) -> bool {
+        self.status == StatusCode::OK && self.body.contains("<h1>You&#x27;re in</h1>")
+    }
+
     /// Every `set-cookie` value.
     pub fn set_cookies(&self) -> Vec<String> {
         self.headers

@@ -7,43 +7,13 @@ use std::time::Duration;
 
 use plexgate::clock::Timing;
 use plexgate::fakeplex::{ALICE, BOB, MOVIES, TV};
-use plexgate::store::EventFilter;
 use reqwest::StatusCode;
 use serde_json::Value;
 
-use super::browser::{Browser, Page};
+use super::browser::Browser;
 use super::journeys::{allow, hidden_value, shares_of};
 use crate::obs::web::Receiver;
-use crate::support::{TestApp, fast_timing};
-
-/// The `signin` events' outcomes for an account, oldest first.
-pub async fn signin_outcomes(app: &TestApp, plex_id: u64) -> Vec<String> {
-    let filter = EventFilter {
-        plex_id: Some(plex_id),
-        kind: Some("signin".into()),
-    };
-    let page = app
-        .state
-        .store
-        .read(move |tx| tx.events_page(None, 100, &filter))
-        .await
-        .unwrap();
-    // The log pages newest first.
-    page.events.into_iter().rev().map(|e| e.outcome).collect()
-}
-
-/// plex.tv writes made with the owner's token (shares created, updated or removed).
-fn owner_writes(app: &TestApp) -> usize {
-    app.fake()
-        .requests()
-        .iter()
-        .filter(|r| r.method != "GET" && r.account.as_deref() == Some("owner"))
-        .count()
-}
-
-fn is_in(page: &Page) -> bool {
-    page.status == StatusCode::OK && page.body.contains("<h1>You&#x27;re in</h1>")
-}
+use crate::support::{TestApp, fast_timing, owner_writes, signin_outcomes};
 
 #[tokio::test]
 async fn a_returning_friend_is_already_in_without_a_share_write_or_a_join_notice() {
@@ -59,7 +29,7 @@ async fn a_returning_friend_is_already_in_without_a_share_write_or_a_join_notice
 
     // The first sign-in is a join, announced once.
     let first = Browser::new().sign_in(&app, &ALICE, "/auth/plex").await;
-    assert!(is_in(&first), "{}", first.body);
+    assert!(first.says_in(), "{}", first.body);
     let got: Value = serde_json::from_str(&rx.next().await.body).unwrap();
     assert_eq!(got["event"], "join", "{got}");
 
@@ -67,7 +37,7 @@ async fn a_returning_friend_is_already_in_without_a_share_write_or_a_join_notice
     app.fake().clear_requests();
     for _ in 0..2 {
         let page = Browser::new().sign_in(&app, &ALICE, "/auth/plex").await;
-        assert!(is_in(&page), "{}", page.body);
+        assert!(page.says_in(), "{}", page.body);
     }
     assert_eq!(owner_writes(&app), 0, "{:#?}", app.fake().requests());
     assert_eq!(shares_of(&app, ALICE.id), vec![(vec![MOVIES], true)]);
@@ -83,7 +53,7 @@ async fn a_returning_friend_is_already_in_without_a_share_write_or_a_join_notice
         .await
         .unwrap();
     let page = Browser::new().sign_in(&app, &ALICE, "/auth/plex").await;
-    assert!(is_in(&page), "{}", page.body);
+    assert!(page.says_in(), "{}", page.body);
     assert_eq!(shares_of(&app, ALICE.id), vec![(vec![MOVIES, TV], true)]);
     assert_eq!(
         signin_outcomes(&app, ALICE.id).await,
@@ -105,18 +75,16 @@ async fn a_returning_friend_is_already_in_without_a_share_write_or_a_join_notice
 async fn a_friend_removed_before_joins_again() {
     let app = TestApp::with_fake(&[]).await;
     allow(&app, "alice", None).await;
-    assert!(is_in(
-        &Browser::new().sign_in(&app, &ALICE, "/auth/plex").await
-    ));
+    let page = Browser::new().sign_in(&app, &ALICE, "/auth/plex").await;
+    assert!(page.says_in(), "{}", page.body);
     app.state
         .access
         .remove_user("test", ALICE.id)
         .await
         .unwrap();
     assert!(shares_of(&app, ALICE.id).is_empty());
-    assert!(is_in(
-        &Browser::new().sign_in(&app, &ALICE, "/auth/plex").await
-    ));
+    let page = Browser::new().sign_in(&app, &ALICE, "/auth/plex").await;
+    assert!(page.says_in(), "{}", page.body);
     assert_eq!(shares_of(&app, ALICE.id).len(), 1);
     assert_eq!(signin_outcomes(&app, ALICE.id).await, ["joined", "joined"]);
     app.stop().await;

@@ -7,7 +7,10 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use rustix::process::Signal;
+
 use super::web::{Jar, fragment_param};
+use crate::programs::Spawned;
 
 /// The value after `label` on the printed lines.
 fn printed(lines: &[String], label: &str) -> String {
@@ -21,15 +24,16 @@ fn printed(lines: &[String], label: &str) -> String {
 
 #[test]
 fn an_invited_friend_signs_in_through_the_demo() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_plexgate"))
-        .args(["demo", "--listen", "127.0.0.1:0"])
-        .env_clear()
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
+    let mut demo = Spawned::spawn(
+        Command::new(env!("CARGO_BIN_EXE_plexgate"))
+            .args(["demo", "--listen", "127.0.0.1:0"])
+            .env_clear()
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null()),
+    )
+    .unwrap();
+    let stdout = demo.child.stdout.take().unwrap();
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
@@ -97,16 +101,9 @@ fn an_invited_friend_signs_in_through_the_demo() {
         assert!(done.body.contains("You&#x27;re in"), "{}", done.body);
     });
 
-    let pid = child.id().to_string();
+    demo.signal(Signal::INT);
     assert!(
-        Command::new("kill")
-            .args(["-INT", &pid])
-            .status()
-            .unwrap()
-            .success()
-    );
-    assert!(
-        child.wait().unwrap().success(),
+        demo.child.wait().unwrap().success(),
         "Ctrl-C stops the demo cleanly"
     );
     assert!(

@@ -4,7 +4,10 @@
 use plexgate::fakeplex::{ALICE, CAROL, OWNER};
 use reqwest::StatusCode;
 
+use plexgate::clock::Clock as _;
+
 use super::support::{assert_clean, forward, header, nginx, sign_in, sso_app};
+use crate::support::TestApp;
 
 const APP: &str = "https://friends.example.com/movies?x=1";
 
@@ -214,6 +217,81 @@ async fn bypass_only_exact_prefixes_and_never_trusts_identity() {
     }
 }
 
+/// Anonymous asks on both endpoints about `path` on the app with `bypass = ["/api/"]`.
+async fn both_endpoints(app: &TestApp, host: &str, path: &str) -> [StatusCode; 2] {
+    let url = format!("https://{host}{path}");
+    let a = nginx(app, &url, None, &[]).await;
+    assert_clean(&a);
+    let b = forward(app, host, path, None, &[]).await;
+    assert_clean(&b);
+    [a.status(), b.status()]
+}
+
+#[tokio::test]
+async fn encoded_separators_dot_segments_and_control_characters_are_never_bypassed() {
+    let app = sso_app(&[]).await;
+    let host = "friends.example.com";
+    for path in ["/api/v3/series", "/api/%7Euser/x", "/api/v3/series?x=%2F"] {
+        assert_eq!(
+            both_endpoints(&app, host, path).await,
+            [StatusCode::OK; 2],
+            "{path} is bypassed"
+        );
+    }
+    for path in [
+        "/api%2Fadmin",
+        "/api%2fv3/series",
+        "/api%5Cadmin",
+        "/api%5cadmin",
+        "/api/%2F..%2Fadmin",
+        "/api/x%2fy",
+        "/api/x%5Cy",
+        "/api/x%5cy",
+        "/api/%252F",
+        "/api/%252e%252e/admin",
+        "/api/%2e%2e/admin",
+        "/api/%2E%2E/admin",
+        "/api/../admin",
+        "/api/./x",
+        "/api//x",
+        "//api/x",
+        "/api/;x",
+        "/api/x;y",
+        "/api;/x",
+        "/api/%3Bx",
+        "/api/%00",
+        "/api/%07x",
+        "/api/%1F",
+        "/api/%7F",
+        "/api/%C2%85",
+        "/api/%",
+    ] {
+        assert_eq!(
+            both_endpoints(&app, host, path).await,
+            [StatusCode::UNAUTHORIZED; 2],
+            "{path} must not be bypassed"
+        );
+    }
+}
+
+#[tokio::test]
+async fn deny_beats_bypass() {
+    let app = sso_app(&[]).await;
+    let s = sign_in(&app, &ALICE, APP).await;
+    // closed.example.com: allow = deny, bypass = ["/api/"].
+    for path in ["/api/v1/status", "/api/", "/"] {
+        assert_eq!(
+            both_endpoints(&app, "closed.example.com", path).await,
+            [StatusCode::FORBIDDEN; 2],
+            "{path}"
+        );
+        let url = format!("https://closed.example.com{path}");
+        let r = nginx(&app, &url, Some(&s.cookie), &[]).await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "{path}");
+        assert!(header(r.headers(), "remote-user").is_none());
+    }
+}
+
 #[tokio::test]
 async fn malformed_or_forged_forwarded_headers_are_400() {
     let app = sso_app(&[]).await;
@@ -233,6 +311,9 @@ async fn malformed_or_forged_forwarded_headers_are_400() {
         "not a url",
         "https://a.example.com/#frag",
         "https://u:p@friends.example.com/",
+        "http:///x",
+        "https:///friends.example.com/movies",
+        "https:friends.example.com/movies",
     ] {
         assert_eq!(
             nginx(&app, bad, Some(&s.cookie), &[]).await.status(),
@@ -266,6 +347,27 @@ async fn malformed_or_forged_forwarded_headers_are_400() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    // On /sso/auth/forward an X-Original-URL must name X-Forwarded-Host's host too.
+    let beside = async |original: &str| {
+        forward(
+            &app,
+            "friends.example.com",
+            "/movies",
+            Some(&s.cookie),
+            &[("x-original-url", original)],
+        )
+        .await
+    };
+    let r = beside("https://admins.example.com/movies").await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert_clean(&r);
+    assert_eq!(
+        beside("http:///movies").await.status(),
+        StatusCode::BAD_REQUEST
+    );
+    let r = beside("https://friends.example.com/movies").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(header(r.headers(), "remote-user"), Some("alice"));
 }
 
 #[tokio::test]
@@ -276,27 +378,59 @@ async fn untrusted_peers_are_refused_and_recorded() {
         assert_eq!(r.status(), StatusCode::FORBIDDEN);
         assert_clean(&r);
     }
-    let mut recorded = 0;
-    for _ in 0..100 {
-        recorded = app
-            .state
+    let start = app.clock.unix();
+    assert_eq!(
+        untrusted_events(&app, 1).await,
+        [start],
+        "one event per peer per hour"
+    );
+    app.clock.advance(std::time::Duration::from_secs(3600));
+    for _ in 0..2 {
+        let r = nginx(&app, APP, None, &[]).await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    }
+    assert_eq!(
+        untrusted_events(&app, 2).await,
+        [start, start + 3600],
+        "an hour later, one more"
+    );
+}
+
+/// The `at` of every `sso_untrusted_peer` event, oldest first, once at least `expected` were
+/// written (they are written in the background) and a further bounded period has passed in
+/// which any extra one would have been written too: the count is exact, not "at least".
+async fn untrusted_events(app: &TestApp, expected: usize) -> Vec<i64> {
+    let read = || async {
+        app.state
             .store
             .read(|tx| {
                 let f = plexgate::store::EventFilter {
                     plex_id: None,
                     kind: Some("sso_untrusted_peer".into()),
                 };
-                Ok(tx.events_page(None, 10, &f)?.events.len())
+                Ok(tx.events_page(None, 10, &f)?.events)
             })
             .await
-            .unwrap();
-        if recorded > 0 {
-            break;
-        }
+            .unwrap()
+            .into_iter()
+            .rev()
+            .map(|e| e.at)
+            .collect::<Vec<i64>>()
+    };
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    while read().await.len() < expected {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "fewer than {expected} events after 10 s"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    // Settle: a duplicate from the same burst would land within this.
+    for _ in 0..25 {
         tokio::task::yield_now().await;
         tokio::time::sleep(std::time::Duration::from_millis(10)).await;
     }
-    assert_eq!(recorded, 1, "one event per peer per hour");
+    read().await
 }
 
 #[tokio::test]

@@ -7,6 +7,7 @@ use plexgate::fakeplex::ALICE;
 use reqwest::StatusCode;
 
 use super::support::{header, sign_in, sso_app};
+use crate::support::signin_outcomes;
 
 /// A valid `rd` with bytes a careless re-encoding would change.
 const RD: &str = "https://friends.example.com/movies/a%20b?x=1&y=%C3%A9&z=%2F";
@@ -27,21 +28,8 @@ async fn a_returning_friend_goes_straight_back_to_the_app() {
         assert_eq!(again.last.status(), StatusCode::SEE_OTHER);
         assert_eq!(header(again.last.headers(), "location"), Some(RD));
     }
-    let signins = app
-        .state
-        .store
-        .read(|tx| {
-            tx.events_page(
-                None,
-                10,
-                &plexgate::store::EventFilter {
-                    plex_id: Some(ALICE.id),
-                    kind: Some("signin".into()),
-                },
-            )
-        })
-        .await
-        .unwrap();
-    let outcomes: Vec<&str> = signins.events.iter().map(|e| e.outcome.as_str()).collect();
-    assert_eq!(outcomes, ["already_in", "already_in", "joined"]);
+    assert_eq!(
+        signin_outcomes(&app, ALICE.id).await,
+        ["joined", "already_in", "already_in"]
+    );
 }

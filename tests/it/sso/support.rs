@@ -3,13 +3,13 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::process::Child;
 
 use plexgate::fakeplex::Account;
 use reqwest::StatusCode;
 use reqwest::header::{HeaderMap, LOCATION, SET_COOKIE};
 use tokio::net::TcpListener;
 
+use crate::programs::Spawned;
 use crate::support::{TestApp, client};
 
 pub const KEY: &str = "sso-test-api-key-0123456789abcdef";
@@ -38,7 +38,7 @@ pub async fn sso_app_timing(extra: &[(&str, &str)], timing: plexgate::clock::Tim
         {"host": "friends.example.com", "name": "Overseerr", "allow": "friends", "bypass": ["/api/"]},
         {"host": "friends.example.com", "path": "/admin", "allow": "owner"},
         {"host": "admins.example.com", "allow": "admins"},
-        {"host": "closed.example.com", "allow": "deny"},
+        {"host": "closed.example.com", "allow": "deny", "bypass": ["/api/"]},
         {"host": "music.example.com", "allow": "friends", "libraries": ["Music"]},
         {"host": "carol.example.com", "allow": "owner", "users": ["carol"]},
     ]});
@@ -202,28 +202,10 @@ pub fn form(pairs: &[(&str, &str)]) -> String {
         .finish()
 }
 
-/// The real proxy program at the first of `paths` that exists. When none does: `None` (the
-/// test skips, with a message) outside CI, a failure under `CI=true` (`.ci/run` installs it).
-pub fn proxy_binary(package: &str, paths: &[&str]) -> Option<PathBuf> {
-    let found = paths.iter().map(PathBuf::from).find(|p| p.exists());
-    if found.is_none() {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{package} is missing under CI=true (.ci/run installs it)"
-        );
-        eprintln!("skipping: {package} is not installed (apt-get install {package})");
-    }
-    found
-}
-
-/// A proxy process, killed when the test ends, however it ends.
-pub struct KillOnDrop(pub Child);
-
-impl Drop for KillOnDrop {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
+/// The real proxy program `name` (see [`crate::programs::required_programs`]): `None` after a
+/// visible skip line outside CI, a failure under CI.
+pub fn proxy_binary(name: &str, also: &[&str]) -> Option<PathBuf> {
+    crate::programs::required_programs(&[(name, also)], name).map(|mut found| found.remove(0))
 }
 
 /// A loopback port nobody listens on (for the proxy, which binds it itself).
@@ -249,7 +231,7 @@ pub async fn echo_upstream() -> SocketAddr {
 
 /// The first answer of a proxy that is still starting: retries while the connection is refused
 /// (a connection, not a sleep, proves readiness), failing at once if the process has exited.
-pub async fn first_answer<F, Fut>(proxy: &mut KillOnDrop, mut send: F) -> reqwest::Response
+pub async fn first_answer<F, Fut>(proxy: &mut Spawned, mut send: F) -> reqwest::Response
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = reqwest::Result<reqwest::Response>>,
@@ -258,7 +240,7 @@ where
         if let Ok(r) = send().await {
             return r;
         }
-        if let Some(status) = proxy.0.try_wait().unwrap() {
+        if let Some(status) = proxy.child.try_wait().unwrap() {
             panic!("the proxy exited before answering: {status}");
         }
         tokio::time::sleep(std::time::Duration::from_millis(10)).await;
