@@ -108,6 +108,7 @@ pub(crate) fn plex_settings(config: &Config, store: &Store, timing: &Timing) -> 
         request_timeout: timing.plex_request_timeout,
         max_body_bytes: 4 * 1024 * 1024,
         section_cache_ttl: std::time::Duration::from_secs(10 * 60),
+        pin_check_spacing: timing.pin_check_spacing,
     }
 }
 
@@ -115,6 +116,8 @@ fn access_settings(config: &Config) -> AccessSettings {
     AccessSettings {
         policy: config.access.policy,
         allow_downloads: config.access.allow_downloads,
+        allow_live_tv: config.access.allow_live_tv,
+        allow_camera_upload: config.access.allow_camera_upload,
         libraries: config.access.libraries.clone(),
         owner_token: config.plex.token.clone(),
         server: config.plex.server.clone(),

@@ -35,8 +35,12 @@ use crate::store::{GrantStatus, NewEvent, Store};
 pub struct AccessSettings {
     /// `access.policy`.
     pub policy: Policy,
-    /// `access.allow_downloads`: the sharing flag for new shares.
+    /// `access.allow_downloads`: downloads (`allowSync`) on new shares.
     pub allow_downloads: bool,
+    /// `access.allow_live_tv`: Live TV (`allowChannels`) on new shares.
+    pub allow_live_tv: bool,
+    /// `access.allow_camera_upload`: camera upload (`allowCameraUpload`) on new shares.
+    pub allow_camera_upload: bool,
     /// `access.libraries`: the default set from config (titles or ids); wins over the stored one.
     pub libraries: Option<Vec<LibraryRef>>,
     /// `plex.token`: the headless owner token.
@@ -224,6 +228,17 @@ pub fn resolve_libraries(
 #[allow(dead_code)]
 pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl AccessSettings {
+    /// The sharing flags of a new share (owner settings).
+    pub fn sharing_flags(&self) -> crate::plex::SharingFlags {
+        crate::plex::SharingFlags {
+            allow_sync: self.allow_downloads,
+            allow_channels: self.allow_live_tv,
+            allow_camera_upload: self.allow_camera_upload,
+        }
+    }
 }
 
 impl Access {

@@ -138,18 +138,33 @@ impl Access {
         }
     }
 
-    /// Stores the adapter's share family when it differs from the stored one.
+    /// Stores the adapter's share family when it differs from the stored one, with a
+    /// `share_family` event when the install actually moved (not for the first v1 record).
     pub(crate) async fn save_share_family(&self) {
         let family = match self.0.plex.share_family() {
             ShareFamily::V1 => "v1",
             ShareFamily::V2 => "v2",
         };
+        let detail = match family {
+            "v2" => "plex.tv v1 share endpoints confirmed gone by a second call; using v2",
+            _ => "plex.tv v1 share endpoints answer again; using v1",
+        };
+        let ev = self.event("share_family", "plexgate", None, family, detail);
+        let now = self.now();
         let saved = self
             .0
             .store
             .write(move |tx| {
-                if tx.get_setting::<String>(SHARE_FAMILY_KEY)?.as_deref() != Some(family) {
+                let stored = tx.get_setting::<String>(SHARE_FAMILY_KEY)?;
+                if stored.as_deref() != Some(family) {
                     tx.put_setting(SHARE_FAMILY_KEY, &family)?;
+                    if stored.is_some() || family == "v2" {
+                        tx.append_event(ev)?;
+                    }
+                    if family == "v2" {
+                        // The next probe of v1 is one interval after the switch.
+                        tx.put_setting(super::reconcile::V1_PROBED_AT_KEY, &now)?;
+                    }
                 }
                 Ok(())
             })

@@ -309,6 +309,7 @@ fn approved_grant(
                 g.status = GrantStatus::Sharing;
                 g.attempts = 0;
                 g.next_attempt_at = None;
+                g.removal = None;
             }
             g.libraries = wanted;
             if expires_at.is_some() {
@@ -332,6 +333,7 @@ fn approved_grant(
             attempts: 0,
             next_attempt_at: None,
             last_error: None,
+            removal: None,
             created_at: now,
             updated_at: now,
         },

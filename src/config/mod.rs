@@ -102,6 +102,8 @@ pub struct AccessConfig {
     pub policy: Policy,
     pub libraries: Option<Vec<LibraryRef>>,
     pub allow_downloads: bool,
+    pub allow_live_tv: bool,
+    pub allow_camera_upload: bool,
 }
 
 /// `[session]`: account sessions (for `/me` and forward auth).

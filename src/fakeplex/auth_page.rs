@@ -7,7 +7,8 @@ use axum::response::Response;
 
 use super::render::{self, esc};
 use super::server::Req;
-use super::world::{ACCOUNTS, World};
+use super::world::{self, ACCOUNTS, World};
+use super::{ALICE, Account, BOB, CAROL, DAVE, KID, OWNER};
 
 /// Dispatches `/auth...`; `None` = unknown route.
 pub(super) fn handle(w: &mut World, r: &Req, segs: &[&str]) -> Option<Response> {
@@ -33,19 +34,53 @@ const SCRIPT: &str = r#"
 })();
 "#;
 
+/// One line per demo account: what signing in as it shows.
+fn describe(a: &Account) -> &'static str {
+    match a.id {
+        id if id == OWNER.id => "the server owner (opens the admin pages)",
+        id if id == ALICE.id => "a friend of the owner with no share yet",
+        id if id == BOB.id => "another friend with no share yet",
+        id if id == CAROL.id => "a third friend with no share yet",
+        id if id == DAVE.id => "a friend already sharing Movies and TV Shows (made in Plex)",
+        id if id == KID.id => "a managed Home user: no email, no username",
+        _ => "someone else's server owner, unknown to this one",
+    }
+}
+
+/// The form value naming an account: its username, or its id when it has none (a Home user).
+fn account_key(a: &Account) -> String {
+    if a.username.is_empty() {
+        a.id.to_string()
+    } else {
+        a.username.to_owned()
+    }
+}
+
+/// Phone first: a viewport meta, one full-width 44 px button per account with its line below.
+const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:0;padding:16px;\
+max-width:32rem;margin-inline:auto;background:#1f1f1f;color:#eee;line-height:1.4}\
+h1{font-size:1.4rem;color:#e5a00d}form{display:flex;flex-direction:column;gap:12px}\
+button{min-height:44px;width:100%;font-size:1rem;border:0;border-radius:6px;\
+background:#e5a00d;color:#1f1f1f;font-weight:600;cursor:pointer}\
+.who{margin:0 0 4px;font-size:.9rem;color:#bbb}";
+
 fn page() -> String {
     let buttons: String = ACCOUNTS
         .iter()
         .map(|a| {
-            let name = esc(a.username);
+            let key = esc(&account_key(a));
+            let name = esc(world::title(a));
+            let line = esc(describe(a));
             format!(
-                "<button type=\"submit\" name=\"account\" value=\"{name}\" id=\"as-{name}\">Sign in as {name}</button>\n"
+                "<div><button type=\"submit\" name=\"account\" value=\"{key}\" id=\"as-{key}\">Sign in as {name}</button>\n\
+                 <p class=\"who\">{line}</p></div>\n"
             )
         })
         .collect();
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <title>Fake Plex - Sign in</title></head><body>\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Fake Plex - Sign in</title><style>{STYLE}</style></head><body>\n\
          <h1>Fake Plex</h1>\n<p>Sign in to <strong id=\"product\">an app</strong> with a test account.</p>\n\
          <p id=\"missing\" hidden>This sign-in link has no code or client id.</p>\n\
          <form id=\"approve\" method=\"post\" action=\"/auth/approve\">\n\
@@ -82,7 +117,7 @@ fn approve(w: &mut World, r: &Req) -> Response {
             .map(|(_, v)| v.as_str())
             .unwrap_or_default()
     };
-    let Some(acct) = ACCOUNTS.iter().find(|a| a.username == field("account")) else {
+    let Some(acct) = ACCOUNTS.iter().find(|a| account_key(a) == field("account")) else {
         return message(StatusCode::BAD_REQUEST, "Unknown test account.");
     };
     let Some(pin_id) = w.pin_by_code(field("code")) else {

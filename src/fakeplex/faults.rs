@@ -88,6 +88,19 @@ impl Fault {
         )
     }
 
+    /// A v2 JSON 404 with error 1002 ("requested resource or endpoint could not be found"),
+    /// whatever the state: with `.method("DELETE")` a removal is refused while the share stays.
+    pub fn not_found_1002(path_prefix: impl Into<String>) -> Fault {
+        Fault::new(
+            path_prefix,
+            FaultKind::Status {
+                status: 404,
+                body: r#"{"errors":[{"code":1002,"message":"The requested resource or endpoint could not be found","status":404}]}"#.to_owned(),
+                content_type: "application/json; charset=utf-8".to_owned(),
+            },
+        )
+    }
+
     /// Answer late.
     pub fn delay(path_prefix: impl Into<String>, by: Duration) -> Fault {
         Fault::new(path_prefix, FaultKind::Delay(by))

@@ -25,6 +25,8 @@ mod tests_faults;
 mod tests_pins;
 #[cfg(test)]
 mod tests_shares;
+#[cfg(test)]
+mod tests_strict;
 
 use std::future::Future;
 use std::io;
@@ -38,7 +40,8 @@ pub use faults::{Fault, FaultKind};
 use server::{App, FakeListener, KillSwitch};
 use world::{World, account};
 
-/// A test account. Every account has its own well-known token, valid from the start.
+/// A test account. Every account has its own well-known token, valid from the start; each PIN
+/// approval mints a fresh token (`<token>-<n>`) for that device.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Account {
     /// plex.tv account id (`userID`, `invitedId`).
@@ -86,10 +89,11 @@ pub const DAVE: Account = Account {
     email: Some("dave@example.com"),
     token: "fakeTokenDave0000005",
 };
-/// A managed Home user of the owner: restricted, no email.
+/// A managed Home user of the owner: restricted, no email and an empty username (as plex.tv
+/// lists Home users), so it can only be reached by account id.
 pub const KID: Account = Account {
     id: 10_000_006,
-    username: "kid",
+    username: "",
     email: None,
     token: "fakeTokenKid00000006",
 };
@@ -129,6 +133,12 @@ pub struct FakeShare {
     pub section_ids: Vec<u64>,
     /// allowSync setting.
     pub allow_sync: bool,
+    /// allowCameraUpload setting.
+    pub allow_camera_upload: bool,
+    /// allowChannels (Live TV) setting.
+    pub allow_channels: bool,
+    /// filterMovies setting (a content restriction such as `contentRating=G`).
+    pub filter_movies: String,
     /// Whether the invitee accepted.
     pub accepted: bool,
 }
@@ -266,6 +276,9 @@ impl FakePlex {
                 machine_id: s.machine_id.clone(),
                 section_ids: s.section_ids.clone(),
                 allow_sync: s.settings.allow_sync,
+                allow_camera_upload: s.settings.allow_camera_upload,
+                allow_channels: s.settings.allow_channels,
+                filter_movies: s.settings.filter_movies.clone(),
                 accepted: s.accepted,
             })
             .collect()
@@ -305,14 +318,73 @@ impl FakePlex {
         w.empty_v2_sections = v2;
     }
 
+    /// The still-valid tokens minted for the account by PIN approvals, oldest first.
+    pub fn minted_tokens(&self, account: &Account) -> Vec<String> {
+        let w = self.app.lock();
+        let mut minted: Vec<String> = w
+            .tokens
+            .iter()
+            .filter(|(t, id)| **id == account.id && t.as_str() != account.token)
+            .map(|(t, _)| t.clone())
+            .collect();
+        minted.sort_by_key(|t| (t.len(), t.clone()));
+        minted
+    }
+
     /// Invalidates every token of the account (a later PIN sign-in gets a new one).
     pub fn revoke_token(&self, account: &Account) {
         self.app.lock().revoke_all(account.id);
     }
 
-    /// Answer 429 (error 1003) to PIN checks less than one second apart (off by default).
+    /// Answer 429 (error 1003, with `Retry-After`) to checks of one PIN less than 0.5 s apart (on
+    /// by default, as plex.tv); `false` turns the rule off.
     pub fn set_pin_rate_limit(&self, on: bool) {
-        self.app.lock().pin_rate_limit = on;
+        self.app.lock().pin_check_interval = if on {
+            world::PIN_CHECK_INTERVAL
+        } else {
+            Duration::ZERO
+        };
+    }
+
+    /// The least spacing between two checks of one PIN before 429 (0.5 s by default). Tests whose
+    /// timing is shrunk scale it down with their PIN check spacing, so the rule stays on.
+    pub fn set_pin_check_interval(&self, interval: Duration) {
+        self.app.lock().pin_check_interval = interval;
+    }
+
+    /// Whether clients.plex.tv share and invite calls (`/api/v2/shared_servers…`) without the full
+    /// non-secret X-Plex-* set in the query answer 400 "missing in query: …" (on by default:
+    /// Wizarr's finding). The fake serves both hosts on one base URL, so the rule applies to those
+    /// routes on any host.
+    pub fn set_strict_clients_query(&self, on: bool) {
+        self.app.lock().strict_clients_query = on;
+    }
+
+    /// Sets the sharing settings of a share as the owner would in Plex's UI (a content filter on
+    /// movies, camera upload, Live TV); false when there is no such share.
+    pub fn restrict_share(
+        &self,
+        share_id: u64,
+        filter_movies: &str,
+        allow_camera_upload: bool,
+        allow_channels: bool,
+    ) -> bool {
+        let mut w = self.app.lock();
+        match w.shares.get_mut(&share_id) {
+            Some(s) => {
+                s.settings.filter_movies = filter_movies.to_owned();
+                s.settings.allow_camera_upload = allow_camera_upload;
+                s.settings.allow_channels = allow_channels;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// A pending invite to an email address with no Plex account: plex.tv lists it with an empty
+    /// `userID` (an odd entry that a listing must skip, not fail on). Returns its id.
+    pub fn add_invite_without_account(&self, email: &str) -> u64 {
+        self.app.lock().add_accountless_invite(email)
     }
 
     /// Which API family made a share: "v1", "v2" or "external" (made in Plex's UI).

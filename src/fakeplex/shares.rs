@@ -185,18 +185,16 @@ impl World {
         self.owned_share_mut(owner_id, id).is_some() && self.shares.remove(&id).is_some()
     }
 
-    /// The invitee accepts one invite; `None` when it is not theirs.
+    /// The invitee accepts one pending invite; `None` when it is not theirs or already accepted.
     pub(crate) fn accept_share(&mut self, invitee_id: u64, id: u64) -> Option<Share> {
         let now = self.now();
         let share = self
             .shares
             .get_mut(&id)
-            .filter(|s| s.user_id == invitee_id)?;
-        if !share.accepted {
-            share.accepted = true;
-            share.accepted_at = Some(now);
-            share.hidden_listings = 0;
-        }
+            .filter(|s| s.user_id == invitee_id && !s.accepted)?;
+        share.accepted = true;
+        share.accepted_at = Some(now);
+        share.hidden_listings = 0;
         Some(share.clone())
     }
 

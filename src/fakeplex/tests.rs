@@ -11,6 +11,11 @@ pub(super) struct T {
 
 pub(super) const CID: &str = "test-client-id";
 
+/// The full non-secret X-Plex-* set in a query string.
+pub(super) const FULL_QUERY: &str = "X-Plex-Product=t&X-Plex-Version=1&X-Plex-Client-Identifier=test-client-id\
+&X-Plex-Platform=linux&X-Plex-Platform-Version=1&X-Plex-Device=t&X-Plex-Device-Name=t&X-Plex-Model=t\
+&X-Plex-Features=external-media&X-Plex-Language=en";
+
 pub(super) async fn setup() -> T {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let fake = FakePlex::start().await.unwrap();
@@ -25,7 +30,20 @@ pub(super) async fn setup() -> T {
 pub(super) type Got = (u16, String, String);
 
 impl T {
+    /// A request; clients.plex.tv share and invite routes get the full X-Plex-* query, as the
+    /// strict rule wants (a test of the rule itself uses [`Self::bare`]).
     pub(super) fn req(&self, method: &str, path: &str) -> reqwest::RequestBuilder {
+        let path = if path.starts_with("/api/v2/shared_servers") {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            format!("{path}{sep}{FULL_QUERY}")
+        } else {
+            path.to_owned()
+        };
+        self.bare(method, &path)
+    }
+
+    /// A request with nothing added.
+    pub(super) fn bare(&self, method: &str, path: &str) -> reqwest::RequestBuilder {
         let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
         self.http
             .request(m, format!("{}{path}", self.fake.base_url()))

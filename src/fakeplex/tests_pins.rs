@@ -33,9 +33,14 @@ async fn pin_create_check_approve_expire_and_sign_out() {
     let (s, _, body) = t.v2("GET", &path, None, true).await;
     assert!(s == 200 && json(&body)["authToken"].is_null());
     assert!(t.fake.approve_pin(id, &BOB));
+    t.fake.advance(Duration::from_millis(500));
     let (_, _, body) = t.v2("GET", &path, None, true).await;
     let token = json(&body)["authToken"].as_str().unwrap().to_owned();
-    assert_eq!(token, BOB.token);
+    // Each approval mints a fresh token for that device (it starts with the account's own).
+    assert!(
+        token.starts_with(BOB.token) && token != BOB.token,
+        "{token}"
+    );
 
     // Another client id does not see the PIN.
     let other = t
@@ -52,10 +57,13 @@ async fn pin_create_check_approve_expire_and_sign_out() {
     assert_eq!(s, 204);
     let (s, _, _) = t.v2("GET", "/api/v2/user", Some(&token), true).await;
     assert_eq!(s, 401);
+    let (s, _, _) = t.v2("GET", "/api/v2/user", Some(BOB.token), true).await;
+    assert_eq!(s, 200, "signing one device out leaves the others signed in");
     assert!(t.fake.approve_pin(id, &BOB));
+    t.fake.advance(Duration::from_millis(500));
     let (_, _, body) = t.v2("GET", &path, None, true).await;
     let fresh = json(&body)["authToken"].as_str().unwrap().to_owned();
-    assert_ne!(fresh, BOB.token);
+    assert!(fresh != BOB.token && fresh != token);
     let (s, _, _) = t.v2("GET", "/api/v2/user", Some(&fresh), true).await;
     assert_eq!(s, 200);
 
@@ -72,11 +80,22 @@ async fn pin_polling_too_fast_can_answer_429() {
     let t = setup().await;
     let (_, _, body) = t.v2("POST", "/api/v2/pins?strong=true", None, true).await;
     let path = format!("/api/v2/pins/{}", json(&body)["id"]);
-    t.fake.set_pin_rate_limit(true);
+    // On by default: checks of one PIN less than 0.5 s apart answer 429 with Retry-After.
     assert_eq!(t.v2("GET", &path, None, true).await.0, 200);
-    let (s, _, body) = t.v2("GET", &path, None, true).await;
-    assert_eq!((s, error_code(&body)), (429, 1003));
-    t.fake.advance(Duration::from_secs(1));
+    let resp = t
+        .req("GET", &path)
+        .header("X-Plex-Client-Identifier", CID)
+        .header("Accept", "application/json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 429);
+    assert_eq!(resp.headers()["retry-after"], "1");
+    assert_eq!(error_code(&resp.text().await.unwrap()), 1003);
+    t.fake.advance(Duration::from_millis(500));
+    assert_eq!(t.v2("GET", &path, None, true).await.0, 200);
+    // The knob turns it off.
+    t.fake.set_pin_rate_limit(false);
     assert_eq!(t.v2("GET", &path, None, true).await.0, 200);
 }
 
@@ -121,8 +140,12 @@ async fn sign_in_page_approves_then_redirects() {
         .unwrap();
     assert_eq!(resp.status().as_u16(), 302);
     assert_eq!(resp.headers()["location"], "http://app.test/cb?x=1");
+    t.fake.advance(Duration::from_millis(500));
     let (_, _, body) = t.v2("GET", &format!("/api/v2/pins/{id}"), None, true).await;
-    assert_eq!(json(&body)["authToken"], CAROL.token);
+    let minted = json(&body)["authToken"].as_str().unwrap().to_owned();
+    assert!(minted.starts_with(CAROL.token) && minted != CAROL.token);
+    let (_, _, me) = t.v2("GET", "/api/v2/user", Some(&minted), true).await;
+    assert_eq!(json(&me)["username"], "carol");
 
     // Only http(s) forward URLs are followed; a weak (4-character) PIN is refused.
     let (_, _, body) = t.v2("POST", "/api/v2/pins?strong=true", None, true).await;

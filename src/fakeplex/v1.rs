@@ -35,10 +35,12 @@ pub(super) fn handle(w: &mut World, r: &Req, segs: &[&str]) -> Option<Response> 
         ("PUT", ["servers", mid, "shared_servers", ss]) => {
             authed(w, r, |w, a| update(w, r, a, mid, ss))
         }
+        // A share id that is not the caller's answers exactly like an unknown endpoint: 404
+        // with error 1002 (plex-api.md §12), so "not found" never proves a share is gone.
         ("DELETE", ["servers", mid, "shared_servers", ss]) => {
             authed(w, r, |w, a| match find(w, a, mid, ss) {
                 Some(s) if w.delete_share(a.id, s.id) => render::empty(StatusCode::OK),
-                _ => not_found(),
+                _ => super::v2::not_found(r.wants_json()),
             })
         }
         _ => return None,
@@ -103,13 +105,28 @@ fn section_elem(srv: &Server, share: Option<&Share>) -> Vec<Elem> {
 /// `<SharedServer ...>` with every section of the server, each marked `shared` 0/1.
 fn shared_server(w: &World, s: &Share) -> Elem {
     let invitee = account(s.user_id);
+    let accountless = w.accountless.get(&s.id).map(String::as_str);
     let srv = server(&s.machine_id);
     let st = &s.settings;
     let e = Elem::new("SharedServer")
         .attr("id", s.id)
         .attr("username", invitee.map(|a| a.username).unwrap_or_default())
-        .attr("email", invitee.and_then(|a| a.email).unwrap_or_default())
-        .attr("userID", s.user_id)
+        .attr(
+            "email",
+            invitee
+                .and_then(|a| a.email)
+                .or(accountless)
+                .unwrap_or_default(),
+        )
+        // An invite to an address with no Plex account has no user id: `userID=""`.
+        .attr(
+            "userID",
+            if s.user_id == 0 {
+                String::new()
+            } else {
+                s.user_id.to_string()
+            },
+        )
         .attr("accessToken", format!("srvtok{}x{}", s.id, s.user_id))
         .attr("name", srv.map(|v| v.name).unwrap_or_default())
         .attr("acceptedAt", s.accepted_at.unwrap_or(0))
@@ -294,7 +311,7 @@ fn user_elem(u: &Account, shares: &[Share], now: i64) -> Elem {
     });
     Elem::new("User")
         .attr("id", u.id)
-        .attr("title", u.username)
+        .attr("title", super::world::title(u))
         .attr("username", u.username)
         .attr("email", u.email.unwrap_or_default())
         .attr("recommendationsPlaylistId", "")

@@ -12,7 +12,9 @@ use crate::clock::rfc3339;
 use super::render::{self, Elem};
 use super::server::Req;
 use super::shares::truthy_str;
-use super::world::{ACCOUNTS, Pin, SERVERS, Server, World, account, is_managed, thumb, uuid};
+use super::world::{
+    ACCOUNTS, Pin, SERVERS, Server, World, account, is_managed, thumb, title, uuid,
+};
 use super::{Account, KID, OWNER, v2_shares};
 
 /// Runs `f` for a caller with a client id and a valid token, else answers 400/1000 or 401/1001.
@@ -139,7 +141,7 @@ fn check_pin(w: &mut World, r: &Req, cid: &str, id: &str) -> Response {
     let j = r.wants_json();
     let now = w.now();
     let now_ms = w.clock.millis();
-    let rate_limit = w.pin_rate_limit;
+    let interval = w.pin_check_interval.as_millis();
     let pin = id
         .parse::<u64>()
         .ok()
@@ -149,17 +151,21 @@ fn check_pin(w: &mut World, r: &Req, cid: &str, id: &str) -> Response {
     let Some(pin) = pin else {
         return render::v2_error(j, StatusCode::NOT_FOUND, 1020, "Code not found or expired");
     };
-    if rate_limit
-        && pin
-            .last_poll_ms
-            .is_some_and(|last| now_ms.saturating_sub(last) < 1000)
+    if let Some(last) = pin.last_poll_ms
+        && now_ms.saturating_sub(last) < interval
     {
-        return render::v2_error(
+        // Whole seconds, rounded up: the earliest moment a check is answered again.
+        let wait_ms = interval - now_ms.saturating_sub(last);
+        let secs = u64::try_from(wait_ms.div_ceil(1000).max(1)).unwrap_or(1);
+        let mut resp = render::v2_error(
             j,
             StatusCode::TOO_MANY_REQUESTS,
             1003,
             "API rate limit exceeded",
         );
+        resp.headers_mut()
+            .insert(axum::http::header::RETRY_AFTER, secs.into());
+        return resp;
     }
     pin.last_poll_ms = Some(now_ms);
     render::v2(j, StatusCode::OK, "pin", &pin_json(pin, now))
@@ -174,8 +180,8 @@ fn user(r: &Req, a: &Account) -> Response {
         vec![]
     };
     let body = json!({
-        "id": a.id, "uuid": uuid(a.id), "username": a.username, "title": a.username,
-        "friendlyName": a.username, "email": a.email, "authToken": r.token(),
+        "id": a.id, "uuid": uuid(a.id), "username": a.username, "title": title(a),
+        "friendlyName": title(a), "email": a.email, "authToken": r.token(),
         "thumb": thumb(a.id), "locale": null, "confirmed": true, "joinedAt": 1_500_000_000,
         "emailOnlyAuth": false, "hasPassword": !managed, "protected": false,
         "mailingListStatus": "inactive", "mailingListActive": false, "scrobbleTypes": "",
@@ -287,8 +293,8 @@ fn friends(w: &mut World, r: &Req, a: &Account) -> Response {
         .iter()
         .filter(|f| ids.contains(&f.id))
         .map(|f| {
-            json!({"id": f.id, "uuid": uuid(f.id), "username": f.username, "title": f.username,
-                "friendlyName": f.username, "email": f.email, "thumb": thumb(f.id),
+            json!({"id": f.id, "uuid": uuid(f.id), "username": f.username, "title": title(f),
+                "friendlyName": title(f), "email": f.email, "thumb": thumb(f.id),
                 "home": is_managed(f.id), "restricted": is_managed(f.id), "status": "accepted",
                 "sharedServers": [], "sharedSources": []})
         })

@@ -12,10 +12,52 @@ use super::render;
 use super::server::Req;
 use super::shares::{NewShare, ShareError, parse_ids, settings_from, truthy};
 use super::v2::{authed, not_found};
-use super::world::{Share, Via, World, account, account_by_name_or_email, server, thumb, uuid};
+use super::world::{
+    Share, Via, World, account, account_by_name_or_email, server, thumb, title, uuid,
+};
+
+/// The non-secret X-Plex-* set clients.plex.tv wanted in the query of share calls (plex-api.md §0).
+const FULL_XPLEX_SET: [&str; 10] = [
+    "X-Plex-Product",
+    "X-Plex-Version",
+    "X-Plex-Client-Identifier",
+    "X-Plex-Platform",
+    "X-Plex-Platform-Version",
+    "X-Plex-Device",
+    "X-Plex-Device-Name",
+    "X-Plex-Model",
+    "X-Plex-Features",
+    "X-Plex-Language",
+];
+
+/// 400 "missing in query: …" when the strict rule is on and the query lacks part of the set.
+fn missing_query(w: &World, r: &Req) -> Option<Response> {
+    if !w.strict_clients_query {
+        return None;
+    }
+    let missing: Vec<&str> = FULL_XPLEX_SET
+        .iter()
+        .copied()
+        .filter(|k| r.query(k).is_none_or(str::is_empty))
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    Some(render::v2_error(
+        r.wants_json(),
+        StatusCode::BAD_REQUEST,
+        1000,
+        &format!("missing in query: {}", missing.join(",")),
+    ))
+}
 
 /// Dispatches `/api/v2/shared_servers...`; `None` = unknown route.
 pub(super) fn handle(w: &mut World, r: &Req, segs: &[&str]) -> Option<Response> {
+    if matches!(segs.first(), Some(&"shared_servers"))
+        && let Some(refused) = missing_query(w, r)
+    {
+        return Some(refused);
+    }
     let resp = match (r.method.as_str(), segs) {
         ("POST", ["shared_servers"]) => authed(w, r, |w, a| create(w, r, a)),
         ("GET", ["shared_servers", "owned", "accepted"]) => authed(w, r, |w, a| {
@@ -38,14 +80,10 @@ pub(super) fn handle(w: &mut World, r: &Req, segs: &[&str]) -> Option<Response> 
         ("GET", ["shared_servers", "invites", "received", "pending"]) => {
             authed(w, r, |w, a| received_pending(w, r, a))
         }
+        // 204 once; a repeat (or someone else's id) answers 404, as on plex.tv (plex-api.md §12).
         ("POST", ["shared_servers", id, "accept"]) => authed(w, r, |w, a| {
             match id.parse().ok().and_then(|id| w.accept_share(a.id, id)) {
-                Some(s) => render::v2(
-                    r.wants_json(),
-                    StatusCode::OK,
-                    "sharedServer",
-                    &share_json(w, &s),
-                ),
+                Some(_) => render::empty(StatusCode::NO_CONTENT),
                 None => not_found(r.wants_json()),
             }
         }),
@@ -96,7 +134,7 @@ pub(super) fn share_json(w: &World, s: &Share) -> Value {
         "acceptedAt": s.accepted_at.map(rfc3339), "deletedAt": null, "leftAt": null, "owned": false,
         "inviteToken": format!("invite{}", s.id), "lastSeenAt": rfc3339(w.now()),
         "numLibraries": s.section_ids.len(), "allLibraries": all,
-        "invited": invited.map(|a| json!({"id": a.id, "uuid": uuid(a.id), "title": a.username,
+        "invited": invited.map(|a| json!({"id": a.id, "uuid": uuid(a.id), "title": title(a),
             "username": a.username, "restricted": super::world::is_managed(a.id), "thumb": thumb(a.id),
             "status": if s.accepted { "accepted" } else { "pending" }})),
         "sharingSettings": {"allowSync": st.allow_sync, "allowChannels": st.allow_channels,
@@ -108,8 +146,8 @@ pub(super) fn share_json(w: &World, s: &Share) -> Value {
 }
 
 fn person(a: &Account) -> Value {
-    json!({"id": a.id, "uuid": uuid(a.id), "username": a.username, "title": a.username,
-        "friendlyName": a.username, "email": a.email, "thumb": thumb(a.id)})
+    json!({"id": a.id, "uuid": uuid(a.id), "username": a.username, "title": title(a),
+        "friendlyName": title(a), "email": a.email, "thumb": thumb(a.id)})
 }
 
 fn share_error(j: bool, e: &ShareError) -> Response {
@@ -206,7 +244,10 @@ fn received_pending(w: &mut World, r: &Req, a: &Account) -> Response {
             let mine: Vec<&Share> = pending.iter().filter(|s| s.owner_id == owner.id).collect();
             let created = mine.iter().map(|s| s.invited_at).min().unwrap_or_default();
             json!({"id": owner.id, "createdAt": rfc3339(created), "friend": true, "home": false,
-                "server": true, "owner": person(owner),
+                // plex.tv gives the inviting owner's username but no email here (Wizarr).
+                "server": true, "owner": {"id": owner.id, "uuid": uuid(owner.id),
+                    "username": owner.username, "title": title(owner),
+                    "friendlyName": title(owner), "email": null, "thumb": thumb(owner.id)},
                 "sharedServers": mine.iter().map(|s| share_json(w, s)).collect::<Vec<_>>(),
                 "sharedSources": []})
         })

@@ -22,12 +22,29 @@ pub(crate) fn account(id: u64) -> Option<&'static Account> {
     ACCOUNTS.iter().find(|a| a.id == id)
 }
 
-/// Looks an account up the way v1 `invited_email` does: by email or by username, any case.
+/// Looks an account up the way v1 `invited_email` does: by email or by username, any case. A
+/// managed Home user has neither, so it cannot be found by name (plex.tv refuses such an invite).
 pub(crate) fn account_by_name_or_email(s: &str) -> Option<&'static Account> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
     ACCOUNTS.iter().find(|a| {
         a.username.eq_ignore_ascii_case(s) || a.email.is_some_and(|e| e.eq_ignore_ascii_case(s))
     })
 }
+
+/// The display title: the username, or "Kid" for the managed Home user (whose username is empty).
+pub(crate) fn title(a: &Account) -> &'static str {
+    if a.username.is_empty() {
+        "Kid"
+    } else {
+        a.username
+    }
+}
+
+/// The least spacing between two checks of one PIN (plex.tv answers 429 below it).
+pub(crate) const PIN_CHECK_INTERVAL: Duration = Duration::from_millis(500);
 
 /// A managed Home user: restricted, no email, a member of the owner's Home.
 pub(crate) fn is_managed(id: u64) -> bool {
@@ -219,7 +236,12 @@ pub(crate) struct World {
     pub invalid_token_status: u16,
     pub empty_v1_sections: bool,
     pub empty_v2_sections: bool,
-    pub pin_rate_limit: bool,
+    /// Checks of one PIN closer than this answer 429 (zero = off).
+    pub pin_check_interval: Duration,
+    /// clients.plex.tv share/invite calls need the full X-Plex-* set in the query.
+    pub strict_clients_query: bool,
+    /// Invites to addresses without an account: share id -> email.
+    pub accountless: BTreeMap<u64, String>,
 }
 
 impl World {
@@ -248,7 +270,9 @@ impl World {
             invalid_token_status: 401,
             empty_v1_sections: false,
             empty_v2_sections: false,
-            pin_rate_limit: false,
+            pin_check_interval: PIN_CHECK_INTERVAL,
+            strict_clients_query: true,
+            accountless: BTreeMap::new(),
         };
         w.add_external_share(DAVE.id, &[MOVIES, TV], true);
         if let Some(s) = w.shares.values_mut().next() {
@@ -274,12 +298,10 @@ impl World {
             .and_then(|id| account(*id))
     }
 
-    /// A token for a fresh sign-in: the account's well-known token while it is valid, else a new one
-    /// (after `revoke_token` or a sign-out the account can still sign in again).
+    /// A fresh token for a sign-in, as plex.tv mints one per approved PIN (device): signing one
+    /// out leaves the account's other sessions alone. It starts with the account's well-known
+    /// token, so a test searching for that token finds a leaked minted one too.
     pub(crate) fn token_for_sign_in(&mut self, acct: &Account) -> String {
-        if self.tokens.get(acct.token) == Some(&acct.id) {
-            return acct.token.to_owned();
-        }
         self.minted += 1;
         let t = format!("{}-{}", acct.token, self.minted);
         self.tokens.insert(t.clone(), acct.id);
@@ -317,6 +339,30 @@ impl World {
                 hidden_listings: 0,
             },
         );
+        id
+    }
+
+    /// A pending invite to an address without a Plex account (user id 0, listed with `userID=""`).
+    pub(crate) fn add_accountless_invite(&mut self, email: &str) -> u64 {
+        let id = self.next_id();
+        let now = self.now();
+        self.shares.insert(
+            id,
+            Share {
+                id,
+                owner_id: OWNER.id,
+                user_id: 0,
+                machine_id: SERVER_ID.to_owned(),
+                section_ids: vec![MOVIES],
+                settings: Settings::default(),
+                accepted: false,
+                invited_at: now,
+                accepted_at: None,
+                via: Via::External,
+                hidden_listings: 0,
+            },
+        );
+        self.accountless.insert(id, email.to_owned());
         id
     }
 

@@ -1,6 +1,8 @@
 //! Every choice plexgate makes where plex-api.md marks a fact `?` or `~` (unverified), in one place,
 //! so a plex.tv change touches this file only. The README's "Plex assumptions" section lists the same choices.
 
+use std::time::Duration;
+
 use url::Url;
 
 use super::types::Invitee;
@@ -19,6 +21,10 @@ pub const DEVICE: &str = "plexgate";
 
 /// The X-Plex-Language sent as part of plexgate's identity.
 pub const LANGUAGE: &str = "en";
+
+/// The X-Plex-Features sent as part of plexgate's identity (the value Plex Web sends; Wizarr found
+/// clients.plex.tv share calls answer 400 without the full X-Plex-* set, Features included).
+pub const FEATURES: &str = "external-media,indirect-media,hub-style-list";
 
 /// Whether the non-secret X-Plex-* set also goes into the query string of a request to `url`.
 ///
@@ -57,9 +63,32 @@ pub fn invite_target(invitee: &Invitee) -> InviteTarget<'_> {
 /// v2 create sends `skipFriendship: true` as Plex Web does, so a share does not also add a friend.
 pub const V2_SKIP_FRIENDSHIP: bool = true;
 
-/// v1 update (`PUT …/shared_servers/{id}`) also sends `sharing_settings.allowSync`; python-plexapi
-/// sends only the section ids, so whether plex.tv applies the flag there is `?`.
-pub const V1_UPDATE_SENDS_SETTINGS: bool = true;
+/// v1 update (`PUT …/shared_servers/{id}`) sends only `library_section_ids` (as python-plexapi and
+/// Cantinarr do). Only when `allowSync` must change does it also send `sharing_settings`, and then
+/// every current setting of that share read back from plex.tv (filters included) with only
+/// `allowSync` changed: whether plex.tv resets settings left out is `?` (§12), so none is left out.
+/// v2 update always reads the share and sends its current `sharingSettings` back.
+pub const UPDATE_WRITES_BACK_CURRENT_SETTINGS: bool = true;
+
+/// After a 429 without a usable `Retry-After`, calls of the same kind wait this long (§9, §12).
+pub const RATE_LIMIT_DEFAULT_WAIT: Duration = Duration::from_secs(1);
+
+/// A removal answered 404 (v1 "Not found" or v2 error 1002) counts as "already gone" only when a fresh
+/// owner listing shows no share for that account on that server (§12); otherwise it failed.
+pub const NOT_FOUND_NEEDS_LISTING_PROOF: bool = true;
+
+/// One "gone" answer (HTML 404, 405, 410) on a v1 share call does not move the install to v2: a second,
+/// read-only v1 call (the owner's share listing) must answer "gone" too (§12). While on v2, the
+/// access layer probes v1 once per [`V1_PROBE_INTERVAL`] and moves back when it answers.
+pub const FAMILY_SWITCH_NEEDS_CONFIRMATION: bool = true;
+
+/// How often a v2 install checks whether the v1 share routes answer again.
+pub const V1_PROBE_INTERVAL: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// v2 share and invite answers are read as JSON, or as XML when plex.tv ignores `Accept` (the XML
+/// shape is `~`: attributes for scalars, child elements for objects, wrapper elements for lists, as
+/// for `/api/v2/user` and pins).
+pub const V2_SHARES_ACCEPT_XML: bool = true;
 
 /// A body that marks "already sharing" (a 400 from v1, a 422 from v2). Matched case-insensitively.
 pub const ALREADY_SHARING_MARKER: &str = "already shar";

@@ -44,6 +44,14 @@ pub enum PlexError {
     /// The object does not exist (a JSON or XML "not found", not an unknown route).
     #[error("plex.tv found no such object")]
     NotFound,
+    /// plex.tv answered "not found" to a removal, but its fresh listing still shows the share
+    /// (plex-api.md §12: error 1002 also means "no such endpoint"). The share is still there.
+    #[error("plex.tv answered 'not found' but still lists the share")]
+    StillListed,
+    /// A call answered an error page (HTML 404, 405, 410) but a second, read-only call to the same
+    /// family still works: a stray error (an edge proxy), not a moved endpoint. Worth retrying.
+    #[error("plex.tv answered an error page, but the endpoint family still answers")]
+    ErrorPage,
     /// The answer could not be understood (bad JSON/XML, missing field, body too large, a redirect).
     #[error("unexpected answer from plex.tv: {0}")]
     Protocol(String),
@@ -61,6 +69,8 @@ impl PlexError {
                 | Self::Unavailable { .. }
                 | Self::RateLimited { .. }
                 | Self::Transport(_)
+                | Self::StillListed
+                | Self::ErrorPage
         )
     }
 
@@ -99,5 +109,7 @@ mod tests {
         assert!(PlexError::Unauthorized.is_unauthorized());
         assert!(!PlexError::Gone.is_retryable());
         assert!(!PlexError::AlreadySharing.is_retryable());
+        assert!(PlexError::StillListed.is_retryable());
+        assert!(PlexError::ErrorPage.is_retryable());
     }
 }

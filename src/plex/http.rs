@@ -3,11 +3,14 @@
 
 use std::time::Duration;
 
-use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, RETRY_AFTER};
+use reqwest::header::{
+    ACCEPT, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, RETRY_AFTER,
+};
 use reqwest::{Method, Response};
 use url::Url;
 
-use super::{PlexClient, PlexError, PlexSettings, assumptions, json, xml};
+use super::observe::{endpoint_template, method_name};
+use super::{PlexClient, PlexError, PlexSettings, assumptions, json, lock, xml};
 use crate::secret::Secret;
 
 /// Which plex.tv host a call goes to.
@@ -84,6 +87,16 @@ impl Reply {
     pub(crate) fn is_json(&self) -> bool {
         looks_json(&self.content_type, &self.text)
     }
+
+    /// A v2 answer as JSON, read from XML when plex.tv sent XML (§0: v2 answers XML unless it
+    /// honours `Accept`).
+    pub(crate) fn value(&self) -> Result<serde_json::Value, PlexError> {
+        if self.is_json() {
+            json::parse(&self.text)
+        } else {
+            xml::to_value(&self.text)
+        }
+    }
 }
 
 fn looks_json(content_type: &str, text: &str) -> bool {
@@ -117,6 +130,7 @@ pub(crate) fn identity(s: &PlexSettings) -> Vec<(&'static str, String)> {
         ("X-Plex-Device", assumptions::DEVICE.to_owned()),
         ("X-Plex-Device-Name", s.product.clone()),
         ("X-Plex-Model", assumptions::DEVICE.to_owned()),
+        ("X-Plex-Features", assumptions::FEATURES.to_owned()),
         ("X-Plex-Language", assumptions::LANGUAGE.to_owned()),
     ]
 }
@@ -140,6 +154,16 @@ pub(crate) fn identity_headers(
 impl PlexClient {
     /// Sends a call and returns its 2xx answer; anything else becomes a [`PlexError`].
     pub(crate) async fn send(&self, call: Call<'_>) -> Result<Reply, PlexError> {
+        let kind = (method_name(&call.method), endpoint_template(&call.segments));
+        // A 429's Retry-After holds back the next call of the same kind (§12), unsent.
+        if let Some(until) = lock(&self.inner.held_until).get(&kind).copied() {
+            let now = tokio::time::Instant::now();
+            if now < until {
+                return Err(PlexError::RateLimited {
+                    retry_after: Some(until - now),
+                });
+            }
+        }
         let url = self.url(&call)?;
         let mut req = self.http()?.request(call.method.clone(), url);
         req = req.header(
@@ -159,6 +183,9 @@ impl PlexClient {
         if let Some(body) = &call.body {
             let bytes = serde_json::to_vec(body).map_err(|e| PlexError::Protocol(e.to_string()))?;
             req = req.header(CONTENT_TYPE, "application/json").body(bytes);
+        } else if call.method == Method::POST || call.method == Method::PUT {
+            // Body-less POSTs (PIN create, accept) say so, as python-requests and fetch do (§12).
+            req = req.header(CONTENT_LENGTH, "0").body(Vec::new());
         }
         let started = std::time::Instant::now();
         let sent = req.send().await;
@@ -176,6 +203,10 @@ impl PlexClient {
         tracing::debug!(method = %call.method, host = ?call.host, path = %call.segments.join("/"), status, "plex.tv");
         if (200..300).contains(&status) {
             return Ok(Reply { content_type, text });
+        }
+        if status == 429 {
+            let wait = retry_after.unwrap_or(assumptions::RATE_LIMIT_DEFAULT_WAIT);
+            lock(&self.inner.held_until).insert(kind, tokio::time::Instant::now() + wait);
         }
         Err(map_status(status, &content_type, &text, retry_after))
     }
@@ -375,6 +406,7 @@ mod tests {
         let map = identity_headers(&identity(&s)).unwrap();
         assert_eq!(map.get("x-plex-product").unwrap(), "plexgate");
         assert_eq!(map.get("x-plex-client-identifier").unwrap(), "abc-123");
-        assert_eq!(map.len(), 9);
+        assert_eq!(map.get("x-plex-features").unwrap(), assumptions::FEATURES);
+        assert_eq!(map.len(), 10);
     }
 }

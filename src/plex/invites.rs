@@ -4,7 +4,8 @@
 use reqwest::Method;
 use serde_json::Value;
 
-use super::http::{Call, Host};
+use super::http::Call;
+use super::shares_v2::host;
 use super::{AcceptOutcome, PendingInvite, PlexClient, PlexError, json};
 use crate::secret::Secret;
 
@@ -21,9 +22,9 @@ impl PlexClient {
             "pending",
         ];
         let reply = self
-            .send(Call::new(Method::GET, Host::Clients, &path).token(invitee))
+            .send(Call::new(Method::GET, host(), &path).token(invitee))
             .await?;
-        parse_pending(&json::parse(&reply.text)?)
+        parse_pending(&reply.value()?)
     }
 
     /// Lists the invitee's pending invites once, picks this server's (§6.2 rule) and accepts it.
@@ -44,7 +45,7 @@ impl PlexClient {
         let id = share_id.to_string();
         let call = Call::new(
             Method::POST,
-            Host::Clients,
+            host(),
             &["api", "v2", "shared_servers", &id, "accept"],
         )
         .token(invitee);

@@ -27,8 +27,8 @@ use url::Url;
 pub use error::PlexError;
 pub use observe::{PlexObserver, PlexRequestSeen};
 pub use types::{
-    AcceptOutcome, Invitee, PendingInvite, Pin, PinState, PlexServer, PlexUser, Section, Sections,
-    Share, ShareFamily,
+    AcceptOutcome, Invitee, PendingInvite, Pin, PinState, PlexServer, PlexUser, Removal, Section,
+    Sections, Share, ShareFamily, ShareList, SharingFlags,
 };
 
 /// Where plex.tv lives and how plexgate presents itself to it.
@@ -54,6 +54,9 @@ pub struct PlexSettings {
     pub max_body_bytes: usize,
     /// How long a server's section list is reused before plex.tv is asked again.
     pub section_cache_ttl: Duration,
+    /// The least time between two checks of one PIN, in real time whatever the app's clock says
+    /// (plex.tv answers 429 to checks faster than about one per 0.5 s; §1.3, §9).
+    pub pin_check_spacing: Duration,
 }
 
 impl PlexSettings {
@@ -71,6 +74,7 @@ impl PlexSettings {
             request_timeout: Duration::from_secs(15),
             max_body_bytes: 4 * 1024 * 1024,
             section_cache_ttl: Duration::from_secs(10 * 60),
+            pin_check_spacing: Duration::from_secs(1),
         })
     }
 }
@@ -91,6 +95,10 @@ struct Inner {
     identity: Vec<(&'static str, String)>,
     family: Mutex<ShareFamily>,
     sections: Mutex<HashMap<String, (tokio::time::Instant, Sections)>>,
+    /// After a 429: no call of that kind (method and route template) before this instant.
+    held_until: Mutex<HashMap<(&'static str, &'static str), tokio::time::Instant>>,
+    /// When each PIN was last checked (see [`PlexSettings::pin_check_spacing`]).
+    pin_checks: Mutex<HashMap<u64, tokio::time::Instant>>,
     /// Told about every request (metrics); `None` in most tests.
     observer: Option<PlexObserver>,
 }
@@ -130,6 +138,8 @@ impl PlexClient {
                 identity,
                 family: Mutex::new(ShareFamily::default()),
                 sections: Mutex::new(HashMap::new()),
+                held_until: Mutex::new(HashMap::new()),
+                pin_checks: Mutex::new(HashMap::new()),
                 observer,
             }),
         })

@@ -25,7 +25,7 @@ pub struct PlexRequestSeen {
 /// Called once per request sent to plex.tv; must be cheap and never block.
 pub type PlexObserver = Arc<dyn Fn(PlexRequestSeen) + Send + Sync>;
 
-fn method_name(m: &Method) -> &'static str {
+pub(crate) fn method_name(m: &Method) -> &'static str {
     match *m {
         Method::GET => "GET",
         Method::POST => "POST",

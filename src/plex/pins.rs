@@ -1,10 +1,13 @@
 //! PIN sign-in (plex-api.md §1): create a strong PIN, build the app.plex.tv/auth URL, check the PIN.
 
+use std::time::Duration;
+
 use reqwest::Method;
+use tokio::time::Instant;
 use url::form_urlencoded;
 
 use super::http::{Call, Host, Reply};
-use super::{Pin, PinState, PlexClient, PlexError, assumptions, json, xml};
+use super::{Pin, PinState, PlexClient, PlexError, assumptions, json, lock, xml};
 use crate::secret::Secret;
 
 impl PlexClient {
@@ -19,6 +22,7 @@ impl PlexClient {
     /// `GET /api/v2/pins/{id}` with the same client id that created it. A 404 (error 1020) means
     /// expired or unknown; a 429 comes back as `RateLimited` (poll at most once a second).
     pub async fn check_pin(&self, pin_id: u64) -> Result<PinState, PlexError> {
+        self.space_pin_check(pin_id).await;
         let id = pin_id.to_string();
         let call = Call::new(Method::GET, Host::Api, &["api", "v2", "pins", &id]);
         match self.send(call).await {
@@ -28,6 +32,26 @@ impl PlexClient {
                 (_, Some(token)) => Ok(PinState::Authorized(token)),
                 (_, None) => Ok(PinState::Waiting),
             },
+        }
+    }
+
+    /// Waits until `pin_check_spacing` has passed since this PIN's last check (real time), then
+    /// records this check. Entries older than an hour are forgotten.
+    async fn space_pin_check(&self, pin_id: u64) {
+        let spacing = self.settings().pin_check_spacing;
+        let wait = {
+            let mut checks = lock(&self.inner.pin_checks);
+            let now = Instant::now();
+            checks.retain(|_, at| now.duration_since(*at) < Duration::from_secs(3600));
+            let next = checks
+                .get(&pin_id)
+                .map_or(now, |last| *last + spacing)
+                .max(now);
+            checks.insert(pin_id, next);
+            next - now
+        };
+        if !wait.is_zero() {
+            tokio::time::sleep(wait).await;
         }
     }
 

@@ -5,11 +5,11 @@ use serde_json::{Value, json};
 
 use super::assumptions::{self, InviteTarget};
 use super::http::{Call, Host};
-use super::{Invitee, PlexClient, PlexError, Share, json as j};
+use super::{Invitee, PlexClient, PlexError, Share, ShareList, SharingFlags, json as j};
 use crate::secret::Secret;
 
-/// The host v2 share calls go to (see [`assumptions::V2_SHARES_ON_CLIENTS_HOST`]).
-fn host() -> Host {
+/// The host v2 share and invite calls go to (see [`assumptions::V2_SHARES_ON_CLIENTS_HOST`]).
+pub(crate) fn host() -> Host {
     if assumptions::V2_SHARES_ON_CLIENTS_HOST {
         Host::Clients
     } else {
@@ -19,12 +19,12 @@ fn host() -> Host {
 
 const SHARED_SERVERS: [&str; 3] = ["api", "v2", "shared_servers"];
 
-/// The full v2 settings object Plex Web sends; plexgate never sets content filters.
-fn v2_settings(allow_downloads: bool) -> Value {
+/// The full v2 settings object Plex Web sends for a new share; plexgate never sets content filters.
+fn v2_settings(flags: SharingFlags) -> Value {
     json!({
-        "allowSync": allow_downloads,
-        "allowChannels": false,
-        "allowCameraUpload": false,
+        "allowSync": flags.allow_sync,
+        "allowChannels": flags.allow_channels,
+        "allowCameraUpload": flags.allow_camera_upload,
         "allowSubtitleAdmin": false,
         "allowTuners": 0,
         "filterMovies": "",
@@ -42,12 +42,12 @@ impl PlexClient {
         mid: &str,
         invitee: &Invitee,
         section_ids: &[u64],
-        allow_downloads: bool,
+        flags: SharingFlags,
     ) -> Result<Share, PlexError> {
         let mut body = json!({
             "machineIdentifier": mid,
             "librarySectionIds": section_ids,
-            "settings": v2_settings(allow_downloads),
+            "settings": v2_settings(flags),
             "skipFriendship": assumptions::V2_SKIP_FRIENDSHIP,
         });
         match assumptions::invite_target(invitee) {
@@ -57,7 +57,7 @@ impl PlexClient {
         let call = Call::new(Method::POST, host(), &SHARED_SERVERS)
             .token(owner)
             .json_body(body);
-        let v = j::parse(&self.send(call).await?.text)?;
+        let v = self.send(call).await?.value()?;
         let mut share = parse_v2_share(&v)?;
         if share.user_id == 0 && names_match(&share, invitee) {
             // No invitedId in the answer: the invitee's name or email is the best evidence left.
@@ -67,30 +67,35 @@ impl PlexClient {
     }
 
     /// v2 replaces the whole share, so the current `sharingSettings` are read and sent back (else
-    /// they reset); only `allowSync` changes.
+    /// they reset); only `allowSync` changes, and only when asked. A share whose settings cannot be
+    /// read is not updated (sending defaults would lift the owner's restrictions).
     pub(crate) async fn update_share_v2(
         &self,
         owner: &Secret,
         share_id: u64,
         section_ids: &[u64],
-        allow_downloads: bool,
+        allow_sync: Option<bool>,
     ) -> Result<(), PlexError> {
         let id = share_id.to_string();
         let path = ["api", "v2", "shared_servers", id.as_str()];
-        let current = j::parse(
-            &self
-                .send(Call::new(Method::GET, host(), &path).token(owner))
-                .await?
-                .text,
-        )?;
+        let current = self
+            .send(Call::new(Method::GET, host(), &path).token(owner))
+            .await?
+            .value()?;
         let mut settings = match current
             .get("sharingSettings")
             .or_else(|| current.get("settings"))
         {
             Some(Value::Object(map)) => Value::Object(map.clone()),
-            _ => v2_settings(allow_downloads),
+            _ => {
+                return Err(PlexError::Protocol(
+                    "the share's current settings could not be read".into(),
+                ));
+            }
         };
-        settings["allowSync"] = json!(allow_downloads);
+        if let Some(sync) = allow_sync {
+            settings["allowSync"] = json!(sync);
+        }
         let body = json!({ "settings": settings, "librarySectionIds": section_ids });
         let call = Call::new(Method::POST, host(), &path)
             .token(owner)
@@ -119,18 +124,19 @@ impl PlexClient {
         &self,
         owner: &Secret,
         mid: &str,
-    ) -> Result<Vec<Share>, PlexError> {
+    ) -> Result<ShareList, PlexError> {
         let accepted = ["api", "v2", "shared_servers", "owned", "accepted"];
-        let v = j::parse(
-            &self
-                .send(Call::new(Method::GET, host(), &accepted).token(owner))
-                .await?
-                .text,
-        )?;
-        let mut shares = Vec::new();
+        let v = self
+            .send(Call::new(Method::GET, host(), &accepted).token(owner))
+            .await?
+            .value()?;
+        let mut list = ShareList::default();
         for s in v.as_array().map(Vec::as_slice).unwrap_or_default() {
             if for_server(s, mid) {
-                shares.push(parse_v2_share(s)?);
+                match parse_v2_share(s) {
+                    Ok(share) => list.shares.push(share),
+                    Err(e) => list.skipped.push(format!("accepted share: {e}")),
+                }
             }
         }
         let pending = ["api", "v2", "shared_servers", "invites", "owned", "pending"];
@@ -139,9 +145,9 @@ impl PlexClient {
             .await
         {
             Ok(reply) => {
-                let v = j::parse(&reply.text)?;
+                let v = reply.value()?;
                 for invite in v.as_array().map(Vec::as_slice).unwrap_or_default() {
-                    pending_shares(invite, mid, &mut shares)?;
+                    pending_shares(invite, mid, &mut list);
                 }
             }
             Err(e @ (PlexError::Gone | PlexError::NotFound)) => {
@@ -149,7 +155,7 @@ impl PlexClient {
             }
             Err(e) => return Err(e),
         }
-        Ok(shares)
+        Ok(list)
     }
 }
 
@@ -158,25 +164,35 @@ fn for_server(s: &Value, mid: &str) -> bool {
     j::str_of(s, "machineIdentifier").is_none_or(|m| m == mid)
 }
 
-/// `{invited?, sharedServers[…]}`: each shared server of this machine becomes a pending share.
-fn pending_shares(invite: &Value, mid: &str, out: &mut Vec<Share>) -> Result<(), PlexError> {
+/// `{invited?, sharedServers[…]}`: each shared server of this machine becomes a pending share;
+/// one that cannot be read is skipped and named.
+fn pending_shares(invite: &Value, mid: &str, out: &mut ShareList) {
     let invited = invite.get("invited");
     for s in j::list_of(invite, "sharedServers") {
         if !for_server(s, mid) {
             continue;
         }
-        let mut share = parse_v2_share(s)?;
+        let mut share = match parse_v2_share(s) {
+            Ok(share) => share,
+            Err(e) => {
+                out.skipped.push(format!("pending share: {e}"));
+                continue;
+            }
+        };
         share.accepted = false;
         if let Some(person) = invited {
             share.user_id = j::u64_of(person, "id").unwrap_or(share.user_id);
             share.username = j::str_of(person, "username").unwrap_or(share.username);
             share.email = j::str_of(person, "email").or(share.email);
         }
-        if !out.iter().any(|have| have.share_id == share.share_id) {
-            out.push(share);
+        if !out
+            .shares
+            .iter()
+            .any(|have| have.share_id == share.share_id)
+        {
+            out.shares.push(share);
         }
     }
-    Ok(())
 }
 
 fn names_match(share: &Share, invitee: &Invitee) -> bool {
@@ -197,7 +213,12 @@ pub(crate) fn parse_v2_share(v: &Value) -> Result<Share, PlexError> {
         .and_then(Value::as_array)
         .map(|ids| {
             ids.iter()
-                .filter_map(|id| id.as_u64().or_else(|| id.as_str()?.parse().ok()))
+                .filter_map(|id| {
+                    id.as_u64()
+                        .or_else(|| id.as_str()?.parse().ok())
+                        // The XML form lists scalars as `<librarySectionId id="…"/>`.
+                        .or_else(|| j::u64_of(id, "id"))
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -258,8 +279,9 @@ mod tests {
                                  {"id":13,"machineIdentifier":"zzz"}]}]"#,
         )
         .unwrap();
-        let mut out = Vec::new();
-        pending_shares(&v[0], "abc123", &mut out).unwrap();
+        let mut list = ShareList::default();
+        pending_shares(&v[0], "abc123", &mut list);
+        let out = list.shares;
         assert_eq!(out.len(), 1);
         assert_eq!(
             (out[0].share_id, out[0].user_id, out[0].section_ids.clone()),

@@ -127,6 +127,37 @@ pub struct Share {
     pub allow_sync: bool,
 }
 
+/// The owner's shares of one server, with the entries that could not be read (§12: a listing
+/// may hold odd entries; each is skipped with a warning naming the field, never failing the list).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ShareList {
+    /// Every share that could be read.
+    pub shares: Vec<Share>,
+    /// One line per skipped entry, naming the field that could not be read.
+    pub skipped: Vec<String>,
+}
+
+/// The sharing flags plexgate sets on a new share (§5.1, §12; Wizarr sets all three).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SharingFlags {
+    /// Downloads (`allowSync`).
+    pub allow_sync: bool,
+    /// Live TV (`allowChannels`).
+    pub allow_channels: bool,
+    /// Camera upload (`allowCameraUpload`).
+    pub allow_camera_upload: bool,
+}
+
+/// What a confirmed removal found (§7, §12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Removal {
+    /// plex.tv answered 2xx to the DELETE.
+    Removed,
+    /// plex.tv answered "not found" and a fresh listing shows no share for that account on that
+    /// server: it was already gone.
+    AlreadyGone,
+}
+
 /// An invite waiting for the invitee (§6.2).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PendingInvite {

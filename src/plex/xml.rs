@@ -64,6 +64,53 @@ pub(crate) fn need_u64(node: Node<'_, '_>, name: &str) -> Result<u64, PlexError>
         .ok_or_else(|| PlexError::Protocol(format!("<{}> without {name}", node.tag_name().name())))
 }
 
+/// Reads a v2 answer sent as XML into the JSON shape the v2 readers take (`~`, see
+/// [`super::assumptions::V2_SHARES_ACCEPT_XML`]): attributes become string fields; a child element
+/// holding only a `size` attribute (or none) is a list of its children; any other child is an
+/// object. A root that is a list (`<sharedServers size="2">…`) becomes an array.
+pub(crate) fn to_value(text: &str) -> Result<serde_json::Value, PlexError> {
+    with_root(text, |root| Ok(element_value(root)))
+}
+
+fn is_list(node: Node<'_, '_>) -> bool {
+    node.attributes().all(|a| a.name() == "size")
+}
+
+fn element_value(node: Node<'_, '_>) -> serde_json::Value {
+    use serde_json::Value;
+    if is_list(node) && node.children().any(|c| c.is_element()) || node.has_attribute("size") {
+        return Value::Array(
+            node.children()
+                .filter(Node::is_element)
+                .map(object_value)
+                .collect(),
+        );
+    }
+    object_value(node)
+}
+
+fn object_value(node: Node<'_, '_>) -> serde_json::Value {
+    use serde_json::{Map, Value};
+    let mut map = Map::new();
+    for a in node.attributes() {
+        map.insert(a.name().to_owned(), Value::String(a.value().to_owned()));
+    }
+    for c in node.children().filter(Node::is_element) {
+        let v = if is_list(c) {
+            Value::Array(
+                c.children()
+                    .filter(Node::is_element)
+                    .map(object_value)
+                    .collect(),
+            )
+        } else {
+            object_value(c)
+        };
+        map.insert(c.tag_name().name().to_owned(), v);
+    }
+    Value::Object(map)
+}
+
 /// The message of a v1 error: `<Response code status/>` or `<errors><error>…</error></errors>`.
 pub(crate) fn error_message(text: &str) -> Option<String> {
     let clean = sanitize(text);
@@ -92,6 +139,28 @@ mod tests {
         assert_eq!(name.as_deref(), Some("Den"));
         assert_eq!(owned, Some(true));
         assert_eq!(n, Some(12));
+    }
+
+    #[test]
+    fn v2_xml_reads_like_json() {
+        let x = r#"<sharedServers size="1"><sharedServer id="7" accepted="0">
+            <invited id="42" username="bob"/><sharingSettings allowSync="1"/>
+            <libraries><library id="5"/><library id="6"/></libraries></sharedServer></sharedServers>"#;
+        let v = to_value(x).unwrap();
+        assert_eq!(v[0]["id"], "7");
+        assert_eq!(v[0]["invited"]["username"], "bob");
+        assert_eq!(v[0]["sharingSettings"]["allowSync"], "1");
+        assert_eq!(v[0]["libraries"][1]["id"], "6");
+        let one = to_value(r#"<sharedServer id="9"><libraries/></sharedServer>"#).unwrap();
+        assert_eq!(one["id"], "9");
+        assert!(one["libraries"].as_array().unwrap().is_empty());
+        assert!(
+            to_value(r#"<invites size="0"/>"#)
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .is_empty()
+        );
     }
 
     #[test]

@@ -96,6 +96,10 @@ pub struct Grant {
     pub next_attempt_at: Option<UnixTime>,
     #[serde(default)]
     pub last_error: Option<String>,
+    /// Set while a removal plexgate decided (`remove`, `expired`) has not been confirmed by
+    /// plex.tv: the grant is `failed` and the reconciler retries the removal with backoff.
+    #[serde(default)]
+    pub removal: Option<String>,
     pub created_at: UnixTime,
     pub updated_at: UnixTime,
 }

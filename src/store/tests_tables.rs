@@ -21,6 +21,7 @@ fn grant(plex_id: u64) -> Grant {
         attempts: 2,
         next_attempt_at: Some(1_000),
         last_error: Some("timeout".into()),
+        removal: None,
         created_at: 10,
         updated_at: 20,
     }

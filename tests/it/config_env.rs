@@ -118,6 +118,18 @@ const CASES: &[Case] = &[
         |c| c.access.allow_downloads,
     ),
     case(
+        "PLEXGATE_ACCESS_ALLOW_LIVE_TV",
+        "access.allow_live_tv",
+        "true",
+        |c| c.access.allow_live_tv,
+    ),
+    case(
+        "PLEXGATE_ACCESS_ALLOW_CAMERA_UPLOAD",
+        "access.allow_camera_upload",
+        "true",
+        |c| c.access.allow_camera_upload,
+    ),
+    case(
         "PLEXGATE_SESSION_LIFETIME",
         "session.lifetime",
         "12h",
@@ -251,7 +263,7 @@ fn all_env_overrides_at_once() {
 #[test]
 fn key_table_has_exactly_the_spec_env_names() {
     let spec: BTreeSet<&str> = CASES.iter().map(|c| c.env).collect();
-    assert_eq!(spec.len(), 28);
+    assert_eq!(spec.len(), 30);
     let table: BTreeSet<&str> = KEYS.iter().filter_map(|k| k.env).collect();
     assert_eq!(table, spec);
     for key in KEYS.iter().filter(|k| k.env.is_some()) {

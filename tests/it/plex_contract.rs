@@ -3,6 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod account;
+mod defects;
+mod reference;
 mod shares;
 mod wire;
 
@@ -18,7 +20,8 @@ use plexgate::fakeplex::{
     PHOTOS, SERVER_ID, STRANGER, TV,
 };
 use plexgate::plex::{
-    AcceptOutcome, Invitee, PinState, PlexClient, PlexError, PlexSettings, ShareFamily,
+    AcceptOutcome, Invitee, PinState, PlexClient, PlexError, PlexSettings, Removal, ShareFamily,
+    SharingFlags,
 };
 use plexgate::secret::Secret;
 use tokio::sync::oneshot;
@@ -34,8 +37,12 @@ fn settings(api: &str, clients: &str) -> PlexSettings {
     s.auth_url = format!("{api}/auth").parse().unwrap();
     s.connect_timeout = Duration::from_secs(2);
     s.request_timeout = Duration::from_secs(5);
+    s.pin_check_spacing = PIN_SPACING;
     s
 }
+
+/// Test PIN check spacing: the fake's 429 rule is scaled down to it (still on).
+const PIN_SPACING: Duration = Duration::from_millis(5);
 
 struct Env {
     fake: FakePlex,
@@ -45,6 +52,7 @@ struct Env {
 
 async fn env_with(tweak: impl FnOnce(&mut PlexSettings)) -> Env {
     let fake = FakePlex::start().await.unwrap();
+    fake.set_pin_check_interval(PIN_SPACING);
     let api = fake.base_url();
     let clients = api.replace("127.0.0.1", "localhost");
     let mut s = settings(&api, &clients);
@@ -70,6 +78,14 @@ fn invitee(a: &Account) -> Invitee {
         id: a.id,
         email: a.email.map(str::to_owned),
         username: a.username.to_owned(),
+    }
+}
+
+/// Sharing flags with downloads as given and Live TV and camera upload off.
+fn flags(allow_sync: bool) -> SharingFlags {
+    SharingFlags {
+        allow_sync,
+        ..SharingFlags::default()
     }
 }
 
@@ -106,6 +122,8 @@ struct Hit {
     path: String,
     query: String,
     token_header: bool,
+    /// The `Content-Length` header, if sent.
+    content_length: Option<String>,
 }
 
 /// A canned answer: method, path, status, extra headers, body.
@@ -165,6 +183,11 @@ async fn canned_handler(State(c): State<Canned>, req: Request) -> Response {
         path: req.uri().path().to_owned(),
         query: req.uri().query().unwrap_or_default().to_owned(),
         token_header: req.headers().contains_key("x-plex-token"),
+        content_length: req
+            .headers()
+            .get("content-length")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
     };
     c.seen.lock().unwrap().push(hit.clone());
     let found = c

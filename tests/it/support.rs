@@ -128,6 +128,9 @@ impl TestApp {
     /// As [`TestApp::with_fake`], with the given timing.
     pub async fn with_fake_timing(vars: &[(&str, &str)], timing: Timing) -> TestApp {
         let fake = FakePlex::start().await.unwrap();
+        // plex.tv's 429 for PIN checks closer than 0.5 s stays on, scaled to the test's spacing
+        // (which the adapter keeps in real time).
+        fake.set_pin_check_interval(timing.pin_check_spacing);
         let base = fake.base_url();
         let auth = fake.auth_url();
         let mut all: Vec<(&str, &str)> = vec![

@@ -134,6 +134,7 @@ pub(crate) fn external_grant(s: &Share, now: UnixTime) -> Grant {
         attempts: 0,
         next_attempt_at: None,
         last_error: None,
+        removal: None,
         created_at: now,
         updated_at: now,
     }

@@ -2,10 +2,12 @@
 //! elsewhere as external grants, and removes expired grants, holding mass removals.
 
 mod expire;
+mod family;
 mod held;
 mod listing;
 
 pub use expire::{HELD_REMOVALS_KEY, HeldRemoval};
+pub use family::V1_PROBED_AT_KEY;
 pub use held::{LAST_RUN_KEY, ReconcileState};
 pub(crate) use listing::external_grant;
 
@@ -38,10 +40,12 @@ impl Access {
     pub(super) async fn reconcile_pass(&self) -> Result<ReconcileReport, AccessError> {
         let owner = self.owner().ok_or(AccessError::NotConfigured)?;
         let mut report = ReconcileReport::default();
+        self.probe_share_family(&owner, &mut report).await?;
         self.retry_shares(&owner, &mut report).await?;
         self.retry_accepts(&owner, &mut report).await;
         self.read_listing(&owner, &mut report).await?;
         self.remove_expired(&owner, &mut report).await?;
+        self.retry_removals(&owner, &mut report).await?;
         self.record_run().await?;
         if report != ReconcileReport::default() {
             let r = &report;

@@ -291,6 +291,7 @@ fn merge_grant(existing: Option<Grant>, b: &Basis, inp: &DecideInput) -> Grant {
                 g.status = GrantStatus::Sharing;
                 g.attempts = 0;
                 g.next_attempt_at = None;
+                g.removal = None;
             }
             g.libraries = wanted;
             g.updated_at = now;
@@ -312,6 +313,7 @@ fn merge_grant(existing: Option<Grant>, b: &Basis, inp: &DecideInput) -> Grant {
             attempts: 0,
             next_attempt_at: None,
             last_error: None,
+            removal: None,
             created_at: now,
             updated_at: now,
         },

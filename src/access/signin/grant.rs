@@ -101,7 +101,7 @@ impl Access {
                 &owner.machine_id,
                 &invitee,
                 &grant.libraries,
-                self.0.settings.allow_downloads,
+                self.0.settings.sharing_flags(),
             )
             .await;
         match created {
@@ -147,13 +147,16 @@ impl Access {
         grant: &Grant,
         external: bool,
     ) -> Result<Applied, PlexError> {
+        // Someone else's share keeps every setting; plexgate's own changes downloads only when
+        // the share differs from the owner's setting. Nothing else is ever sent (§12).
         let (libraries, downloads) = if external {
-            (
-                union(&share.section_ids, &grant.libraries),
-                share.allow_sync,
-            )
+            (union(&share.section_ids, &grant.libraries), None)
         } else {
-            (grant.libraries.clone(), self.0.settings.allow_downloads)
+            let wanted = self.0.settings.allow_downloads;
+            (
+                grant.libraries.clone(),
+                (share.allow_sync != wanted).then_some(wanted),
+            )
         };
         if !same_set(&libraries, &share.section_ids) {
             self.0
@@ -185,6 +188,8 @@ fn apply_result(
     timing: &Timing,
     ev: &mut crate::store::NewEvent,
 ) {
+    // A share attempt supersedes a removal plex.tv never confirmed.
+    g.removal = None;
     match result {
         Ok(a) => {
             g.share_id = Some(a.share_id);

@@ -21,6 +21,7 @@ pub(crate) use accept::AcceptTry;
 use decide::{DecideInput, Decision, decide, invite_problem_of};
 
 pub(crate) use decide::same_set;
+pub(crate) use grant::backoff;
 
 /// The `Retry-After` of "try again in a minute".
 const RETRY_AFTER: Duration = Duration::from_secs(60);

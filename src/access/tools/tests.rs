@@ -28,6 +28,8 @@ pub(super) fn service(
     let settings = AccessSettings {
         policy: Policy::Invite,
         allow_downloads: false,
+        allow_live_tv: false,
+        allow_camera_upload: false,
         libraries,
         owner_token: None,
         server: None,

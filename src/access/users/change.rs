@@ -34,6 +34,8 @@ fn apply(g: &mut Grant, libraries: Option<Vec<u64>>, expires_at: Option<Option<U
             g.status = GrantStatus::Sharing;
             g.attempts = 0;
             g.next_attempt_at = None;
+            // Sharing again supersedes a removal that plex.tv did not confirm.
+            g.removal = None;
         }
     }
     if let Some(exp) = expires_at {
@@ -165,6 +167,7 @@ mod tests {
             attempts: 0,
             next_attempt_at: None,
             last_error: None,
+            removal: None,
             created_at: 0,
             updated_at: 0,
         }

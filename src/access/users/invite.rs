@@ -78,6 +78,7 @@ fn invited_grant(share: &Share, account: &str, access_days: Option<u32>, now: Un
         attempts: 0,
         next_attempt_at: None,
         last_error: None,
+        removal: None,
         created_at: now,
         updated_at: now,
     }
@@ -153,7 +154,7 @@ impl Access {
         libraries: &[u64],
     ) -> Result<Share, PlexError> {
         let plex = &self.0.plex;
-        let downloads = self.0.settings.allow_downloads;
+        let flags = self.0.settings.sharing_flags();
         let result = match id {
             Some(id) => {
                 let invitee = Invitee::Account {
@@ -161,14 +162,8 @@ impl Access {
                     email: None,
                     username: String::new(),
                 };
-                plex.create_share(
-                    &owner.token,
-                    &owner.machine_id,
-                    &invitee,
-                    libraries,
-                    downloads,
-                )
-                .await
+                plex.create_share(&owner.token, &owner.machine_id, &invitee, libraries, flags)
+                    .await
             }
             None => {
                 plex.create_share_for_email(
@@ -176,7 +171,7 @@ impl Access {
                     &owner.machine_id,
                     account,
                     libraries,
-                    downloads,
+                    flags,
                 )
                 .await
             }

@@ -224,6 +224,7 @@ mod tests {
             attempts: 0,
             next_attempt_at: None,
             last_error: None,
+            removal: None,
             created_at: 7,
             updated_at: 7,
         }

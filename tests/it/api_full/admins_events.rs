@@ -116,6 +116,7 @@ async fn events_page_with_next_and_filter_by_account_and_kind() {
                 attempts: 0,
                 next_attempt_at: None,
                 last_error: None,
+                removal: None,
                 created_at: 0,
                 updated_at: 0,
             })

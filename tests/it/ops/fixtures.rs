@@ -71,6 +71,7 @@ pub fn fill(store: &Store) {
                 attempts: 0,
                 next_attempt_at: None,
                 last_error: None,
+                removal: None,
                 created_at: 100,
                 updated_at: 100,
             })?;

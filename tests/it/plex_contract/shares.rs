@@ -11,7 +11,7 @@ async fn v1_share_create_list_update_remove() {
     let o = e.owner();
     let share = e
         .client
-        .create_share(&o, SERVER_ID, &invitee(&ALICE), &[MOVIES, TV], false)
+        .create_share(&o, SERVER_ID, &invitee(&ALICE), &[MOVIES, TV], flags(false))
         .await
         .unwrap();
     assert_eq!(share.user_id, ALICE.id);
@@ -37,7 +37,7 @@ async fn v1_share_create_list_update_remove() {
     assert_eq!(dave.section_ids, vec![MOVIES]);
 
     e.client
-        .update_share(&o, SERVER_ID, share.share_id, &[MUSIC], true)
+        .update_share(&o, SERVER_ID, share.share_id, &[MUSIC], Some(true))
         .await
         .unwrap();
     let fake = e.share_of(&ALICE).unwrap();
@@ -45,7 +45,7 @@ async fn v1_share_create_list_update_remove() {
     assert!(e.hits(&v1_share_path()).iter().any(|(m, _)| m == "PUT"));
 
     e.client
-        .remove_share(&o, SERVER_ID, share.share_id)
+        .remove_share(&o, SERVER_ID, share.share_id, ALICE.id)
         .await
         .unwrap();
     assert!(e.share_of(&ALICE).is_none());
@@ -54,8 +54,11 @@ async fn v1_share_create_list_update_remove() {
         "only that one share is removed"
     );
     assert_eq!(
-        e.client.remove_share(&o, SERVER_ID, share.share_id).await,
-        Err(PlexError::NotFound)
+        e.client
+            .remove_share(&o, SERVER_ID, share.share_id, ALICE.id)
+            .await,
+        Ok(Removal::AlreadyGone),
+        "a 404 with no share listed for that account is 'already gone'"
     );
 }
 
@@ -64,24 +67,24 @@ async fn already_sharing_only_when_the_body_says_so() {
     let e = env().await;
     let o = e.owner();
     e.client
-        .create_share(&o, SERVER_ID, &invitee(&BOB), &[MOVIES], false)
+        .create_share(&o, SERVER_ID, &invitee(&BOB), &[MOVIES], flags(false))
         .await
         .unwrap();
     let again = e
         .client
-        .create_share(&o, SERVER_ID, &invitee(&BOB), &[MOVIES], false)
+        .create_share(&o, SERVER_ID, &invitee(&BOB), &[MOVIES], flags(false))
         .await;
     assert_eq!(again, Err(PlexError::AlreadySharing));
     e.fake.add_share(&DAVE, &[MOVIES], true);
     let dave = e
         .client
-        .create_share(&o, SERVER_ID, &invitee(&DAVE), &[TV], false)
+        .create_share(&o, SERVER_ID, &invitee(&DAVE), &[TV], flags(false))
         .await;
     assert_eq!(dave, Err(PlexError::AlreadySharing));
     // Another 400 (a local key instead of a global id) is a refusal, not "already sharing", not Gone.
     let bad = e
         .client
-        .create_share(&o, SERVER_ID, &invitee(&CAROL), &[1], false)
+        .create_share(&o, SERVER_ID, &invitee(&CAROL), &[1], flags(false))
         .await;
     assert!(
         matches!(bad, Err(PlexError::Refused { status: 400, .. })),
@@ -96,7 +99,13 @@ async fn a_managed_home_user_is_shared_by_id() {
     let e = env().await;
     let share = e
         .client
-        .create_share(&e.owner(), SERVER_ID, &invitee(&KID), &[PHOTOS], false)
+        .create_share(
+            &e.owner(),
+            SERVER_ID,
+            &invitee(&KID),
+            &[PHOTOS],
+            flags(false),
+        )
         .await
         .unwrap();
     assert_eq!(share.user_id, KID.id);
@@ -109,12 +118,19 @@ async fn gone_fallback(e: &Env) {
     let o = e.owner();
     let alice = e
         .client
-        .create_share(&o, SERVER_ID, &invitee(&ALICE), &[MOVIES], false)
+        .create_share(&o, SERVER_ID, &invitee(&ALICE), &[MOVIES], flags(false))
         .await
         .unwrap();
     assert_eq!(alice.user_id, ALICE.id);
     assert_eq!(e.client.share_family(), ShareFamily::V2);
-    assert_eq!(e.hits(&v1_share_path()).len(), 1, "one v1 try");
+    assert_eq!(
+        e.hits(&v1_share_path()),
+        vec![
+            ("POST".into(), v1_share_path()),
+            ("GET".into(), v1_share_path())
+        ],
+        "one v1 try, then one read-only call confirming v1 is gone"
+    );
     let v2: Vec<_> = e
         .fake
         .requests()
@@ -131,7 +147,7 @@ async fn gone_fallback(e: &Env) {
     e.fake.clear_requests();
     let bob = e
         .client
-        .create_share(&o, SERVER_ID, &invitee(&BOB), &[MOVIES, TV], true)
+        .create_share(&o, SERVER_ID, &invitee(&BOB), &[MOVIES, TV], flags(true))
         .await
         .unwrap();
     assert!(
@@ -155,7 +171,7 @@ async fn v2_family_keeps_working(e: &Env, bob_share: u64) {
     let o = e.owner();
     // Update sends the current settings back: allowSync survives a library change.
     e.client
-        .update_share(&o, SERVER_ID, bob_share, &[MUSIC], true)
+        .update_share(&o, SERVER_ID, bob_share, &[MUSIC], None)
         .await
         .unwrap();
     let fake_bob = e.share_of(&BOB).unwrap();
@@ -166,13 +182,13 @@ async fn v2_family_keeps_working(e: &Env, bob_share: u64) {
 
     let kid = e
         .client
-        .create_share(&o, SERVER_ID, &invitee(&KID), &[PHOTOS], false)
+        .create_share(&o, SERVER_ID, &invitee(&KID), &[PHOTOS], flags(false))
         .await
         .unwrap();
     assert_eq!(kid.user_id, KID.id);
     let dup = e
         .client
-        .create_share(&o, SERVER_ID, &invitee(&BOB), &[MOVIES], false)
+        .create_share(&o, SERVER_ID, &invitee(&BOB), &[MOVIES], flags(false))
         .await;
     assert_eq!(
         dup,
@@ -191,7 +207,7 @@ async fn v2_family_keeps_working(e: &Env, bob_share: u64) {
     assert!(listed.iter().any(|s| s.user_id == ALICE.id && s.accepted));
     assert!(listed.iter().any(|s| s.user_id == BOB.id && !s.accepted));
     e.client
-        .remove_share(&o, SERVER_ID, bob_share)
+        .remove_share(&o, SERVER_ID, bob_share, BOB.id)
         .await
         .unwrap();
     assert!(e.share_of(&BOB).is_none());
@@ -221,7 +237,13 @@ async fn no_fallback_on_auth_failures_or_json_not_found() {
     e.fake.revoke_token(&OWNER);
     let r = e
         .client
-        .create_share(&e.owner(), SERVER_ID, &invitee(&ALICE), &[MOVIES], false)
+        .create_share(
+            &e.owner(),
+            SERVER_ID,
+            &invitee(&ALICE),
+            &[MOVIES],
+            flags(false),
+        )
         .await;
     assert_eq!(r, Err(PlexError::Unauthorized));
     assert!(r.unwrap_err().is_unauthorized());
@@ -236,7 +258,7 @@ async fn no_fallback_on_auth_failures_or_json_not_found() {
     );
     assert_eq!(
         e.client
-            .create_share(&bad, SERVER_ID, &invitee(&ALICE), &[MOVIES], false)
+            .create_share(&bad, SERVER_ID, &invitee(&ALICE), &[MOVIES], flags(false))
             .await,
         Err(PlexError::Unauthorized)
     );
@@ -252,7 +274,7 @@ async fn no_fallback_on_auth_failures_or_json_not_found() {
             "nosuchmachine",
             &invitee(&ALICE),
             &[MOVIES],
-            false,
+            flags(false),
         )
         .await;
     assert_eq!(r, Err(PlexError::NotFound));

@@ -117,7 +117,7 @@ async fn the_token_never_rides_in_a_query_string() {
     e.client.user(&o).await.unwrap();
     e.client.sections(&o, SERVER_ID).await.unwrap();
     e.client
-        .create_share(&o, SERVER_ID, &invitee(&CAROL), &[MOVIES], false)
+        .create_share(&o, SERVER_ID, &invitee(&CAROL), &[MOVIES], flags(false))
         .await
         .unwrap();
     e.client
@@ -201,7 +201,13 @@ async fn a_share_made_for_another_account_is_removed_and_reported() {
     .await;
     let client = PlexClient::new(settings(&other.base, &other.base)).unwrap();
     let r = client
-        .create_share(&token(&OWNER), "m1", &invitee(&ALICE), &[MOVIES], false)
+        .create_share(
+            &token(&OWNER),
+            "m1",
+            &invitee(&ALICE),
+            &[MOVIES],
+            flags(false),
+        )
         .await;
     assert!(matches!(r, Err(PlexError::Mismatch(_))), "{r:?}");
     let methods: Vec<_> = other
@@ -235,7 +241,7 @@ async fn accept_waits_for_the_invite_and_picks_this_servers_one() {
             OTHER_SERVER_ID,
             &invitee(&CAROL),
             &their_ids,
-            false,
+            flags(false),
         )
         .await
         .unwrap();
@@ -243,7 +249,13 @@ async fn accept_waits_for_the_invite_and_picks_this_servers_one() {
     e.fake.invite_visible_after(2);
     let share = e
         .client
-        .create_share(&e.owner(), SERVER_ID, &invitee(&CAROL), &[MOVIES], false)
+        .create_share(
+            &e.owner(),
+            SERVER_ID,
+            &invitee(&CAROL),
+            &[MOVIES],
+            flags(false),
+        )
         .await
         .unwrap();
     let mut outcomes = Vec::new();
@@ -289,7 +301,13 @@ async fn an_invite_accepted_from_email_leaves_nothing_pending() {
     let e = env().await;
     // Accepted from Plex's email meanwhile: nothing left to accept.
     e.client
-        .create_share(&e.owner(), SERVER_ID, &invitee(&BOB), &[MOVIES], false)
+        .create_share(
+            &e.owner(),
+            SERVER_ID,
+            &invitee(&BOB),
+            &[MOVIES],
+            flags(false),
+        )
         .await
         .unwrap();
     assert!(e.fake.accept_from_email(&BOB));
