@@ -112,18 +112,33 @@ pub struct RequestIdentity {
     pub until: UnixTime,
 }
 
-/// A refusal ("Not on the list") kept in memory for 10 minutes, so reloading its page, or Back
-/// from "Request sent", shows the same outcome (SPEC §2.3).
+/// A refused sign-in kept in memory for 10 minutes, so reloading its page, or Back from
+/// "Request sent", shows the same outcome (SPEC §2.3).
 #[derive(Debug, Clone)]
 pub struct Refusal {
     /// Plex username (named on the page).
     pub username: String,
-    /// The "Ask for access" token issued at the sign-in, if any.
-    pub(crate) request_token: Option<String>,
+    /// Which refusal.
+    pub kind: RefusalKind,
     /// Forward auth: the app the sign-in was for (already validated).
     pub rd: Option<String>,
     /// When the record is forgotten.
     pub until: UnixTime,
+}
+
+/// Which refusal a kept sign-in shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RefusalKind {
+    /// "Not on the list", with the "Ask for access" token while it works (`None` once used,
+    /// or when a request was already open).
+    NotAllowed {
+        /// The one-use request token.
+        request_token: Option<String>,
+    },
+    /// The invite link could not be used.
+    InviteRefused(signin::InviteProblem),
+    /// An admin sign-in by an account that is not an admin.
+    NotAdmin,
 }
 
 /// A friend-facing summary of a grant, for "You're in" and `/me`.

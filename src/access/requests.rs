@@ -6,7 +6,7 @@ use std::net::IpAddr;
 
 use super::signin::same_set;
 use super::users::{DAY_SECS, union};
-use super::{Access, AccessError, Refusal, RequestIdentity, lock};
+use super::{Access, AccessError, Refusal, RefusalKind, RequestIdentity, lock};
 use crate::clock::UnixTime;
 use crate::crypto::{random_token, sha256_hex};
 use crate::plex::PlexUser;
@@ -87,31 +87,14 @@ impl Access {
     }
 }
 
-/// A kept refusal as its page shows it now.
-#[derive(Debug, Clone)]
-pub struct RefusalView {
-    /// Plex username (named on the page).
-    pub username: String,
-    /// The "Ask for access" token while it still works; `None` once used or when a request
-    /// was already open.
-    pub request_token: Option<String>,
-    /// Forward auth: the app the sign-in was for.
-    pub rd: Option<String>,
-}
-
 impl Access {
-    /// Keeps a refusal for [`REQUEST_TOKEN_SECS`] and returns the random id that finds it again
-    /// (kept hashed; the id lives only in the browser's cookie).
-    pub fn keep_refusal(
-        &self,
-        user: &PlexUser,
-        request_token: Option<&str>,
-        rd: Option<&str>,
-    ) -> String {
+    /// Keeps a refused sign-in for [`REQUEST_TOKEN_SECS`] and returns the random id that finds
+    /// it again (kept hashed; the id lives only in the browser's cookie).
+    pub fn keep_refusal(&self, user: &PlexUser, kind: RefusalKind, rd: Option<&str>) -> String {
         let id = random_token(32);
         let refusal = Refusal {
             username: user.username.clone(),
-            request_token: request_token.map(str::to_owned),
+            kind,
             rd: rd.map(str::to_owned),
             until: self.now().saturating_add(REQUEST_TOKEN_SECS),
         };
@@ -120,22 +103,21 @@ impl Access {
     }
 
     /// The refusal kept under `id`, while it lasts; its request token only while unused.
-    pub fn refusal(&self, id: &str) -> Option<RefusalView> {
+    pub fn refusal(&self, id: &str) -> Option<Refusal> {
         let now = self.now();
-        let r = lock(&self.0.refusals)
+        let mut r = lock(&self.0.refusals)
             .get(&sha256_hex(id))
             .filter(|r| r.until > now)
             .cloned()?;
-        let request_token = r.request_token.filter(|t| {
-            lock(&self.0.request_tokens)
+        if let RefusalKind::NotAllowed { request_token } = &mut r.kind
+            && let Some(t) = request_token
+            && lock(&self.0.request_tokens)
                 .get(&sha256_hex(t))
-                .is_some_and(|i| i.until > now)
-        });
-        Some(RefusalView {
-            username: r.username,
-            request_token,
-            rd: r.rd,
-        })
+                .is_none_or(|i| i.until <= now)
+        {
+            *request_token = None;
+        }
+        Some(r)
     }
 }
 

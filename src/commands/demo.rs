@@ -149,6 +149,7 @@ async fn seed(access: &Access, fake: &FakePlex, bound: SocketAddr) -> anyhow::Re
         libraries: None,
         access_days: None,
         note: Some("demo: invite for carol".to_owned()),
+        sharing: Default::default(),
     };
     let created = access
         .create_invite("demo", invite)

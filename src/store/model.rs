@@ -34,6 +34,20 @@ pub struct AdminEntry {
     pub created_at: UnixTime,
 }
 
+/// The sharing flags an invite sets on shares made through it; `None` = the owner's setting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteSharing {
+    /// Downloads (`allowSync`).
+    #[serde(default)]
+    pub allow_downloads: Option<bool>,
+    /// Live TV (`allowChannels`).
+    #[serde(default)]
+    pub allow_live_tv: Option<bool>,
+    /// Camera upload (`allowCameraUpload`).
+    #[serde(default)]
+    pub allow_camera_upload: Option<bool>,
+}
+
 /// An invite link; only the SHA-256 hex of its code is kept.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Invite {
@@ -56,6 +70,9 @@ pub struct Invite {
     pub note: String,
     #[serde(default)]
     pub revoked: bool,
+    /// Sharing flags for shares made through it.
+    #[serde(default)]
+    pub sharing: InviteSharing,
     pub created_at: UnixTime,
 }
 

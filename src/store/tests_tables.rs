@@ -39,6 +39,7 @@ fn invite(id: u64, code_hash: &str) -> Invite {
         access_days: Some(30),
         note: "for the book club".into(),
         revoked: false,
+        sharing: Default::default(),
         created_at: 1,
     }
 }

@@ -107,6 +107,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(metrics::metrics))
         .route("/assets/style.css", get(pages::style_css))
         .route("/auth/plex/callback", get(signin::callback))
+        .route("/auth/plex/result", get(public::refusal))
         .route("/auth/signout", post(me::sign_out))
         .route("/request", get(public::refusal).post(public::request))
         .route("/me", get(me::me))

@@ -16,9 +16,8 @@ use super::sso::outcome as sso_outcome;
 use super::templates::Chrome;
 use super::views::{self, GrantSummary, access_error_page, grant_summary, onboarding_html};
 use crate::access::flows::FlowInfo;
-use crate::access::requests::RefusalView;
 use crate::access::signin::SignInOutcome;
-use crate::access::{AccessError, GrantView};
+use crate::access::{AccessError, GrantView, Refusal, RefusalKind};
 use crate::app::AppState;
 use crate::plex::PlexUser;
 use crate::store::{GrantStatus, SessionKind, StoreError};
@@ -100,10 +99,15 @@ pub async fn respond(
         SignInOutcome::NotAllowed {
             user,
             request_token,
-        } => refused(state, &user, request_token.as_deref(), None),
-        SignInOutcome::NotAdmin { .. } => views::error_response(state, &not_admin_page()),
-        SignInOutcome::InviteRefused { problem, .. } => {
-            views::error_response(state, &invite_problem_page(problem))
+        } => refused(
+            state,
+            &user,
+            RefusalKind::NotAllowed { request_token },
+            None,
+        ),
+        SignInOutcome::NotAdmin { user } => refused(state, &user, RefusalKind::NotAdmin, None),
+        SignInOutcome::InviteRefused { user, problem } => {
+            refused(state, &user, RefusalKind::InviteRefused(problem), None)
         }
         SignInOutcome::NotConfigured { .. } => views::error_response(state, &views::not_ready()),
         SignInOutcome::Unavailable { retry_after } => views::error_response(
@@ -125,20 +129,42 @@ pub(crate) fn welcome_location(state: &AppState, rd: Option<&str>) -> String {
     }
 }
 
-/// "Not on the list": the refusal is kept for 10 minutes behind a cookie of its own, and the
-/// browser is sent to `GET /request`, which shows it (no session is made for a refused account).
+/// A refusal is kept for 10 minutes behind a cookie of its own and the browser is sent to the
+/// page that shows it: `GET /request` for "Not on the list" (where "Ask for access" posts, so
+/// Back from "Request sent" lands there), `GET /auth/plex/result` for the others. No session is
+/// made for a refused account.
 pub(crate) fn refused(
     state: &AppState,
     user: &PlexUser,
-    request_token: Option<&str>,
+    kind: RefusalKind,
     rd: Option<&str>,
 ) -> Response {
-    let id = state.access.keep_refusal(user, request_token, rd);
+    let path = match kind {
+        RefusalKind::NotAllowed { .. } => "/request",
+        _ => "/auth/plex/result",
+    };
+    let id = state.access.keep_refusal(user, kind, rd);
     let url = &state.config.server.public_url;
-    let mut resp = see_other(&format!("{}/request", state.prefix()));
+    let mut resp = see_other(&format!("{}{path}", state.prefix()));
     let cookie = cookies::set(url, Which::Refusal, &id, Some(REFUSAL_TTL));
     cookies::append(&mut resp, &cookie);
     resp
+}
+
+/// The page of a kept refusal.
+pub(crate) fn refusal_page(state: &AppState, refusal: &Refusal) -> Response {
+    match &refusal.kind {
+        RefusalKind::NotAllowed { request_token } => not_allowed(
+            state,
+            &refusal.username,
+            request_token.as_deref(),
+            refusal.rd.as_deref(),
+        ),
+        RefusalKind::InviteRefused(problem) => {
+            views::error_response(state, &invite_problem_page(*problem))
+        }
+        RefusalKind::NotAdmin => views::error_response(state, &not_admin_page()),
+    }
 }
 
 /// How long a refusal's page can be shown again (its request token's lifetime).
@@ -231,16 +257,21 @@ pub(crate) async fn joined_page(
 
 /// The "Not on the list" page (403): names the account, offers "Ask for access" while the
 /// token works, and another account.
-pub(crate) fn not_allowed(state: &AppState, refusal: &RefusalView) -> Response {
+fn not_allowed(
+    state: &AppState,
+    username: &str,
+    request_token: Option<&str>,
+    rd: Option<&str>,
+) -> Response {
     let chrome = Chrome {
         prefix: state.prefix(),
         title: "Not on the list",
     };
     let page = NotAllowedPage {
-        username: &refusal.username,
-        request_token: refusal.request_token.as_deref(),
+        username,
+        request_token,
         max_note: super::public::MAX_NOTE_CHARS,
-        rd: refusal.rd.as_deref(),
+        rd,
     };
     match state.templates.render("not_allowed.html", &chrome, &page) {
         Ok(html) => (StatusCode::FORBIDDEN, html).into_response(),

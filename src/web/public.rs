@@ -113,15 +113,16 @@ pub async fn invite(
         .into_response())
 }
 
-/// `GET /request`: the "Not on the list" page of a refused sign-in, from the record its cookie
-/// names (10 minutes), so a reload or Back from "Request sent" shows the same outcome; once
-/// the request was sent, the page says so instead of offering the form again.
+/// `GET /request` and `GET /auth/plex/result`: the page of a refused sign-in ("Not on the
+/// list", an unusable invite link, not an admin), from the record its cookie names (10
+/// minutes), so a reload or Back from "Request sent" shows the same outcome; once the request
+/// was sent, "Not on the list" says so instead of offering the form again.
 pub async fn refusal(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let url = &state.config.server.public_url;
     let found =
         cookies::get(&headers, url, Which::Refusal).and_then(|id| state.access.refusal(&id));
     match found {
-        Some(refusal) => super::outcome::not_allowed(&state, &refusal),
+        Some(refusal) => super::outcome::refusal_page(&state, &refusal),
         None => views::message(
             &state,
             StatusCode::OK,

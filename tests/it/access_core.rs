@@ -98,6 +98,7 @@ async fn invite(app: &TestApp, code: &str, max_uses: Option<u32>, change: fn(&mu
                 access_days: None,
                 note: String::new(),
                 revoked: false,
+                sharing: Default::default(),
                 created_at: 0,
             };
             change(&mut inv);

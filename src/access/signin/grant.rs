@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use crate::access::{Access, AccessError, Owner, OwnerStatus};
 use crate::clock::{Timing, UnixTime};
-use crate::plex::{Invitee, PlexError, Share};
+use crate::plex::{Invitee, PlexError, Share, SharingFlags};
 use crate::store::{Grant, GrantStatus};
 
 use super::decide::{same_set, union};
@@ -101,7 +101,7 @@ impl Access {
                 &owner.machine_id,
                 &invitee,
                 &grant.libraries,
-                self.0.settings.sharing_flags(),
+                self.sharing_flags_for(grant).await,
             )
             .await;
         match created {
@@ -126,6 +126,27 @@ impl Access {
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// The flags for a new share: the owner's settings, overridden by the invite the grant came
+    /// through (when it sets any).
+    async fn sharing_flags_for(&self, grant: &Grant) -> SharingFlags {
+        let mut flags = self.0.settings.sharing_flags();
+        let Some(id) = grant.invite_id else {
+            return flags;
+        };
+        match self.0.store.read(move |tx| tx.get_invite(id)).await {
+            Ok(Some(invite)) => {
+                let s = invite.sharing;
+                flags.allow_sync = s.allow_downloads.unwrap_or(flags.allow_sync);
+                flags.allow_channels = s.allow_live_tv.unwrap_or(flags.allow_channels);
+                flags.allow_camera_upload =
+                    s.allow_camera_upload.unwrap_or(flags.allow_camera_upload);
+            }
+            Ok(None) => {}
+            Err(e) => tracing::warn!(invite = id, error = %e, "reading the invite's sharing flags"),
+        }
+        flags
     }
 
     /// This account's share of the server, from the owner's listing.

@@ -6,7 +6,7 @@ use crate::access::{Access, AccessError};
 use crate::config::LibraryRef;
 use crate::crypto::{random_token, sha256_hex};
 use crate::secret::Secret;
-use crate::store::{IdTable, Invite};
+use crate::store::{IdTable, Invite, InviteSharing};
 
 /// Random bytes in an invite code (SPEC §1: at least 128 bits).
 const CODE_BYTES: usize = 16;
@@ -26,6 +26,8 @@ pub struct NewInvite {
     pub access_days: Option<u32>,
     /// A note for the owner (at most 500 characters).
     pub note: Option<String>,
+    /// Sharing flags for shares made through it (each `None`: the owner's setting).
+    pub sharing: InviteSharing,
 }
 
 /// A fresh invite with its code: the only time the code exists outside the holder's hands.
@@ -75,6 +77,7 @@ impl Access {
             access_days,
             note,
             revoked: false,
+            sharing: new.sharing,
             created_at: now,
         };
         let mut event = self.event("invite_create", actor, None, "ok", String::new());

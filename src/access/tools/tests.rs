@@ -242,6 +242,7 @@ async fn invites_store_only_the_hash_and_revoke_once() {
                 access_days: Some(90),
                 note: Some("family".into()),
                 libraries: None,
+                sharing: Default::default(),
             },
         )
         .await

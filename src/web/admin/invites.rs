@@ -130,6 +130,7 @@ fn parse(form: &AdminPost) -> Result<NewInvite, String> {
         libraries: library_refs(&form.all("libraries"))?,
         access_days: form.number("access_days")?,
         note: form.get("note").map(str::to_owned),
+        sharing: Default::default(),
     })
 }
 

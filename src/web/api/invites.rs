@@ -13,7 +13,7 @@ use crate::access::tools::NewInvite;
 use crate::app::AppState;
 use crate::clock::rfc3339;
 use crate::config::LibraryRef;
-use crate::store::Invite;
+use crate::store::{Invite, InviteSharing};
 use crate::web::error::ApiError;
 
 /// An invite link, without its code.
@@ -32,6 +32,12 @@ pub struct InviteView {
     pub access_days: Option<u32>,
     pub note: String,
     pub revoked: bool,
+    /// Downloads on shares made through it; `null` is the owner's setting.
+    pub allow_downloads: Option<bool>,
+    /// Live TV on shares made through it; `null` is the owner's setting.
+    pub allow_live_tv: Option<bool>,
+    /// Camera upload on shares made through it; `null` is the owner's setting.
+    pub allow_camera_upload: Option<bool>,
 }
 
 impl From<Invite> for InviteView {
@@ -45,6 +51,9 @@ impl From<Invite> for InviteView {
             access_days: i.access_days,
             note: i.note,
             revoked: i.revoked,
+            allow_downloads: i.sharing.allow_downloads,
+            allow_live_tv: i.sharing.allow_live_tv,
+            allow_camera_upload: i.sharing.allow_camera_upload,
         }
     }
 }
@@ -81,6 +90,12 @@ pub struct CreateInviteRequest {
     pub access_days: Option<u32>,
     /// At most 500 characters.
     pub note: Option<String>,
+    /// Downloads on shares made through it; leave out for the owner's setting.
+    pub allow_downloads: Option<bool>,
+    /// Live TV on shares made through it; leave out for the owner's setting.
+    pub allow_live_tv: Option<bool>,
+    /// Camera upload on shares made through it; leave out for the owner's setting.
+    pub allow_camera_upload: Option<bool>,
 }
 
 /// Every invite link (never with its code).
@@ -114,6 +129,11 @@ pub async fn create(
         libraries: body.libraries,
         access_days: body.access_days,
         note: body.note,
+        sharing: InviteSharing {
+            allow_downloads: body.allow_downloads,
+            allow_live_tv: body.allow_live_tv,
+            allow_camera_upload: body.allow_camera_upload,
+        },
     };
     let created = state.access.create_invite(&key.name, new).await?;
     let view = CreatedInviteView {

@@ -8,6 +8,7 @@ use axum::response::Response;
 
 use super::account;
 use super::login::{app_of_rd, valid_rd};
+use crate::access::RefusalKind;
 use crate::access::flows::FlowInfo;
 use crate::access::signin::{GrantChange, SignInOutcome};
 use crate::app::AppState;
@@ -58,7 +59,8 @@ pub async fn respond(
             if passes(state, rd, &user).await {
                 to_app(state, headers, rd, &user, false, None).await
             } else {
-                refused(state, &user, request_token.as_deref(), Some(rd))
+                let kind = RefusalKind::NotAllowed { request_token };
+                refused(state, &user, kind, Some(rd))
             }
         }
         other => {

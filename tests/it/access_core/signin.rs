@@ -319,3 +319,34 @@ async fn a_slow_plex_tv_gets_an_answer_within_the_deadline() {
     }
     assert!(grant_of(&app, ALICE.id).await.is_some());
 }
+
+#[tokio::test]
+async fn new_shares_carry_the_owner_flags_and_an_invite_overrides_them() {
+    let app = TestApp::with_fake(&[
+        ("PLEXGATE_ACCESS_ALLOW_DOWNLOADS", "true"),
+        ("PLEXGATE_ACCESS_ALLOW_CAMERA_UPLOAD", "true"),
+    ])
+    .await;
+    allow(&app, "alice", None).await;
+    assert!(matches!(
+        sign_in(&app, &ALICE, None).await,
+        SignInOutcome::Joined { .. }
+    ));
+    let s = &shares_of(&app, &ALICE)[0];
+    assert!(s.allow_sync && s.allow_camera_upload && !s.allow_channels);
+
+    invite(&app, "live-tv", None, |i| {
+        i.sharing.allow_live_tv = Some(true);
+        i.sharing.allow_downloads = Some(false);
+    })
+    .await;
+    assert!(matches!(
+        sign_in(&app, &BOB, Some("live-tv")).await,
+        SignInOutcome::Joined { .. }
+    ));
+    let s = &shares_of(&app, &BOB)[0];
+    assert!(
+        !s.allow_sync && s.allow_camera_upload && s.allow_channels,
+        "the invite's flags win, the rest is the owner's: {s:?}"
+    );
+}

@@ -217,7 +217,8 @@ async fn invite_codes_are_shown_once_and_revoked_invites_stay_listed() {
     );
     assert_eq!(first["note"], "family");
     let keys: Vec<&String> = first.as_object().unwrap().keys().collect();
-    assert_eq!(keys.len(), 8, "{first}");
+    assert_eq!(keys.len(), 11, "{first}");
+    assert_eq!(first["allow_live_tv"], Value::Null, "the owner's setting");
     assert_eq!(list["invites"][1]["revoked"], false);
 
     let unknown = call(&app, Method::DELETE, "/invites/999", None).await;

@@ -146,7 +146,8 @@ impl Browser {
     }
 
     /// As [`Browser::callback`], then follows the callback's 303 to the page showing the
-    /// outcome (`/me?welcome=1…`, `/request`) as a browser would; any other answer as it is.
+    /// outcome (`/me?welcome=1…`, `/request`, `/auth/plex/result`) as a browser would; any
+    /// other answer as it is.
     pub async fn sign_in(&mut self, app: &TestApp, who: &Account, start: &str) -> Page {
         let page = self.callback(app, who, start).await;
         self.land(app, page).await
@@ -173,10 +174,9 @@ impl Browser {
 pub fn is_outcome_redirect(app: &TestApp, page: &Page) -> bool {
     let prefix = app.state.prefix();
     page.status == StatusCode::SEE_OTHER
-        && page
-            .location()
-            .strip_prefix(prefix)
-            .is_some_and(|l| l.starts_with("/me?welcome=1") || l == "/request")
+        && page.location().strip_prefix(prefix).is_some_and(|l| {
+            l.starts_with("/me?welcome=1") || l == "/request" || l == "/auth/plex/result"
+        })
 }
 
 /// A parameter of the `#?a=b&c=d` fragment Plex's auth URL carries.

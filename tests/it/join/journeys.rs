@@ -29,6 +29,7 @@ pub async fn invite(app: &TestApp, code: &str, max_uses: Option<u32>, expires_in
                 access_days: None,
                 note: String::new(),
                 revoked: false,
+                sharing: Default::default(),
                 created_at: now,
             })
         })

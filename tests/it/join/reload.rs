@@ -100,6 +100,36 @@ async fn not_on_the_list_survives_a_reload_and_back_from_request_sent() {
 }
 
 #[tokio::test]
+async fn other_refusals_survive_a_reload_too() {
+    let app = TestApp::with_fake(&[]).await;
+    invite(&app, "usedUpCode_abcdefghij", Some(1), None).await;
+    let start = "/auth/plex?invite=usedUpCode_abcdefghij";
+    Browser::new().sign_in(&app, &ALICE, start).await;
+    // Bob carries the used-up link to the sign-in; a friend tries the admin pages.
+    for (who, start, status, title) in [
+        (&BOB, start, StatusCode::GONE, "Invite link used up"),
+        (
+            &ALICE,
+            "/auth/plex?next=/admin",
+            StatusCode::FORBIDDEN,
+            "Admins only",
+        ),
+    ] {
+        let mut b = Browser::new();
+        let answer = b.callback(&app, who, start).await;
+        assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+        assert_eq!(answer.location(), "/auth/plex/result");
+        for _ in 0..2 {
+            let page = b.follow(&app, &answer).await;
+            assert_eq!(page.status, status, "{}", page.body);
+            assert!(page.body.contains(title), "{}", page.body);
+        }
+        assert!(!b.cookies.keys().any(|k| k.contains("session")));
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn a_signed_in_friend_opening_their_used_invite_link_sees_their_access() {
     let app = TestApp::with_fake(&[]).await;
     invite(&app, "oneUseCode_abcdefghij", Some(1), None).await;

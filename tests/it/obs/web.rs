@@ -86,7 +86,8 @@ pub fn fragment_param(location: &str, name: &str) -> String {
 }
 
 /// Starts at `start`, approves the PIN as `who` in the fake, returns the page the callback
-/// leads to (its 303 to `/me?welcome=1` or `/request` followed, as a browser would).
+/// leads to (its 303 to `/me?welcome=1`, `/request` or `/auth/plex/result` followed, as a
+/// browser would).
 pub async fn sign_in(app: &TestApp, who: &Account, start: &str) -> (Jar, Page) {
     let mut jar = Jar::default();
     let page = jar.get(&app.url(start)).await;
@@ -95,7 +96,8 @@ pub async fn sign_in(app: &TestApp, who: &Account, start: &str) -> (Jar, Page) {
     assert!(app.fake().approve_pin_code(&code, who));
     let mut page = jar.get(&app.url("/auth/plex/callback")).await;
     let local = page.location.strip_prefix(app.state.prefix()).unwrap_or("");
-    if page.status == 303 && (local.starts_with("/me?welcome=1") || local == "/request") {
+    let outcome = ["/request", "/auth/plex/result"].contains(&local);
+    if page.status == 303 && (local.starts_with("/me?welcome=1") || outcome) {
         page = jar.get(&format!("{}{}", app.origin, page.location)).await;
     }
     (jar, page)

@@ -55,6 +55,7 @@ pub fn fill(store: &Store) {
                 access_days: None,
                 note: String::new(),
                 revoked: false,
+                sharing: Default::default(),
                 created_at: 100,
             })?;
             tx.put_grant(&Grant {
