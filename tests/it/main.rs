@@ -11,6 +11,7 @@ mod foundation;
 mod join;
 mod obs;
 mod ops;
+mod packaging;
 mod plex_contract;
 mod process;
 mod programs;
