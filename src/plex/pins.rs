@@ -25,7 +25,9 @@ impl PlexClient {
         self.space_pin_check(pin_id).await;
         let id = pin_id.to_string();
         let call = Call::new(Method::GET, Host::Api, &["api", "v2", "pins", &id]);
-        match self.send(call).await {
+        let answer = self.send(call).await;
+        self.pin_checked(pin_id);
+        match answer {
             Err(PlexError::NotFound) => Ok(PinState::Expired),
             Err(e) => Err(e),
             Ok(reply) => match parse_pin(&reply)? {
@@ -35,8 +37,11 @@ impl PlexClient {
         }
     }
 
-    /// Waits until `pin_check_spacing` has passed since this PIN's last check (real time), then
-    /// records this check. Entries older than an hour are forgotten.
+    /// Waits until `pin_check_spacing` has passed since this PIN's last check was answered (real
+    /// time), and holds that place for this check. Spacing from the *answer*, not from the
+    /// moment the last check was sent, is what plex.tv sees: a slow last request that arrived
+    /// late would otherwise let this one land within the spacing and draw a 429. Entries older
+    /// than an hour are forgotten.
     async fn space_pin_check(&self, pin_id: u64) {
         let spacing = self.settings().pin_check_spacing;
         let wait = {
@@ -53,6 +58,16 @@ impl PlexClient {
         if !wait.is_zero() {
             tokio::time::sleep(wait).await;
         }
+    }
+
+    /// Records when a check of this PIN was answered; the next one waits `pin_check_spacing`
+    /// from here.
+    fn pin_checked(&self, pin_id: u64) {
+        let now = Instant::now();
+        let mut checks = lock(&self.inner.pin_checks);
+        let at = checks.entry(pin_id).or_insert(now);
+        // A check of the same PIN started meanwhile may hold a later place; keep it.
+        *at = (*at).max(now);
     }
 
     /// The Plex sign-in page for this PIN; Plex sends the browser to `forward_url` (http/https
