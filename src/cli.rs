@@ -25,6 +25,9 @@ pub enum Command {
     /// Check the config, plex.tv, the owner token, the server and the libraries (one line each;
     /// exit code 1 if any failed). While a server runs on the data dir, report its /healthz.
     Check,
+    /// Exit 0 when the local server (at server.listen) answers /healthz with status ok, else 1;
+    /// for container health checks (no curl or shell needed).
+    Healthcheck,
     /// Print the annotated default config (every key commented out).
     PrintConfig,
     /// Print a reverse-proxy snippet guarding HOST with forward auth (and plexgate's own site).

@@ -13,6 +13,7 @@ pub mod crypto;
 pub mod fakeplex;
 pub mod metrics;
 pub mod notify;
+pub mod outbound;
 pub mod plex;
 pub mod secret;
 pub mod serve;

@@ -58,6 +58,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     match cli.command {
+        Some(Command::Healthcheck) => return healthcheck(&config),
         Some(Command::Backup { file }) => println!("{}", commands::backup::backup(&config, &file)?),
         Some(Command::Restore { file }) => {
             println!("{}", commands::backup::restore(&config, &file)?);
@@ -83,27 +84,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `plexgate check`: one line per check; exit code 1 when any failed (a bad config included).
+/// `plexgate check`: six lines (config, store, plex.tv, owner token, server, libraries), those
+/// that could not be run marked skipped with why; exit code 1 when any failed (a bad config too).
 fn check(
     path: &std::path::Path,
     explicit: bool,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> anyhow::Result<ExitCode> {
-    let config = match Config::load(path, explicit, env) {
-        Ok(c) => c,
-        Err(e) => {
-            println!("config: invalid: {e}");
-            return Ok(ExitCode::FAILURE);
+    let loaded = Config::load(path, explicit, env);
+    println!("{}", commands::check::config_line(path, &loaded));
+    let Ok(config) = loaded else {
+        for line in commands::check::skipped_after_config() {
+            println!("{line}");
         }
+        return Ok(ExitCode::FAILURE);
     };
-    if path.exists() {
-        println!("config: ok ({})", path.display());
-    } else {
-        println!(
-            "config: ok (built-in defaults and environment; {} not found)",
-            path.display()
-        );
-    }
     let ok = runtime()?.block_on(commands::check::run(&config, &mut |line| {
         println!("{line}")
     }));
@@ -112,4 +107,24 @@ fn check(
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// `plexgate healthcheck`: exit 0 when the local server's `/healthz` answers `status: ok`.
+fn healthcheck(config: &Config) -> anyhow::Result<ExitCode> {
+    let url = commands::check::healthz_url(config);
+    let health = runtime()?.block_on(commands::check::fetch_healthz(config));
+    match health {
+        Ok(h) if commands::check::health_field(&h, "status") == "ok" => {
+            println!("healthy: {url}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Ok(h) => {
+            eprintln!("unhealthy: {url} answered {h}");
+            Ok(ExitCode::FAILURE)
+        }
+        Err(e) => {
+            eprintln!("unhealthy: {e}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
 }

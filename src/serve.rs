@@ -15,8 +15,11 @@ use crate::store::Store;
 /// Installs the tracing subscriber: level from `RUST_LOG` (default `info`), format from config.
 pub fn init_tracing(format: LogFormat) {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    // Colour only for a person at a terminal: journald and `docker logs` would show the raw
+    // escape codes.
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_writer(std::io::stderr);
     // A second init (only possible in tests) is harmless: the first subscriber stays.
     let _ = match format {

@@ -13,6 +13,8 @@ pub struct Counts {
     pub pending: u64,
     pub accepted: u64,
     pub failed: u64,
+    /// Of `failed`: removals plex.tv has not confirmed (the friend may still have access).
+    pub removal_failed: u64,
     pub removed: u64,
     /// Requests waiting for the owner.
     pub open_requests: u64,
@@ -94,6 +96,9 @@ impl Access {
                         GrantStatus::Removed => &mut c.removed,
                     };
                     *n += 1;
+                    if g.status == GrantStatus::Failed && g.removal.is_some() {
+                        c.removal_failed += 1;
+                    }
                 }
                 let open = tx.list_requests()?.into_iter();
                 c.open_requests = open.filter(|r| r.status == RequestStatus::Open).count() as u64;

@@ -265,6 +265,7 @@ fn pin_allow_entry(
         libraries,
         access_days,
         note: format!("approved request {}", req.id),
+        sharing: Default::default(),
         created_at: now,
     };
     tx.put_allow(&entry)

@@ -15,73 +15,127 @@ use crate::plex::{PlexClient, Section};
 use crate::secret::Secret;
 use crate::store::{Store, StoreError};
 
+/// How a check came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// It passed.
+    Ok,
+    /// It failed; the text says why.
+    Failed,
+    /// It could not be run (an earlier check failed, or a running server holds the store); the
+    /// text says why. Not a failure by itself.
+    Skipped,
+}
+
 /// One line of the report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
     /// What was checked (`config`, `store`, `plex.tv`…).
     pub name: &'static str,
-    /// Whether it passed.
-    pub ok: bool,
-    /// The result, or what failed and why.
+    /// How it came out.
+    pub outcome: Outcome,
+    /// The result, or what failed (or was skipped) and why.
     pub text: String,
+}
+
+impl Line {
+    /// Whether this line fails the check.
+    pub fn failed(&self) -> bool {
+        self.outcome == Outcome::Failed
+    }
 }
 
 impl fmt::Display for Line {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.name, self.text)
+        match self.outcome {
+            Outcome::Skipped => write!(f, "{}: skipped: {}", self.name, self.text),
+            Outcome::Ok | Outcome::Failed => write!(f, "{}: {}", self.name, self.text),
+        }
+    }
+}
+
+fn line(name: &'static str, outcome: Outcome, text: impl Into<String>) -> Line {
+    Line {
+        name,
+        outcome,
+        text: text.into(),
     }
 }
 
 fn pass(name: &'static str, text: impl Into<String>) -> Line {
-    Line {
-        name,
-        ok: true,
-        text: text.into(),
-    }
+    line(name, Outcome::Ok, text)
 }
 
 fn fail(name: &'static str, text: impl Into<String>) -> Line {
-    Line {
-        name,
-        ok: false,
-        text: text.into(),
+    line(name, Outcome::Failed, text)
+}
+
+fn skip(name: &'static str, why: impl Into<String>) -> Line {
+    line(name, Outcome::Skipped, why)
+}
+
+/// The checks after `config`, in the order they are printed.
+pub const NAMES: [&str; 5] = ["store", "plex.tv", "owner token", "server", "libraries"];
+
+/// The `config` line: `Ok` when `loaded` is, else the error.
+pub fn config_line<E: fmt::Display>(path: &std::path::Path, loaded: &Result<Config, E>) -> Line {
+    match loaded {
+        Err(e) => fail("config", format!("invalid: {e}")),
+        Ok(_) if path.exists() => pass("config", format!("ok ({})", path.display())),
+        Ok(_) => pass(
+            "config",
+            format!(
+                "ok (built-in defaults and environment; {} not found)",
+                path.display()
+            ),
+        ),
     }
 }
 
-/// Runs every check after `config` (the caller reports the config line); `out` gets each line
-/// as soon as it is known.
+/// Every line after a failed config: nothing else can be checked.
+pub fn skipped_after_config() -> Vec<Line> {
+    NAMES
+        .iter()
+        .map(|name| skip(name, "the config is invalid"))
+        .collect()
+}
+
+/// Runs every check after `config` (the caller reports the config line); `out` gets each of
+/// the five lines (store, plex.tv, owner token, server, libraries) as soon as it is known.
+/// True when none failed.
 pub async fn run(config: &Config, out: &mut dyn FnMut(&Line)) -> bool {
     let mut all_ok = true;
     let mut emit = |line: Line| {
-        all_ok &= line.ok;
+        all_ok &= !line.failed();
         out(&line);
     };
     let data_dir = config.server.data_dir.clone();
     let opened = tokio::task::spawn_blocking(move || Store::open(&data_dir)).await;
-    let store = match opened {
-        Ok(Ok(store)) => store,
-        Ok(Err(StoreError::AlreadyInUse { .. })) => {
-            emit(pass("store", super::SERVER_RUNNING));
-            emit(running_server(config).await);
+    let why = match opened {
+        Ok(Ok(store)) => {
+            emit(pass(
+                "store",
+                format!("ok ({})", config.server.data_dir.display()),
+            ));
+            for line in plex_lines(config, &store).await {
+                emit(line);
+            }
             return all_ok;
         }
-        Ok(Err(e)) => {
-            emit(fail("store", format!("cannot open: {e}")));
-            return false;
+        Ok(Err(StoreError::AlreadyInUse { .. })) => {
+            for line in running_server(config).await {
+                emit(line);
+            }
+            return all_ok;
         }
-        Err(e) => {
-            emit(fail("store", format!("cannot open: {e}")));
-            return false;
-        }
+        Ok(Err(e)) => e.to_string(),
+        Err(e) => e.to_string(),
     };
-    emit(pass(
-        "store",
-        format!("ok ({})", config.server.data_dir.display()),
-    ));
-    for line in plex_lines(config, &store).await {
-        emit(line);
+    emit(fail("store", format!("cannot open: {why}")));
+    for name in &NAMES[1..] {
+        emit(skip(name, "the store could not be opened"));
     }
-    all_ok
+    false
 }
 
 /// `http://{server.listen}{prefix}/healthz`, with a wildcard address replaced by loopback.
@@ -99,51 +153,87 @@ pub fn healthz_url(config: &Config) -> String {
     )
 }
 
-/// The running server's `/healthz`, as one line: ok when it answers with plex.tv reachable,
-/// a valid owner token and a working store.
-async fn running_server(config: &Config) -> Line {
+/// The local server's `/healthz` (at [`healthz_url`]): its JSON, or why there is none.
+pub async fn fetch_healthz(config: &Config) -> Result<serde_json::Value, String> {
     let url = healthz_url(config);
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let client = match reqwest::Client::builder()
+    let client = crate::outbound::client_builder()
         .timeout(std::time::Duration::from_secs(10))
         .redirect(reqwest::redirect::Policy::none())
         .build()
-    {
-        Ok(c) => c,
-        Err(e) => return fail("server", format!("cannot build an HTTP client: {e}")),
-    };
+        .map_err(|e| format!("cannot build an HTTP client: {e}"))?;
     let body = match client.get(&url).send().await {
-        Ok(resp) if resp.status().is_success() => resp.text().await.unwrap_or_default(),
-        Ok(resp) => return fail("server", format!("{url} answered {}", resp.status())),
+        Ok(resp) if resp.status().is_success() => resp
+            .text()
+            .await
+            .map_err(|e| format!("{url}: {}", e.without_url()))?,
+        Ok(resp) => return Err(format!("{url} answered {}", resp.status())),
+        Err(e) => return Err(format!("{url} did not answer: {}", e.without_url())),
+    };
+    serde_json::from_str(&body).map_err(|_| format!("{url} answered something other than JSON"))
+}
+
+/// One string field of a `/healthz` answer (`?` when missing).
+pub fn health_field(health: &serde_json::Value, key: &str) -> String {
+    health
+        .get(key)
+        .and_then(|v| v.as_str())
+        .unwrap_or("?")
+        .to_owned()
+}
+
+/// The five lines while a server holds the data dir: its `/healthz` stands in for the store,
+/// plex.tv and the owner token; the server and libraries need the store, so they are skipped.
+async fn running_server(config: &Config) -> Vec<Line> {
+    let url = healthz_url(config);
+    let health = match fetch_healthz(config).await {
+        Ok(h) => h,
         Err(e) => {
-            return fail(
-                "server",
-                format!("{url} did not answer: {}", e.without_url()),
-            );
+            let mut lines = vec![fail("store", format!("{}, but {e}", super::SERVER_RUNNING))];
+            for name in &NAMES[1..] {
+                lines.push(skip(name, "the running server did not answer /healthz"));
+            }
+            return lines;
         }
     };
-    let health: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
-    let field = |k: &str| {
-        health
-            .get(k)
-            .and_then(|v| v.as_str())
-            .unwrap_or("?")
-            .to_owned()
-    };
-    let (status, plex, token, store) = (
-        field("status"),
-        field("plex"),
-        field("owner_token"),
-        field("store"),
-    );
-    let text =
-        format!("{url}: status {status}, plex.tv {plex}, owner token {token}, store {store}");
-    let ok = status == "ok" && plex == "reachable" && token == "valid" && store == "ok";
-    Line {
-        name: "server",
-        ok,
-        text,
+    let [status, plex, token, store] =
+        ["status", "plex", "owner_token", "store"].map(|k| health_field(&health, k));
+    let mut lines = vec![line(
+        "store",
+        if status == "ok" && store == "ok" {
+            Outcome::Ok
+        } else {
+            Outcome::Failed
+        },
+        format!(
+            "{} ({url}: status {status}, plex.tv {plex}, owner token {token}, store {store})",
+            super::SERVER_RUNNING
+        ),
+    )];
+    let from_server = "(the running server's /healthz)";
+    lines.push(match plex.as_str() {
+        "reachable" => pass("plex.tv", format!("reachable {from_server}")),
+        "unreachable" => fail("plex.tv", format!("unreachable {from_server}")),
+        _ => skip("plex.tv", "the running server has not reached plex.tv yet"),
+    });
+    lines.push(match token.as_str() {
+        "valid" => pass("owner token", format!("valid {from_server}")),
+        "invalid" => fail(
+            "owner token",
+            format!("invalid {from_server}: reconnect Plex from the admin page"),
+        ),
+        "not_configured" => fail(
+            "owner token",
+            "not configured: open the setup link the server prints, or set plex.token",
+        ),
+        _ => skip("owner token", "the running server has not checked it yet"),
+    });
+    for name in ["server", "libraries"] {
+        lines.push(skip(
+            name,
+            "the running server holds the store: its dashboard shows this",
+        ));
     }
+    lines
 }
 
 /// The owner token: `plex.token`, else the one the setup wizard stored.
@@ -170,17 +260,32 @@ fn owner_token(config: &Config, store: &Store) -> Result<(Secret, Option<String>
     }
 }
 
+/// The four plex.tv lines (plex.tv, owner token, server, libraries), in order; those that could
+/// not be run after a failure are skipped, saying why.
 async fn plex_lines(config: &Config, store: &Store) -> Vec<Line> {
-    let mut lines = Vec::new();
+    /// Appends the lines not reached, as skipped because of `why`.
+    fn rest(mut lines: Vec<Line>, why: &str) -> Vec<Line> {
+        for name in &NAMES[1 + lines.len()..] {
+            lines.push(skip(name, why));
+        }
+        lines
+    }
     let (token, wanted) = match owner_token(config, store) {
         Ok(found) => found,
-        Err(line) => return vec![line],
+        Err(line) => {
+            let lines = vec![skip("plex.tv", "no owner token to ask it with"), line];
+            return rest(lines, "needs a valid owner token");
+        }
     };
     let timing = timing_from(config);
     let plex = match PlexClient::new(plex_settings(config, store, &timing)) {
         Ok(p) => p,
-        Err(e) => return vec![fail("plex.tv", format!("cannot build the client: {e}"))],
+        Err(e) => {
+            let lines = vec![fail("plex.tv", format!("cannot build the client: {e}"))];
+            return rest(lines, "plex.tv could not be asked");
+        }
     };
+    let mut lines = Vec::new();
     match plex.user(&token).await {
         Ok(_) => {
             lines.push(pass("plex.tv", "reachable"));
@@ -189,15 +294,15 @@ async fn plex_lines(config: &Config, store: &Store) -> Vec<Line> {
         Err(e) if e.is_unauthorized() => {
             lines.push(pass("plex.tv", "reachable"));
             lines.push(fail("owner token", format!("invalid: {e}")));
-            return lines;
+            return rest(lines, "needs a valid owner token");
         }
         Err(e) if e.is_retryable() => {
             lines.push(fail("plex.tv", format!("unreachable: {e}")));
-            return lines;
+            return rest(lines, "plex.tv could not be reached");
         }
         Err(e) => {
             lines.push(fail("plex.tv", format!("reachable, but: {e}")));
-            return lines;
+            return rest(lines, "plex.tv did not answer as expected");
         }
     }
     let server = match plex.servers(&token).await {
@@ -205,12 +310,12 @@ async fn plex_lines(config: &Config, store: &Store) -> Vec<Line> {
             Ok(s) => s.clone(),
             Err(e) => {
                 lines.push(fail("server", format!("not found: {e}")));
-                return lines;
+                return rest(lines, "needs the server");
             }
         },
         Err(e) => {
             lines.push(fail("server", format!("cannot list servers: {e}")));
-            return lines;
+            return rest(lines, "needs the server");
         }
     };
     lines.push(pass("server", format!("found {}", server.name)));

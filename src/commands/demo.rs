@@ -137,6 +137,7 @@ async fn seed(access: &Access, fake: &FakePlex, bound: SocketAddr) -> anyhow::Re
         libraries: None,
         access_days: None,
         note: Some("demo: allowlisted friend".to_owned()),
+        sharing: Default::default(),
     };
     match access.add_allow_entry("demo", entry).await {
         // A kept --data-dir already has her.

@@ -35,8 +35,7 @@ pub(super) async fn run(
     deps: NotifyDeps,
     mut stop: watch::Receiver<bool>,
 ) {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let client = match reqwest::Client::builder()
+    let client = match crate::outbound::client_builder()
         .connect_timeout(deps.timing.notify_timeout)
         .timeout(deps.timing.notify_timeout)
         // A redirect could carry the body somewhere the owner did not configure.

@@ -128,8 +128,6 @@ impl PlexClient {
         settings: PlexSettings,
         observer: Option<PlexObserver>,
     ) -> Result<Self, PlexError> {
-        // reqwest is built with `rustls-no-provider`; a second install attempt is harmless.
-        let _ = rustls::crypto::ring::default_provider().install_default();
         let identity = http::identity(&settings);
         let headers = http::identity_headers(&identity)?;
         Ok(Self {
@@ -151,7 +149,7 @@ impl PlexClient {
     pub(crate) fn http(&self) -> Result<&reqwest::Client, PlexError> {
         let inner = &self.inner;
         let built = inner.http.get_or_init(|| {
-            reqwest::Client::builder()
+            crate::outbound::client_builder()
                 .connect_timeout(inner.settings.connect_timeout)
                 .timeout(inner.settings.request_timeout)
                 // A 3xx is an error: following it could carry the token to another host.

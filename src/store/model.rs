@@ -21,6 +21,9 @@ pub struct AllowEntry {
     pub access_days: Option<u32>,
     #[serde(default)]
     pub note: String,
+    /// Sharing flags for shares made from it.
+    #[serde(default)]
+    pub sharing: SharingOverrides,
     pub created_at: UnixTime,
 }
 
@@ -34,9 +37,10 @@ pub struct AdminEntry {
     pub created_at: UnixTime,
 }
 
-/// The sharing flags an invite sets on shares made through it; `None` = the owner's setting.
+/// The sharing flags an invite or allowlist entry sets on the shares made from it; `None` = the
+/// owner's setting.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InviteSharing {
+pub struct SharingOverrides {
     /// Downloads (`allowSync`).
     #[serde(default)]
     pub allow_downloads: Option<bool>,
@@ -72,7 +76,7 @@ pub struct Invite {
     pub revoked: bool,
     /// Sharing flags for shares made through it.
     #[serde(default)]
-    pub sharing: InviteSharing,
+    pub sharing: SharingOverrides,
     pub created_at: UnixTime,
 }
 

@@ -93,6 +93,7 @@ fn seed_people(tx: &mut WriteTx) -> Result<People, StoreError> {
         libraries: Some(vec![1]),
         access_days: Some(7),
         note: "sister".into(),
+        sharing: Default::default(),
         created_at: 5,
     };
     tx.put_allow(&allow)?;

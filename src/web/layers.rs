@@ -70,13 +70,19 @@ pub async fn frame(State(state): State<AppState>, req: Request, next: Next) -> R
     add_security_headers(resp.headers_mut(), &state.csp, private);
     let status = resp.status().as_u16();
     let route = route.as_ref().map_or("(unmatched)", MatchedPath::as_str);
-    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    let ms = round_ms(started.elapsed());
     if status >= 500 {
         tracing::warn!(%method, route, status, ms, "request");
     } else {
         tracing::info!(%method, route, status, ms, "request");
     }
     resp
+}
+
+/// A duration in milliseconds with two decimals, as log lines show it (`ms=0.05`, not
+/// `ms=0.054741000000000005`).
+fn round_ms(d: std::time::Duration) -> f64 {
+    (d.as_secs_f64() * 100_000.0).round() / 100.0
 }
 
 /// The full HTML page for `err` (rendered by the one error-page renderer), keeping the other
@@ -117,5 +123,13 @@ mod tests {
                 .unwrap()
                 .ends_with("form-action 'self' https: http://127.0.0.1:4567")
         );
+    }
+
+    #[test]
+    fn request_durations_are_logged_with_two_decimals() {
+        use std::time::Duration;
+        assert_eq!(round_ms(Duration::from_nanos(54_741)).to_string(), "0.05");
+        assert_eq!(round_ms(Duration::from_micros(12_346)).to_string(), "12.35");
+        assert_eq!(round_ms(Duration::from_millis(3)).to_string(), "3");
     }
 }

@@ -71,7 +71,7 @@ async fn verified(
 }
 
 /// A whole join sign-in for `who`.
-async fn sign_in(app: &TestApp, who: &Account, invite: Option<&str>) -> SignInOutcome {
+pub(crate) async fn sign_in(app: &TestApp, who: &Account, invite: Option<&str>) -> SignInOutcome {
     let (user, token, flow) = verified(app, who, FlowPurpose::Join, invite).await;
     app.state
         .access
@@ -118,7 +118,7 @@ async fn grant_of(app: &TestApp, plex_id: u64) -> Option<Grant> {
 }
 
 /// The fake's shares with `who`.
-fn shares_of(app: &TestApp, who: &Account) -> Vec<fakeplex::FakeShare> {
+pub(crate) fn shares_of(app: &TestApp, who: &Account) -> Vec<fakeplex::FakeShare> {
     app.fake()
         .shares()
         .into_iter()

@@ -10,6 +10,7 @@ mod foundation;
 mod join;
 mod obs;
 mod ops;
+mod packaging;
 mod plex_contract;
 mod process;
 mod programs;

@@ -144,8 +144,23 @@ fn first_run_prints_setup_link_and_second_instance_is_refused() {
     assert!(err.contains("already in use by another plexgate"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 
-    let (clean, _, _) = first.terminate();
+    let (clean, err, _) = first.terminate();
     assert!(clean, "SIGTERM shuts down gracefully with exit 0");
+    // stderr is a pipe here, as under journald or `docker logs`: no colour codes, and request
+    // durations rounded to two decimals.
+    assert!(
+        !err.contains('\x1b'),
+        "ANSI escape codes in piped logs:\n{err}"
+    );
+    let durations: Vec<&str> = err
+        .split_whitespace()
+        .filter_map(|w| w.strip_prefix("ms="))
+        .collect();
+    assert!(!durations.is_empty(), "a request line with ms=:\n{err}");
+    for ms in durations {
+        let decimals = ms.split_once('.').map_or(0, |(_, d)| d.len());
+        assert!(decimals <= 2, "ms={ms} is not rounded");
+    }
 }
 
 #[test]

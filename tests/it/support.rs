@@ -196,6 +196,7 @@ pub async fn allow(app: &TestApp, account: &str, libraries: Option<Vec<u64>>) {
                 libraries,
                 access_days: None,
                 note: String::new(),
+                sharing: Default::default(),
                 created_at: now,
             })
         })

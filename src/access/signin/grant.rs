@@ -8,7 +8,7 @@ use std::time::Duration;
 use crate::access::{Access, AccessError, Owner, OwnerStatus};
 use crate::clock::{Timing, UnixTime};
 use crate::plex::{Invitee, PlexError, Share, SharingFlags};
-use crate::store::{Grant, GrantStatus};
+use crate::store::{Grant, GrantStatus, SharingOverrides};
 
 use super::decide::{same_set, union};
 
@@ -33,6 +33,14 @@ pub(crate) fn backoff(timing: &Timing, attempts: u32) -> Duration {
         .reconcile_backoff
         .saturating_mul(factor)
         .min(timing.reconcile_backoff_max)
+}
+
+/// The owner's `flags` with each flag `s` sets replaced.
+fn with_overrides(mut flags: SharingFlags, s: SharingOverrides) -> SharingFlags {
+    flags.allow_sync = s.allow_downloads.unwrap_or(flags.allow_sync);
+    flags.allow_channels = s.allow_live_tv.unwrap_or(flags.allow_channels);
+    flags.allow_camera_upload = s.allow_camera_upload.unwrap_or(flags.allow_camera_upload);
+    flags
 }
 
 fn secs(d: Duration) -> i64 {
@@ -129,24 +137,38 @@ impl Access {
     }
 
     /// The flags for a new share: the owner's settings, overridden by the invite the grant came
-    /// through (when it sets any).
+    /// through, or by the allowlist entry (pinned to the account) it was made for.
     async fn sharing_flags_for(&self, grant: &Grant) -> SharingFlags {
-        let mut flags = self.0.settings.sharing_flags();
-        let Some(id) = grant.invite_id else {
+        let flags = self.0.settings.sharing_flags();
+        let invite_id = grant.invite_id;
+        // An approved request made an allowlist entry too.
+        let from_entry = matches!(grant.source.as_str(), "allowlist" | "request");
+        let plex_id = from_entry.then_some(grant.plex_id);
+        if invite_id.is_none() && plex_id.is_none() {
             return flags;
-        };
-        match self.0.store.read(move |tx| tx.get_invite(id)).await {
-            Ok(Some(invite)) => {
-                let s = invite.sharing;
-                flags.allow_sync = s.allow_downloads.unwrap_or(flags.allow_sync);
-                flags.allow_channels = s.allow_live_tv.unwrap_or(flags.allow_channels);
-                flags.allow_camera_upload =
-                    s.allow_camera_upload.unwrap_or(flags.allow_camera_upload);
-            }
-            Ok(None) => {}
-            Err(e) => tracing::warn!(invite = id, error = %e, "reading the invite's sharing flags"),
         }
-        flags
+        let read = self
+            .0
+            .store
+            .read(move |tx| {
+                if let Some(id) = invite_id {
+                    return Ok(tx.get_invite(id)?.map(|i| i.sharing));
+                }
+                let entries = tx.list_allow()?;
+                Ok(entries
+                    .into_iter()
+                    .find(|e| e.plex_id == plex_id)
+                    .map(|e| e.sharing))
+            })
+            .await;
+        match read {
+            Ok(Some(s)) => with_overrides(flags, s),
+            Ok(None) => flags,
+            Err(e) => {
+                tracing::warn!(plex_id = grant.plex_id, error = %e, "reading the grant's sharing flags");
+                flags
+            }
+        }
     }
 
     /// This account's share of the server, from the owner's listing.

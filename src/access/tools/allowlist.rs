@@ -4,7 +4,7 @@
 use super::{MAX_ACCOUNT_CHARS, check_access_days, check_note, describe_libraries};
 use crate::access::{Access, AccessError};
 use crate::config::LibraryRef;
-use crate::store::{AllowEntry, IdTable};
+use crate::store::{AllowEntry, IdTable, SharingOverrides};
 
 /// What the owner asks to add.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -17,6 +17,8 @@ pub struct NewAllowEntry {
     pub access_days: Option<u32>,
     /// A note for the owner (at most 500 characters).
     pub note: Option<String>,
+    /// Sharing flags for shares made from it (each `None`: the owner's setting).
+    pub sharing: SharingOverrides,
 }
 
 /// What the owner changes on an entry: `None` leaves a field as it is. The account and a pinned
@@ -29,6 +31,8 @@ pub struct AllowChange {
     pub access_days: Option<Option<u32>>,
     /// A new note (trimmed; empty clears it).
     pub note: Option<String>,
+    /// New sharing flags (replacing all three).
+    pub sharing: Option<SharingOverrides>,
 }
 
 /// Trims and checks an account; an all-digit account is also a Plex account id.
@@ -99,6 +103,7 @@ impl Access {
             libraries,
             access_days,
             note,
+            sharing: new.sharing,
             created_at: self.now(),
         };
         let event = self.event(
@@ -164,6 +169,9 @@ impl Access {
                 }
                 if let Some(n) = note {
                     entry.note = n;
+                }
+                if let Some(f) = change.sharing {
+                    entry.sharing = f;
                 }
                 tx.put_allow(&entry)?;
                 event.plex_id = entry.plex_id;
@@ -234,6 +242,7 @@ mod tests {
             libraries: None,
             access_days: None,
             note: String::new(),
+            sharing: Default::default(),
             created_at: 0,
         };
         let list = vec![entry(1, "Alice", None), entry(2, "bob", Some(77))];

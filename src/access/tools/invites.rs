@@ -6,7 +6,7 @@ use crate::access::{Access, AccessError};
 use crate::config::LibraryRef;
 use crate::crypto::{random_token, sha256_hex};
 use crate::secret::Secret;
-use crate::store::{IdTable, Invite, InviteSharing};
+use crate::store::{IdTable, Invite, SharingOverrides};
 
 /// Random bytes in an invite code (SPEC §1: at least 128 bits).
 const CODE_BYTES: usize = 16;
@@ -27,7 +27,7 @@ pub struct NewInvite {
     /// A note for the owner (at most 500 characters).
     pub note: Option<String>,
     /// Sharing flags for shares made through it (each `None`: the owner's setting).
-    pub sharing: InviteSharing,
+    pub sharing: SharingOverrides,
 }
 
 /// A fresh invite with its code: the only time the code exists outside the holder's hands.

@@ -80,6 +80,7 @@ async fn allowlist_adds_lists_and_removes_with_events() {
                 account: " Alice@Example.com ".into(),
                 access_days: Some(30),
                 note: Some("  from work ".into()),
+                sharing: Default::default(),
                 libraries: None,
             },
         )

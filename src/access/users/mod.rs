@@ -41,6 +41,8 @@ pub struct UserInfo {
     pub expires_at: Option<UnixTime>,
     /// plexgate created (or adopted) the share and manages it.
     pub managed_by_plexgate: bool,
+    /// `failed` because plexgate's removal is not confirmed by plex.tv (retried).
+    pub removal_failed: bool,
 }
 
 impl UserInfo {
@@ -55,6 +57,7 @@ impl UserInfo {
             joined_at: Some(g.created_at),
             expires_at: g.expires_at,
             managed_by_plexgate: !g.external,
+            removal_failed: g.status == GrantStatus::Failed && g.removal.is_some(),
         }
     }
 
@@ -82,6 +85,7 @@ impl UserInfo {
                 joined_at: None,
                 expires_at: None,
                 managed_by_plexgate: false,
+                removal_failed: false,
             },
         }
     }

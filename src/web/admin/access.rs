@@ -6,7 +6,10 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use super::setup::parse_policy;
-use super::{Done, done, failed, grant_fields, invalid, render, require_owner};
+use super::{
+    Done, FlagBoxes, done, failed, flag_boxes, grant_fields, invalid, render, require_owner,
+    sharing_fields,
+};
 use crate::access::requests::Approval;
 use crate::access::tools::{AllowChange, NewAllowEntry};
 use crate::app::AppState;
@@ -69,6 +72,8 @@ struct AllowRow {
     access_days: Option<u32>,
     note: String,
     pinned: bool,
+    /// The sharing flags its shares get, ticked in its edit form.
+    flags: FlagBoxes,
 }
 
 #[derive(Serialize)]
@@ -89,10 +94,13 @@ struct AccessPage {
     admins: Vec<AdminEntry>,
     requests: Vec<RequestRow>,
     libraries: Vec<LibraryBox>,
+    /// The owner's sharing flags, ticked in the add form.
+    flags: FlagBoxes,
 }
 
-fn allow_row(e: AllowEntry, boxes: &[LibraryBox]) -> AllowRow {
+fn allow_row(state: &AppState, e: AllowEntry, boxes: &[LibraryBox]) -> AllowRow {
     AllowRow {
+        flags: flag_boxes(state, e.sharing),
         libraries: titles(e.libraries.as_deref(), boxes),
         library_ids: e.libraries.unwrap_or_default(),
         id: e.id,
@@ -134,7 +142,10 @@ pub async fn page(
         policy: policy.as_str(),
         policy_fixed: state.config.is_set("access.policy"),
         open: policy == Policy::Open,
-        allow: allow.into_iter().map(|e| allow_row(e, &boxes)).collect(),
+        allow: allow
+            .into_iter()
+            .map(|e| allow_row(&state, e, &boxes))
+            .collect(),
         admins,
         requests: requests
             .into_iter()
@@ -142,6 +153,7 @@ pub async fn page(
             .map(request_row)
             .collect(),
         libraries: boxes,
+        flags: flag_boxes(&state, Default::default()),
     };
     render(&state, &s, BACK, "Access", "admin/access.html", &d, &page).await
 }
@@ -170,7 +182,7 @@ pub async fn set_policy(State(state): State<AppState>, form: AdminPost) -> Respo
     }
 }
 
-/// `POST /admin/access/allow`: account, libraries…, access_days, note.
+/// `POST /admin/access/allow`: account, libraries…, access_days, note, the sharing flags.
 pub async fn add_allow(State(state): State<AppState>, form: AdminPost) -> Response {
     let (libraries, access_days) = match grant_fields(&form) {
         Ok(f) => f,
@@ -181,6 +193,7 @@ pub async fn add_allow(State(state): State<AppState>, form: AdminPost) -> Respon
         libraries,
         access_days,
         note: form.get("note").map(str::to_owned),
+        sharing: sharing_fields(&state, &form),
     };
     match state
         .access
@@ -192,7 +205,7 @@ pub async fn add_allow(State(state): State<AppState>, form: AdminPost) -> Respon
     }
 }
 
-/// `POST /admin/access/allow/{id}/edit`: libraries…, access_days, note. The form shows every
+/// `POST /admin/access/allow/{id}/edit`: libraries…, access_days, note, sharing flags. The form shows every
 /// field, so each is set: no box ticked is the default set, no days is no end.
 pub async fn edit_allow(
     State(state): State<AppState>,
@@ -207,6 +220,7 @@ pub async fn edit_allow(
         libraries: Some(libraries),
         access_days: Some(access_days),
         note: Some(form.get("note").unwrap_or_default().to_owned()),
+        sharing: Some(sharing_fields(&state, &form)),
     };
     match state
         .access

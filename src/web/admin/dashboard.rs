@@ -46,7 +46,10 @@ impl From<crate::store::Event> for EventRow {
 struct Counts {
     shared: u64,
     pending: u64,
+    /// Shares that failed (removals aside).
     failed: u64,
+    /// Removals plex.tv has not confirmed.
+    removal_failed: u64,
     requests: u64,
     invites: u64,
 }
@@ -107,7 +110,8 @@ async fn gather(
     let counts = Counts {
         shared: c.accepted + c.pending,
         pending: c.pending + c.sharing,
-        failed: c.failed,
+        failed: c.failed.saturating_sub(c.removal_failed),
+        removal_failed: c.removal_failed,
         requests: c.open_requests,
         invites: c.invites_in_use,
     };
@@ -135,6 +139,13 @@ fn attention(state: &AppState, counts: &Counts, held: usize) -> Vec<String> {
         out.push(format!(
             "{} share(s) failed and need you (Users).",
             counts.failed
+        ));
+    }
+    if counts.removal_failed > 0 {
+        out.push(format!(
+            "{} removal(s) failed: plex.tv still lists the share, so they may still have access. \
+             plexgate keeps retrying (Users).",
+            counts.removal_failed
         ));
     }
     if counts.requests > 0 {

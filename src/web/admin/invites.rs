@@ -7,7 +7,9 @@ use axum::response::Response;
 use serde::Serialize;
 
 use super::access::{LibraryBox, library_boxes, titles};
-use super::{Done, done, failed, invalid, library_refs, render};
+use super::{
+    Done, FlagBoxes, done, failed, flag_boxes, invalid, library_refs, render, sharing_fields,
+};
 use crate::access::tools::NewInvite;
 use crate::app::AppState;
 use crate::clock::rfc3339;
@@ -38,6 +40,8 @@ struct InvitesPage {
     created: Option<String>,
     invites: Vec<InviteRow>,
     libraries: Vec<LibraryBox>,
+    /// The owner's sharing flags, ticked in the form.
+    flags: FlagBoxes,
 }
 
 fn row(i: Invite, now: i64, names: &[(u64, String)], boxes: &[LibraryBox]) -> InviteRow {
@@ -101,6 +105,7 @@ async fn show(
             .map(|i| row(i, now, &names, &boxes))
             .collect(),
         libraries: boxes,
+        flags: flag_boxes(state, Default::default()),
     };
     render(
         state,
@@ -123,20 +128,20 @@ pub async fn page(
     show(&state, &s, &d, None).await
 }
 
-fn parse(form: &AdminPost) -> Result<NewInvite, String> {
+fn parse(state: &AppState, form: &AdminPost) -> Result<NewInvite, String> {
     Ok(NewInvite {
         max_uses: form.number("max_uses")?,
         expires_in_days: form.number("expires_in_days")?,
         libraries: library_refs(&form.all("libraries"))?,
         access_days: form.number("access_days")?,
         note: form.get("note").map(str::to_owned),
-        sharing: Default::default(),
+        sharing: sharing_fields(state, form),
     })
 }
 
 /// `POST /admin/invites`: creates a link and shows it once (this answer is not cached).
 pub async fn create(State(state): State<AppState>, form: AdminPost) -> Response {
-    let new = match parse(&form) {
+    let new = match parse(&state, &form) {
         Ok(n) => n,
         Err(m) => return invalid(&state, m, BACK),
     };

@@ -26,7 +26,7 @@ use super::views::{self, Action, access_error_page};
 use crate::access::AccessError;
 use crate::app::AppState;
 use crate::config::LibraryRef;
-use crate::store::Session;
+use crate::store::{Session, SharingOverrides};
 
 /// The admin tabs: path, label, owner only.
 const TABS: &[(&str, &str, bool)] = &[
@@ -240,6 +240,43 @@ pub fn grant_fields(
         library_refs(&form.all("libraries"))?,
         form.number::<u32>("access_days")?,
     ))
+}
+
+/// The sharing-flag checkboxes of the invite and allowlist forms, ticked as they apply.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct FlagBoxes {
+    pub downloads: bool,
+    pub live_tv: bool,
+    pub camera_upload: bool,
+}
+
+/// The boxes for flags `s` over the owner's settings.
+pub fn flag_boxes(state: &AppState, s: SharingOverrides) -> FlagBoxes {
+    let owner = state.access.settings().sharing_flags();
+    FlagBoxes {
+        downloads: s.allow_downloads.unwrap_or(owner.allow_sync),
+        live_tv: s.allow_live_tv.unwrap_or(owner.allow_channels),
+        camera_upload: s.allow_camera_upload.unwrap_or(owner.allow_camera_upload),
+    }
+}
+
+/// The sharing flags a form's checkboxes ask for: a box as the owner's setting stays that
+/// setting (`None`, following it), a box that differs overrides it. A form without the boxes
+/// (no `sharing_flags` marker) leaves all three to the owner.
+pub fn sharing_fields(state: &AppState, form: &super::csrf::AdminPost) -> SharingOverrides {
+    if form.get("sharing_flags").is_none() {
+        return SharingOverrides::default();
+    }
+    let owner = state.access.settings().sharing_flags();
+    let pick = |name: &str, owner: bool| {
+        let ticked = form.get(name).is_some();
+        (ticked != owner).then_some(ticked)
+    };
+    SharingOverrides {
+        allow_downloads: pick("allow_downloads", owner.allow_sync),
+        allow_live_tv: pick("allow_live_tv", owner.allow_channels),
+        allow_camera_upload: pick("allow_camera_upload", owner.allow_camera_upload),
+    }
 }
 
 /// `GET /admin/signin`'s query.

@@ -61,7 +61,11 @@ pub async fn page(
             plex_id: u.plex_id,
             username: u.username,
             email: u.email,
-            status: format!("{:?}", u.status).to_lowercase(),
+            status: if u.removal_failed {
+                "removal failed".to_owned()
+            } else {
+                format!("{:?}", u.status).to_lowercase()
+            },
             joined: u.joined_at.map(rfc3339),
             expires: u.expires_at.map(rfc3339),
             managed: u.managed_by_plexgate,

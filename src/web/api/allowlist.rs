@@ -12,7 +12,7 @@ use crate::access::tools::NewAllowEntry;
 use crate::app::AppState;
 use crate::clock::rfc3339;
 use crate::config::LibraryRef;
-use crate::store::AllowEntry;
+use crate::store::{AllowEntry, SharingOverrides};
 use crate::web::error::ApiError;
 
 /// One allowlist entry.
@@ -28,6 +28,12 @@ pub struct AllowEntryView {
     /// Days of access a grant from this entry lasts; `null` is forever.
     pub access_days: Option<u32>,
     pub note: String,
+    /// Downloads on shares made from it; `null` is the owner's setting.
+    pub allow_downloads: Option<bool>,
+    /// Live TV on shares made from it; `null` is the owner's setting.
+    pub allow_live_tv: Option<bool>,
+    /// Camera upload on shares made from it; `null` is the owner's setting.
+    pub allow_camera_upload: Option<bool>,
     /// RFC 3339.
     pub created_at: String,
 }
@@ -41,6 +47,9 @@ impl From<AllowEntry> for AllowEntryView {
             libraries: e.libraries,
             access_days: e.access_days,
             note: e.note,
+            allow_downloads: e.sharing.allow_downloads,
+            allow_live_tv: e.sharing.allow_live_tv,
+            allow_camera_upload: e.sharing.allow_camera_upload,
             created_at: rfc3339(e.created_at),
         }
     }
@@ -65,6 +74,12 @@ pub struct AddAllowRequest {
     pub access_days: Option<u32>,
     /// At most 500 characters.
     pub note: Option<String>,
+    /// Downloads on shares made from it; leave out for the owner's setting.
+    pub allow_downloads: Option<bool>,
+    /// Live TV on shares made from it; leave out for the owner's setting.
+    pub allow_live_tv: Option<bool>,
+    /// Camera upload on shares made from it; leave out for the owner's setting.
+    pub allow_camera_upload: Option<bool>,
 }
 
 /// The allowlist.
@@ -97,6 +112,11 @@ pub async fn add(
         libraries: body.libraries,
         access_days: body.access_days,
         note: body.note,
+        sharing: SharingOverrides {
+            allow_downloads: body.allow_downloads,
+            allow_live_tv: body.allow_live_tv,
+            allow_camera_upload: body.allow_camera_upload,
+        },
     };
     let entry = state.access.add_allow_entry(&key.name, new).await?;
     Ok((StatusCode::CREATED, Json(entry.into())))

@@ -13,7 +13,7 @@ use crate::access::tools::NewInvite;
 use crate::app::AppState;
 use crate::clock::rfc3339;
 use crate::config::LibraryRef;
-use crate::store::{Invite, InviteSharing};
+use crate::store::{Invite, SharingOverrides};
 use crate::web::error::ApiError;
 
 /// An invite link, without its code.
@@ -129,7 +129,7 @@ pub async fn create(
         libraries: body.libraries,
         access_days: body.access_days,
         note: body.note,
-        sharing: InviteSharing {
+        sharing: SharingOverrides {
             allow_downloads: body.allow_downloads,
             allow_live_tv: body.allow_live_tv,
             allow_camera_upload: body.allow_camera_upload,

@@ -350,3 +350,31 @@ async fn new_shares_carry_the_owner_flags_and_an_invite_overrides_them() {
         "the invite's flags win, the rest is the owner's: {s:?}"
     );
 }
+
+#[tokio::test]
+async fn an_allowlisted_friend_s_share_carries_the_entry_flags() {
+    let app = TestApp::with_fake(&[("PLEXGATE_ACCESS_ALLOW_DOWNLOADS", "true")]).await;
+    let entry = plexgate::access::tools::NewAllowEntry {
+        account: "alice".to_owned(),
+        sharing: plexgate::store::SharingOverrides {
+            allow_downloads: Some(false),
+            allow_live_tv: Some(true),
+            allow_camera_upload: None,
+        },
+        ..Default::default()
+    };
+    app.state
+        .access
+        .add_allow_entry("test", entry)
+        .await
+        .unwrap();
+    assert!(matches!(
+        sign_in(&app, &ALICE, None).await,
+        SignInOutcome::Joined { .. }
+    ));
+    let s = &shares_of(&app, &ALICE)[0];
+    assert!(
+        !s.allow_sync && s.allow_channels && !s.allow_camera_upload,
+        "the entry's flags win, the rest is the owner's: {s:?}"
+    );
+}

@@ -17,6 +17,7 @@ async fn add(app: &TestApp, account: &str) -> AllowEntry {
         libraries: Some(vec![plexgate::config::LibraryRef::Id(MOVIES)]),
         access_days: Some(30),
         note: Some("old".to_owned()),
+        sharing: Default::default(),
     };
     app.state.access.add_allow_entry("test", new).await.unwrap()
 }
@@ -150,5 +151,84 @@ async fn send_a_test_without_channels_says_so() {
         page.body.contains("No channels configured"),
         "{}",
         page.body
+    );
+}
+
+/// The three sharing-flag boxes ticked in a page, in order: downloads, Live TV, camera upload.
+fn ticked(body: &str, nth: usize) -> [bool; 3] {
+    ["allow_downloads", "allow_live_tv", "allow_camera_upload"].map(|name| {
+        let tag = format!("name=\"{name}\" value=\"yes\"");
+        let at = body.match_indices(&tag).nth(nth).expect("a flag box").0;
+        body[at + tag.len()..].starts_with(" checked")
+    })
+}
+
+#[tokio::test]
+async fn the_invite_and_allowlist_forms_set_sharing_flags_over_the_owner_s() {
+    let app = TestApp::with_fake(&[NO_LIMIT, ("PLEXGATE_ACCESS_ALLOW_DOWNLOADS", "true")]).await;
+    let mut b = admin(&app, &OWNER).await;
+    let page = b.get(&app.url("/admin/invites")).await;
+    assert_eq!(
+        ticked(&page.body, 0),
+        [true, false, false],
+        "the owner's settings"
+    );
+
+    // Downloads unticked, Live TV ticked: both differ from the owner's; camera upload follows.
+    let form = [("sharing_flags", "shown"), ("allow_live_tv", "yes")];
+    let page = submit(&app, &mut b, "/admin/invites", "/admin/invites", &form).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let invites = app.state.access.invites().await.unwrap();
+    let s = invites[0].sharing;
+    assert_eq!(
+        (s.allow_downloads, s.allow_live_tv, s.allow_camera_upload),
+        (Some(false), Some(true), None)
+    );
+
+    let form = [
+        ("account", ALICE.username),
+        ("sharing_flags", "shown"),
+        ("allow_downloads", "yes"),
+        ("allow_camera_upload", "yes"),
+    ];
+    let page = submit(&app, &mut b, "/admin/access", "/admin/access/allow", &form).await;
+    assert_eq!(
+        page.location(),
+        "/admin/access?done=allow-added",
+        "{}",
+        page.body
+    );
+    let entry = only_entry(&app).await;
+    assert_eq!(entry.sharing.allow_camera_upload, Some(true));
+    assert_eq!(
+        entry.sharing.allow_downloads, None,
+        "as the owner's: follows it"
+    );
+    let page = b.get(&app.url("/admin/access")).await;
+    assert_eq!(ticked(&page.body, 1), [true, false, true], "the edit form");
+
+    // The friend's new share at plex.tv carries them.
+    crate::access_core::sign_in(&app, &ALICE, None).await;
+    let s = &crate::access_core::shares_of(&app, &ALICE)[0];
+    assert!(
+        s.allow_sync && !s.allow_channels && s.allow_camera_upload,
+        "{s:?}"
+    );
+
+    // The edit form with no box ticked turns all three off.
+    let action = format!("/admin/access/allow/{}/edit", entry.id);
+    let page = submit(
+        &app,
+        &mut b,
+        "/admin/access",
+        &action,
+        &[("sharing_flags", "shown")],
+    )
+    .await;
+    assert_eq!(page.location(), "/admin/access?done=allow-edited");
+    let s = only_entry(&app).await.sharing;
+    assert_eq!(
+        (s.allow_downloads, s.allow_live_tv, s.allow_camera_upload),
+        (Some(false), None, None)
     );
 }

@@ -50,7 +50,8 @@ async fn every_tool_route_refuses_a_caller_without_a_key() {
 #[tokio::test]
 async fn allowlist_adds_lists_and_removes() {
     let app = app().await;
-    let body = json!({"account": " Alice@Example.com ", "access_days": 30, "note": "work"});
+    let body = json!({"account": " Alice@Example.com ", "access_days": 30, "note": "work",
+        "allow_live_tv": true, "allow_downloads": false});
     let (status, a) = call(&app, Method::POST, "/allowlist", Some(body)).await;
     assert_eq!(status, StatusCode::CREATED, "{a}");
     assert_eq!(a["account"], "Alice@Example.com");
@@ -66,7 +67,12 @@ async fn allowlist_adds_lists_and_removes() {
         "{created_at}"
     );
     let keys: Vec<&String> = a.as_object().unwrap().keys().collect();
-    assert_eq!(keys.len(), 7, "{a}");
+    assert_eq!(keys.len(), 10, "{a}");
+    assert_eq!(
+        (&a["allow_downloads"], &a["allow_live_tv"]),
+        (&json!(false), &json!(true))
+    );
+    assert_eq!(a["allow_camera_upload"], Value::Null, "the owner's setting");
 
     let (status, b) = call(
         &app,

@@ -90,6 +90,7 @@ async fn metrics_count_sign_ins_grants_and_plex_requests_for_a_trusted_peer() {
         libraries: None,
         access_days: None,
         note: None,
+        sharing: Default::default(),
     };
     app.state
         .access

@@ -31,6 +31,26 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// `check` always prints the same six lines, in order, whatever failed.
+fn assert_six_lines(text: &str) {
+    let names: Vec<&str> = text
+        .lines()
+        .map(|l| l.split(": ").next().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "config",
+            "store",
+            "plex.tv",
+            "owner token",
+            "server",
+            "libraries"
+        ],
+        "{text}"
+    );
+}
+
 fn fake_vars(fake: &FakePlex, token: &str, server: &str) -> Vec<(&'static str, String)> {
     vec![
         ("PLEXGATE_PLEX_API_URL", fake.base_url()),
@@ -61,6 +81,7 @@ async fn check_passes_against_the_fake_and_says_why_it_fails() {
     ] {
         assert!(text.contains(line), "{line} missing in:\n{text}");
     }
+    assert_six_lines(&text);
 
     let out = plexgate(
         &data,
@@ -74,6 +95,11 @@ async fn check_passes_against_the_fake_and_says_why_it_fails() {
         text.contains("owner token: invalid: plex.tv refused the token"),
         "{text}"
     );
+    assert!(
+        text.contains("server: skipped: needs a valid owner token"),
+        "{text}"
+    );
+    assert_six_lines(&text);
 
     let out = plexgate(
         &data,
@@ -87,6 +113,11 @@ async fn check_passes_against_the_fake_and_says_why_it_fails() {
         text.contains("server: not found: plex.server \"Nope\""),
         "{text}"
     );
+    assert!(
+        text.contains("libraries: skipped: needs the server"),
+        "{text}"
+    );
+    assert_six_lines(&text);
 
     let mut bad_libs = vars.clone();
     bad_libs.push(("PLEXGATE_ACCESS_LIBRARIES", "Anime".to_owned()));
@@ -107,6 +138,25 @@ async fn check_passes_against_the_fake_and_says_why_it_fails() {
         "{}",
         stdout(&out)
     );
+    assert!(stdout(&out).contains("store: skipped: the config is invalid"));
+    assert_six_lines(&stdout(&out));
+
+    // No owner yet: plex.tv is not asked, and that is said, not passed.
+    let fresh = dir.path().join("fresh");
+    let no_owner: Vec<(&str, String)> = vars
+        .iter()
+        .filter(|(k, _)| *k != "PLEXGATE_PLEX_TOKEN")
+        .cloned()
+        .collect();
+    let out = plexgate(&fresh, &["check"], &no_owner).await;
+    let text = stdout(&out);
+    assert!(!out.status.success(), "{text}");
+    assert!(
+        text.contains("plex.tv: skipped: no owner token to ask it with"),
+        "{text}"
+    );
+    assert!(text.contains("owner token: not configured"), "{text}");
+    assert_six_lines(&text);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -127,6 +177,11 @@ async fn while_serving_check_reports_the_server_and_backup_restore_refuse() {
         text.contains("plex.tv reachable, owner token valid, store ok"),
         "{text}"
     );
+    assert!(
+        text.contains("server: skipped: the running server holds the store"),
+        "{text}"
+    );
+    assert_six_lines(&text);
 
     let file = dir.path().join("manual.redb");
     for cmd in ["backup", "restore"] {

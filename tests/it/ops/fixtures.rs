@@ -36,6 +36,7 @@ pub fn fill(store: &Store) {
                 libraries: Some(vec![1, 2]),
                 access_days: Some(30),
                 note: "friend".into(),
+                sharing: Default::default(),
                 created_at: 100,
             })?;
             tx.put_admin(&AdminEntry {

@@ -16,6 +16,7 @@ fn marker(store: &Store, id: u64) {
                 libraries: None,
                 access_days: None,
                 note: String::new(),
+                sharing: Default::default(),
                 created_at: 1,
             })
         })

@@ -45,6 +45,34 @@ async fn events_of(app: &TestApp, kind: &str) -> Vec<plexgate::store::Event> {
 }
 
 #[tokio::test]
+async fn the_dashboard_and_users_page_say_removal_failed() {
+    let app = TestApp::with_fake(&[]).await;
+    app.fake()
+        .inject(Fault::not_found_1002(v1_share_path()).method("DELETE"));
+    assert!(
+        app.state
+            .access
+            .remove_user("owner", DAVE.id)
+            .await
+            .is_err()
+    );
+    let mut b = crate::admin::fixtures::admin(&app, &plexgate::fakeplex::OWNER).await;
+    let page = b.get(&app.url("/admin")).await;
+    assert!(
+        page.body.contains("<dt>Removal failed</dt><dd>1</dd>"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("<dt>Failed</dt><dd>0</dd>"));
+    assert!(
+        page.body
+            .contains("1 removal(s) failed: plex.tv still lists the share")
+    );
+    let page = b.get(&app.url("/admin/users")).await;
+    assert!(page.body.contains("· removal failed"), "{}", page.body);
+}
+
+#[tokio::test]
 async fn a_removal_plex_did_not_confirm_leaves_the_grant_failed_and_is_retried() {
     let app = TestApp::with_fake(&[]).await;
     let fake = app.fake();
