@@ -34,6 +34,11 @@ const FLAGS: &[&str] = &[
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    // Nothing leaves 127.0.0.1: Chromium still calls Google (autofill, sign-in, updates) and
+    // prefetches links; no host name resolves but the loopback ones, and anything else would go
+    // to a proxy on a closed loopback port (loopback itself never goes through a proxy).
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+    "--proxy-server=127.0.0.1:9",
 ];
 
 /// chromium and chromedriver on `PATH` (as `.ci/run` installs them), or `None` after a visible
