@@ -70,6 +70,8 @@ pub struct Inner {
     pub metrics: Metrics,
     /// The notification queue (webhook, Discord, ntfy).
     pub notifier: Notifier,
+    /// One-shot results of admin actions for the page their redirect lands on.
+    pub flash: web::admin::flash::Flash,
 }
 
 impl Deref for AppState {
@@ -213,6 +215,7 @@ impl AppState {
             sso: web::sso::SsoState::default(),
             metrics,
             notifier,
+            flash: web::admin::flash::Flash::default(),
         })))
     }
 

@@ -9,6 +9,7 @@ pub mod cookies;
 pub mod csrf;
 pub mod error;
 pub mod health;
+pub mod human;
 pub mod layers;
 pub mod me;
 pub mod metrics;

@@ -238,8 +238,15 @@ async fn first_run_setup(c: &Client, app: &TestApp) {
     click(c, "button.primary").await;
     wait_for_path(c, app, "/setup/libraries").await;
     phone_checks(c).await;
+    // The server's video libraries are ticked already.
     for id in [MOVIES, TV] {
-        click(c, &format!("input[name=libraries][value=\"{id}\"]")).await;
+        let input = c
+            .find(Locator::Css(&format!(
+                "input[name=libraries][value=\"{id}\"]"
+            )))
+            .await
+            .unwrap();
+        assert!(input.prop("checked").await.unwrap().as_deref() == Some("true"));
     }
     screenshot(c, "first-run.png").await;
     click(c, "button.primary").await;
@@ -252,6 +259,11 @@ async fn first_run_setup(c: &Client, app: &TestApp) {
 /// The owner adds bob to the allowlist.
 async fn allowlist_add(c: &Client, app: &TestApp) {
     visit(c, app, "/admin/access").await;
+    click(
+        c,
+        "details:has(form[action$='/admin/access/allow']) > summary",
+    )
+    .await;
     fill(c, "#account", "bob").await;
     click(c, "form[action$='/admin/access/allow'] button.primary").await;
     c.wait()
@@ -267,7 +279,7 @@ async fn allowlist_add(c: &Client, app: &TestApp) {
 /// The owner creates an invite link; alice opens it in her own browser and joins.
 async fn invite_used(c: &Client, friend: &Client, app: &TestApp) {
     visit(c, app, "/admin/invites").await;
-    fill(c, "#max_uses", "1").await;
+    click(c, "details:has(form[action$='/admin/invites']) > summary").await;
     click(c, "form[action$='/admin/invites'] button.primary").await;
     let link = c
         .wait()
@@ -307,6 +319,7 @@ async fn request_approved(c: &Client, friend: &Client, app: &TestApp) {
         .await
         .unwrap();
     visit(c, app, "/admin/access").await;
+    click(c, "details:has(form[action*='/approve']) > summary").await;
     click(c, "form[action*='/approve'] button.primary").await;
     c.wait()
         .for_element(Locator::Css(".notice.ok"))
