@@ -4,7 +4,6 @@ mod access_core;
 mod admin;
 mod api_full;
 mod api_tools;
-mod browser;
 mod config_env;
 mod faults;
 mod foundation;

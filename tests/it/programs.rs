@@ -4,7 +4,6 @@
 //! programs: on `PATH`, as `.ci/run` decides what to install (`command -v`).
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
@@ -74,46 +73,67 @@ pub fn on_path(name: &str) -> Option<PathBuf> {
         })
 }
 
-/// `name` on `PATH`, else the first of `also` that exists (only where `.ci/run` accepts it too,
-/// e.g. `/usr/sbin/nginx`, off a non-root `PATH`).
-pub fn find_program(name: &str, also: &[&str]) -> Option<PathBuf> {
-    on_path(name).or_else(|| also.iter().map(PathBuf::from).find(|p| p.is_file()))
+/// A program from outside Rust that some tests need, and the Debian package `.ci/run` installs
+/// it from.
+pub struct Program {
+    pub name: &'static str,
+    /// Where else `.ci/run` accepts it (e.g. `/usr/sbin/nginx`, off a non-root `PATH`).
+    pub also: &'static [&'static str],
+    pub package: &'static str,
 }
 
-/// Says, where `cargo test` shows it, that the running test did not run (libtest captures
-/// `eprintln!`; this writes to the process's stderr directly).
-pub fn say_skipped(reason: &str) {
-    let thread = std::thread::current();
-    let test = thread.name().unwrap_or("a test");
-    let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "SKIPPED {test}: {reason}");
-}
+pub const CHROMIUM: Program = Program {
+    name: "chromium",
+    also: &[],
+    package: "chromium",
+};
+pub const CHROMEDRIVER: Program = Program {
+    name: "chromedriver",
+    also: &[],
+    package: "chromium-driver",
+};
+pub const NGINX: Program = Program {
+    name: "nginx",
+    also: &["/usr/sbin/nginx"],
+    package: "nginx",
+};
+pub const CADDY: Program = Program {
+    name: "caddy",
+    also: &[],
+    package: "caddy",
+};
+pub const SYSTEMD_ANALYZE: Program = Program {
+    name: "systemd-analyze",
+    also: &["/usr/bin/systemd-analyze"],
+    package: "systemd",
+};
 
-/// Every program in `names` (each as [`find_program`] finds it), or `None` after saying the
-/// test is skipped, naming the Debian packages to install. Under CI a missing program fails the
-/// test instead: `.ci/run` installs them.
-pub fn required_programs(names: &[(&str, &[&str])], packages: &str) -> Option<Vec<PathBuf>> {
-    let found: Vec<Option<PathBuf>> = names
-        .iter()
-        .map(|(n, also)| find_program(n, also))
-        .collect();
-    if found.iter().all(Option::is_some) {
-        return Some(found.into_iter().flatten().collect());
+impl Program {
+    /// On `PATH`, else the first of [`Program::also`] that exists.
+    pub fn find(&self) -> Option<PathBuf> {
+        on_path(self.name).or_else(|| self.also.iter().map(PathBuf::from).find(|p| p.is_file()))
     }
-    let missing: Vec<&str> = names
-        .iter()
-        .zip(&found)
-        .filter(|(_, f)| f.is_none())
-        .map(|((n, _), _)| *n)
-        .collect();
-    let reason = format!(
-        "{} not found on PATH (apt-get install {packages}, as .ci/run does)",
-        missing.join(", ")
-    );
-    assert!(
-        !under_ci(),
-        "CI is set, so a missing program fails: {reason}"
-    );
-    say_skipped(&reason);
-    None
+
+    /// The program's path; a missing one fails the test (a skipped test run on purpose, with
+    /// `--include-ignored`, fails rather than passes).
+    pub fn path(&self) -> PathBuf {
+        self.find()
+            .unwrap_or_else(|| panic!("{}", missing(&[self]).unwrap_or_default()))
+    }
+}
+
+/// Why a test needing `needs` cannot run here: which are missing and what to install, or `None`
+/// when every one is found.
+pub fn missing(needs: &[&Program]) -> Option<String> {
+    let absent: Vec<&&Program> = needs.iter().filter(|p| p.find().is_none()).collect();
+    if absent.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = absent.iter().map(|p| p.name).collect();
+    let packages: Vec<&str> = absent.iter().map(|p| p.package).collect();
+    Some(format!(
+        "{} not found on PATH (apt-get install {}, as .ci/run does)",
+        names.join(", "),
+        packages.join(" ")
+    ))
 }

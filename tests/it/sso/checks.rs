@@ -474,7 +474,7 @@ async fn rd_corpus_never_leaves_the_cookie_domain() {
 #[tokio::test]
 async fn apps_api_lists_sources_and_refuses_config_hosts() {
     let toml = "[[sso.apps]]\nhost = \"tautulli.example.com\"\nallow = \"admins\"\n";
-    let app = super::nginx::start_with_toml(toml, &[]).await;
+    let app = super::mini::start_with_toml(toml, &[]).await;
     let c = reqwest::Client::new();
     let put = |body: serde_json::Value| {
         c.put(app.url("/api/v1/apps"))

@@ -1,15 +1,10 @@
 //! An SSO-enabled app, a cookie-keeping sign-in through `/sso/login`, and proxy-style checks.
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
-use std::net::SocketAddr;
-use std::path::PathBuf;
-
 use plexgate::fakeplex::Account;
 use reqwest::StatusCode;
 use reqwest::header::{HeaderMap, LOCATION, SET_COOKIE};
-use tokio::net::TcpListener;
 
-use crate::programs::Spawned;
 use crate::support::{TestApp, client};
 
 pub const KEY: &str = "sso-test-api-key-0123456789abcdef";
@@ -84,7 +79,7 @@ pub async fn sign_in(app: &TestApp, who: &Account, rd: &str) -> SignedIn {
     assert_eq!(start.status(), StatusCode::SEE_OTHER);
     let flow = pair(start.headers()[SET_COOKIE].to_str().unwrap());
     let loc = start.headers()[LOCATION].to_str().unwrap().to_owned();
-    let code = crate::sso::support::fragment(&loc, "code");
+    let code = fragment(&loc, "code");
     assert!(app.fake().approve_pin_code(&code, who));
     let last = c
         .get(app.url("/auth/plex/callback"))
@@ -200,50 +195,4 @@ pub fn form(pairs: &[(&str, &str)]) -> String {
     url::form_urlencoded::Serializer::new(String::new())
         .extend_pairs(pairs)
         .finish()
-}
-
-/// The real proxy program `name` (see [`crate::programs::required_programs`]): `None` after a
-/// visible skip line outside CI, a failure under CI.
-pub fn proxy_binary(name: &str, also: &[&str]) -> Option<PathBuf> {
-    crate::programs::required_programs(&[(name, also)], name).map(|mut found| found.remove(0))
-}
-
-/// A loopback port nobody listens on (for the proxy, which binds it itself).
-pub fn free_port() -> u16 {
-    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    l.local_addr().unwrap().port()
-}
-
-/// A tiny upstream app that answers with the `Remote-User` it got: `remote-user=Some("alice")`
-/// or `remote-user=None`.
-pub async fn echo_upstream() -> SocketAddr {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let app = axum::Router::new().fallback(|h: axum::http::HeaderMap| async move {
-        let user = h
-            .get("remote-user")
-            .map(|v| v.to_str().unwrap_or("?").to_owned());
-        format!("remote-user={user:?}")
-    });
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    addr
-}
-
-/// The first answer of a proxy that is still starting: retries while the connection is refused
-/// (a connection, not a sleep, proves readiness), failing at once if the process has exited.
-pub async fn first_answer<F, Fut>(proxy: &mut Spawned, mut send: F) -> reqwest::Response
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = reqwest::Result<reqwest::Response>>,
-{
-    for _ in 0..500 {
-        if let Ok(r) = send().await {
-            return r;
-        }
-        if let Some(status) = proxy.child.try_wait().unwrap() {
-            panic!("the proxy exited before answering: {status}");
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-    }
-    panic!("the proxy did not answer within 5 seconds");
 }

@@ -1,6 +1,6 @@
 //! Real Caddy (Debian's package, installed by `.ci/run`) with `print-proxy caddy`'s snippet in
 //! front of a tiny upstream that echoes the `Remote-User` it got. Without caddy on `PATH` the test
-//! says it is skipped (a visible `SKIPPED` line); with `CI` set a missing caddy fails.
+//! is counted as ignored; with `CI` set a missing caddy fails (see `main.rs`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
@@ -10,8 +10,9 @@ use plexgate::commands::print_proxy::{ProxyKind, snippet};
 use plexgate::fakeplex::ALICE;
 use reqwest::StatusCode;
 
-use super::support::{echo_upstream, first_answer, free_port, proxy_binary, sign_in, sso_app};
-use crate::programs::Spawned;
+use crate::programs::{CADDY, Spawned};
+use crate::proxy::{echo_upstream, first_answer, free_port};
+use crate::sso_support::{sign_in, sso_app};
 
 /// The Caddyfile: global options that keep caddy on loopback, plain HTTP and off the admin API,
 /// then the snippet with both site addresses moved to `http://HOST:{port}` (the printed
@@ -50,11 +51,8 @@ fn start_caddy(bin: &Path, dir: &Path, config: &str) -> Spawned {
     .expect("caddy starts")
 }
 
-#[tokio::test]
-async fn real_caddy_passes_remote_user_after_sign_in_and_never_a_forged_one() {
-    let Some(bin) = proxy_binary("caddy", &[]) else {
-        return;
-    };
+pub async fn real_caddy_passes_remote_user_after_sign_in_and_never_a_forged_one() {
+    let bin = CADDY.path();
     let app = sso_app(&[]).await;
     let upstream = echo_upstream().await;
     let port = free_port();

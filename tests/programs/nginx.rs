@@ -1,80 +1,18 @@
 //! Real nginx (Debian's package, installed by `.ci/run`) with `print-proxy`'s snippet in front
-//! of a tiny upstream that echoes the `Remote-User` it got. Without nginx the test says it is
-//! skipped (a visible `SKIPPED` line); with `CI` set a missing nginx fails.
+//! of a tiny upstream that echoes the `Remote-User` it got. Without nginx the test is
+//! counted as ignored; with `CI` set a missing nginx fails (see `main.rs`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::net::SocketAddr;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::Arc;
 
-use plexgate::app::{self, AppState};
-use plexgate::clock::{ManualClock, Timing};
 use plexgate::commands::print_proxy::{ProxyKind, snippet};
-use plexgate::config::Config;
 use plexgate::fakeplex::ALICE;
-use plexgate::store::Store;
 use reqwest::StatusCode;
-use tokio::net::TcpListener;
 
-use super::support::{echo_upstream, first_answer, free_port, proxy_binary, sign_in, sso_app};
-use crate::programs::Spawned;
-
-/// A plexgate started from a TOML text (for config-defined apps), without plex.tv.
-pub struct MiniApp {
-    #[allow(dead_code)]
-    pub state: AppState,
-    pub addr: SocketAddr,
-    _stop: tokio::sync::oneshot::Sender<()>,
-    _dir: tempfile::TempDir,
-}
-
-impl MiniApp {
-    pub fn url(&self, path: &str) -> String {
-        format!("http://{}{}", self.addr, path)
-    }
-}
-
-/// Starts plexgate with `toml` plus the SSO test settings.
-pub async fn start_with_toml(toml: &str, extra: &[(&str, &str)]) -> MiniApp {
-    crate::support::tls();
-    let dir = tempfile::tempdir().unwrap();
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let mut env: Vec<(String, String)> = vec![
-        (
-            "PLEXGATE_SERVER_PUBLIC_URL".into(),
-            format!("http://auth.example.com:{}", addr.port()),
-        ),
-        (
-            "PLEXGATE_SERVER_DATA_DIR".into(),
-            dir.path().join("data").display().to_string(),
-        ),
-        ("PLEXGATE_SSO_ENABLED".into(), "true".into()),
-        ("PLEXGATE_SSO_COOKIE_DOMAIN".into(), "example.com".into()),
-        ("PLEXGATE_API_KEY".into(), super::support::KEY.into()),
-    ];
-    env.extend(
-        extra
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
-    );
-    let lookup = move |k: &str| env.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
-    let config = Config::from_toml_str(toml, Path::new("sso-test.toml"), &lookup).unwrap();
-    let store = Store::open(&config.server.data_dir).unwrap();
-    let clock = Arc::new(ManualClock::default());
-    let state = AppState::new(config, store, clock, Timing::default()).unwrap();
-    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(app::serve(listener, state.clone(), async move {
-        let _ = rx.await;
-    }));
-    MiniApp {
-        state,
-        addr,
-        _stop: tx,
-        _dir: dir,
-    }
-}
+use crate::programs::{NGINX, Spawned};
+use crate::proxy::{echo_upstream, first_answer, free_port};
+use crate::sso_support::{sign_in, sso_app};
 
 fn nginx_conf(dir: &Path, site: &str) -> String {
     let d = dir.display();
@@ -86,12 +24,8 @@ fn nginx_conf(dir: &Path, site: &str) -> String {
     )
 }
 
-#[tokio::test]
-async fn real_nginx_passes_remote_user_after_sign_in_and_never_a_forged_one() {
-    // `.ci/run` accepts Debian's /usr/sbin/nginx off a non-root PATH too.
-    let Some(bin) = proxy_binary("nginx", &["/usr/sbin/nginx"]) else {
-        return;
-    };
+pub async fn real_nginx_passes_remote_user_after_sign_in_and_never_a_forged_one() {
+    let bin = NGINX.path();
     let app = sso_app(&[]).await;
     let upstream = echo_upstream().await;
     let port = free_port();
