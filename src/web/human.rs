@@ -113,7 +113,7 @@ mod tests {
         let w = When::at(1_790_000_000, 1_790_000_000);
         assert_eq!(w.date, "21 Sep 2026");
         assert!(w.exact.ends_with("UTC"), "{}", w.exact);
-        assert_eq!(w.iso, "2026-09-21T14:33:20Z");
+        assert_eq!(w.iso, "2026-09-21T14:13:20Z");
     }
 
     #[test]

@@ -110,6 +110,7 @@ pub fn router(state: AppState) -> Router {
         .route("/auth/plex/callback", get(signin::callback))
         .route("/auth/plex/result", get(public::refusal))
         .route("/auth/signout", post(me::sign_out))
+        .route("/signed-out", get(me::signed_out))
         .route("/request", get(public::refusal).post(public::request))
         .route("/me", get(me::me))
         .route("/assets/admin.js", get(pages::admin_js))

@@ -12,6 +12,15 @@ use crate::access::AccessError;
 use crate::web::csrf::AdminPost;
 use crate::web::views::access_error_page;
 
+/// Field names the access layer's messages start with, and how a page says them.
+const FIELD_WORDS: &[(&str, &str)] = &[
+    ("access_days", "The days of access"),
+    ("expires_in_days", "The days until the link expires"),
+    ("max_uses", "The number of uses"),
+    ("libraries", "The libraries"),
+    ("days", "The days"),
+];
+
 /// The values and errors of the one form that failed (`form` names it on its page).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Sticky {
@@ -73,12 +82,20 @@ impl Sticky {
             }
             _ => page.message.clone(),
         };
+        // The access layer names its fields as the API does ("access_days must be…"): said
+        // here in words, beside that field.
+        for (key, words) in FIELD_WORDS {
+            if let Some(rest) = message.strip_prefix(key)
+                && rest.starts_with(' ')
+                && self.values.contains_key(*key)
+            {
+                let said = format!("{words}{rest}");
+                self.status = Some(page.status);
+                return self.error(key, said);
+            }
+        }
         let lower = message.to_lowercase();
-        let field = if lower.contains("days") && self.values.contains_key("access_days") {
-            "access_days"
-        } else if lower.contains("days") && self.values.contains_key("days") {
-            "days"
-        } else if lower.contains("librar") {
+        let field = if lower.contains("librar") {
             "libraries"
         } else {
             field

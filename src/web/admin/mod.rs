@@ -170,12 +170,14 @@ pub async fn is_owner(state: &AppState, session: &Session) -> bool {
 
 /// The 403 page for a co-admin on an owner-only page or action.
 pub fn owner_only_page() -> PageError {
-    PageError::new(
+    let mut e = PageError::new(
         StatusCode::FORBIDDEN,
         "Owner only",
         "Only the server's owner can use this page. Co-admins manage access, invites, \
          libraries and users.",
-    )
+    );
+    e.back = Some(("/admin", "Back to the dashboard"));
+    e
 }
 
 /// Refuses co-admins (owner-only pages and actions, SPEC §1).

@@ -260,7 +260,12 @@ async fn libraries_show(state: &AppState, s: &crate::store::Session, done: &Done
             })
             .collect(),
         libraries_fixed: fixed,
-        policy: state.access.effective_policy().as_str(),
+        policy: failed_form
+            .values
+            .get("policy")
+            .and_then(|p| parse_policy(p))
+            .unwrap_or_else(|| state.access.effective_policy())
+            .as_str(),
         policy_fixed: state.config.is_set("access.policy"),
     };
     let title = "Libraries and policy";
