@@ -72,6 +72,8 @@ pub struct Inner {
     pub metrics: Metrics,
     /// The notification queue (webhook, Discord, ntfy).
     pub notifier: Notifier,
+    /// One-shot results of admin actions for the page their redirect lands on.
+    pub flash: web::admin::flash::Flash,
 }
 
 impl Deref for AppState {
@@ -217,6 +219,7 @@ impl AppState {
             oidc,
             metrics,
             notifier,
+            flash: web::admin::flash::Flash::default(),
         })))
     }
 
@@ -323,6 +326,7 @@ async fn sweep_loop(state: AppState, mut stop: watch::Receiver<bool>) {
         }
         state.signin_limiter.sweep();
         state.key_failures.sweep();
+        state.oidc.failures.sweep();
         let now = state.clock.unix();
         let timing = state.timing.clone();
         let swept = state
@@ -335,7 +339,8 @@ async fn sweep_loop(state: AppState, mut stop: watch::Receiver<bool>) {
                     timing.session_lifetime,
                     timing.admin_idle,
                 )?;
-                Ok(flows + sessions)
+                let oidc = tx.sweep_oidc(now)?;
+                Ok(flows + sessions + oidc)
             })
             .await;
         match swept {

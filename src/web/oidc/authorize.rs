@@ -13,7 +13,8 @@ use super::state::Pending;
 use super::{clients, tokens};
 use crate::access::oidc::{AuthorizeError, AuthorizeParams, check_authorize};
 use crate::app::AppState;
-use crate::crypto::random_token;
+use crate::crypto::{random_token, sha256_hex};
+use crate::web::cookies::{self, Which};
 use crate::web::error::PageError;
 use crate::web::sessions::see_other;
 use crate::web::sso::account;
@@ -85,6 +86,19 @@ pub async fn authorize(
     headers: HeaderMap,
     Query(p): Query<AuthorizeParams>,
 ) -> Response {
+    start(state, headers, p).await
+}
+
+/// `POST /oidc/authorize` (OIDC Core §3.1.2.1: the same request as a form).
+pub async fn authorize_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::Form(p): axum::Form<AuthorizeParams>,
+) -> Response {
+    start(state, headers, p).await
+}
+
+async fn start(state: AppState, headers: HeaderMap, p: AuthorizeParams) -> Response {
     if !state.config.oidc.enabled {
         return views::error_response(&state, &PageError::not_found());
     }
@@ -101,8 +115,11 @@ pub async fn authorize(
         Err(e) => return refused(&state, e, &app),
     };
     let now = state.clock.unix();
+    let current = cookies::get(&headers, &state.config, Which::Account)
+        .map(|id| sha256_hex(&id))
+        .unwrap_or_default();
     let pending = Pending {
-        login_after: request.prompt_login.then_some(now),
+        stale_session: request.prompt_login.then_some(current),
         request,
         at: now,
     };
@@ -160,8 +177,11 @@ async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pendi
         Err(e) => return views::error_response(state, &PageError::internal(&e)),
     };
     let app = client.display_name().to_owned();
+    let cookie_hash =
+        cookies::get(headers, &state.config, Which::Account).map(|id| sha256_hex(&id));
+    let stale = p.stale_session.is_some() && p.stale_session == cookie_hash;
     let session = match account::account(state, headers).await {
-        Ok(s) => s.filter(|c| p.login_after.is_none_or(|t| c.session.created_at >= t)),
+        Ok(s) => s.filter(|_| !stale),
         Err(e) => return views::error_response(state, &PageError::internal(&e)),
     };
     let Some(session) = session else {
@@ -193,6 +213,17 @@ async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pendi
         .unwrap_or(false);
     state.oidc.forget_pending(id);
     let who = Some((session.profile.username.as_str(), plex_id));
+    if !ok && r.prompt_none {
+        // No page may be shown with prompt=none: the refusal goes back to the app.
+        let denied = AuthorizeError::Redirect {
+            error: "access_denied",
+            description: "this account may not open this app".to_owned(),
+            redirect_uri: r.redirect_uri.clone(),
+            state: r.state.clone(),
+            form_post: r.form_post,
+        };
+        return refused(state, denied, &app);
+    }
     if !ok {
         if state
             .oidc
