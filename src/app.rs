@@ -66,6 +66,8 @@ pub struct Inner {
     pub owner_ready: tokio::sync::Notify,
     /// Forward auth's in-memory sessions, apps and event gates (SPEC §8).
     pub sso: web::sso::SsoState,
+    /// The OIDC provider's keys, clients and pending requests (SPEC §9).
+    pub oidc: web::oidc::OidcState,
     /// The Prometheus registry behind `/metrics`.
     pub metrics: Metrics,
     /// The notification queue (webhook, Discord, ntfy).
@@ -195,6 +197,7 @@ impl AppState {
         // the setup code would let anyone claim an install that already has one.
         let owner = claimed || !matches!(access.owner_status(), OwnerStatus::NotConfigured);
         let setup_code = (!owner).then(|| Secret::new(random_token(16)));
+        let oidc = web::oidc::state::build(&config, &store, clock.unix());
         Ok(Self(Arc::new(Inner {
             page_cache: web::pages::PageCache::default(),
             csp: web::layers::content_security_policy(&config.plex.auth_url),
@@ -211,6 +214,7 @@ impl AppState {
             owner_claimed: AtomicBool::new(false),
             owner_ready: tokio::sync::Notify::new(),
             sso: web::sso::SsoState::default(),
+            oidc,
             metrics,
             notifier,
         })))

@@ -40,6 +40,18 @@ pub enum Command {
         #[arg(long, default_value = "http://127.0.0.1:5055")]
         upstream: String,
     },
+    /// Print the values an app's OpenID Connect settings ask for (issuer, client id, redirect
+    /// URIs, scopes), with notes for Immich, Audiobookshelf, Grafana, Portainer and Nextcloud.
+    PrintOidc {
+        /// The client id.
+        client: String,
+    },
+    /// OpenID Connect provider maintenance.
+    Oidc {
+        /// What to do.
+        #[command(subcommand)]
+        action: OidcAction,
+    },
     /// Try plexgate against a simulated plex.tv on this machine (no Plex account needed).
     Demo(crate::commands::demo::DemoArgs),
     /// Write a backup of the store to FILE (stopped instance only; a running server backs up
@@ -55,6 +67,13 @@ pub enum Command {
     },
     /// Print a one-time admin sign-in link, valid 10 minutes (works while the server runs).
     AdminLink,
+}
+
+/// `plexgate oidc ...`.
+#[derive(Debug, Subcommand, PartialEq, Eq)]
+pub enum OidcAction {
+    /// Add a new signing key (stopped instance only); the old one stays in JWKS for 7 days.
+    RotateKey,
 }
 
 impl Cli {

@@ -63,6 +63,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Restore { file }) => {
             println!("{}", commands::backup::restore(&config, &file)?);
         }
+        Some(Command::PrintOidc { client }) => {
+            let c = commands::oidc::find(&config, &client)?;
+            print!("{}", commands::oidc::print(&config, &c));
+        }
+        Some(Command::Oidc {
+            action: plexgate::cli::OidcAction::RotateKey,
+        }) => println!("{}", commands::oidc::rotate_key(&config)?),
         Some(Command::AdminLink) => {
             println!(
                 "{}",

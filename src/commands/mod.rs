@@ -5,6 +5,7 @@ pub mod admin_link;
 pub mod backup;
 pub mod check;
 pub mod demo;
+pub mod oidc;
 pub mod print_proxy;
 
 use crate::store::StoreError;

@@ -30,6 +30,8 @@ pub enum Kind {
     Choice(&'static [&'static str]),
     /// `[[sso.apps]]` tables; file only.
     Apps,
+    /// `[[oidc.clients]]` tables; file only.
+    OidcClients,
 }
 
 /// One configuration key.
@@ -83,6 +85,7 @@ pub const SECTIONS: &[&str] = &[
     "notify",
     "api",
     "sso",
+    "oidc",
 ];
 
 const fn key(
@@ -188,6 +191,18 @@ pub const KEYS: &[Key] = &[
         kind: Kind::Apps,
         file_env: false,
         meaning: "`host`, `path`?, `name`?, `allow`, `users`?, `libraries`?, `bypass`?",
+        example: None,
+    },
+    key("oidc", "enabled", "PLEXGATE_OIDC_ENABLED", Some("false"), Kind::Bool,
+        "serve OpenID Connect for the owner's other apps (§9)"),
+    Key {
+        section: "oidc",
+        name: "clients",
+        env: None,
+        default: None,
+        kind: Kind::OidcClients,
+        file_env: false,
+        meaning: "`client_id`, `name`?, `redirect_uris`, `public`?, `client_secret_file`?, `allow`, `users`?, `libraries`?, `post_logout_redirect_uris`?",
         example: None,
     },
 ];

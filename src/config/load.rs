@@ -218,7 +218,7 @@ fn env_value(kind: Kind, raw: &str) -> Result<Value, String> {
             })
             .collect::<Result<Vec<_>, _>>()
             .map(Value::Array),
-        Kind::Apps => Err("can only be set in the config file".to_owned()),
+        Kind::Apps | Kind::OidcClients => Err("can only be set in the config file".to_owned()),
         // Secrets are kept byte for byte (minus the `_FILE` newline); other text is trimmed.
         Kind::Secret => Ok(Value::String(raw.to_owned())),
         Kind::Str
@@ -266,6 +266,7 @@ fn check(kind: Kind, value: Value) -> Result<(), String> {
         Kind::LibraryList => as_type::<Vec<LibraryRef>>(value),
         Kind::Secret => as_type::<crate::secret::Secret>(value),
         Kind::Apps => as_type::<Vec<SsoApp>>(value),
+        Kind::OidcClients => as_type::<Vec<super::OidcClientConfig>>(value),
         Kind::Choice(options) => {
             let word = value
                 .try_into::<String>()

@@ -47,6 +47,7 @@ pub struct Config {
     pub notify: NotifyConfig,
     pub api: ApiConfig,
     pub sso: SsoConfig,
+    pub oidc: OidcConfig,
     /// Dotted names of the keys present in the file or the environment.
     #[serde(skip)]
     set: BTreeSet<String>,
@@ -190,6 +191,35 @@ pub struct SsoApp {
     pub bypass: Vec<String>,
 }
 
+/// `[oidc]`: the OpenID Connect provider (SPEC §9).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OidcConfig {
+    pub enabled: bool,
+    #[serde(default)]
+    pub clients: Vec<OidcClientConfig>,
+}
+
+/// One `[[oidc.clients]]` entry (file only; the admin page keeps its own in the store). A
+/// confidential client's secret is read from `client_secret_file` (never written in the file).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OidcClientConfig {
+    pub client_id: String,
+    pub name: Option<String>,
+    pub redirect_uris: Vec<String>,
+    #[serde(default)]
+    pub public: bool,
+    pub client_secret_file: Option<PathBuf>,
+    pub allow: SsoRule,
+    #[serde(default)]
+    pub users: Vec<String>,
+    #[serde(default)]
+    pub libraries: Vec<LibraryRef>,
+    #[serde(default)]
+    pub post_logout_redirect_uris: Vec<String>,
+}
+
 impl Config {
     /// Reads `path`, then the environment. A missing file is an error only when `explicit`
     /// (`--config` given); otherwise the defaults and the environment apply.
@@ -264,7 +294,43 @@ impl Config {
                 message: "required when sso.enabled is true".to_owned(),
             });
         }
-        self.check_sso_domain(layers)
+        self.check_sso_domain(layers)?;
+        self.check_oidc_clients(layers)
+    }
+
+    /// Every `[[oidc.clients]]` entry has a unique id, at least one redirect URI, and a secret
+    /// file exactly when it is confidential.
+    fn check_oidc_clients(&self, layers: &Layers) -> Result<(), ConfigError> {
+        let invalid = |message: String| ConfigError::Invalid {
+            key: "oidc.clients".to_owned(),
+            origin: keys::find("oidc.clients")
+                .map(|k| layers.origin(k))
+                .unwrap_or_default(),
+            message,
+        };
+        let mut seen = BTreeSet::new();
+        for c in &self.oidc.clients {
+            if let Err(why) = crate::access::oidc::check_client_shape(
+                &c.client_id,
+                &c.redirect_uris,
+                &c.post_logout_redirect_uris,
+            ) {
+                return Err(invalid(why));
+            }
+            if !seen.insert(c.client_id.as_str()) {
+                return Err(invalid(format!(
+                    "client_id `{}` appears twice",
+                    c.client_id
+                )));
+            }
+            if c.public == c.client_secret_file.is_some() {
+                return Err(invalid(format!(
+                    "client `{}`: a confidential client needs client_secret_file, a public one has none",
+                    c.client_id
+                )));
+            }
+        }
+        Ok(())
     }
 
     /// SPEC §8: the cookie domain must contain the public URL's host and must not be an IP, a
@@ -334,6 +400,7 @@ impl PartialEq for Config {
             && self.notify == o.notify
             && self.api == o.api
             && self.sso == o.sso
+            && self.oidc == o.oidc
     }
 }
 

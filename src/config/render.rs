@@ -29,6 +29,15 @@ const APPS_EXAMPLE: &str = "\
 ## bypass = [\"/api/\"]
 ";
 
+const CLIENTS_EXAMPLE: &str = "\
+## [[oidc.clients]]
+## client_id = \"grafana\"
+## name = \"Grafana\"
+## redirect_uris = [\"https://grafana.example.com/login/generic_oauth\"]
+## client_secret_file = \"/run/secrets/grafana-oidc\"
+## allow = \"friends\"
+";
+
 /// The annotated default config: header, then every `[section]` and `key = default` commented out
 /// with `# `, each preceded by `## ` lines giving its meaning and env var. Uncommenting every
 /// `# ` line yields exactly the defaults; `## ` lines stay comments.
@@ -45,6 +54,16 @@ pub fn print_config() -> String {
 
 fn key_block(key: &Key) -> String {
     let mut out = String::new();
+    if key.kind == Kind::OidcClients {
+        out.push_str("\n## Apps that sign in with OpenID Connect: one [[oidc.clients]] table each, in this file\n");
+        let _ = writeln!(
+            out,
+            "## only (the admin page can add more). Fields: {}",
+            key.meaning
+        );
+        out.push_str(CLIENTS_EXAMPLE);
+        return out;
+    }
     if key.kind == Kind::Apps {
         out.push_str("\n## Apps guarded by forward auth: one [[sso.apps]] table each, in this file only (the\n");
         let _ = writeln!(out, "## admin page can add more). Fields: {}", key.meaning);
@@ -80,7 +99,7 @@ pub fn markdown_table() -> String {
     let mut out = String::from("| key | env | default | meaning |\n|---|---|---|---|\n");
     for key in KEYS {
         let (name, env) = match (key.kind, key.env) {
-            (Kind::Apps, _) => (
+            (Kind::Apps | Kind::OidcClients, _) => (
                 format!("`[[{}.{}]]`", key.section, key.name),
                 "file or admin page".to_owned(),
             ),

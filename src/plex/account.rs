@@ -56,6 +56,7 @@ fn parse_user(reply: &Reply) -> Result<PlexUser, PlexError> {
             email: json::str_of(v, "email"),
             restricted: json::bool_of(v, "restricted").unwrap_or(false),
             thumb: json::str_of(v, "thumb"),
+            email_confirmed: json::bool_of(v, "confirmed").unwrap_or(false),
         }
     } else {
         xml::with_root(&reply.text, |root| {
@@ -68,6 +69,7 @@ fn parse_user(reply: &Reply) -> Result<PlexUser, PlexError> {
                 email: xml::attr(u, "email"),
                 restricted: xml::attr_bool(u, "restricted").unwrap_or(false),
                 thumb: xml::attr(u, "thumb"),
+                email_confirmed: xml::attr_bool(u, "confirmed").unwrap_or(false),
             })
         })?
     };

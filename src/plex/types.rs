@@ -41,6 +41,8 @@ pub struct PlexUser {
     pub restricted: bool,
     /// The avatar URL.
     pub thumb: Option<String>,
+    /// plex.tv says the email is confirmed (v2 `confirmed`; unknown counts as not).
+    pub email_confirmed: bool,
 }
 
 /// One resource of the account (§3); a shareable server is `owned && is_server`.

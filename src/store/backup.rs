@@ -14,7 +14,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use redb::{Database, ReadableDatabase as _, TableDefinition, TableError};
 
 use super::error::StoreError;
-use super::schema::{FLOWS, SESSIONS, STR_TABLES, U64_TABLES};
+use super::schema::{FLOWS, OIDC_CODES, OIDC_TOKENS, SESSIONS, STR_TABLES, U64_TABLES};
 use super::{CACHE_BYTES, Store};
 use crate::clock::{UnixTime, to_unix};
 
@@ -42,14 +42,16 @@ pub struct BackupInfo {
 /// worthless elsewhere, and a session restored later would sign someone in again).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tables {
-    /// Everything but flows and sessions.
+    /// Everything but flows, sessions and OIDC codes and tokens.
     Backup,
     /// Every table (the copy before a migration, which must be able to roll back fully).
     All,
 }
 
 fn is_ephemeral(name: &str) -> bool {
-    name == redb::TableHandle::name(&FLOWS) || name == redb::TableHandle::name(&SESSIONS)
+    [FLOWS, SESSIONS, OIDC_CODES, OIDC_TOKENS]
+        .iter()
+        .any(|t| name == redb::TableHandle::name(t))
 }
 
 /// Copies one table from the snapshot; a table the source does not have (an older schema) is

@@ -10,6 +10,7 @@ mod events;
 mod grants;
 mod keys;
 mod model;
+mod oidc;
 mod people;
 mod schema;
 mod tx;
@@ -31,6 +32,7 @@ pub use error::StoreError;
 pub use events::EventPage;
 pub use keys::Keys;
 pub use model::*;
+pub use oidc::{OidcClientRecord, OidcCode, OidcKey, OidcToken, OidcTokenKind};
 pub use schema::SCHEMA_VERSION;
 pub use tx::{ReadTx, WriteTx};
 

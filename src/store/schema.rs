@@ -36,12 +36,31 @@ pub(crate) const API_KEYS: U64Table = TableDefinition::new("api_keys");
 /// The append-only audit log by sequence number.
 pub(crate) const EVENTS: U64Table = TableDefinition::new("events");
 
+/// OIDC signing keys by `kid` (the private key sealed with the key file).
+pub(crate) const OIDC_KEYS: StrTable = TableDefinition::new("oidc_keys");
+/// OIDC authorization codes by SHA-256 hex of the code.
+pub(crate) const OIDC_CODES: StrTable = TableDefinition::new("oidc_codes");
+/// OIDC access and refresh tokens (with their family) by SHA-256 hex of the token.
+pub(crate) const OIDC_TOKENS: StrTable = TableDefinition::new("oidc_tokens");
+/// Admin-managed OIDC clients (secrets hashed) by client id.
+pub(crate) const OIDC_CLIENTS: StrTable = TableDefinition::new("oidc_clients");
+
 /// Every numeric-keyed table (all created at open so read transactions never miss one).
 pub(crate) const U64_TABLES: [U64Table; 7] = [
     ALLOWLIST, ADMINS, INVITES, GRANTS, REQUESTS, API_KEYS, EVENTS,
 ];
 /// Every string-keyed table.
-pub(crate) const STR_TABLES: [StrTable; 5] = [META, SETTINGS, INVITE_CODES, FLOWS, SESSIONS];
+pub(crate) const STR_TABLES: [StrTable; 9] = [
+    META,
+    SETTINGS,
+    INVITE_CODES,
+    FLOWS,
+    SESSIONS,
+    OIDC_KEYS,
+    OIDC_CODES,
+    OIDC_TOKENS,
+    OIDC_CLIENTS,
+];
 
 /// `meta` key of the schema version.
 pub(crate) const META_SCHEMA_VERSION: &str = "schema_version";

@@ -13,6 +13,7 @@ pub mod layers;
 pub mod me;
 pub mod metrics;
 pub mod next;
+pub mod oidc;
 pub mod outcome;
 pub mod pages;
 pub mod public;
@@ -117,6 +118,7 @@ pub fn router(state: AppState) -> Router {
         .merge(admin_routes())
         .merge(signin_starts)
         .merge(sso::routes())
+        .merge(oidc::routes())
         .nest("/api", api::router())
         .fallback(pages::not_found)
         .layer(from_fn_with_state(state.clone(), layers::frame))

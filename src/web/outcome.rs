@@ -74,6 +74,13 @@ pub async fn respond(
     if let Some(rd) = flow.rd.as_deref() {
         return sso_outcome::respond(state, headers, rd, outcome).await;
     }
+    if let Some(next) = flow
+        .next
+        .as_deref()
+        .filter(|n| super::oidc::outcome::is_resume(Some(n)))
+    {
+        return Box::pin(super::oidc::outcome::respond(state, headers, next, outcome)).await;
+    }
     match outcome {
         SignInOutcome::Admin { user, .. } => {
             let target = flow
@@ -178,7 +185,7 @@ pub(crate) async fn with_sessions(
     admin: bool,
     resp: Response,
 ) -> Response {
-    if state.config.sso.enabled
+    if (state.config.sso.enabled || state.config.oidc.enabled)
         && let Err(e) = super::sso::account::remember(state, user).await
     {
         tracing::warn!(error = %e, "keeping a forward-auth profile failed");

@@ -71,6 +71,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         "sso_logout.html",
         include_str!("../../templates/sso_logout.html"),
     ),
+    ("oidc.html", include_str!("../../templates/oidc.html")),
 ];
 
 /// The stylesheet served at `/assets/style.css`.

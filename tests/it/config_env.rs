@@ -199,6 +199,9 @@ const CASES: &[Case] = &[
         "friends",
         |c| c.sso.default_allow == SsoRule::Friends,
     ),
+    case("PLEXGATE_OIDC_ENABLED", "oidc.enabled", "true", |c| {
+        c.oidc.enabled
+    }),
 ];
 
 /// The secrets of SPEC §5 that also accept `<NAME>_FILE`.
@@ -263,7 +266,7 @@ fn all_env_overrides_at_once() {
 #[test]
 fn key_table_has_exactly_the_spec_env_names() {
     let spec: BTreeSet<&str> = CASES.iter().map(|c| c.env).collect();
-    assert_eq!(spec.len(), 30);
+    assert_eq!(spec.len(), 31);
     let table: BTreeSet<&str> = KEYS.iter().filter_map(|k| k.env).collect();
     assert_eq!(table, spec);
     for key in KEYS.iter().filter(|k| k.env.is_some()) {

@@ -9,6 +9,7 @@ mod faults;
 mod foundation;
 mod join;
 mod obs;
+mod oidc;
 mod ops;
 mod packaging;
 mod plex_contract;

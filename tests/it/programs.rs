@@ -102,6 +102,12 @@ pub const CADDY: Program = Program {
     also: &[],
     package: "caddy",
 };
+/// Apache with mod_auth_openidc (the OIDC relying-party test); the module is checked too.
+pub const APACHE: Program = Program {
+    name: "apache2",
+    also: &["/usr/sbin/apache2"],
+    package: "apache2 libapache2-mod-auth-openidc",
+};
 pub const SYSTEMD_ANALYZE: Program = Program {
     name: "systemd-analyze",
     also: &["/usr/bin/systemd-analyze"],

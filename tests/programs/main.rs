@@ -15,10 +15,14 @@ use std::future::Future;
 
 use libtest_mimic::{Arguments, Trial};
 
-use crate::programs::{CADDY, CHROMEDRIVER, CHROMIUM, NGINX, Program, SYSTEMD_ANALYZE};
+use crate::programs::{APACHE, CADDY, CHROMEDRIVER, CHROMIUM, NGINX, Program, SYSTEMD_ANALYZE};
 
 mod admin;
+mod apache;
 mod browser;
+#[allow(clippy::duplicate_mod)]
+#[path = "../it/join/browser.rs"]
+mod browser_support;
 mod caddy;
 mod nginx;
 #[allow(clippy::duplicate_mod)]
@@ -58,6 +62,16 @@ fn main() {
                 on_runtime(
                     1,
                     caddy::real_caddy_passes_remote_user_after_sign_in_and_never_a_forged_one(),
+                )
+            },
+        ),
+        trial(
+            "apache::real_mod_auth_openidc_signs_in_with_plex_and_refuses_by_rule",
+            &[&APACHE],
+            || {
+                on_runtime(
+                    2,
+                    apache::real_mod_auth_openidc_signs_in_with_plex_and_refuses_by_rule(),
                 )
             },
         ),

@@ -144,6 +144,8 @@ impl Access {
                     g.updated_at = now;
                     tx.put_grant(&g)?;
                 }
+                // The account's OIDC tokens end with its access (SPEC §9).
+                tx.revoke_oidc_account(plex_id, None)?;
                 tx.append_event(ev)?;
                 Ok(())
             })

@@ -11,6 +11,7 @@ mod invites;
 pub mod json;
 mod keys;
 mod libraries;
+pub mod oidc_clients;
 mod params;
 mod reconcile;
 mod requests;
@@ -94,6 +95,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(keys::revoke))
         .routes(routes!(backups::create))
         .routes(routes!(apps::list, apps::put))
+        .routes(routes!(oidc_clients::list, oidc_clients::put))
         .routes(routes!(sessions::end))
 }
 

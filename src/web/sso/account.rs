@@ -264,14 +264,20 @@ pub fn profile_of(user: &PlexUser) -> Profile {
         username: user.username.clone(),
         title: user.title.clone(),
         email: user.email.clone(),
+        email_verified: user.email_confirmed,
+        picture: user.thumb.clone(),
     }
 }
 
 /// Ends every session (account and admin) of an account, effective on the next check.
 pub async fn end_sessions(state: &AppState, plex_id: u64) -> Result<usize, StoreError> {
+    // OIDC tokens end with the sessions (SPEC §9): userinfo answers 401 on the next call.
     let n = state
         .store
-        .write(move |tx| tx.delete_sessions_for(plex_id))
+        .write(move |tx| {
+            tx.revoke_oidc_account(plex_id, None)?;
+            tx.delete_sessions_for(plex_id)
+        })
         .await?;
     state.sso.forget_account(plex_id);
     Ok(n)

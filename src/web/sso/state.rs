@@ -36,6 +36,12 @@ pub struct Profile {
     /// Email, when the account has one.
     #[serde(default)]
     pub email: Option<String>,
+    /// plex.tv said the email is confirmed (OIDC `email_verified`).
+    #[serde(default)]
+    pub email_verified: bool,
+    /// Avatar URL (OIDC `picture`).
+    #[serde(default)]
+    pub picture: Option<String>,
 }
 
 /// One cached account session.

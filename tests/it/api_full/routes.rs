@@ -11,7 +11,7 @@ use crate::api_tools::send_raw;
 use crate::support::{TestApp, client};
 
 /// Every route the API serves (SPEC §7, and §8's apps and sessions), with `{…}` parameters as in the document.
-const SERVED: [(&str, &str); 30] = [
+const SERVED: [(&str, &str); 32] = [
     ("get", "/status"),
     ("get", "/allowlist"),
     ("post", "/allowlist"),
@@ -41,6 +41,8 @@ const SERVED: [(&str, &str); 30] = [
     ("post", "/backups"),
     ("get", "/apps"),
     ("put", "/apps"),
+    ("get", "/oidc/clients"),
+    ("put", "/oidc/clients"),
     ("delete", "/users/{plex_id}/sessions"),
 ];
 

@@ -1,0 +1,244 @@
+//! `GET /oidc/authorize` (SPEC §9) and its continuation after the Plex sign-in,
+//! `GET /oidc/resume?req=…`: checks in SPEC order, then a code at once for a signed-in account
+//! the client's rule lets in, the welcome page for a browser without a session, the 403 page
+//! with "Back to {app}" for an account the rule refuses.
+
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use serde::Deserialize;
+
+use super::pages::{self, Link, PostForm};
+use super::state::Pending;
+use super::{clients, tokens};
+use crate::access::oidc::{AuthorizeError, AuthorizeParams, check_authorize};
+use crate::app::AppState;
+use crate::crypto::random_token;
+use crate::web::error::PageError;
+use crate::web::sessions::see_other;
+use crate::web::sso::account;
+use crate::web::views;
+
+/// The local path the sign-in returns to for a kept request.
+pub const RESUME_PATH: &str = "/oidc/resume";
+
+/// `redirect_uri` with `pairs` added to its query.
+pub fn with_query(uri: &str, pairs: &[(&str, &str)]) -> String {
+    let mut q = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        q.append_pair(k, v);
+    }
+    let sep = if uri.contains('?') { '&' } else { '?' };
+    format!("{uri}{sep}{}", q.finish())
+}
+
+/// Answers the client at its checked redirect URI (query or form post).
+pub fn answer(
+    state: &AppState,
+    redirect_uri: &str,
+    form_post: bool,
+    pairs: &[(&str, &str)],
+    app: &str,
+) -> Response {
+    if !form_post {
+        return see_other(&with_query(redirect_uri, pairs));
+    }
+    // No script (the CSP forbids inline script): one press sends the answer.
+    let form = PostForm {
+        action: redirect_uri.to_owned(),
+        fields: pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect(),
+        label: format!("Continue to {app}"),
+    };
+    pages::page(state, StatusCode::OK, "Signed in", &[], None, Some(form))
+}
+
+fn refused(state: &AppState, e: AuthorizeError, app: &str) -> Response {
+    match e {
+        AuthorizeError::Page(why) => pages::bad_request(state, &why),
+        AuthorizeError::Redirect {
+            error,
+            description,
+            redirect_uri,
+            state: st,
+            form_post,
+        } => {
+            let iss = clients::issuer(state);
+            let mut pairs = vec![
+                ("error", error),
+                ("error_description", description.as_str()),
+            ];
+            if let Some(s) = st.as_deref() {
+                pairs.push(("state", s));
+            }
+            pairs.push(("iss", iss.as_str()));
+            answer(state, &redirect_uri, form_post, &pairs, app)
+        }
+    }
+}
+
+/// `GET /oidc/authorize`.
+pub async fn authorize(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(p): Query<AuthorizeParams>,
+) -> Response {
+    if !state.config.oidc.enabled {
+        return views::error_response(&state, &PageError::not_found());
+    }
+    let client = match clients::find(&state, p.client_id.as_deref()).await {
+        Ok(c) => c,
+        Err(e) => return views::error_response(&state, &PageError::internal(&e)),
+    };
+    let app = client
+        .as_ref()
+        .map(|c| c.display_name().to_owned())
+        .unwrap_or_default();
+    let request = match check_authorize(client.as_ref(), &p) {
+        Ok(r) => r,
+        Err(e) => return refused(&state, e, &app),
+    };
+    let now = state.clock.unix();
+    let pending = Pending {
+        login_after: request.prompt_login.then_some(now),
+        request,
+        at: now,
+    };
+    let id = random_token(32);
+    state.oidc.put_pending(&id, pending.clone(), now);
+    continue_with(&state, &headers, &id, pending).await
+}
+
+/// `?req=`.
+#[derive(Debug, Deserialize)]
+pub struct ResumeQuery {
+    req: Option<String>,
+}
+
+/// `GET /oidc/resume?req=…`: the kept request, after the sign-in.
+pub async fn resume(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<ResumeQuery>,
+) -> Response {
+    let now = state.clock.unix();
+    let Some((id, pending)) = q
+        .req
+        .as_deref()
+        .and_then(|id| Some((id, state.oidc.pending(id, now)?)))
+    else {
+        return pages::page(
+            &state,
+            StatusCode::BAD_REQUEST,
+            "Try again",
+            &[
+                "This sign-in has expired or was already used, so nothing happened.".to_owned(),
+                "Go back to the app and start again.".to_owned(),
+            ],
+            None,
+            None,
+        );
+    };
+    let id = id.to_owned();
+    continue_with(&state, &headers, &id, pending).await
+}
+
+/// The sign-in link that comes back to this request.
+pub fn sign_in_href(state: &AppState, id: &str) -> String {
+    let next = format!("{RESUME_PATH}?req={id}");
+    let enc: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
+    format!("{}/auth/plex?next={enc}", state.prefix())
+}
+
+async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pending) -> Response {
+    let r = &p.request;
+    let client = match clients::find(state, Some(&r.client_id)).await {
+        Ok(Some(c)) => c,
+        Ok(None) => return pages::bad_request(state, "This app is no longer registered."),
+        Err(e) => return views::error_response(state, &PageError::internal(&e)),
+    };
+    let app = client.display_name().to_owned();
+    let session = match account::account(state, headers).await {
+        Ok(s) => s.filter(|c| p.login_after.is_none_or(|t| c.session.created_at >= t)),
+        Err(e) => return views::error_response(state, &PageError::internal(&e)),
+    };
+    let Some(session) = session else {
+        if r.prompt_none {
+            state.oidc.forget_pending(id);
+            return refused(state, login_required(r), &app);
+        }
+        return pages::page(
+            state,
+            StatusCode::OK,
+            &format!("Sign in to {app}"),
+            &[format!(
+                "{app} is shared by the owner of this Plex server. Sign in with your Plex account to open it."
+            )],
+            Some(Link {
+                href: sign_in_href(state, id),
+                label: "Sign in with Plex".to_owned(),
+            }),
+            None,
+        );
+    };
+    let plex_id = session.session.plex_id;
+    let facts = match clients::facts(state, plex_id).await {
+        Ok(f) => f,
+        Err(e) => return views::error_response(state, &PageError::internal(&e)),
+    };
+    let ok = clients::passes(state, &client, &facts.who)
+        .await
+        .unwrap_or(false);
+    state.oidc.forget_pending(id);
+    let who = Some((session.profile.username.as_str(), plex_id));
+    if !ok {
+        if state
+            .oidc
+            .denied_due(plex_id, client.id(), state.clock.unix())
+        {
+            account::record(state, "oidc_denied", who, None, "denied", app.clone()).await;
+        }
+        let mut pairs = vec![("error", "access_denied")];
+        if let Some(s) = r.state.as_deref() {
+            pairs.push(("state", s));
+        }
+        return pages::page(
+            state,
+            StatusCode::FORBIDDEN,
+            "No access",
+            &[format!(
+                "You are signed in with Plex as {}, but that account may not open {app}.",
+                session.profile.username
+            )],
+            Some(Link {
+                href: with_query(&r.redirect_uri, &pairs),
+                label: format!("Back to {app}"),
+            }),
+            None,
+        );
+    }
+    let code = match tokens::issue_code(state, r, plex_id, session.session.created_at).await {
+        Ok(c) => c,
+        Err(e) => return views::error_response(state, &PageError::internal(&e)),
+    };
+    account::record(state, "oidc_signin", who, None, "ok", app.clone()).await;
+    let iss = clients::issuer(state);
+    let mut pairs = vec![("code", code.as_str())];
+    if let Some(s) = r.state.as_deref() {
+        pairs.push(("state", s));
+    }
+    pairs.push(("iss", iss.as_str()));
+    answer(state, &r.redirect_uri, r.form_post, &pairs, &app)
+}
+
+fn login_required(r: &crate::access::oidc::Authorize) -> AuthorizeError {
+    AuthorizeError::Redirect {
+        error: "login_required",
+        description: "no signed-in Plex account".to_owned(),
+        redirect_uri: r.redirect_uri.clone(),
+        state: r.state.clone(),
+        form_post: r.form_post,
+    }
+}

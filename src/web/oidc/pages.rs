@@ -1,0 +1,76 @@
+//! The OIDC pages (one template, `oidc.html`): errors that must never redirect, the welcome
+//! page naming the app, the 403 page with "Back to {app}", the form-post answer and the
+//! signed-out page.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+use crate::app::AppState;
+use crate::web::templates::Chrome;
+use crate::web::views;
+
+/// A button link.
+#[derive(Serialize)]
+pub struct Link {
+    /// Full href.
+    pub href: String,
+    /// Text.
+    pub label: String,
+}
+
+/// An auto-answer form (response_mode=form_post) the browser submits with one press.
+#[derive(Serialize)]
+pub struct PostForm {
+    /// The redirect URI.
+    pub action: String,
+    /// Name/value pairs.
+    pub fields: Vec<(String, String)>,
+    /// Button text.
+    pub label: String,
+}
+
+#[derive(Serialize)]
+struct Page<'a> {
+    lines: &'a [String],
+    link: Option<Link>,
+    form: Option<PostForm>,
+}
+
+/// Renders `oidc.html`.
+pub fn page(
+    state: &AppState,
+    status: StatusCode,
+    title: &str,
+    lines: &[String],
+    link: Option<Link>,
+    form: Option<PostForm>,
+) -> Response {
+    let chrome = Chrome {
+        prefix: state.prefix(),
+        title,
+    };
+    match state
+        .templates
+        .render("oidc.html", &chrome, &Page { lines, link, form })
+    {
+        Ok(html) => (status, html).into_response(),
+        Err(e) => views::error_response(state, &e),
+    }
+}
+
+/// An authorize request that names no registered app or return address: a page, never a
+/// redirect (it could send the browser anywhere).
+pub fn bad_request(state: &AppState, why: &str) -> Response {
+    page(
+        state,
+        StatusCode::BAD_REQUEST,
+        "This sign-in link is not valid",
+        &[
+            why.to_owned(),
+            "Nothing happened. Tell the owner of this server which app sent you here.".to_owned(),
+        ],
+        None,
+        None,
+    )
+}

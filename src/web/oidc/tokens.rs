@@ -1,0 +1,453 @@
+//! `POST /oidc/token` (SPEC §9): client authentication (`client_secret_basic`,
+//! `client_secret_post`, none for public clients), the code exchange (single use, 60 s, bound
+//! to client, redirect URI, PKCE challenge, nonce and account; a second use revokes what the
+//! first issued) and rotating refresh tokens (reuse revokes the family), each re-checking the
+//! client's rule and the account's grant.
+
+use std::net::IpAddr;
+
+use axum::Form;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::clients;
+use crate::access::oidc::{
+    ACCESS_TTL_SECS, Authorize, CODE_TTL_SECS, Client, REFRESH_IDLE_SECS, pkce_ok,
+};
+use crate::app::AppState;
+use crate::clock::UnixTime;
+use crate::crypto::{random_token, sha256_hex};
+use crate::store::{OidcCode, OidcToken, OidcTokenKind, StoreError};
+use crate::web::client_ip::ClientIp;
+use crate::web::ratelimit::retry_after_secs;
+use crate::web::sso::account;
+
+/// Stores a code for a checked request and returns it (256 random bits).
+pub async fn issue_code(
+    state: &AppState,
+    r: &Authorize,
+    plex_id: u64,
+    auth_time: UnixTime,
+) -> Result<String, StoreError> {
+    let code = random_token(32);
+    let record = OidcCode {
+        client_id: r.client_id.clone(),
+        redirect_uri: r.redirect_uri.clone(),
+        challenge: r.challenge.clone(),
+        nonce: r.nonce.clone(),
+        plex_id,
+        scopes: r.scopes.clone(),
+        auth_time,
+        expires_at: state.clock.unix() + CODE_TTL_SECS,
+        used: false,
+        family: random_token(16),
+    };
+    let hash = sha256_hex(&code);
+    state
+        .store
+        .write(move |tx| tx.put_oidc_code(&hash, &record))
+        .await?;
+    Ok(code)
+}
+
+/// The token request's form.
+#[derive(Debug, Default, Deserialize)]
+pub struct TokenForm {
+    grant_type: Option<String>,
+    code: Option<String>,
+    redirect_uri: Option<String>,
+    code_verifier: Option<String>,
+    refresh_token: Option<String>,
+    client_id: Option<String>,
+    client_secret: Option<String>,
+}
+
+/// An OAuth error answer.
+fn error(status: StatusCode, code: &str, description: &str) -> Response {
+    let mut resp = (
+        status,
+        axum::Json(json!({"error": code, "error_description": description})),
+    )
+        .into_response();
+    no_store(&mut resp);
+    if status == StatusCode::UNAUTHORIZED {
+        resp.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Basic realm=\"plexgate\""),
+        );
+    }
+    resp
+}
+
+fn no_store(resp: &mut Response) {
+    resp.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    resp.headers_mut()
+        .insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
+}
+
+fn invalid_grant(why: &str) -> Response {
+    error(StatusCode::BAD_REQUEST, "invalid_grant", why)
+}
+
+fn internal(e: &dyn std::fmt::Display) -> Response {
+    tracing::warn!(error = %e, "the OIDC token endpoint failed");
+    error(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "server_error",
+        "plexgate could not answer",
+    )
+}
+
+/// `(client_id, secret)` from `Authorization: Basic` (RFC 6749 §2.3.1: form-encoded parts).
+fn basic(headers: &HeaderMap) -> Option<(String, String)> {
+    let raw = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let b64 = raw
+        .strip_prefix("Basic ")
+        .or_else(|| raw.strip_prefix("basic "))?;
+    let text = String::from_utf8(STANDARD.decode(b64.trim()).ok()?).ok()?;
+    let (id, secret) = text.split_once(':')?;
+    let dec = |s: &str| {
+        url::form_urlencoded::parse(format!("x={s}").as_bytes())
+            .next()
+            .map(|(_, v)| v.into_owned())
+    };
+    Some((dec(id)?, dec(secret)?))
+}
+
+/// The authenticated client, or the 401 answer (counted against the IP).
+async fn authenticate(
+    state: &AppState,
+    ip: IpAddr,
+    headers: &HeaderMap,
+    form: &TokenForm,
+) -> Result<Client, Response> {
+    if let Some(wait) = state.oidc.failures.blocked(ip) {
+        let mut resp = error(
+            StatusCode::TOO_MANY_REQUESTS,
+            "invalid_client",
+            "too many failed client authentications",
+        );
+        if let Ok(v) = HeaderValue::from_str(&retry_after_secs(wait).to_string()) {
+            resp.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        return Err(resp);
+    }
+    let (id, secret) = match basic(headers) {
+        Some((id, secret)) => (Some(id), Some(secret)),
+        None => (form.client_id.clone(), form.client_secret.clone()),
+    };
+    let client = clients::find(state, id.as_deref())
+        .await
+        .map_err(|e| internal(&e))?;
+    let ok = match (&client, secret.as_deref()) {
+        (Some(c), None) => c.config.public,
+        (Some(c), Some(s)) => !c.config.public && c.secret_ok(s),
+        (None, _) => false,
+    };
+    match client {
+        Some(c) if ok => Ok(c),
+        _ => {
+            state.oidc.failures.record(ip);
+            Err(error(
+                StatusCode::UNAUTHORIZED,
+                "invalid_client",
+                "client authentication failed",
+            ))
+        }
+    }
+}
+
+/// `POST /oidc/token`.
+pub async fn token(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    Form(form): Form<TokenForm>,
+) -> Response {
+    if !state.config.oidc.enabled {
+        return error(
+            StatusCode::NOT_FOUND,
+            "invalid_request",
+            "OIDC is turned off",
+        );
+    }
+    let client = match authenticate(&state, ip, &headers, &form).await {
+        Ok(c) => c,
+        Err(resp) => return resp,
+    };
+    match form.grant_type.as_deref() {
+        Some("authorization_code") => exchange_code(&state, &client, &form).await,
+        Some("refresh_token") => refresh(&state, &client, &form).await,
+        _ => error(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            "grant_type must be authorization_code or refresh_token",
+        ),
+    }
+}
+
+/// What a redeemed code or refresh token carries into new tokens.
+struct Grant {
+    plex_id: u64,
+    scopes: Vec<String>,
+    auth_time: UnixTime,
+    nonce: Option<String>,
+    family: String,
+    family_expires_at: UnixTime,
+}
+
+enum Redeemed {
+    Ok(Grant),
+    Refused(&'static str),
+    Reused { plex_id: u64, revoked: usize },
+}
+
+async fn exchange_code(state: &AppState, client: &Client, form: &TokenForm) -> Response {
+    let Some(code) = form.code.as_deref() else {
+        return invalid_grant("code is missing");
+    };
+    let hash = sha256_hex(code);
+    let now = state.clock.unix();
+    let client_id = client.id().to_owned();
+    let redirect = form.redirect_uri.clone();
+    let verifier = form.code_verifier.clone();
+    let lifetime = i64::try_from(state.timing.session_lifetime.as_secs()).unwrap_or(i64::MAX);
+    let redeemed = state
+        .store
+        .write(move |tx| {
+            let Some(mut c) = tx.oidc_code(&hash)? else {
+                return Ok(Redeemed::Refused("unknown code"));
+            };
+            if c.used {
+                // A second use: whoever holds the code is not (only) the client; revoke it all.
+                let revoked = tx.revoke_oidc_family(&c.family)?;
+                return Ok(Redeemed::Reused {
+                    plex_id: c.plex_id,
+                    revoked,
+                });
+            }
+            c.used = true;
+            tx.put_oidc_code(&hash, &c)?;
+            let why = if c.expires_at <= now {
+                Some("the code expired")
+            } else if c.client_id != client_id {
+                Some("the code belongs to another client")
+            } else if redirect.as_deref() != Some(c.redirect_uri.as_str()) {
+                Some("redirect_uri differs from the authorize request")
+            } else {
+                match (&c.challenge, verifier.as_deref()) {
+                    (Some(ch), Some(v)) if pkce_ok(ch, v) => None,
+                    (Some(_), _) => Some("code_verifier does not match"),
+                    (None, Some(_)) => Some("no code_challenge was sent"),
+                    (None, None) => None,
+                }
+            };
+            Ok(match why {
+                Some(why) => Redeemed::Refused(why),
+                None => Redeemed::Ok(Grant {
+                    plex_id: c.plex_id,
+                    scopes: c.scopes,
+                    auth_time: c.auth_time,
+                    nonce: c.nonce,
+                    family: c.family,
+                    family_expires_at: now.saturating_add(lifetime),
+                }),
+            })
+        })
+        .await;
+    finish(state, client, redeemed, true).await
+}
+
+async fn refresh(state: &AppState, client: &Client, form: &TokenForm) -> Response {
+    let Some(token) = form.refresh_token.as_deref() else {
+        return invalid_grant("refresh_token is missing");
+    };
+    let hash = sha256_hex(token);
+    let now = state.clock.unix();
+    let client_id = client.id().to_owned();
+    let redeemed = state
+        .store
+        .write(move |tx| {
+            let Some(mut t) = tx.oidc_token(&hash)? else {
+                return Ok(Redeemed::Refused("unknown or revoked refresh token"));
+            };
+            if t.kind != OidcTokenKind::Refresh || t.client_id != client_id {
+                return Ok(Redeemed::Refused("not a refresh token of this client"));
+            }
+            if t.rotated {
+                let revoked = tx.revoke_oidc_family(&t.family)?;
+                return Ok(Redeemed::Reused {
+                    plex_id: t.plex_id,
+                    revoked,
+                });
+            }
+            if t.expires_at <= now || t.family_expires_at <= now {
+                return Ok(Redeemed::Refused("the refresh token expired"));
+            }
+            t.rotated = true;
+            tx.put_oidc_token(&hash, &t)?;
+            Ok(Redeemed::Ok(Grant {
+                plex_id: t.plex_id,
+                scopes: t.scopes,
+                auth_time: t.auth_time,
+                nonce: t.nonce,
+                family: t.family,
+                family_expires_at: t.family_expires_at,
+            }))
+        })
+        .await;
+    finish(state, client, redeemed, false).await
+}
+
+async fn finish(
+    state: &AppState,
+    client: &Client,
+    redeemed: Result<Redeemed, StoreError>,
+    from_code: bool,
+) -> Response {
+    let grant = match redeemed {
+        Err(e) => return internal(&e),
+        Ok(Redeemed::Refused(why)) => return invalid_grant(why),
+        Ok(Redeemed::Reused { plex_id, revoked }) => {
+            let what = if from_code { "code" } else { "refresh token" };
+            let detail = format!("{} reused a {what}; {revoked} tokens revoked", client.id());
+            account::record(
+                state,
+                "oidc_token_reuse",
+                Some(("", plex_id)),
+                None,
+                "revoked",
+                detail,
+            )
+            .await;
+            return invalid_grant("this grant was already used; its tokens are revoked");
+        }
+        Ok(Redeemed::Ok(g)) => g,
+    };
+    let facts = match clients::facts(state, grant.plex_id).await {
+        Ok(f) => f,
+        Err(e) => return internal(&e),
+    };
+    match clients::passes(state, client, &facts.who).await {
+        Ok(true) => {}
+        Ok(false) => {
+            let family = grant.family.clone();
+            if let Err(e) = state
+                .store
+                .write(move |tx| tx.revoke_oidc_family(&family))
+                .await
+            {
+                return internal(&e);
+            }
+            return invalid_grant("this account may no longer open this app");
+        }
+        Err(e) => return internal(&e),
+    }
+    match issue(state, client, &grant, &facts).await {
+        Ok(body) => {
+            let mut resp = axum::Json(body).into_response();
+            no_store(&mut resp);
+            resp
+        }
+        Err(resp) => resp,
+    }
+}
+
+/// The token response.
+#[derive(Serialize)]
+struct TokenBody {
+    access_token: String,
+    token_type: &'static str,
+    expires_in: i64,
+    id_token: String,
+    scope: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    refresh_token: Option<String>,
+}
+
+async fn issue(
+    state: &AppState,
+    client: &Client,
+    g: &Grant,
+    facts: &clients::Facts,
+) -> Result<TokenBody, Response> {
+    let now = state.clock.unix();
+    let Some(keys) = state.oidc.keys() else {
+        return Err(internal(&"no signing key"));
+    };
+    let access = random_token(32);
+    let refresh = g
+        .scopes
+        .iter()
+        .any(|s| s == "offline_access")
+        .then(|| random_token(32));
+    let base = OidcToken {
+        kind: OidcTokenKind::Access,
+        family: g.family.clone(),
+        client_id: client.id().to_owned(),
+        plex_id: g.plex_id,
+        scopes: g.scopes.clone(),
+        auth_time: g.auth_time,
+        nonce: g.nonce.clone(),
+        expires_at: now + ACCESS_TTL_SECS,
+        family_expires_at: g.family_expires_at,
+        rotated: false,
+    };
+    let mut rows = vec![(sha256_hex(&access), base.clone())];
+    if let Some(r) = &refresh {
+        let t = OidcToken {
+            kind: OidcTokenKind::Refresh,
+            expires_at: (now + REFRESH_IDLE_SECS).min(g.family_expires_at),
+            ..base
+        };
+        rows.push((sha256_hex(r), t));
+    }
+    if let Err(e) = state
+        .store
+        .write(move |tx| {
+            for (h, t) in &rows {
+                tx.put_oidc_token(h, t)?;
+            }
+            Ok(())
+        })
+        .await
+    {
+        return Err(internal(&e));
+    }
+    let identity = clients::identity(state, facts, &g.scopes);
+    let mut claims = serde_json::to_value(&identity).map_err(|e| internal(&e))?;
+    if let Some(obj) = claims.as_object_mut() {
+        obj.insert("iss".into(), json!(clients::issuer(state)));
+        obj.insert("aud".into(), json!(client.id()));
+        obj.insert("azp".into(), json!(client.id()));
+        obj.insert("iat".into(), json!(now));
+        obj.insert("exp".into(), json!(now + ACCESS_TTL_SECS));
+        obj.insert("auth_time".into(), json!(g.auth_time));
+        obj.insert("at_hash".into(), json!(at_hash(&access)));
+        if let Some(n) = &g.nonce {
+            obj.insert("nonce".into(), json!(n));
+        }
+    }
+    let id_token = keys.sign(&claims).map_err(|e| internal(&e))?;
+    Ok(TokenBody {
+        access_token: access,
+        token_type: "Bearer",
+        expires_in: ACCESS_TTL_SECS,
+        id_token,
+        scope: g.scopes.join(" "),
+        refresh_token: refresh,
+    })
+}
+
+/// OIDC Core §3.1.3.6: the left half of SHA-256 of the access token, base64url.
+fn at_hash(access: &str) -> String {
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(access.as_bytes());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&digest[..16])
+}
