@@ -323,6 +323,7 @@ async fn sweep_loop(state: AppState, mut stop: watch::Receiver<bool>) {
         }
         state.signin_limiter.sweep();
         state.key_failures.sweep();
+        state.oidc.failures.sweep();
         let now = state.clock.unix();
         let timing = state.timing.clone();
         let swept = state
@@ -335,7 +336,8 @@ async fn sweep_loop(state: AppState, mut stop: watch::Receiver<bool>) {
                     timing.session_lifetime,
                     timing.admin_idle,
                 )?;
-                Ok(flows + sessions)
+                let oidc = tx.sweep_oidc(now)?;
+                Ok(flows + sessions + oidc)
             })
             .await;
         match swept {

@@ -37,6 +37,7 @@ struct Inner {
     reconcile_runs: Family<L1, Counter>,
     reconcile_backlog: Gauge,
     notifications: Family<L2, Counter>,
+    oidc_tokens: Family<PlexLabels, Counter>,
 }
 
 impl fmt::Debug for Metrics {
@@ -95,7 +96,14 @@ impl Metrics {
             "Notifications by event and outcome",
             notifications.clone(),
         );
+        let oidc_tokens = Family::<PlexLabels, Counter>::default();
+        registry.register(
+            "oidc_tokens",
+            "OIDC token requests by client and outcome (issued, refused)",
+            oidc_tokens.clone(),
+        );
         Self(Arc::new(Inner {
+            oidc_tokens,
             registry,
             signins,
             grants,
@@ -105,6 +113,16 @@ impl Metrics {
             reconcile_backlog,
             notifications,
         }))
+    }
+
+    /// Counts one OIDC token request of a registered client (its id is owner-chosen and
+    /// bounded, so it may be a label): `issued` or `refused`.
+    pub fn oidc_token(&self, client: &str, outcome: &'static str) {
+        let labels = vec![
+            ("client", client.to_owned()),
+            ("outcome", outcome.to_owned()),
+        ];
+        self.0.oidc_tokens.get_or_create(&labels).inc();
     }
 
     /// Counts one sign-in outcome (`joined`, `not_allowed`, ...).

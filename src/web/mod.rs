@@ -119,6 +119,7 @@ pub fn router(state: AppState) -> Router {
         .merge(signin_starts)
         .merge(sso::routes())
         .merge(oidc::routes())
+        .merge(admin::apps::routes())
         .nest("/api", api::router())
         .fallback(pages::not_found)
         .layer(from_fn_with_state(state.clone(), layers::frame))

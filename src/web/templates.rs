@@ -72,6 +72,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/sso_logout.html"),
     ),
     ("oidc.html", include_str!("../../templates/oidc.html")),
+    (
+        "admin/oidc_clients.html",
+        include_str!("../../templates/admin/oidc_clients.html"),
+    ),
+    (
+        "admin/apps.html",
+        include_str!("../../templates/admin/apps.html"),
+    ),
 ];
 
 /// The stylesheet served at `/assets/style.css`.

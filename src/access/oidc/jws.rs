@@ -103,12 +103,19 @@ fn published(records: Vec<OidcKey>, now: UnixTime) -> Vec<OidcKey> {
 }
 
 fn key_set(records: &[OidcKey], keys: &Keys) -> Result<KeySet, JwsError> {
-    let mut loaded = records
-        .iter()
+    let mut ordered: Vec<&OidcKey> = records.iter().collect();
+    // The key not retired signs; the others follow, most recently retired first.
+    ordered.sort_by_key(|r| {
+        (
+            r.retired_at.is_some(),
+            std::cmp::Reverse(r.retired_at),
+            std::cmp::Reverse(r.created_at),
+        )
+    });
+    let loaded = ordered
+        .into_iter()
         .map(|r| load(r, keys))
         .collect::<Result<Vec<_>, _>>()?;
-    // Newest first: it signs.
-    loaded.reverse();
     Ok(KeySet { keys: loaded })
 }
 

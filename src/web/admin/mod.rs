@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod activity;
+pub mod apps;
 pub mod backups;
 pub mod dashboard;
 pub mod invites;
@@ -36,6 +37,7 @@ const TABS: &[(&str, &str, bool)] = &[
     ("/admin/libraries", "Libraries", false),
     ("/admin/users", "Users", false),
     ("/admin/activity", "Activity", false),
+    ("/admin/apps", "Apps", true),
     ("/admin/settings", "Settings", true),
 ];
 
@@ -70,6 +72,10 @@ const NOTICES: &[(&str, &str)] = &[
         "No channels configured: set notify.webhook_url, notify.discord_url or notify.ntfy_url.",
     ),
     ("backup", "Backup taken."),
+    (
+        "app-removed",
+        "App removed; its tokens stop working at their next use.",
+    ),
     ("held", "Held removals handled."),
     ("setup", "plexgate is set up. Welcome to the admin pages."),
 ];

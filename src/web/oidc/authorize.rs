@@ -13,7 +13,8 @@ use super::state::Pending;
 use super::{clients, tokens};
 use crate::access::oidc::{AuthorizeError, AuthorizeParams, check_authorize};
 use crate::app::AppState;
-use crate::crypto::random_token;
+use crate::crypto::{random_token, sha256_hex};
+use crate::web::cookies::{self, Which};
 use crate::web::error::PageError;
 use crate::web::sessions::see_other;
 use crate::web::sso::account;
@@ -101,8 +102,11 @@ pub async fn authorize(
         Err(e) => return refused(&state, e, &app),
     };
     let now = state.clock.unix();
+    let current = cookies::get(&headers, &state.config, Which::Account)
+        .map(|id| sha256_hex(&id))
+        .unwrap_or_default();
     let pending = Pending {
-        login_after: request.prompt_login.then_some(now),
+        stale_session: request.prompt_login.then_some(current),
         request,
         at: now,
     };
@@ -160,8 +164,11 @@ async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pendi
         Err(e) => return views::error_response(state, &PageError::internal(&e)),
     };
     let app = client.display_name().to_owned();
+    let cookie_hash =
+        cookies::get(headers, &state.config, Which::Account).map(|id| sha256_hex(&id));
+    let stale = p.stale_session.is_some() && p.stale_session == cookie_hash;
     let session = match account::account(state, headers).await {
-        Ok(s) => s.filter(|c| p.login_after.is_none_or(|t| c.session.created_at >= t)),
+        Ok(s) => s.filter(|_| !stale),
         Err(e) => return views::error_response(state, &PageError::internal(&e)),
     };
     let Some(session) = session else {

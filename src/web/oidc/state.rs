@@ -24,8 +24,9 @@ pub struct Pending {
     pub request: Authorize,
     /// When it was made.
     pub at: UnixTime,
-    /// `prompt=login`: only a session started at or after this counts.
-    pub login_after: Option<UnixTime>,
+    /// `prompt=login`: the session the browser had then (SHA-256 hex of its id, or empty),
+    /// which does not count: only a new sign-in does.
+    pub stale_session: Option<String>,
 }
 
 /// See the module doc.

@@ -181,7 +181,7 @@ pub async fn token(
         Ok(c) => c,
         Err(resp) => return resp,
     };
-    match form.grant_type.as_deref() {
+    let resp = match form.grant_type.as_deref() {
         Some("authorization_code") => exchange_code(&state, &client, &form).await,
         Some("refresh_token") => refresh(&state, &client, &form).await,
         _ => error(
@@ -189,7 +189,14 @@ pub async fn token(
             "unsupported_grant_type",
             "grant_type must be authorization_code or refresh_token",
         ),
-    }
+    };
+    let outcome = if resp.status().is_success() {
+        "issued"
+    } else {
+        "refused"
+    };
+    state.metrics.oidc_token(client.id(), outcome);
+    resp
 }
 
 /// What a redeemed code or refresh token carries into new tokens.

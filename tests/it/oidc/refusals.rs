@@ -122,6 +122,20 @@ async fn a_reused_code_fails_and_revokes_what_it_issued_and_codes_expire() {
     let (s, _) = refresh(&o, t["refresh_token"].as_str().unwrap()).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
 
+    let metrics = crate::support::client()
+        .get(o.app.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for outcome in ["issued", "refused"] {
+        let line =
+            format!("plexgate_oidc_tokens_total{{client=\"grafana\",outcome=\"{outcome}\"}}");
+        assert!(metrics.contains(&line), "{line} in {metrics}");
+    }
+
     let late = grafana_code(&o, &mut b, &ALICE).await;
     o.app.clock.advance(Duration::from_secs(61));
     let (s, e) = exchange(&o, &late).await;
@@ -278,4 +292,89 @@ async fn an_account_the_rule_refuses_sees_403_then_access_denied() {
         "{groups}"
     );
     assert!(t.get("refresh_token").is_some());
+}
+
+#[tokio::test]
+async fn the_apps_page_adds_a_client_and_shows_its_secret_once() {
+    use crate::admin::fixtures::{admin, submit};
+    let o = oidc_app().await;
+    let app = &o.app;
+    let mut b = admin(app, &OWNER).await;
+    let page = b.get(&app.url("/admin/apps")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("Grafana") && page.body.contains("client id immich"));
+    let added = submit(
+        app,
+        &mut b,
+        "/admin/apps",
+        "/admin/apps/oidc",
+        &[
+            ("client_id", "nextcloud"),
+            ("name", "Nextcloud"),
+            (
+                "redirect_uris",
+                "https://cloud.example.com/apps/user_oidc/code",
+            ),
+            ("allow", "friends"),
+        ],
+    )
+    .await;
+    assert_eq!(added.status, StatusCode::OK, "{}", added.body);
+    let marker = "id=\"new-secret\" class=\"copy\" readonly value=\"";
+    let at = added.body.find(marker).expect("the secret, once") + marker.len();
+    let secret = added.body[at..at + added.body[at..].find('"').unwrap()].to_owned();
+    assert!(secret.len() >= 43);
+    let again = b.get(&app.url("/admin/apps")).await;
+    assert!(again.body.contains("Nextcloud") && !again.body.contains(&secret));
+    // The earlier clients are kept, with their secrets.
+    let code = grafana_code(&o, &mut Browser::new(), &ALICE).await;
+    assert_eq!(exchange(&o, &code).await.0, StatusCode::OK);
+    // A friend is not the owner: the page is owner-only.
+    let mut friend = Browser::new();
+    let _ = friend.sign_in(app, &ALICE, "/auth/plex").await;
+    assert_ne!(
+        friend.get(&app.url("/admin/apps")).await.status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn prompt_login_forces_a_new_sign_in_and_rotate_key_keeps_the_old_one_for_7_days() {
+    let o = oidc_app().await;
+    let app = &o.app;
+    let mut b = Browser::new();
+    let _ = grafana_code(&o, &mut b, &ALICE).await;
+    let forced = b
+        .get(&authorize_url(
+            app,
+            "grafana",
+            GRAFANA_CB,
+            &[("prompt", "login")],
+        ))
+        .await;
+    assert_eq!(forced.status, StatusCode::OK, "a sign-in page, not a code");
+    assert!(href_with(&forced, "/auth/plex").is_some());
+
+    let old = app
+        .state
+        .oidc
+        .keys()
+        .unwrap()
+        .current_kid()
+        .unwrap()
+        .to_owned();
+    let now = app.state.clock.unix();
+    let new = plexgate::access::oidc::jws::rotate(&app.state.store, now).unwrap();
+    let keys = plexgate::access::oidc::jws::ensure(&app.state.store, now).unwrap();
+    let kids: Vec<String> = keys.jwks()["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["kid"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(kids, vec![new.clone(), old.clone()]);
+    assert_eq!(keys.current_kid(), Some(new.as_str()));
+    let later = plexgate::access::oidc::jws::ensure(&app.state.store, now + 7 * 24 * 3600).unwrap();
+    assert_eq!(later.current_kid(), Some(new.as_str()));
+    assert_eq!(later.jwks()["keys"].as_array().unwrap().len(), 1);
 }

@@ -36,6 +36,86 @@ fn csrf(page: &Page) -> String {
     page.body[at..at + page.body[at..].find('"').unwrap()].to_owned()
 }
 
+/// One OIDC round for a signed-in browser; returns every secret it handled.
+async fn oidc_round(t: &Target<'_>, b: &mut Browser) -> Vec<String> {
+    let cb = "https://grafana.example.com/login/generic_oauth";
+    let r: serde_json::Value = client()
+        .put(t.url("/api/v1/oidc/clients"))
+        .bearer_auth(CONFIG_KEY)
+        .json(&serde_json::json!({"clients": [{"client_id": "grafana", "redirect_uris": [cb], "allow": "friends"}]}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let secret = r["clients"][0]["client_secret"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let q: String = url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs([
+            ("client_id", "grafana"),
+            ("redirect_uri", cb),
+            ("response_type", "code"),
+            ("scope", "openid profile email groups offline_access"),
+            ("state", "s"),
+            ("nonce", "n"),
+        ])
+        .finish();
+    let page = b.get(&t.url(&format!("/oidc/authorize?{q}"))).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let code = url::form_urlencoded::parse(page.location().split_once('?').unwrap().1.as_bytes())
+        .find(|(k, _)| k == "code")
+        .unwrap()
+        .1
+        .into_owned();
+    let token = |form: Vec<(&'static str, String)>| {
+        let secret = secret.clone();
+        async move {
+            let body: String = url::form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(form)
+                .finish();
+            let r = client()
+                .post(t.url("/oidc/token"))
+                .basic_auth("grafana", Some(secret))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(body)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), StatusCode::OK);
+            r.json::<serde_json::Value>().await.unwrap()
+        }
+    };
+    let t1 = token(vec![
+        ("grant_type", "authorization_code".into()),
+        ("code", code.clone()),
+        ("redirect_uri", cb.into()),
+    ])
+    .await;
+    let rt = t1["refresh_token"].as_str().unwrap().to_owned();
+    let t2 = token(vec![
+        ("grant_type", "refresh_token".into()),
+        ("refresh_token", rt.clone()),
+    ])
+    .await;
+    let info = client()
+        .get(t.url("/oidc/userinfo"))
+        .bearer_auth(t2["access_token"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(info.status(), StatusCode::OK);
+    let mut out = vec![secret, code, rt];
+    for t in [&t1, &t2] {
+        for k in ["access_token", "refresh_token", "id_token"] {
+            out.extend(t[k].as_str().map(str::to_owned));
+        }
+    }
+    out
+}
+
 /// The running binary's origin, and the fake plex.tv it talks to.
 struct Target<'a> {
     base: String,
@@ -110,6 +190,7 @@ async fn a_whole_journey_at_trace_level_logs_no_secret() {
             ("PLEXGATE_SERVER_PUBLIC_URL", PUBLIC),
             ("PLEXGATE_SSO_ENABLED", "true"),
             ("PLEXGATE_SSO_COOKIE_DOMAIN", "example.com"),
+            ("PLEXGATE_OIDC_ENABLED", "true"),
             ("PLEXGATE_API_KEY", CONFIG_KEY),
             ("PLEXGATE_LIMITS_SIGNINS_PER_MINUTE", "0"),
         ],
@@ -285,6 +366,9 @@ async fn a_whole_journey_at_trace_level_logs_no_secret() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+
+    // OIDC: a client, alice's code (her session is reused), tokens, userinfo and a refresh.
+    secrets.extend(oidc_round(&t, &mut alice).await);
 
     // An admin link from the CLI, used while serving; then the owner ends alice's sessions.
     let out = tokio::task::block_in_place(|| {

@@ -1,0 +1,254 @@
+//! `GET /admin/apps` (owner only): every app and who may open it, in one place: the
+//! forward-auth apps (read-only here) and the OpenID Connect clients (add, remove, new secret;
+//! a secret is shown once). The client list is shared with `PUT /api/v1/oidc/clients`.
+
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Serialize;
+
+use super::{Done, done, render, require_owner};
+use crate::access::oidc::rule_text;
+use crate::access::sso::AppSource;
+use crate::app::AppState;
+use crate::config::SsoRule;
+use crate::store::Session;
+use crate::web::api::oidc_clients::{ClientBody, Replace, replace};
+use crate::web::csrf::AdminPost;
+use crate::web::error::PageError;
+use crate::web::oidc::clients;
+use crate::web::sessions::AdminSession;
+use crate::web::sso::account;
+use crate::web::views;
+
+const BACK: &str = "/admin/apps";
+
+/// The Apps page routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/admin/apps", get(page))
+        .route("/admin/apps/oidc", post(add))
+        .route("/admin/apps/oidc/{id}/remove", post(remove))
+        .route("/admin/apps/oidc/{id}/secret", post(new_secret))
+}
+
+#[derive(Serialize)]
+struct AppRow {
+    name: String,
+    place: String,
+    rule: String,
+    source: &'static str,
+}
+
+#[derive(Serialize)]
+struct ClientRow {
+    client_id: String,
+    name: String,
+    kind: &'static str,
+    rule: String,
+    source: &'static str,
+    redirect_uris: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct AppsPage {
+    apps: Vec<AppRow>,
+    oidc_enabled: bool,
+    clients: Vec<ClientRow>,
+    new_secret: Option<(String, String)>,
+}
+
+fn source(s: AppSource) -> &'static str {
+    match s {
+        AppSource::Config => "config",
+        AppSource::Admin => "admin",
+    }
+}
+
+async fn show(
+    state: &AppState,
+    s: &Session,
+    d: &Done,
+    secret: Option<(String, String)>,
+) -> Response {
+    let (Ok(apps), Ok(all)) = (account::apps(state).await, clients::all(state).await) else {
+        return views::error_response(state, &PageError::internal(&"reading apps failed"));
+    };
+    let page = AppsPage {
+        apps: apps
+            .iter()
+            .map(|a| AppRow {
+                name: a.display_name().to_owned(),
+                place: format!("{}{}", a.app.host, a.app.path.as_deref().unwrap_or("")),
+                rule: rule_text(a.app.allow, &a.app.users, &a.app.libraries),
+                source: source(a.source),
+            })
+            .collect(),
+        oidc_enabled: state.config.oidc.enabled,
+        clients: all
+            .iter()
+            .map(|c| ClientRow {
+                client_id: c.id().to_owned(),
+                name: c.display_name().to_owned(),
+                kind: if c.config.public {
+                    "public"
+                } else {
+                    "confidential"
+                },
+                rule: rule_text(c.config.allow, &c.config.users, &c.config.libraries),
+                source: source(c.source),
+                redirect_uris: c.config.redirect_uris.clone(),
+            })
+            .collect(),
+        new_secret: secret,
+    };
+    let mut resp = render(state, s, BACK, "Apps", "admin/apps.html", d, &page).await;
+    resp.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    resp
+}
+
+/// `GET /admin/apps`.
+pub async fn page(
+    State(state): State<AppState>,
+    AdminSession(s): AdminSession,
+    Query(d): Query<Done>,
+) -> Response {
+    if let Err(e) = require_owner(&state, &s).await {
+        return e.into_response();
+    }
+    show(&state, &s, &d, None).await
+}
+
+/// The admin-managed clients as the API shapes them.
+async fn current(state: &AppState) -> Result<Vec<ClientBody>, PageError> {
+    let all = clients::all(state)
+        .await
+        .map_err(|e| PageError::internal(&e))?;
+    Ok(all
+        .into_iter()
+        .filter(|c| c.source == AppSource::Admin)
+        .map(|c| {
+            let c = c.config;
+            ClientBody {
+                client_id: c.client_id,
+                name: c.name,
+                redirect_uris: c.redirect_uris,
+                public: c.public,
+                allow: c.allow,
+                users: c.users,
+                libraries: c.libraries,
+                post_logout_redirect_uris: c.post_logout_redirect_uris,
+                new_secret: false,
+                source: None,
+                client_secret: None,
+            }
+        })
+        .collect())
+}
+
+async fn save(state: &AppState, form: &AdminPost, list: Vec<ClientBody>) -> Response {
+    match replace(state, list).await {
+        Ok((_, secrets)) => {
+            account::record(
+                state,
+                "oidc_client_changed",
+                Some((&form.session.username, form.session.plex_id)),
+                None,
+                "ok",
+                "admin page".to_owned(),
+            )
+            .await;
+            match secrets.into_iter().next() {
+                Some(s) => show(state, &form.session, &Done::default(), Some(s)).await,
+                None => done(state, BACK, "app-removed"),
+            }
+        }
+        Err(Replace::Conflict(m) | Replace::Invalid(m)) => views::error_response(
+            state,
+            &PageError::new(axum::http::StatusCode::UNPROCESSABLE_ENTITY, "Not saved", m),
+        ),
+        Err(Replace::Store(e)) => views::error_response(state, &PageError::internal(&e)),
+    }
+}
+
+/// `POST /admin/apps/oidc`: adds a client (a confidential one's secret is shown once).
+pub async fn add(State(state): State<AppState>, form: AdminPost) -> Response {
+    if let Err(e) = require_owner(&state, &form.session).await {
+        return e.into_response();
+    }
+    let mut list = match current(&state).await {
+        Ok(l) => l,
+        Err(e) => return views::error_response(&state, &e),
+    };
+    let allow = match form.get("allow").unwrap_or("friends") {
+        "owner" => SsoRule::Owner,
+        "admins" => SsoRule::Admins,
+        "deny" => SsoRule::Deny,
+        _ => SsoRule::Friends,
+    };
+    let split = |name: &str, sep: &[char]| -> Vec<String> {
+        form.get(name)
+            .unwrap_or_default()
+            .split(sep)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let id = form.get("client_id").unwrap_or_default().to_owned();
+    list.retain(|c| c.client_id != id);
+    list.push(ClientBody {
+        client_id: id,
+        name: form.get("name").map(str::to_owned),
+        redirect_uris: split("redirect_uris", &['\n', '\r']),
+        public: form.get("public").is_some(),
+        allow,
+        users: split("users", &[',']),
+        libraries: Vec::new(),
+        post_logout_redirect_uris: Vec::new(),
+        new_secret: true,
+        source: None,
+        client_secret: None,
+    });
+    save(&state, &form, list).await
+}
+
+/// `POST /admin/apps/oidc/{id}/remove`: removes a client and revokes nothing else.
+pub async fn remove(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    form: AdminPost,
+) -> Response {
+    if let Err(e) = require_owner(&state, &form.session).await {
+        return e.into_response();
+    }
+    let mut list = match current(&state).await {
+        Ok(l) => l,
+        Err(e) => return views::error_response(&state, &e),
+    };
+    list.retain(|c| c.client_id != id);
+    save(&state, &form, list).await
+}
+
+/// `POST /admin/apps/oidc/{id}/secret`: a new secret for a confidential client, shown once.
+pub async fn new_secret(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    form: AdminPost,
+) -> Response {
+    if let Err(e) = require_owner(&state, &form.session).await {
+        return e.into_response();
+    }
+    let mut list = match current(&state).await {
+        Ok(l) => l,
+        Err(e) => return views::error_response(&state, &e),
+    };
+    for c in &mut list {
+        c.new_secret = c.client_id == id;
+    }
+    save(&state, &form, list).await
+}
