@@ -145,3 +145,46 @@ pub fn rotate_key(config: &Config) -> anyhow::Result<String> {
         "new OIDC signing key {kid}; the previous key stays in JWKS for 7 days"
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// The README's Grafana example is what `print-oidc` prints for the same client.
+    #[test]
+    fn readme_grafana_example_matches_print_oidc() {
+        let toml = r#"
+[server]
+public_url = "https://plex.example.com"
+[oidc]
+enabled = true
+[[oidc.clients]]
+client_id = "grafana"
+name = "Grafana"
+redirect_uris = ["https://grafana.example.com/login/generic_oauth"]
+client_secret_file = "/run/secrets/grafana-oidc"
+allow = "friends"
+"#;
+        let config =
+            Config::from_toml_str(toml, std::path::Path::new("t.toml"), &|_| None).unwrap();
+        let out = print(&config, &config.oidc.clients[0]);
+        let readme = include_str!("../../README.md");
+        for (label, key) in [
+            ("Authorize URL:", "auth_url = "),
+            ("Token URL:", "token_url = "),
+            ("Userinfo URL:", "api_url = "),
+            ("Client ID:", "client_id = "),
+            ("Scopes:", "scopes = "),
+        ] {
+            let value = out
+                .lines()
+                .find_map(|l| l.strip_prefix(label))
+                .unwrap()
+                .trim();
+            assert!(readme.contains(&format!("{key}{value}")), "{key}{value}");
+        }
+        assert!(out.contains("https://grafana.example.com/login/generic_oauth"));
+        assert!(out.contains("## Grafana") && !out.contains("## Immich"));
+    }
+}

@@ -86,6 +86,19 @@ pub async fn authorize(
     headers: HeaderMap,
     Query(p): Query<AuthorizeParams>,
 ) -> Response {
+    start(state, headers, p).await
+}
+
+/// `POST /oidc/authorize` (OIDC Core §3.1.2.1: the same request as a form).
+pub async fn authorize_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::Form(p): axum::Form<AuthorizeParams>,
+) -> Response {
+    start(state, headers, p).await
+}
+
+async fn start(state: AppState, headers: HeaderMap, p: AuthorizeParams) -> Response {
     if !state.config.oidc.enabled {
         return views::error_response(&state, &PageError::not_found());
     }
@@ -200,6 +213,17 @@ async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pendi
         .unwrap_or(false);
     state.oidc.forget_pending(id);
     let who = Some((session.profile.username.as_str(), plex_id));
+    if !ok && r.prompt_none {
+        // No page may be shown with prompt=none: the refusal goes back to the app.
+        let denied = AuthorizeError::Redirect {
+            error: "access_denied",
+            description: "this account may not open this app".to_owned(),
+            redirect_uri: r.redirect_uri.clone(),
+            state: r.state.clone(),
+            form_post: r.form_post,
+        };
+        return refused(state, denied, &app);
+    }
     if !ok {
         if state
             .oidc

@@ -28,7 +28,10 @@ pub fn routes() -> Router<AppState> {
             "/.well-known/oauth-authorization-server",
             get(endpoints::discovery),
         )
-        .route("/oidc/authorize", get(authorize::authorize))
+        .route(
+            "/oidc/authorize",
+            get(authorize::authorize).post(authorize::authorize_post),
+        )
         .route("/oidc/resume", get(authorize::resume))
         .route("/oidc/token", axum::routing::post(tokens::token))
         .route(

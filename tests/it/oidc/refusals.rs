@@ -260,6 +260,35 @@ async fn an_account_the_rule_refuses_sees_403_then_access_denied() {
     assert_eq!(param(&back, "error").as_deref(), Some("access_denied"));
     assert_eq!(param(&back, "state").as_deref(), Some("st-123"));
     assert!(param(&back, "code").is_none());
+    // With prompt=none no page may show: the refusal goes straight back.
+    let silent = b
+        .get(&authorize_url(
+            app,
+            "admintool",
+            ADMIN_CB,
+            &[("prompt", "none")],
+        ))
+        .await;
+    assert_eq!(silent.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        param(silent.location(), "error").as_deref(),
+        Some("access_denied")
+    );
+    // The same request by POST (OIDC Core 3.1.2.1) for a client she passes.
+    let posted = b
+        .post(
+            &app.url("/oidc/authorize"),
+            &[
+                ("client_id", "grafana"),
+                ("redirect_uri", GRAFANA_CB),
+                ("response_type", "code"),
+                ("scope", "openid"),
+                ("state", "p"),
+            ],
+        )
+        .await;
+    assert_eq!(posted.status, StatusCode::SEE_OTHER, "{}", posted.body);
+    assert!(param(posted.location(), "code").is_some());
     // The owner passes the same rule and gets the admin groups.
     let mut ob = Browser::new();
     let done = authorize(
