@@ -72,6 +72,8 @@ pub struct Inner {
     pub metrics: Metrics,
     /// The notification queue (webhook, Discord, ntfy).
     pub notifier: Notifier,
+    /// One-shot results of admin actions for the page their redirect lands on.
+    pub flash: web::admin::flash::Flash,
 }
 
 impl Deref for AppState {
@@ -217,6 +219,7 @@ impl AppState {
             oidc,
             metrics,
             notifier,
+            flash: web::admin::flash::Flash::default(),
         })))
     }
 

@@ -44,8 +44,13 @@ impl Access {
                 });
                 if let Some(dup) = dup {
                     return Ok(Err(AccessError::Conflict(format!(
-                        "{} is already a co-admin (id {})",
-                        entry.account, dup.id
+                        "{} is already a co-admin{}",
+                        entry.account,
+                        if dup.account.eq_ignore_ascii_case(&entry.account) {
+                            String::new()
+                        } else {
+                            format!(" (as {})", dup.account)
+                        }
                     ))));
                 }
                 entry.id = tx.next_id(IdTable::Admins)?;

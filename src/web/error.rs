@@ -124,6 +124,8 @@ pub struct PageError {
     pub message: String,
     /// Seconds for `Retry-After`, on 429/503.
     pub retry_after: Option<u64>,
+    /// The way on (a path under the public URL, and its label); the start page when `None`.
+    pub back: Option<(&'static str, &'static str)>,
 }
 
 impl PageError {
@@ -134,6 +136,7 @@ impl PageError {
             title: title.into(),
             message: message.into(),
             retry_after: None,
+            back: None,
         }
     }
 

@@ -77,7 +77,7 @@ pub async fn me(
     };
     let page = MePage {
         username: &session.username,
-        grant: grant.as_ref().map(grant_summary),
+        grant: grant.as_ref().map(|g| grant_summary(g, state.clock.unix())),
         csrf: &session.csrf,
         apps: super::sso::account::apps_for(&state, session.plex_id, &session.username).await,
     };
@@ -146,10 +146,28 @@ pub async fn sign_out(
     if let Some((_, s)) = live.first() {
         record_sign_out(&state, s.plex_id, &s.username, ip).await;
     }
-    let mut resp = see_other(&format!("{}/", state.prefix()));
+    let mut resp = see_other(&format!("{}/signed-out", state.prefix()));
     cookies::append(&mut resp, &cookies::expire(url, Which::Account));
     cookies::append(&mut resp, &cookies::expire(url, Which::Admin));
     resp
+}
+
+/// `GET /signed-out`: where signing out lands.
+pub async fn signed_out(State(state): State<AppState>) -> Response {
+    views::message(
+        &state,
+        StatusCode::OK,
+        "You are signed out",
+        &[
+            "You are signed out of this site. Plex itself may still remember you: on a shared \
+           device, also sign out at plex.tv."
+                .to_owned(),
+        ],
+        Some(Action {
+            href: format!("{}/", state.prefix()),
+            label: "Back to the start",
+        }),
+    )
 }
 
 async fn record_sign_out(state: &AppState, plex_id: u64, username: &str, ip: std::net::IpAddr) {

@@ -9,6 +9,7 @@ pub mod cookies;
 pub mod csrf;
 pub mod error;
 pub mod health;
+pub mod human;
 pub mod layers;
 pub mod me;
 pub mod metrics;
@@ -110,6 +111,7 @@ pub fn router(state: AppState) -> Router {
         .route("/auth/plex/callback", get(signin::callback))
         .route("/auth/plex/result", get(public::refusal))
         .route("/auth/signout", post(me::sign_out))
+        .route("/signed-out", get(me::signed_out))
         .route("/request", get(public::refusal).post(public::request))
         .route("/me", get(me::me))
         .route("/assets/admin.js", get(pages::admin_js))

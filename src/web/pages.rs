@@ -20,6 +20,42 @@ struct IndexPage<'a> {
     ready: bool,
     /// Set on an invite link's welcome page (`web::public`).
     invite: Option<&'a str>,
+    /// The server, its owner and the libraries a friend gets.
+    site: Option<Site>,
+}
+
+/// Whose server this is, as the welcome and invite pages say it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Site {
+    pub server: String,
+    pub owner: String,
+    /// The owner's initial, for the avatar badge.
+    pub initial: String,
+    pub libraries: Vec<String>,
+}
+
+impl Site {
+    /// The facts for a welcome page (`code`: an invite link's), if the server is known.
+    pub async fn load(state: &AppState, code: Option<&str>) -> Option<Self> {
+        let info = match state.access.welcome_info(code).await {
+            Ok(i) => i?,
+            Err(e) => {
+                tracing::warn!(error = %e, "reading the welcome page's facts failed");
+                return None;
+            }
+        };
+        Some(Self {
+            initial: info
+                .owner
+                .chars()
+                .next()
+                .map(|c| c.to_uppercase().collect())
+                .unwrap_or_default(),
+            server: info.server,
+            owner: info.owner,
+            libraries: info.libraries,
+        })
+    }
 }
 
 /// The welcome page as last rendered, with what it was rendered from. The page is the same for
@@ -32,6 +68,7 @@ pub struct PageCache {
 #[derive(Debug)]
 struct CachedIndex {
     ready: bool,
+    site: Option<Site>,
     title: Option<String>,
     text: Option<String>,
     html: Bytes,
@@ -43,10 +80,13 @@ pub async fn index(State(state): State<AppState>) -> Result<Response, PageError>
     use crate::access::setup::{WELCOME_TEXT_KEY, WELCOME_TITLE_KEY};
     let title = state_text(&state, WELCOME_TITLE_KEY).await;
     let text = state_text(&state, WELCOME_TEXT_KEY).await;
-    let ready = state.owner_configured();
+    // Friends see "not ready yet" until setup has chosen the server (not merely claimed it).
+    let ready = state.owner_configured() && state.access.owner().is_some();
+    let site = Site::load(&state, None).await;
     let cache = &state.page_cache.index;
     if let Some(c) = lock(cache).as_ref()
         && c.ready == ready
+        && c.site == site
         && c.title == title
         && c.text == text
     {
@@ -60,10 +100,12 @@ pub async fn index(State(state): State<AppState>) -> Result<Response, PageError>
         welcome: text.as_deref().unwrap_or(DEFAULT_WELCOME_TEXT),
         ready,
         invite: None,
+        site: site.clone(),
     };
     let html = Bytes::from(state.templates.render("index.html", &chrome, &page)?.0);
     *lock(cache) = Some(CachedIndex {
         ready,
+        site,
         title,
         text,
         html: html.clone(),

@@ -29,6 +29,7 @@ struct InvitePage<'a> {
     welcome: &'a str,
     ready: bool,
     invite: &'a str,
+    site: Option<super::pages::Site>,
 }
 
 /// The page for an invite link that cannot be used.
@@ -102,10 +103,12 @@ pub async fn invite(
         prefix: state.prefix(),
         title: "You're invited",
     };
+    let site = super::pages::Site::load(&state, Some(&code)).await;
     let page = InvitePage {
         welcome: "You have been invited to this Plex server. Sign in with your Plex account to join.",
         ready: true,
         invite: &code,
+        site,
     };
     Ok(state
         .templates
@@ -165,17 +168,28 @@ pub async fn request(
     if form.token.is_empty() || form.token.len() > 256 {
         return expired_request().into_response();
     }
-    match state.access.request_access(&form.token, note, Some(ip)).await {
+    match state
+        .access
+        .request_access(&form.token, note, Some(ip))
+        .await
+    {
         Ok(_) => views::message(
             &state,
             StatusCode::OK,
             "Request sent",
             &[
                 "Thanks! The owner has your request.".to_owned(),
-                "If they approve it, Plex will email you an invitation. You can also come back and sign in again later."
+                "If they approve it, Plex emails you an invitation to the server: accept it, \
+                 and the libraries appear in your Plex app."
+                    .to_owned(),
+                "Nothing arrived after a day or two? Come back here and sign in again: this \
+                 page then tells you where your request stands."
                     .to_owned(),
             ],
-            None,
+            Some(views::Action {
+                href: format!("{}/", state.prefix()),
+                label: "Back to the start",
+            }),
         ),
         Err(AccessError::Invalid(_) | AccessError::NotFound(_) | AccessError::FlowNotFound) => {
             expired_request().into_response()

@@ -11,8 +11,8 @@ use super::error::PageError;
 use super::templates::Chrome;
 use crate::access::{AccessError, GrantView};
 use crate::app::AppState;
-use crate::clock::rfc3339;
 use crate::store::{GrantStatus, StoreError};
+use crate::web::human::When;
 
 /// The settings key of the owner's onboarding text (Markdown) shown on "You're in".
 pub const ONBOARDING_KEY: &str = "onboarding_markdown";
@@ -64,6 +64,8 @@ pub fn message(
 #[derive(Serialize)]
 struct ErrorPage<'a> {
     message: &'a str,
+    /// The way on: href (with the prefix) and label.
+    back: Option<(String, &'static str)>,
 }
 
 /// The one renderer of error pages: the `frame` layer uses it for returned [`PageError`]s, and
@@ -75,6 +77,9 @@ pub fn error_response(state: &AppState, e: &PageError) -> Response {
     };
     let page = ErrorPage {
         message: &e.message,
+        back: e
+            .back
+            .map(|(path, label)| (format!("{}{path}", state.prefix()), label)),
     };
     let resp = match state.templates.render("error.html", &chrome, &page) {
         Ok(html) => (e.status, html).into_response(),
@@ -179,19 +184,19 @@ pub struct GrantSummary {
     pub server_name: String,
     /// Library titles.
     pub libraries: Vec<String>,
-    /// The last day of access (UTC date), if any.
-    pub expires: Option<String>,
+    /// When access ends, if it does.
+    pub expires: Option<When>,
     /// A short status sentence.
     pub status: &'static str,
     /// Whether plexgate gave up and the owner must look.
     pub failed: bool,
 }
 
-/// Summarises a grant for "You're in" and `/me`.
-pub fn grant_summary(g: &GrantView) -> GrantSummary {
+/// Summarises a grant for "You're in" and `/me`, as seen at `now`.
+pub fn grant_summary(g: &GrantView, now: i64) -> GrantSummary {
     let status = match g.status {
         GrantStatus::Sharing => "being set up",
-        GrantStatus::Pending => "shared, waiting to be accepted",
+        GrantStatus::Pending => "shared with you, waiting for you to accept it in Plex",
         GrantStatus::Accepted => "active",
         GrantStatus::Failed => "stuck: the owner has been told",
         GrantStatus::Removed => "removed",
@@ -199,10 +204,7 @@ pub fn grant_summary(g: &GrantView) -> GrantSummary {
     GrantSummary {
         server_name: g.server_name.clone(),
         libraries: g.libraries.clone(),
-        expires: g.expires_at.map(|t| {
-            let s = rfc3339(t);
-            format!("{} (UTC)", s.get(..10).unwrap_or(&s))
-        }),
+        expires: g.expires_at.map(|t| When::at(t, now)),
         status,
         failed: g.status == GrantStatus::Failed,
     }
@@ -258,8 +260,8 @@ mod tests {
             expires_at: Some(1_790_000_000),
             status: GrantStatus::Pending,
         };
-        let s = grant_summary(&g);
-        assert_eq!(s.expires.as_deref(), Some("2026-09-21 (UTC)"));
+        let s = grant_summary(&g, 1_790_000_000);
+        assert_eq!(s.expires.map(|w| w.date).as_deref(), Some("21 Sep 2026"));
         assert!(!s.failed);
     }
 }

@@ -8,6 +8,7 @@ mod allowlist;
 #[path = "join/browser.rs"]
 mod browser;
 pub mod fixtures;
+mod forms;
 mod gate;
 mod pages;
 mod people;

@@ -1,9 +1,12 @@
-//! The owner's first run and admin pages in a real browser (headless Chromium through
-//! chromedriver and fantoccini) at a 360×740 phone viewport, against the fake plex.tv: setup,
-//! an allowlist add, an invite link created and used by a friend, a request approved and a
-//! user's libraries changed. Every plexgate page visited must not scroll sideways and must
-//! show its primary button. Without Chromium the test is counted as ignored;
-//! with `CI` set it fails instead (see `main.rs`).
+//! Both journeys in a real browser (headless Chromium through chromedriver and fantoccini), at
+//! a 360×740 phone viewport and at 1280×800, against the fake plex.tv: the owner's first run,
+//! every admin page and its actions, a friend joining by invite link and one asking for access.
+//! Every plexgate page visited must fit the width, give every tap target 44×44 px, show no
+//! section id or ISO timestamp, and keep each destructive submit behind its confirmation;
+//! each result page shows the same state on reload (nothing created twice), and each failing
+//! form keeps its input and shows its error beside the field. With `PLEXGATE_SCREENSHOTS=1` it
+//! writes the README's screenshots to `docs/`. Without Chromium the test is counted as
+//! ignored; with `CI` set it fails instead (see `main.rs`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::net::TcpListener;
@@ -13,7 +16,7 @@ use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
-use plexgate::fakeplex::{ALICE, CAROL, MOVIES, MUSIC, TV};
+use plexgate::fakeplex::{ALICE, CAROL, MOVIES, MUSIC, PHOTOS, SERVER_NAME, TV};
 use serde_json::json;
 
 use crate::admin::fixtures::{NO_LIMIT, first_run};
@@ -86,19 +89,47 @@ async fn start_driver(path: &Path) -> Driver {
     }
 }
 
-/// A new browser session at 360×740 with its own temporary profile.
-async fn session(driver: &Driver, chromium: &Path, profile: &Path) -> Client {
+/// The two screens every page is checked on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Screen {
+    /// 360×740, touch, as a phone.
+    Phone,
+    /// 1280×800.
+    Desktop,
+}
+
+impl Screen {
+    fn name(self) -> &'static str {
+        match self {
+            Screen::Phone => "phone",
+            Screen::Desktop => "desktop",
+        }
+    }
+}
+
+/// A new browser session on `screen` with its own temporary profile.
+async fn session(driver: &Driver, chromium: &Path, profile: &Path, screen: Screen) -> Client {
     let mut args: Vec<String> = FLAGS.iter().map(|f| (*f).to_owned()).collect();
     args.push(format!("--user-data-dir={}", profile.display()));
+    let mut options = json!({
+        "binary": chromium.display().to_string(),
+        "args": args,
+    });
+    match screen {
+        Screen::Phone => {
+            options["mobileEmulation"] = json!({
+                "deviceMetrics": { "width": 360, "height": 740, "pixelRatio": 2.0, "touch": true }
+            });
+        }
+        Screen::Desktop => {
+            options["mobileEmulation"] = json!({
+                "deviceMetrics": { "width": 1280, "height": 800, "pixelRatio": 1.0, "touch": false }
+            });
+        }
+    }
     let caps = json!({
         "browserName": "chrome",
-        "goog:chromeOptions": {
-            "binary": chromium.display().to_string(),
-            "args": args,
-            "mobileEmulation": {
-                "deviceMetrics": { "width": 360, "height": 740, "pixelRatio": 2.0, "touch": true }
-            }
-        }
+        "goog:chromeOptions": options,
     });
     let serde_json::Value::Object(caps) = caps else {
         unreachable!()
@@ -110,58 +141,89 @@ async fn session(driver: &Driver, chromium: &Path, profile: &Path) -> Client {
         .expect("a WebDriver session")
 }
 
-/// The checks every plexgate page passes on a phone: nothing scrolls sideways and the page's
-/// primary button is on screen (rendered, with a size, not hidden).
-async fn phone_checks(c: &Client) {
+/// Problems a plexgate page must not have, found in the page itself: sideways scrolling, tap
+/// targets under 44×44 px, section ids or ISO timestamps in the visible text, and a red submit
+/// button not behind its confirmation step. The owner's onboarding Markdown is theirs to shape.
+const PAGE_PROBLEMS: &str = r#"
+var ids = arguments[0];
+var out = [];
+if (document.documentElement.scrollWidth > window.innerWidth) {
+  out.push('scrolls sideways: ' + document.documentElement.scrollWidth + ' > ' + window.innerWidth);
+}
+var targets = document.querySelectorAll('a[href], button, summary, select, textarea, ' +
+  'input:not([type=hidden]):not([type=checkbox]):not([type=radio]), ' +
+  'label:has(> input[type=checkbox]), label:has(> input[type=radio])');
+for (var i = 0; i < targets.length; i++) {
+  var el = targets[i];
+  if (el.closest('.onboarding')) { continue; }
+  if (!el.checkVisibility()) { continue; }
+  var r = el.getBoundingClientRect();
+  if (r.width < 43.5 || r.height < 43.5) {
+    out.push('tap target ' + Math.round(r.width) + 'x' + Math.round(r.height) + ': ' + el.outerHTML.slice(0, 120));
+  }
+}
+var text = document.body.innerText;
+if (/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) { out.push('an ISO timestamp in the text'); }
+for (var j = 0; j < ids.length; j++) {
+  if (text.indexOf(ids[j]) >= 0) { out.push('section id ' + ids[j] + ' in the text'); }
+}
+var reds = document.querySelectorAll('button.danger[type=submit]');
+for (var k = 0; k < reds.length; k++) {
+  var d = reds[k].closest('details.confirm');
+  if (!d) { out.push('a red submit without a confirm step: ' + reds[k].outerHTML.slice(0, 120)); }
+}
+return out;
+"#;
+
+/// The checks every plexgate page passes (see [`PAGE_PROBLEMS`]).
+async fn page_checks(c: &Client) {
     let url = c.current_url().await.unwrap();
-    let fits: bool = c
-        .execute(
-            "return document.documentElement.scrollWidth <= window.innerWidth;",
-            vec![],
-        )
-        .await
-        .unwrap()
-        .as_bool()
-        .unwrap();
-    assert!(fits, "{url} scrolls sideways at 360 px");
-    let visible = c
-        .execute(
-            "var b = document.querySelector('.primary');\
-             if (!b) { return 'no primary button'; }\
-             var r = b.getBoundingClientRect(); var s = getComputedStyle(b);\
-             return (r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'\
-               && r.left >= 0 && r.right <= window.innerWidth) ? 'ok' : 'hidden';",
-            vec![],
-        )
-        .await
-        .unwrap();
-    if visible != json!("ok") {
-        panic!("{url}: {visible} on the page: {}", body(c).await);
-    }
+    let ids: Vec<String> = [MOVIES, TV, MUSIC, PHOTOS]
+        .iter()
+        .map(u64::to_string)
+        .collect();
+    let found = c.execute(PAGE_PROBLEMS, vec![json!(ids)]).await.unwrap();
+    let problems = found.as_array().cloned().unwrap_or_default();
+    assert!(problems.is_empty(), "{url}: {problems:#?}");
 }
 
-/// Goes to `path` of the app and runs the phone checks.
+/// Goes to `path` of the app and runs the page checks.
 async fn visit(c: &Client, app: &TestApp, path: &str) {
     c.goto(&app.url(path)).await.unwrap();
-    phone_checks(c).await;
+    page_checks(c).await;
+}
+
+/// Reloads the page and runs the page checks.
+async fn reload(c: &Client) {
+    c.refresh().await.unwrap();
+    page_checks(c).await;
 }
 
 async fn click(c: &Client, css: &str) {
-    c.find(Locator::Css(css))
+    c.wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
         .await
-        .unwrap()
+        .unwrap_or_else(|_| panic!("no {css}"))
         .click()
         .await
         .unwrap();
 }
 
 async fn fill(c: &Client, css: &str, text: &str) {
+    let field = c.find(Locator::Css(css)).await.unwrap();
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+}
+
+async fn value(c: &Client, css: &str) -> String {
     c.find(Locator::Css(css))
         .await
         .unwrap()
-        .send_keys(text)
+        .prop("value")
         .await
-        .unwrap();
+        .unwrap()
+        .unwrap_or_default()
 }
 
 async fn body(c: &Client) -> String {
@@ -173,16 +235,46 @@ async fn body(c: &Client) -> String {
         .unwrap()
 }
 
+/// Waits for `css` to be on the page (bounded polling, no fixed sleep).
+async fn wait_for(c: &Client, css: &str) {
+    if c.wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .is_err()
+    {
+        let at = c.current_url().await.unwrap();
+        panic!("no {css} on {at}: {}", body(c).await);
+    }
+}
+
+/// The error `id` is shown, and beside the field that names it (`aria-describedby`): right
+/// under it, not elsewhere on the page.
+async fn error_beside(c: &Client, field_css: &str, error_id: &str) {
+    wait_for(c, &format!("#{error_id}")).await;
+    let js = "var f = document.querySelector(arguments[0]); var e = document.getElementById(arguments[1]);\
+              if (!f || !e) { return 'missing'; }\
+              var d = (f.getAttribute('aria-describedby') || '') === arguments[1] || f.tagName === 'FIELDSET';\
+              var a = f.getBoundingClientRect(); var b = e.getBoundingClientRect();\
+              var near = b.top >= a.top && b.top - a.bottom < 48;\
+              return (d && near) ? 'ok' : ('described ' + d + ', gap ' + (b.top - a.bottom));";
+    let said = c
+        .execute(js, vec![json!(field_css), json!(error_id)])
+        .await
+        .unwrap();
+    assert_eq!(
+        said,
+        json!("ok"),
+        "{field_css} / {error_id}: {}",
+        body(c).await
+    );
+}
+
 /// Presses the friend-facing "Sign in with Plex" button: a GET form to `/auth/plex`, which
 /// answers 303 to the (simulated) Plex sign-in page. The CSP's `form-action` must allow that
 /// redirect, or the browser stays put.
 async fn sign_in_button(c: &Client) {
-    c.find(Locator::Css("form[action$=\"/auth/plex\"] button"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "form[action$=\"/auth/plex\"] button").await;
 }
 
 /// On the fake plex.tv's sign-in page: approve as `username` (the fake then sends the browser
@@ -209,118 +301,259 @@ async fn wait_for_path(c: &Client, app: &TestApp, path: &str) {
 }
 
 /// Saves a screenshot for the README when `PLEXGATE_SCREENSHOTS=1`.
-async fn screenshot(c: &Client, name: &str) {
+async fn screenshot(c: &Client, name: &str, screen: Screen) {
     if std::env::var("PLEXGATE_SCREENSHOTS").as_deref() != Ok("1") {
         return;
     }
     let png = c.screenshot().await.unwrap();
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("docs")
-        .join(name);
+        .join(format!("{name}-{}.png", screen.name()));
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, png).unwrap();
 }
 
-/// Setup: the printed link, Plex (the fake), the server, libraries and policy, the dashboard.
-async fn first_run_setup(c: &Client, app: &TestApp) {
+/// Before setup the welcome page says "not ready yet" and offers no sign-in.
+async fn not_ready_before_setup(f: &Client, app: &TestApp) {
+    visit(f, app, "/").await;
+    let text = body(f).await;
+    assert!(text.contains("Not ready yet"), "{text}");
+    assert!(
+        f.find(Locator::Css("form[action$=\"/auth/plex\"]"))
+            .await
+            .is_err()
+    );
+}
+
+/// Setup: the printed link, Plex (the fake), the server, libraries (video ones ticked; none
+/// ticked is said beside the boxes) and policy, the dashboard.
+async fn first_run_setup(c: &Client, app: &TestApp, screen: Screen) {
     c.goto(&app.state.setup_url().unwrap()).await.unwrap();
-    phone_checks(c).await;
+    page_checks(c).await;
     click(c, "a.primary").await;
     approve_as(c, "owner").await;
     wait_for_path(c, app, "/setup/server").await;
-    phone_checks(c).await;
+    page_checks(c).await;
     click(c, "button.primary").await;
     wait_for_path(c, app, "/setup/libraries").await;
-    phone_checks(c).await;
+    page_checks(c).await;
+    for id in [MOVIES, TV] {
+        let css = format!("input[name=libraries][value=\"{id}\"]");
+        let ticked = c.find(Locator::Css(&css)).await.unwrap();
+        assert_eq!(
+            ticked.prop("checked").await.unwrap().as_deref(),
+            Some("true"),
+            "video libraries come ticked"
+        );
+        ticked.click().await.unwrap();
+    }
+    click(c, "input[name=policy][value=allowlist]").await;
+    click(c, "button.primary").await;
+    error_beside(c, "fieldset.boxes", "setup-libraries-error").await;
+    page_checks(c).await;
+    assert_eq!(
+        c.find(Locator::Css("input[name=policy][value=allowlist]"))
+            .await
+            .unwrap()
+            .prop("checked")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("true"),
+        "the policy chosen is kept"
+    );
     for id in [MOVIES, TV] {
         click(c, &format!("input[name=libraries][value=\"{id}\"]")).await;
     }
-    screenshot(c, "first-run.png").await;
+    click(c, "input[name=policy][value=invite]").await;
+    screenshot(c, "first-run", screen).await;
     click(c, "button.primary").await;
     wait_for_path(c, app, "/admin?done=setup").await;
-    phone_checks(c).await;
+    page_checks(c).await;
     assert!(body(c).await.contains("plexgate is set up"));
     assert!(app.state.access.owner().is_some());
 }
 
-/// The owner adds bob to the allowlist.
-async fn allowlist_add(c: &Client, app: &TestApp) {
+/// The owner adds bob; a reload adds nothing; adding BOB again is said beside the field with
+/// the input kept.
+async fn allowlist(c: &Client, app: &TestApp) {
     visit(c, app, "/admin/access").await;
+    click(
+        c,
+        "details:has(form[action$='/admin/access/allow']) > summary",
+    )
+    .await;
     fill(c, "#account", "bob").await;
+    fill(c, "#note", "my neighbour").await;
     click(c, "form[action$='/admin/access/allow'] button.primary").await;
-    c.wait()
-        .for_element(Locator::Css(".notice.ok"))
-        .await
-        .unwrap();
-    phone_checks(c).await;
-    let list = app.state.access.allowlist().await.unwrap();
-    assert_eq!(list.len(), 1);
-    assert_eq!(list[0].account, "bob");
+    wait_for(c, ".notice.ok").await;
+    page_checks(c).await;
+    reload(c).await;
+    assert_eq!(app.state.access.allowlist().await.unwrap().len(), 1);
+    click(
+        c,
+        "details:has(form[action$='/admin/access/allow']) > summary",
+    )
+    .await;
+    fill(c, "#account", "BOB").await;
+    fill(c, "#note", "twice").await;
+    click(c, "form[action$='/admin/access/allow'] button.primary").await;
+    error_beside(c, "#account", "allow-add-account-error").await;
+    page_checks(c).await;
+    assert_eq!(value(c, "#account").await, "BOB");
+    assert_eq!(value(c, "#note").await, "twice");
+    assert!(body(c).await.contains("BOB is already on your list."));
+    assert_eq!(app.state.access.allowlist().await.unwrap().len(), 1);
+    // Removing is red and asks first.
+    visit(c, app, "/admin/access").await;
+    let entry = app.state.access.allowlist().await.unwrap()[0].id;
+    let form = format!("form[action$='/admin/access/allow/{entry}/remove']");
+    confirm_needed(c, &form).await;
+    assert_eq!(app.state.access.allowlist().await.unwrap().len(), 1);
+    click(c, &format!("{form} button.danger")).await;
+    wait_for(c, ".notice.ok").await;
+    assert!(app.state.access.allowlist().await.unwrap().is_empty());
+    reload(c).await;
 }
 
-/// The owner creates an invite link; alice opens it in her own browser and joins.
-async fn invite_used(c: &Client, friend: &Client, app: &TestApp) {
-    visit(c, app, "/admin/invites").await;
-    fill(c, "#max_uses", "1").await;
-    click(c, "form[action$='/admin/invites'] button.primary").await;
-    let link = c
-        .wait()
-        .for_element(Locator::Css("#invite-url"))
-        .await
-        .unwrap()
-        .prop("value")
-        .await
-        .unwrap()
-        .expect("the link");
-    phone_checks(c).await;
-    friend.goto(&link).await.unwrap();
-    sign_in_button(friend).await;
-    approve_as(friend, "alice").await;
-    wait_for_path(friend, app, "/me?welcome=1").await;
-    assert!(
-        body(friend).await.contains("You're in"),
-        "{}",
-        body(friend).await
+/// The red submit of `form` is hidden until its confirm step is opened; opening it shows it.
+async fn confirm_needed(c: &Client, form: &str) {
+    let shown = format!(
+        "var b = document.querySelector(\"{form} button.danger\");\
+         if (!b) {{ return 'no button'; }}\
+         return b.checkVisibility() ? 'visible' : 'hidden';"
     );
-    assert!(app.fake().shares().iter().any(|s| s.user_id == ALICE.id));
+    let before = c.execute(&shown, vec![]).await.unwrap();
+    assert_eq!(
+        before,
+        json!("hidden"),
+        "{form}: the red submit waits for a confirmation"
+    );
+    click(c, &format!("details.confirm:has({form}) > summary")).await;
+    let after = c.execute(&shown, vec![]).await.unwrap();
+    assert_eq!(after, json!("visible"), "{form}");
+    page_checks(c).await;
 }
 
-/// Carol is not on the list, asks for access; the owner approves.
-async fn request_approved(c: &Client, friend: &Client, app: &TestApp) {
-    friend.delete_all_cookies().await.unwrap();
-    friend.goto(&app.url("/")).await.unwrap();
-    sign_in_button(friend).await;
-    approve_as(friend, "carol").await;
-    wait_for_path(friend, app, "/request").await;
-    assert!(body(friend).await.contains("Not on the list"));
-    click(friend, "form[action$='/request'] button").await;
-    friend
-        .wait()
+/// The owner creates an invite link (defaults: once, 7 days), shown once; a reload shows it no
+/// more and creates nothing. Returns the link.
+async fn invite_created(c: &Client, app: &TestApp) -> String {
+    visit(c, app, "/admin/invites").await;
+    click(c, "details:has(form[action$='/admin/invites']) > summary").await;
+    assert_eq!(value(c, "#max_uses").await, "1");
+    assert_eq!(value(c, "#expires_in_days").await, "7");
+    // A bad number is said beside its field, the rest kept.
+    fill(c, "#note", "book club").await;
+    fill(c, "#access_days", "0").await;
+    click(c, "form[action$='/admin/invites'] button.primary").await;
+    error_beside(c, "#access_days", "invite-access_days-error").await;
+    page_checks(c).await;
+    assert_eq!(value(c, "#note").await, "book club");
+    assert!(app.state.access.invites().await.unwrap().is_empty());
+    fill(c, "#access_days", "").await;
+    click(c, "form[action$='/admin/invites'] button.primary").await;
+    wait_for(c, "#invite-url").await;
+    let link = value(c, "#invite-url").await;
+    assert!(link.contains("/i/"), "{link}");
+    page_checks(c).await;
+    let at = c.current_url().await.unwrap();
+    assert!(!at.as_str().contains(link.rsplit('/').next().unwrap()));
+    reload(c).await;
+    assert!(
+        c.find(Locator::Css("#invite-url")).await.is_err(),
+        "shown once"
+    );
+    assert_eq!(app.state.access.invites().await.unwrap().len(), 1);
+    link
+}
+
+/// Alice opens the link: the page names the server and its owner and lists the libraries;
+/// she signs in and gets "You're in" as three steps; a reload shares nothing twice.
+async fn friend_joins(f: &Client, app: &TestApp, link: &str, screen: Screen) {
+    f.goto(link).await.unwrap();
+    page_checks(f).await;
+    let text = body(f).await;
+    assert!(
+        text.contains(SERVER_NAME) && text.contains("shared by owner"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Movies") && text.contains("TV Shows"),
+        "{text}"
+    );
+    assert!(f.title().await.unwrap().contains(SERVER_NAME));
+    screenshot(f, "welcome", screen).await;
+    sign_in_button(f).await;
+    approve_as(f, "alice").await;
+    wait_for_path(f, app, "/me?welcome=1").await;
+    page_checks(f).await;
+    let text = body(f).await;
+    assert!(text.contains("You're in"), "{text}");
+    for step in [
+        "Get the Plex app",
+        "Sign in as alice",
+        "Find your libraries",
+    ] {
+        assert!(text.contains(step), "{step}: {text}");
+    }
+    screenshot(f, "youre-in", screen).await;
+    reload(f).await;
+    assert!(body(f).await.contains("You're in"));
+    let shares = app.fake().shares();
+    assert_eq!(shares.iter().filter(|s| s.user_id == ALICE.id).count(), 1);
+    visit(f, app, "/me").await;
+    click(f, "form[action$='/auth/signout'] button").await;
+    wait_for_path(f, app, "/signed-out").await;
+    page_checks(f).await;
+    assert!(body(f).await.contains("You are signed out"));
+}
+
+/// Carol is not on the list and asks for access; "Request sent" says what comes next. The
+/// owner approves her.
+async fn request_approved(c: &Client, f: &Client, app: &TestApp) {
+    f.delete_all_cookies().await.unwrap();
+    visit(f, app, "/").await;
+    sign_in_button(f).await;
+    approve_as(f, "carol").await;
+    wait_for_path(f, app, "/request").await;
+    page_checks(f).await;
+    assert!(body(f).await.contains("Not on the list"));
+    click(f, "form[action$='/request'] button").await;
+    f.wait()
         .at_most(WAIT)
         .for_element(Locator::XPath("//h1[contains(., 'Request sent')]"))
         .await
         .unwrap();
-    visit(c, app, "/admin/access").await;
+    page_checks(f).await;
+    assert!(body(f).await.contains("Come back here and sign in again"));
+    visit(c, app, "/admin").await;
+    click(c, "ul.attention a[href$='/admin/access#req']").await;
+    wait_for_path(c, app, "/admin/access#req").await;
+    page_checks(c).await;
+    let decline = "form[action*='/decline']";
+    confirm_needed(c, decline).await;
+    click(c, "details:has(form[action*='/approve']) > summary").await;
     click(c, "form[action*='/approve'] button.primary").await;
-    c.wait()
-        .for_element(Locator::Css(".notice.ok"))
-        .await
-        .unwrap();
-    assert!(app.fake().shares().iter().any(|s| s.user_id == CAROL.id));
+    wait_for(c, ".notice.ok").await;
+    page_checks(c).await;
+    reload(c).await;
+    let shares = app.fake().shares();
+    assert_eq!(shares.iter().filter(|s| s.user_id == CAROL.id).count(), 1);
 }
 
-/// The owner gives alice Music as well.
-async fn libraries_changed(c: &Client, app: &TestApp) {
+/// Users: alice gets Music too; an empty "Extend" is said beside its field; removing carol asks
+/// first, and she leaves "Everyone with access" for the history.
+async fn users(c: &Client, app: &TestApp) {
     visit(c, app, "/admin/users").await;
-    let form = format!("form[action$='/admin/users/{}/libraries']", ALICE.id);
-    click(c, &format!("details:has({form}) summary")).await;
-    click(c, &format!("{form} input[value=\"{MUSIC}\"]")).await;
-    click(c, &format!("{form} button")).await;
-    c.wait()
-        .for_element(Locator::Css(".notice.ok"))
-        .await
-        .unwrap();
-    phone_checks(c).await;
+    let id = ALICE.id;
+    let libs = format!("form[action$='/admin/users/{id}/libraries']");
+    click(c, &format!("details:has({libs}) > summary")).await;
+    page_checks(c).await;
+    click(c, &format!("{libs} input[value=\"{MUSIC}\"]")).await;
+    click(c, &format!("{libs} button")).await;
+    wait_for(c, ".notice.ok").await;
+    page_checks(c).await;
+    reload(c).await;
     let share = app
         .fake()
         .shares()
@@ -332,28 +565,103 @@ async fn libraries_changed(c: &Client, app: &TestApp) {
         "{:?}",
         share.section_ids
     );
+    let expiry = format!("form[action$='/admin/users/{id}/expiry']");
+    click(c, &format!("details:has({expiry}) > summary")).await;
+    click(c, &format!("{expiry} button[type=submit]:not([name])")).await;
+    error_beside(
+        c,
+        &format!("#days-{id}"),
+        &format!("expiry-{id}-days-error"),
+    )
+    .await;
+    page_checks(c).await;
+    let carol = CAROL.id;
+    visit(c, app, "/admin/users").await;
+    let manage = format!("details:has(form[action$='/admin/users/{carol}/libraries']) > summary");
+    click(c, &manage).await;
+    let remove = format!("#remove-{carol}");
+    confirm_needed(c, &remove).await;
+    assert!(app.fake().shares().iter().any(|s| s.user_id == CAROL.id));
+    click(c, &format!("{remove} button.danger")).await;
+    wait_for(c, ".notice.ok").await;
+    page_checks(c).await;
+    assert!(!app.fake().shares().iter().any(|s| s.user_id == CAROL.id));
+    reload(c).await;
+    assert!(
+        !body(c).await.contains("carol"),
+        "removed accounts leave the list"
+    );
+    visit(c, app, "/admin/users?show=history").await;
+    assert!(body(c).await.contains("carol"), "the history shows them");
+    let sessions = format!("form[action$='/admin/users/{id}/sessions']");
+    visit(c, app, "/admin/users").await;
+    click(c, &format!("details:has({libs}) > summary")).await;
+    confirm_needed(c, &sessions).await;
 }
 
-pub async fn the_owner_walks_through_on_a_phone() {
-    let (chromium, driver_path) = (CHROMIUM.path(), CHROMEDRIVER.path());
+/// Settings: an API key shown once (a reload shows it no more and makes no second one), a
+/// revoke that asks first, a preview that survives a reload.
+async fn settings(c: &Client, app: &TestApp) {
+    visit(c, app, "/admin/settings").await;
+    click(
+        c,
+        "details:has(form[action$='/admin/settings/keys']) > summary",
+    )
+    .await;
+    fill(c, "#key-name", "home script").await;
+    click(c, "form[action$='/admin/settings/keys'] button.primary").await;
+    wait_for(c, "#new-key").await;
+    page_checks(c).await;
+    reload(c).await;
+    assert!(
+        c.find(Locator::Css("#new-key")).await.is_err(),
+        "shown once"
+    );
+    let keys = app.state.access.api_keys().await.unwrap();
+    assert_eq!(keys.len(), 1);
+    let revoke = format!("form[action$='/admin/settings/keys/{}/revoke']", keys[0].id);
+    confirm_needed(c, &revoke).await;
+    fill(c, "#markdown", "**Popcorn** is on the house").await;
+    click(c, "button[value=preview]").await;
+    wait_for(c, ".onboarding.preview strong").await;
+    page_checks(c).await;
+    reload(c).await;
+    wait_for(c, ".onboarding.preview strong").await;
+}
+
+/// One whole walk on `screen`: a fresh install, the owner and two friends.
+async fn walk(driver: &Driver, chromium: &Path, screen: Screen) {
     let app = first_run(&[NO_LIMIT]).await;
-    let driver = start_driver(&driver_path).await;
     let profiles = tempfile::tempdir().unwrap();
-    let owner = session(&driver, &chromium, &profiles.path().join("owner")).await;
-    let friend = session(&driver, &chromium, &profiles.path().join("friend")).await;
-    first_run_setup(&owner, &app).await;
-    allowlist_add(&owner, &app).await;
-    invite_used(&owner, &friend, &app).await;
+    let owner = session(driver, chromium, &profiles.path().join("owner"), screen).await;
+    let friend = session(driver, chromium, &profiles.path().join("friend"), screen).await;
+    not_ready_before_setup(&friend, &app).await;
+    first_run_setup(&owner, &app, screen).await;
+    allowlist(&owner, &app).await;
+    let link = invite_created(&owner, &app).await;
+    friend_joins(&friend, &app, &link, screen).await;
     request_approved(&owner, &friend, &app).await;
-    libraries_changed(&owner, &app).await;
-    for path in [
-        "/admin/libraries",
-        "/admin/activity",
-        "/admin/settings",
-        "/admin",
-    ] {
+    users(&owner, &app).await;
+    settings(&owner, &app).await;
+    for path in ["/admin/libraries", "/admin/activity", "/admin/invites"] {
         visit(&owner, &app, path).await;
     }
+    visit(&owner, &app, "/admin/activity?kind=share").await;
+    let text = body(&owner).await;
+    assert!(
+        text.contains("plexgate shared Movies and TV Shows with alice"),
+        "{text}"
+    );
+    visit(&owner, &app, "/admin").await;
+    screenshot(&owner, "dashboard", screen).await;
     owner.close().await.unwrap();
     friend.close().await.unwrap();
+}
+
+pub async fn both_journeys_on_a_phone_and_a_desktop() {
+    let (chromium, driver_path) = (CHROMIUM.path(), CHROMEDRIVER.path());
+    let driver = start_driver(&driver_path).await;
+    for screen in [Screen::Phone, Screen::Desktop] {
+        walk(&driver, &chromium, screen).await;
+    }
 }

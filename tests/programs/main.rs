@@ -41,9 +41,9 @@ fn main() {
     let args = Arguments::from_args();
     let trials = vec![
         trial(
-            "browser::the_owner_walks_through_on_a_phone",
+            "browser::both_journeys_on_a_phone_and_a_desktop",
             &[&CHROMIUM, &CHROMEDRIVER],
-            || on_runtime(2, browser::the_owner_walks_through_on_a_phone()),
+            || on_runtime(2, browser::both_journeys_on_a_phone_and_a_desktop()),
         ),
         trial(
             "nginx::real_nginx_passes_remote_user_after_sign_in_and_never_a_forged_one",

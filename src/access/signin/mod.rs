@@ -5,6 +5,9 @@
 mod accept;
 mod decide;
 mod grant;
+mod welcome;
+
+pub use welcome::WelcomeInfo;
 
 use std::net::IpAddr;
 use std::sync::Arc;

@@ -2,9 +2,10 @@
 //! optional library set, access duration and note. Matching and pinning happen at sign-in.
 
 use super::{MAX_ACCOUNT_CHARS, check_access_days, check_note, describe_libraries};
+use crate::access::users::UserChange;
 use crate::access::{Access, AccessError};
 use crate::config::LibraryRef;
-use crate::store::{AllowEntry, IdTable, SharingOverrides};
+use crate::store::{AllowEntry, GrantStatus, IdTable, SharingOverrides};
 
 /// What the owner asks to add.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -127,8 +128,13 @@ impl Access {
                 // Checked inside the write so two concurrent adds cannot both pass.
                 if let Some(dup) = duplicate_of(&entries, &entry.account, entry.plex_id) {
                     return Ok(Err(AccessError::Conflict(format!(
-                        "{} is already on the allowlist (entry {})",
-                        entry.account, dup.id
+                        "{} is already on your list{}",
+                        entry.account,
+                        if dup.account.eq_ignore_ascii_case(&entry.account) {
+                            String::new()
+                        } else {
+                            format!(" (as {})", dup.account)
+                        }
                     ))));
                 }
                 entry.id = tx.next_id(IdTable::Allowlist)?;
@@ -142,7 +148,7 @@ impl Access {
 
     /// Changes an entry's libraries, access duration or note, with the checks of
     /// [`Access::add_allow_entry`]; an unknown id is `NotFound`. Grants already made stay as
-    /// they are: the entry applies to the next grant made from it.
+    /// they are here; [`Access::apply_allow_entry`] carries the change over to them.
     pub async fn update_allow_entry(
         &self,
         actor: &str,
@@ -187,6 +193,48 @@ impl Access {
                 Ok(Ok(entry))
             })
             .await?
+    }
+
+    /// Carries an edited entry over to the live grant made from it (issue 20): a pinned
+    /// entry's account whose grant came from the allowlist (or an approved request) and is
+    /// live gets the entry's libraries (the default set when it has none) and an end date of
+    /// its first grant plus the entry's days, through [`Access::update_user`], so plex.tv's
+    /// share changes at once. Returns whether a grant was changed; an external share, or an
+    /// account that has not joined yet, is left alone (the entry applies at its sign-in).
+    pub async fn apply_allow_entry(
+        &self,
+        actor: &str,
+        entry: &AllowEntry,
+    ) -> Result<bool, AccessError> {
+        let Some(plex_id) = entry.plex_id else {
+            return Ok(false);
+        };
+        let grant = self.store().read(move |tx| tx.get_grant(plex_id)).await?;
+        let Some(g) = grant else {
+            return Ok(false);
+        };
+        let live = matches!(
+            g.status,
+            GrantStatus::Sharing | GrantStatus::Pending | GrantStatus::Accepted
+        );
+        if g.external || !live || !matches!(g.source.as_str(), "allowlist" | "request") {
+            return Ok(false);
+        }
+        let refs: Option<Vec<LibraryRef>> = entry
+            .libraries
+            .as_ref()
+            .map(|ids| ids.iter().copied().map(LibraryRef::Id).collect());
+        let ids = self.library_set(refs.as_deref()).await?;
+        let change = UserChange {
+            libraries: Some(ids.into_iter().map(LibraryRef::Id).collect()),
+            expires_at: Some(
+                entry
+                    .access_days
+                    .map(|d| g.created_at.saturating_add(i64::from(d) * 86_400)),
+            ),
+        };
+        self.update_user(actor, plex_id, change).await?;
+        Ok(true)
     }
 
     /// Removes an entry; an unknown id is `NotFound`. Grants already made stay as they are.

@@ -5,18 +5,19 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
+use super::form::Sticky;
 use super::setup::parse_policy;
 use super::{
-    Done, FlagBoxes, done, failed, flag_boxes, grant_fields, invalid, render, require_owner,
-    sharing_fields,
+    Done, FlagBoxes, done, failed, flag_boxes, grant_fields, render, require_owner, sharing_fields,
 };
 use crate::access::requests::Approval;
 use crate::access::tools::{AllowChange, NewAllowEntry};
 use crate::app::AppState;
-use crate::clock::rfc3339;
 use crate::config::Policy;
+use crate::store::Session;
 use crate::store::{AccessRequest, AdminEntry, AllowEntry, RequestStatus};
 use crate::web::csrf::AdminPost;
+use crate::web::human::When;
 use crate::web::sessions::AdminSession;
 
 const BACK: &str = "/admin/access";
@@ -82,7 +83,7 @@ struct RequestRow {
     username: String,
     email: Option<String>,
     note: String,
-    at: String,
+    at: When,
 }
 
 #[derive(Serialize)]
@@ -111,13 +112,13 @@ fn allow_row(state: &AppState, e: AllowEntry, boxes: &[LibraryBox]) -> AllowRow 
     }
 }
 
-fn request_row(r: AccessRequest) -> RequestRow {
+fn request_row(r: AccessRequest, now: i64) -> RequestRow {
     RequestRow {
         id: r.id,
         username: r.username,
         email: r.email,
         note: r.note,
-        at: rfc3339(r.created_at),
+        at: When::at(r.created_at, now),
     }
 }
 
@@ -127,6 +128,19 @@ pub async fn page(
     AdminSession(s): AdminSession,
     Query(d): Query<Done>,
 ) -> Response {
+    show(&state, &s, &d).await
+}
+
+/// The page again with `sticky`'s form as sent and its errors.
+async fn again(state: &AppState, form: &AdminPost, mut sticky: Sticky) -> Response {
+    if form.get("sharing_flags").is_some() {
+        sticky.flags = Some(flag_boxes(state, sharing_fields(state, form)));
+    }
+    show(state, &form.session, &Done::failed(sticky)).await
+}
+
+async fn show(state: &AppState, s: &Session, d: &Done) -> Response {
+    let state = state.clone();
     let allow = match state.access.allowlist().await {
         Ok(a) => a,
         Err(e) => return failed(&state, &e, "/admin"),
@@ -138,6 +152,7 @@ pub async fn page(
     };
     let boxes = library_boxes(&state).await;
     let policy = state.access.effective_policy();
+    let now = state.clock.unix();
     let page = AccessPage {
         policy: policy.as_str(),
         policy_fixed: state.config.is_set("access.policy"),
@@ -150,27 +165,25 @@ pub async fn page(
         requests: requests
             .into_iter()
             .filter(|r| r.status == RequestStatus::Open)
-            .map(request_row)
+            .map(|r| request_row(r, now))
             .collect(),
         libraries: boxes,
         flags: flag_boxes(&state, Default::default()),
     };
-    render(&state, &s, BACK, "Access", "admin/access.html", &d, &page).await
+    render(&state, s, BACK, "Access", "admin/access.html", d, &page).await
 }
 
 /// `POST /admin/access/policy`: `policy=invite|allowlist|open` (refused when config sets it).
 pub async fn set_policy(State(state): State<AppState>, form: AdminPost) -> Response {
+    let sticky = Sticky::from_post("policy", &form);
     if state.config.is_set("access.policy") {
-        return invalid(
-            &state,
-            "the access policy is set in config (access.policy / PLEXGATE_ACCESS_POLICY), \
-             which wins: change it there"
-                .to_owned(),
-            BACK,
-        );
+        let m = "The access policy is set in config (access.policy / PLEXGATE_ACCESS_POLICY), \
+                 which wins: change it there";
+        return again(&state, &form, sticky.error("policy", m)).await;
     }
     let Some(policy) = form.get("policy").and_then(parse_policy) else {
-        return invalid(&state, "choose invite, allowlist or open".to_owned(), BACK);
+        let m = "Choose who may join: invite, allowlist or open";
+        return again(&state, &form, sticky.error("policy", m)).await;
     };
     match state
         .access
@@ -178,15 +191,16 @@ pub async fn set_policy(State(state): State<AppState>, form: AdminPost) -> Respo
         .await
     {
         Ok(()) => done(&state, BACK, "policy"),
-        Err(e) => failed(&state, &e, BACK),
+        Err(e) => again(&state, &form, sticky.access_error("policy", &e)).await,
     }
 }
 
 /// `POST /admin/access/allow`: account, libraries…, access_days, note, the sharing flags.
 pub async fn add_allow(State(state): State<AppState>, form: AdminPost) -> Response {
+    let sticky = Sticky::from_post("allow-add", &form);
     let (libraries, access_days) = match grant_fields(&form) {
         Ok(f) => f,
-        Err(m) => return invalid(&state, m, BACK),
+        Err((field, m)) => return again(&state, &form, sticky.error(field, m)).await,
     };
     let new = NewAllowEntry {
         account: form.get("account").unwrap_or_default().to_owned(),
@@ -201,7 +215,7 @@ pub async fn add_allow(State(state): State<AppState>, form: AdminPost) -> Respon
         .await
     {
         Ok(_) => done(&state, BACK, "allow-added"),
-        Err(e) => failed(&state, &e, BACK),
+        Err(e) => again(&state, &form, sticky.access_error("account", &e)).await,
     }
 }
 
@@ -212,9 +226,10 @@ pub async fn edit_allow(
     Path(id): Path<u64>,
     form: AdminPost,
 ) -> Response {
+    let sticky = Sticky::from_post(&format!("allow-{id}"), &form);
     let (libraries, access_days) = match grant_fields(&form) {
         Ok(f) => f,
-        Err(m) => return invalid(&state, m, BACK),
+        Err((field, m)) => return again(&state, &form, sticky.error(field, m)).await,
     };
     let change = AllowChange {
         libraries: Some(libraries),
@@ -227,8 +242,25 @@ pub async fn edit_allow(
         .update_allow_entry(&form.session.username, id, change)
         .await
     {
-        Ok(_) => done(&state, BACK, "allow-edited"),
-        Err(e) => failed(&state, &e, BACK),
+        Ok(entry) => {
+            match state
+                .access
+                .apply_allow_entry(&form.session.username, &entry)
+                .await
+            {
+                Ok(true) => done(&state, BACK, "allow-edited-shared"),
+                Ok(false) => done(&state, BACK, "allow-edited"),
+                Err(e) => {
+                    let m = format!(
+                        "The entry is saved, but {}'s share could not be changed yet: {}",
+                        entry.account,
+                        crate::web::views::access_error_page(&e).message
+                    );
+                    again(&state, &form, sticky.error("libraries", m)).await
+                }
+            }
+        }
+        Err(e) => again(&state, &form, sticky.access_error("access_days", &e)).await,
     }
 }
 
@@ -268,7 +300,10 @@ pub async fn add_admin(State(state): State<AppState>, form: AdminPost) -> Respon
         .await
     {
         Ok(_) => done(&state, BACK, "admin-added"),
-        Err(e) => failed(&state, &e, BACK),
+        Err(e) => {
+            let sticky = Sticky::from_post("admin-add", &form).access_error("account", &e);
+            again(&state, &form, sticky).await
+        }
     }
 }
 
@@ -297,9 +332,10 @@ pub async fn approve(
     Path(id): Path<u64>,
     form: AdminPost,
 ) -> Response {
+    let sticky = Sticky::from_post(&format!("approve-{id}"), &form);
     let (libraries, access_days) = match grant_fields(&form) {
         Ok(f) => f,
-        Err(m) => return invalid(&state, m, BACK),
+        Err((field, m)) => return again(&state, &form, sticky.error(field, m)).await,
     };
     let approval = Approval {
         libraries,
@@ -311,7 +347,7 @@ pub async fn approve(
         .await
     {
         Ok(_) => done(&state, BACK, "approved"),
-        Err(e) => failed(&state, &e, BACK),
+        Err(e) => again(&state, &form, sticky.access_error("access_days", &e)).await,
     }
 }
 

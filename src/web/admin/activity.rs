@@ -5,7 +5,8 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
-use super::dashboard::EventRow;
+use super::access::library_boxes;
+use super::events::{EventRow, KINDS, Names};
 use super::{Done, failed, render};
 use crate::app::AppState;
 use crate::web::sessions::AdminSession;
@@ -22,10 +23,18 @@ pub struct ActivityQuery {
 }
 
 #[derive(Serialize)]
+struct Kind {
+    value: &'static str,
+    label: &'static str,
+}
+
+#[derive(Serialize)]
 struct ActivityPage {
     account: String,
     kind: String,
     events: Vec<EventRow>,
+    /// The kinds to filter by: value and name.
+    kinds: Vec<Kind>,
     /// The query string of the next (older) page.
     older: Option<String>,
 }
@@ -58,10 +67,15 @@ pub async fn page(
             .append_pair("before", &n.to_string())
             .finish()
     });
+    let names = Names::load(&state, &library_boxes(&state).await).await;
     let page = ActivityPage {
         account,
         kind,
-        events: events.events.into_iter().map(EventRow::from).collect(),
+        events: events.events.into_iter().map(|e| names.row(e)).collect(),
+        kinds: KINDS
+            .iter()
+            .map(|(value, label)| Kind { value, label })
+            .collect(),
         older,
     };
     let d = Done::default();

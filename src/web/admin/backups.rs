@@ -9,10 +9,10 @@ use serde::Serialize;
 use super::{done, failed, require_owner};
 use crate::access::AccessError;
 use crate::app::AppState;
-use crate::clock::rfc3339;
 use crate::store::BACKUP_DIR;
 use crate::web::csrf::AdminPost;
 use crate::web::error::PageError;
+use crate::web::human::When;
 use crate::web::sessions::AdminSession;
 
 const BACK: &str = "/admin/settings";
@@ -26,8 +26,10 @@ pub struct BackupRow {
     pub name: String,
     /// Size in bytes.
     pub bytes: u64,
-    /// Last modified, RFC 3339.
-    pub at: String,
+    /// Last modified.
+    pub at: When,
+    /// The size for people ("1.2 MB").
+    pub size: String,
 }
 
 /// Whether `name` looks like a backup plexgate wrote (no path, our prefix, `.redb`).
@@ -63,14 +65,29 @@ pub async fn list(state: &AppState) -> Vec<BackupRow> {
         rows.push((secs, name, meta.len()));
     }
     rows.sort_by(|a, b| b.cmp(a));
+    let now = state.clock.unix();
     rows.into_iter()
         .take(LISTED)
         .map(|(secs, name, bytes)| BackupRow {
             name,
+            size: size(bytes),
             bytes,
-            at: rfc3339(secs),
+            at: When::at(secs, now),
         })
         .collect()
+}
+
+/// "512 bytes", "12 KB", "1.2 MB".
+fn size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} bytes"),
+        b if b < 1024 * 1024 => format!("{} KB", b / 1024),
+        b => format!(
+            "{}.{} MB",
+            b / (1024 * 1024),
+            (b % (1024 * 1024)) * 10 / (1024 * 1024)
+        ),
+    }
 }
 
 /// `POST /admin/settings/backups`: takes a backup now.

@@ -6,41 +6,19 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
+use super::access::library_boxes;
+use super::events::{EventRow, Names};
 use super::{Done, failed, render, require_owner};
 use crate::access::reconcile::HeldRemoval;
 use crate::access::{AccessError, OwnerStatus};
 use crate::app::AppState;
-use crate::clock::rfc3339;
 use crate::config::Policy;
 use crate::web::csrf::AdminPost;
+use crate::web::human::plural;
 use crate::web::sessions::AdminSession;
 
 /// How many events the dashboard lists.
 const RECENT: usize = 10;
-
-/// One line of the event log as pages show it.
-#[derive(Serialize)]
-pub struct EventRow {
-    pub at: String,
-    pub kind: String,
-    pub actor: String,
-    pub plex_id: Option<u64>,
-    pub outcome: String,
-    pub detail: String,
-}
-
-impl From<crate::store::Event> for EventRow {
-    fn from(e: crate::store::Event) -> Self {
-        Self {
-            at: rfc3339(e.at),
-            kind: e.kind,
-            actor: e.actor,
-            plex_id: e.plex_id,
-            outcome: e.outcome,
-            detail: e.detail,
-        }
-    }
-}
 
 #[derive(Serialize, Default)]
 struct Counts {
@@ -54,6 +32,25 @@ struct Counts {
     invites: u64,
 }
 
+/// Something that needs the owner, with the page where it is fixed.
+#[derive(Serialize)]
+struct Attention {
+    text: String,
+    href: &'static str,
+    action: &'static str,
+}
+
+impl Attention {
+    fn new(text: String, href: &'static str, action: &'static str) -> Self {
+        Self { text, href, action }
+    }
+}
+
+/// "1 share", "3 shares".
+fn count(n: u64, unit: &str) -> String {
+    format!("{n} {}", plural(n, unit))
+}
+
 #[derive(Serialize)]
 struct DashboardPage {
     connection: String,
@@ -63,7 +60,7 @@ struct DashboardPage {
     finish_setup: bool,
     server: Option<String>,
     counts: Counts,
-    attention: Vec<String>,
+    attention: Vec<Attention>,
     held: Vec<HeldRemoval>,
     events: Vec<EventRow>,
 }
@@ -100,7 +97,7 @@ fn connection(status: &OwnerStatus) -> (String, bool, bool) {
 
 async fn gather(
     state: &AppState,
-) -> Result<(Counts, Vec<HeldRemoval>, Vec<EventRow>), AccessError> {
+) -> Result<(Counts, Vec<HeldRemoval>, Vec<crate::store::Event>), AccessError> {
     let a = &state.access;
     let (c, reconcile, events) = tokio::try_join!(
         a.counts(),
@@ -115,48 +112,79 @@ async fn gather(
         requests: c.open_requests,
         invites: c.invites_in_use,
     };
-    let events = events.events.into_iter().map(EventRow::from).collect();
-    Ok((counts, reconcile.held, events))
+    Ok((counts, reconcile.held, events.events))
 }
 
-fn attention(state: &AppState, counts: &Counts, held: usize) -> Vec<String> {
+fn attention(state: &AppState, counts: &Counts, held: usize, finish: bool) -> Vec<Attention> {
     let mut out = Vec::new();
+    if finish {
+        out.push(Attention::new(
+            "Setup is not finished: friends see \"not ready yet\" until you choose your server \
+             and libraries."
+                .to_owned(),
+            "/setup/server",
+            "Finish setup",
+        ));
+    }
     if state.access.effective_policy() == Policy::Open {
-        out.push(
+        out.push(Attention::new(
             "The access policy is open: anyone who signs in with Plex gets access.".to_owned(),
-        );
+            "/admin/access#pol",
+            "Change who may join",
+        ));
     }
     // As at start-up (SPEC §3): only while plexgate also listens beyond loopback.
     let server = &state.config.server;
     if server.public_url.is_default() && !server.listen.ip().is_loopback() {
-        out.push(
+        out.push(Attention::new(
             "server.public_url is still the default http://localhost:8080: Plex sends friends \
              back there after they sign in. Set it to the address friends use."
                 .to_owned(),
-        );
+            "/admin/settings#cfg",
+            "See the settings",
+        ));
     }
     if counts.failed > 0 {
-        out.push(format!(
-            "{} share(s) failed and need you (Users).",
-            counts.failed
+        out.push(Attention::new(
+            format!("{} failed and need you.", count(counts.failed, "share")),
+            "/admin/users",
+            "Open Users",
         ));
     }
     if counts.removal_failed > 0 {
-        out.push(format!(
-            "{} removal(s) failed: plex.tv still lists the share, so they may still have access. \
-             plexgate keeps retrying (Users).",
-            counts.removal_failed
+        out.push(Attention::new(
+            format!(
+                "{} not confirmed by plex.tv: they may still have access. plexgate keeps \
+                 retrying.",
+                count(counts.removal_failed, "removal")
+            ),
+            "/admin/users",
+            "Open Users",
         ));
     }
     if counts.requests > 0 {
-        out.push(format!(
-            "{} access request(s) wait for you (Access).",
-            counts.requests
+        out.push(Attention::new(
+            format!(
+                "{} {} for you.",
+                count(counts.requests, "access request"),
+                if counts.requests == 1 {
+                    "waits"
+                } else {
+                    "wait"
+                }
+            ),
+            "/admin/access#req",
+            "Answer requests",
         ));
     }
     if held > 0 {
-        out.push(format!(
-            "{held} removal(s) are held for your confirmation (below)."
+        out.push(Attention::new(
+            format!(
+                "{} held back for your confirmation.",
+                count(held as u64, "removal")
+            ),
+            "/admin#held",
+            "Review them",
         ));
     }
     out
@@ -178,13 +206,15 @@ pub async fn page(
     let reconnect = reconnect && state.config.plex.token.is_none();
     let finish_setup = matches!(status, OwnerStatus::NotConfigured)
         && matches!(state.access.claimed_by().await, Ok(Some(_)));
+    let names = Names::load(&state, &library_boxes(&state).await).await;
+    let events = events.into_iter().map(|e| names.row(e)).collect();
     let page = DashboardPage {
         connection,
         connected,
         reconnect,
         finish_setup,
         server: state.access.owner().map(|o| o.server_name.clone()),
-        attention: attention(&state, &counts, held.len()),
+        attention: attention(&state, &counts, held.len(), finish_setup),
         counts,
         held,
         events,

@@ -1,21 +1,23 @@
-//! `/admin/invites`: create an invite link (shown once, with a copy button), list them with
-//! uses left and who used each, revoke. Under the `allowlist` policy the page warns that invite
-//! links are turned off.
+//! `/admin/invites`: the list first (uses left, who used each, revoke), then "Create an invite
+//! link", whose new link is shown once, with a copy button, on the page the redirect lands on.
+//! Under the `allowlist` policy the page warns that invite links are turned off.
 
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde::Serialize;
 
 use super::access::{LibraryBox, library_boxes, titles};
+use super::flash::FlashKind;
+use super::form::Sticky;
 use super::{
-    Done, FlagBoxes, done, failed, flag_boxes, invalid, library_refs, render, sharing_fields,
+    Done, FlagBoxes, done, done_shown, failed, flag_boxes, library_refs, render, sharing_fields,
 };
 use crate::access::tools::NewInvite;
 use crate::app::AppState;
-use crate::clock::rfc3339;
 use crate::config::Policy;
 use crate::store::Invite;
 use crate::web::csrf::AdminPost;
+use crate::web::human::When;
 use crate::web::sessions::AdminSession;
 
 const BACK: &str = "/admin/invites";
@@ -26,7 +28,7 @@ struct InviteRow {
     note: String,
     uses: u32,
     uses_left: Option<u32>,
-    expires: Option<String>,
+    expires: Option<When>,
     libraries: String,
     access_days: Option<u32>,
     state: &'static str,
@@ -36,8 +38,6 @@ struct InviteRow {
 #[derive(Serialize)]
 struct InvitesPage {
     turned_off: bool,
-    /// The new link, on the answer to its creation only.
-    created: Option<String>,
     invites: Vec<InviteRow>,
     libraries: Vec<LibraryBox>,
     /// The owner's sharing flags, ticked in the form.
@@ -68,7 +68,7 @@ fn row(i: Invite, now: i64, names: &[(u64, String)], boxes: &[LibraryBox]) -> In
         id: i.id,
         uses: i.uses,
         uses_left: i.max_uses.map(|m| m.saturating_sub(i.uses)),
-        expires: i.expires_at.map(rfc3339),
+        expires: i.expires_at.map(|t| When::at(t, now)),
         libraries: titles(i.libraries.as_deref(), boxes),
         access_days: i.access_days,
         state,
@@ -77,12 +77,7 @@ fn row(i: Invite, now: i64, names: &[(u64, String)], boxes: &[LibraryBox]) -> In
     }
 }
 
-async fn show(
-    state: &AppState,
-    s: &crate::store::Session,
-    d: &Done,
-    created: Option<String>,
-) -> Response {
+async fn show(state: &AppState, s: &crate::store::Session, d: &Done) -> Response {
     let invites = match state.access.invites().await {
         Ok(i) => i,
         Err(e) => return failed(state, &e, "/admin"),
@@ -98,7 +93,6 @@ async fn show(
     let now = state.clock.unix();
     let page = InvitesPage {
         turned_off: state.access.effective_policy() == Policy::Allowlist,
-        created,
         invites: invites
             .into_iter()
             .rev()
@@ -125,25 +119,45 @@ pub async fn page(
     AdminSession(s): AdminSession,
     Query(d): Query<Done>,
 ) -> Response {
-    show(&state, &s, &d, None).await
+    show(&state, &s, &d).await
 }
 
-fn parse(state: &AppState, form: &AdminPost) -> Result<NewInvite, String> {
+/// The form's values, or the field that is wrong and why.
+fn parse(state: &AppState, form: &AdminPost) -> Result<NewInvite, (&'static str, String)> {
+    let whole = |name: &'static str, what: &str| {
+        form.number(name)
+            .map_err(|_| (name, format!("{what} must be a whole number, or empty")))
+    };
     Ok(NewInvite {
-        max_uses: form.number("max_uses")?,
-        expires_in_days: form.number("expires_in_days")?,
-        libraries: library_refs(&form.all("libraries"))?,
-        access_days: form.number("access_days")?,
+        max_uses: whole("max_uses", "The number of uses")?,
+        expires_in_days: whole("expires_in_days", "The days until the link expires")?,
+        libraries: library_refs(&form.all("libraries")).map_err(|m| ("libraries", m))?,
+        access_days: whole("access_days", "The days of access")?,
         note: form.get("note").map(str::to_owned),
         sharing: sharing_fields(state, form),
     })
 }
 
-/// `POST /admin/invites`: creates a link and shows it once (this answer is not cached).
+/// The page again with the form as sent and `sticky`'s errors.
+async fn again(state: &AppState, form: &AdminPost, sticky: Sticky) -> Response {
+    let mut sticky = sticky;
+    sticky.flags = Some(flag_boxes(state, sharing_fields(state, form)));
+    show(state, &form.session, &Done::failed(sticky)).await
+}
+
+/// `POST /admin/invites`: creates a link, then 303 to the list, where the link is shown once
+/// (a reload creates nothing and shows it no more).
 pub async fn create(State(state): State<AppState>, form: AdminPost) -> Response {
     let new = match parse(&state, &form) {
         Ok(n) => n,
-        Err(m) => return invalid(&state, m, BACK),
+        Err((field, m)) => {
+            return again(
+                &state,
+                &form,
+                Sticky::from_post("invite", &form).error(field, m),
+            )
+            .await;
+        }
     };
     match state
         .access
@@ -152,14 +166,19 @@ pub async fn create(State(state): State<AppState>, form: AdminPost) -> Response 
     {
         Ok(created) => {
             let url = created.url.expose().to_owned();
-            let mut resp = show(&state, &form.session, &Done::default(), Some(url)).await;
-            resp.headers_mut().insert(
-                axum::http::header::CACHE_CONTROL,
-                axum::http::HeaderValue::from_static("no-store"),
-            );
-            resp
+            done_shown(
+                &state,
+                &form.session,
+                BACK,
+                "invite-created",
+                FlashKind::Invite,
+                url,
+            )
         }
-        Err(e) => failed(&state, &e, BACK),
+        Err(e) => {
+            let sticky = Sticky::from_post("invite", &form).access_error("max_uses", &e);
+            again(&state, &form, sticky).await
+        }
     }
 }
 

@@ -8,6 +8,9 @@ pub mod activity;
 pub mod apps;
 pub mod backups;
 pub mod dashboard;
+pub mod events;
+pub mod flash;
+pub mod form;
 pub mod invites;
 pub mod libraries;
 pub mod settings;
@@ -28,6 +31,8 @@ use crate::access::AccessError;
 use crate::app::AppState;
 use crate::config::LibraryRef;
 use crate::store::{Session, SharingOverrides};
+use flash::{FlashKind, FlashView};
+use form::Sticky;
 
 /// The admin tabs: path, label, owner only.
 const TABS: &[(&str, &str, bool)] = &[
@@ -45,7 +50,14 @@ const TABS: &[(&str, &str, bool)] = &[
 /// arbitrary text on an admin page.
 const NOTICES: &[(&str, &str)] = &[
     ("allow-added", "Added to the allowlist."),
-    ("allow-edited", "Allowlist entry saved."),
+    (
+        "allow-edited",
+        "Allowlist entry saved. It applies when they sign in.",
+    ),
+    (
+        "allow-edited-shared",
+        "Allowlist entry saved. Their share on Plex now has its libraries and end date.",
+    ),
     ("allow-removed", "Removed from the allowlist."),
     ("policy", "Access policy saved."),
     ("admin-added", "Co-admin added."),
@@ -64,9 +76,24 @@ const NOTICES: &[(&str, &str)] = &[
     ),
     ("settings", "Settings saved."),
     ("key-revoked", "API key revoked."),
-    ("notify-test-1", "Test sent to 1 channel(s)."),
-    ("notify-test-2", "Test sent to 2 channel(s)."),
-    ("notify-test-3", "Test sent to 3 channel(s)."),
+    ("key-created", "API key created."),
+    ("invite-created", "Invite link created."),
+    (
+        "preview",
+        "Preview below; nothing is saved until you press Save.",
+    ),
+    (
+        "notify-test-1",
+        "Test queued for your notification channel.",
+    ),
+    (
+        "notify-test-2",
+        "Test queued for both notification channels.",
+    ),
+    (
+        "notify-test-3",
+        "Test queued for all three notification channels.",
+    ),
     (
         "notify-none",
         "No channels configured: set notify.webhook_url, notify.discord_url or notify.ntfy_url.",
@@ -102,12 +129,36 @@ struct AdminInfo<'a> {
     csrf: &'a str,
     tabs: Vec<Tab>,
     notice: Option<&'static str>,
+    /// The failed form's values and errors (empty when none failed).
+    form: &'a Sticky,
+    /// A one-shot result (new link or key, a preview) for this page.
+    flash: Option<FlashView>,
 }
 
-/// The `?done=` confirmation of the page after a change.
+/// The `?done=` confirmation of the page after a change, the `shown=` id of a one-shot result,
+/// and (not from the query) a failed form to show again.
 #[derive(Debug, Default, Deserialize)]
 pub struct Done {
     done: Option<String>,
+    shown: Option<String>,
+    #[serde(skip)]
+    pub form: Sticky,
+}
+
+impl Done {
+    /// The page again with `form`'s values and errors.
+    pub fn failed(form: Sticky) -> Self {
+        Self {
+            done: None,
+            shown: None,
+            form,
+        }
+    }
+
+    /// The `shown=` id, if any.
+    pub fn shown(&self) -> Option<&str> {
+        self.shown.as_deref()
+    }
 }
 
 /// Whether `session` is the owner (the claimed owner, before setup picked a server).
@@ -125,12 +176,14 @@ pub async fn is_owner(state: &AppState, session: &Session) -> bool {
 
 /// The 403 page for a co-admin on an owner-only page or action.
 pub fn owner_only_page() -> PageError {
-    PageError::new(
+    let mut e = PageError::new(
         StatusCode::FORBIDDEN,
         "Owner only",
         "Only the server's owner can use this page. Co-admins manage access, invites, \
          libraries and users.",
-    )
+    );
+    e.back = Some(("/admin", "Back to the dashboard"));
+    e
 }
 
 /// Refuses co-admins (owner-only pages and actions, SPEC §1).
@@ -168,6 +221,10 @@ pub async fn render<T: Serialize>(
         .done
         .as_deref()
         .and_then(|d| NOTICES.iter().find(|(k, _)| *k == d).map(|(_, v)| *v));
+    let flash = done
+        .shown
+        .as_deref()
+        .and_then(|id| state.flash.take(id, session, state.clock.unix()));
     let frame = Frame {
         admin: AdminInfo {
             username: &session.username,
@@ -175,6 +232,8 @@ pub async fn render<T: Serialize>(
             csrf: &session.csrf,
             tabs,
             notice,
+            form: &done.form,
+            flash,
         },
         page,
     };
@@ -184,7 +243,12 @@ pub async fn render<T: Serialize>(
     };
     match state.templates.render(template, &chrome, &frame) {
         Ok(html) => {
-            let mut resp = html.into_response();
+            let status = if done.form.form.is_empty() {
+                StatusCode::OK
+            } else {
+                done.form.status()
+            };
+            let mut resp = (status, html).into_response();
             // With `no-referrer` browsers send `Origin: null` on the page's own forms, which
             // the CSRF check refuses; `same-origin` still sends nothing to other sites.
             resp.headers_mut().insert(
@@ -200,6 +264,23 @@ pub async fn render<T: Serialize>(
 /// The answer to a successful change: 303 to `path` with a `done` notice (post/redirect/get).
 pub fn done(state: &AppState, path: &str, notice: &str) -> Response {
     see_other(&format!("{}{path}?done={notice}", state.prefix()))
+}
+
+/// The answer to a change with a one-shot result: 303 to `path` with the notice and the id of
+/// `value` kept for this session (the value itself never goes into the URL).
+pub fn done_shown(
+    state: &AppState,
+    session: &Session,
+    path: &str,
+    notice: &str,
+    kind: FlashKind,
+    value: String,
+) -> Response {
+    let id = state.flash.put(session, kind, value, state.clock.unix());
+    see_other(&format!(
+        "{}{path}?done={notice}&shown={id}",
+        state.prefix()
+    ))
 }
 
 /// An access error as a page with a way back to `back`.
@@ -236,21 +317,28 @@ pub fn library_refs(values: &[String]) -> Result<Option<Vec<LibraryRef>>, String
         .map(|v| {
             v.parse::<u64>()
                 .map(LibraryRef::Id)
-                .map_err(|_| format!("unknown library {v}"))
+                .map_err(|_| "One of the chosen libraries is not on this server".to_owned())
         })
         .collect::<Result<Vec<_>, _>>()
         .map(Some)
 }
 
+/// A form field that is wrong, and why.
+pub type FieldError = (&'static str, String);
+
 /// The library checkboxes and the access duration that the allowlist, request and invite forms
-/// carry.
+/// carry, or the field that is wrong and why.
 pub fn grant_fields(
     form: &super::csrf::AdminPost,
-) -> Result<(Option<Vec<LibraryRef>>, Option<u32>), String> {
-    Ok((
-        library_refs(&form.all("libraries"))?,
-        form.number::<u32>("access_days")?,
-    ))
+) -> Result<(Option<Vec<LibraryRef>>, Option<u32>), FieldError> {
+    let libraries = library_refs(&form.all("libraries")).map_err(|m| ("libraries", m))?;
+    let days = form.number::<u32>("access_days").map_err(|_| {
+        (
+            "access_days",
+            "The days of access must be a whole number, or empty for no end".to_owned(),
+        )
+    })?;
+    Ok((libraries, days))
 }
 
 /// The sharing-flag checkboxes of the invite and allowlist forms, ticked as they apply.

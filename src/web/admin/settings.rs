@@ -7,13 +7,15 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use super::backups::BackupRow;
-use super::{Done, done, failed, render, require_owner};
+use super::flash::FlashKind;
+use super::form::Sticky;
+use super::{Done, done, done_shown, failed, render, require_owner};
 use crate::access::setup::{WELCOME_TEXT_KEY, WELCOME_TITLE_KEY};
 use crate::app::AppState;
-use crate::clock::rfc3339;
 use crate::notify::{EventKind, NotifyAccount};
 use crate::store::Session;
 use crate::web::csrf::AdminPost;
+use crate::web::human::When;
 use crate::web::sessions::AdminSession;
 use crate::web::views::{DEFAULT_ONBOARDING, ONBOARDING_KEY, render_markdown};
 
@@ -36,8 +38,8 @@ struct Fixed {
 struct KeyRow {
     id: u64,
     name: String,
-    created: String,
-    last_used: Option<String>,
+    created: When,
+    last_used: Option<When>,
 }
 
 #[derive(Serialize)]
@@ -49,16 +51,7 @@ struct SettingsPage {
     fixed: Vec<Fixed>,
     notifications: Vec<&'static str>,
     keys: Vec<KeyRow>,
-    /// A key just created: shown on this answer only.
-    new_key: Option<String>,
     backups: Vec<BackupRow>,
-}
-
-/// What [`show`] adds to the stored values.
-#[derive(Default)]
-struct Extra {
-    draft: Option<String>,
-    new_key: Option<String>,
 }
 
 fn fixed(state: &AppState) -> Vec<Fixed> {
@@ -123,13 +116,21 @@ async fn text(state: &AppState, key: &'static str, default: &str) -> String {
     }
 }
 
-async fn show(state: &AppState, s: &Session, d: &Done, extra: Extra) -> Response {
-    let preview = extra.draft.as_deref().map(render_markdown);
+async fn show(state: &AppState, s: &Session, d: &Done) -> Response {
+    let now = state.clock.unix();
+    let draft = d
+        .shown()
+        .and_then(|id| state.flash.preview(id, s, now))
+        .or_else(|| {
+            (d.form.form == "onboarding")
+                .then(|| d.form.values.get("markdown").cloned().unwrap_or_default())
+        });
+    let preview = draft.as_deref().map(render_markdown);
     let keys = match state.access.api_keys().await {
         Ok(k) => k,
         Err(e) => return failed(state, &e, "/admin"),
     };
-    let onboarding = match extra.draft {
+    let onboarding = match draft {
         Some(d) => d,
         None => text(state, ONBOARDING_KEY, DEFAULT_ONBOARDING).await,
     };
@@ -145,11 +146,10 @@ async fn show(state: &AppState, s: &Session, d: &Done, extra: Extra) -> Response
             .map(|k| KeyRow {
                 id: k.id,
                 name: k.name,
-                created: rfc3339(k.created_at),
-                last_used: k.last_used_at.map(rfc3339),
+                created: When::at(k.created_at, now),
+                last_used: k.last_used_at.map(|t| When::at(t, now)),
             })
             .collect(),
-        new_key: extra.new_key,
         backups: super::backups::list(state).await,
     };
     render(state, s, BACK, "Settings", "admin/settings.html", d, &page).await
@@ -164,7 +164,7 @@ pub async fn page(
     if let Err(e) = require_owner(&state, &s).await {
         return e.into_response();
     }
-    show(&state, &s, &d, Extra::default()).await
+    show(&state, &s, &d).await
 }
 
 /// `POST /admin/settings/welcome`: `title`, `text`.
@@ -176,7 +176,8 @@ pub async fn welcome(State(state): State<AppState>, form: AdminPost) -> Response
     for (key, field) in [(WELCOME_TITLE_KEY, "title"), (WELCOME_TEXT_KEY, "text")] {
         let value = form.get(field).unwrap_or_default();
         if let Err(e) = state.access.save_page_text(&actor, key, value).await {
-            return failed(&state, &e, BACK);
+            let sticky = Sticky::from_post("welcome", &form).access_error(field, &e);
+            return show(&state, &form.session, &Done::failed(sticky)).await;
         }
     }
     done(&state, BACK, "settings")
@@ -195,11 +196,14 @@ pub async fn onboarding(State(state): State<AppState>, form: AdminPost) -> Respo
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
     if form.get("action") == Some("preview") {
-        let extra = Extra {
-            draft: Some(md),
-            new_key: None,
-        };
-        return show(&state, &form.session, &Done::default(), extra).await;
+        return done_shown(
+            &state,
+            &form.session,
+            BACK,
+            "preview",
+            FlashKind::Preview,
+            md,
+        );
     }
     match state
         .access
@@ -207,7 +211,10 @@ pub async fn onboarding(State(state): State<AppState>, form: AdminPost) -> Respo
         .await
     {
         Ok(()) => done(&state, BACK, "settings"),
-        Err(e) => failed(&state, &e, BACK),
+        Err(e) => {
+            let sticky = Sticky::from_post("onboarding", &form).access_error("markdown", &e);
+            show(&state, &form.session, &Done::failed(sticky)).await
+        }
     }
 }
 
@@ -244,18 +251,20 @@ pub async fn create_key(State(state): State<AppState>, form: AdminPost) -> Respo
         .await
     {
         Ok(created) => {
-            let extra = Extra {
-                draft: None,
-                new_key: Some(created.key.expose().to_owned()),
-            };
-            let mut resp = show(&state, &form.session, &Done::default(), extra).await;
-            resp.headers_mut().insert(
-                axum::http::header::CACHE_CONTROL,
-                axum::http::HeaderValue::from_static("no-store"),
-            );
-            resp
+            let key = created.key.expose().to_owned();
+            done_shown(
+                &state,
+                &form.session,
+                BACK,
+                "key-created",
+                FlashKind::ApiKey,
+                key,
+            )
         }
-        Err(e) => failed(&state, &e, BACK),
+        Err(e) => {
+            let sticky = Sticky::from_post("key", &form).access_error("name", &e);
+            show(&state, &form.session, &Done::failed(sticky)).await
+        }
     }
 }
 

@@ -9,6 +9,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
+use super::form::Sticky;
 use super::{Done, failed, invalid, library_refs, render, require_owner};
 use crate::access::setup::Claim;
 use crate::app::AppState;
@@ -224,6 +225,13 @@ pub async fn libraries_page(
     if let Err(e) = require_owner(&state, &s).await {
         return e.into_response();
     }
+    libraries_show(&state, &s, &Done::default()).await
+}
+
+/// The libraries step; with nothing chosen yet, the server's video libraries (movies and
+/// shows) are ticked, and a failed post shows its own choice and error.
+async fn libraries_show(state: &AppState, s: &crate::store::Session, done: &Done) -> Response {
+    let state = state.clone();
     let Some(owner) = state.access.owner() else {
         return see_other(&format!("{}/setup/server", state.prefix()));
     };
@@ -231,24 +239,37 @@ pub async fn libraries_page(
         Ok(c) => c,
         Err(e) => return failed(&state, &e, "/setup/libraries"),
     };
+    let fixed = state.access.libraries_from_config();
+    let none_chosen = !choices.iter().any(|c| c.selected);
+    let failed_form = &done.form;
     let page = LibrariesPage {
         server: owner.server_name.clone(),
         libraries: choices
             .into_iter()
             .map(|c| LibraryRow {
+                selected: if !failed_form.form.is_empty() {
+                    failed_form.libraries.contains(&c.section.id)
+                } else if none_chosen && !fixed {
+                    matches!(c.section.kind.as_str(), "movie" | "show")
+                } else {
+                    c.selected
+                },
                 id: c.section.id,
                 title: c.section.title,
                 kind: c.section.kind,
-                selected: c.selected,
             })
             .collect(),
-        libraries_fixed: state.access.libraries_from_config(),
-        policy: state.access.effective_policy().as_str(),
+        libraries_fixed: fixed,
+        policy: failed_form
+            .values
+            .get("policy")
+            .and_then(|p| parse_policy(p))
+            .unwrap_or_else(|| state.access.effective_policy())
+            .as_str(),
         policy_fixed: state.config.is_set("access.policy"),
     };
     let title = "Libraries and policy";
-    let done = Done::default();
-    render(&state, &s, "", title, "setup_libraries.html", &done, &page).await
+    render(&state, s, "", title, "setup_libraries.html", done, &page).await
 }
 
 /// Parses `policy=invite|allowlist|open`.
@@ -263,10 +284,19 @@ pub async fn libraries_post(State(state): State<AppState>, form: AdminPost) -> R
     if let Err(e) = require_owner(&state, &form.session).await {
         return e.into_response();
     }
+    let sticky = Sticky::from_post("setup", &form);
     let refs = match library_refs(&form.all("libraries")) {
         Ok(r) => r.unwrap_or_default(),
-        Err(m) => return invalid(&state, m, "/setup/libraries"),
+        Err(m) => {
+            let done = Done::failed(sticky.error("libraries", m));
+            return libraries_show(&state, &form.session, &done).await;
+        }
     };
+    if refs.is_empty() && !state.access.libraries_from_config() {
+        let m = "Choose at least one library: friends get the ones you tick";
+        let done = Done::failed(sticky.error("libraries", m));
+        return libraries_show(&state, &form.session, &done).await;
+    }
     let policy = if state.config.is_set("access.policy") {
         None
     } else {
@@ -278,6 +308,9 @@ pub async fn libraries_post(State(state): State<AppState>, form: AdminPost) -> R
         .await
     {
         Ok(()) => super::done(&state, "/admin", "setup"),
-        Err(e) => failed(&state, &e, "/setup/libraries"),
+        Err(e) => {
+            let done = Done::failed(sticky.access_error("libraries", &e));
+            libraries_show(&state, &form.session, &done).await
+        }
     }
 }

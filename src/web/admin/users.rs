@@ -7,17 +7,18 @@
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::access::{LibraryBox, library_boxes, titles};
-use super::{Done, done, failed, grant_fields, invalid, library_refs, render};
-use crate::access::users::{NewUser, UserChange};
+use super::form::Sticky;
+use super::{Done, done, failed, grant_fields, library_refs, render};
+use crate::access::users::{NewUser, UserChange, UserInfo};
 use crate::app::AppState;
-use crate::clock::rfc3339;
+use crate::store::{GrantStatus, Session};
 use crate::web::csrf::AdminPost;
+use crate::web::human::When;
 use crate::web::sessions::AdminSession;
 use crate::web::sso::account;
-use crate::web::views::{self, Action};
 
 const BACK: &str = "/admin/users";
 const DAY: i64 = 24 * 3600;
@@ -30,8 +31,10 @@ struct UserRow {
     libraries: String,
     library_ids: Vec<u64>,
     status: String,
-    joined: Option<String>,
-    expires: Option<String>,
+    /// Whether the account has access now (history rows have none).
+    active: bool,
+    joined: Option<When>,
+    expires: Option<When>,
     managed: bool,
 }
 
@@ -40,6 +43,39 @@ struct UsersPage {
     users: Vec<UserRow>,
     libraries: Vec<LibraryBox>,
     max_removals: u32,
+    /// Removed accounts are listed too.
+    history: bool,
+    /// How many removed accounts the history holds.
+    removed: usize,
+}
+
+/// `GET /admin/users`'s query: `show=history` lists removed accounts too.
+#[derive(Debug, Default, Deserialize)]
+pub struct UsersQuery {
+    show: Option<String>,
+}
+
+/// A status a person understands.
+fn status_words(u: &UserInfo, now: i64) -> String {
+    let name = if u.username.is_empty() {
+        "them"
+    } else {
+        u.username.as_str()
+    };
+    if u.removal_failed {
+        return "removal not confirmed by Plex yet: may still have access".to_owned();
+    }
+    let until = u
+        .expires_at
+        .map(|t| format!(" until {}", When::at(t, now).date))
+        .unwrap_or_default();
+    match u.status {
+        GrantStatus::Sharing => "being shared: plexgate keeps trying".to_owned(),
+        GrantStatus::Pending => format!("waiting for {name} to accept{until}"),
+        GrantStatus::Accepted => format!("active{until}"),
+        GrantStatus::Failed => "sharing failed: needs you".to_owned(),
+        GrantStatus::Removed => "access removed".to_owned(),
+    }
 }
 
 /// `GET /admin/users`.
@@ -47,27 +83,36 @@ pub async fn page(
     State(state): State<AppState>,
     AdminSession(s): AdminSession,
     Query(d): Query<Done>,
+    Query(q): Query<UsersQuery>,
 ) -> Response {
+    let history = q.show.as_deref() == Some("history");
+    show(&state, &s, &d, history).await
+}
+
+async fn show(state: &AppState, s: &Session, d: &Done, history: bool) -> Response {
     let users = match state.access.users().await {
         Ok(u) => u,
-        Err(e) => return failed(&state, &e, "/admin"),
+        Err(e) => return failed(state, &e, "/admin"),
     };
-    let boxes = library_boxes(&state).await;
+    let boxes = library_boxes(state).await;
+    let now = state.clock.unix();
+    let removed = users
+        .iter()
+        .filter(|u| u.status == GrantStatus::Removed && !u.removal_failed)
+        .count();
     let rows = users
         .into_iter()
+        .filter(|u| history || u.status != GrantStatus::Removed || u.removal_failed)
         .map(|u| UserRow {
+            status: status_words(&u, now),
+            active: u.status != GrantStatus::Removed,
             libraries: titles(Some(&u.libraries), &boxes),
             library_ids: u.libraries,
             plex_id: u.plex_id,
             username: u.username,
             email: u.email,
-            status: if u.removal_failed {
-                "removal failed".to_owned()
-            } else {
-                format!("{:?}", u.status).to_lowercase()
-            },
-            joined: u.joined_at.map(rfc3339),
-            expires: u.expires_at.map(rfc3339),
+            joined: u.joined_at.map(|t| When::at(t, now)),
+            expires: u.expires_at.map(|t| When::at(t, now)),
             managed: u.managed_by_plexgate,
         })
         .collect();
@@ -75,8 +120,15 @@ pub async fn page(
         users: rows,
         libraries: boxes,
         max_removals: state.config.reconcile.max_removals,
+        history,
+        removed,
     };
-    render(&state, &s, BACK, "Users", "admin/users.html", &d, &page).await
+    render(state, s, BACK, "Users", "admin/users.html", d, &page).await
+}
+
+/// The page again with the failed form as sent and its error.
+async fn again(state: &AppState, form: &AdminPost, sticky: Sticky) -> Response {
+    show(state, &form.session, &Done::failed(sticky), false).await
 }
 
 /// `POST /admin/users/{plex_id}/libraries`: `libraries=<id>`….
@@ -85,16 +137,20 @@ pub async fn libraries(
     Path(plex_id): Path<u64>,
     form: AdminPost,
 ) -> Response {
+    let sticky = Sticky::from_post(&format!("libraries-{plex_id}"), &form);
     let refs = match library_refs(&form.all("libraries")) {
         Ok(Some(r)) => r,
-        Ok(None) => return invalid(&state, "choose at least one library".to_owned(), BACK),
-        Err(m) => return invalid(&state, m, BACK),
+        Ok(None) => {
+            let m = "Choose at least one library (to end access, use Remove access)";
+            return again(&state, &form, sticky.error("libraries", m)).await;
+        }
+        Err(m) => return again(&state, &form, sticky.error("libraries", m)).await,
     };
     let change = UserChange {
         libraries: Some(refs),
         expires_at: None,
     };
-    apply(&state, &form, plex_id, change).await
+    apply(&state, &form, plex_id, change, sticky).await
 }
 
 /// `POST /admin/users/{plex_id}/expiry`: `days=N` extends from the later of now and the
@@ -104,17 +160,24 @@ pub async fn expiry(
     Path(plex_id): Path<u64>,
     form: AdminPost,
 ) -> Response {
+    let sticky = Sticky::from_post(&format!("expiry-{plex_id}"), &form);
     let expires_at = if form.get("clear").is_some() {
         None
     } else {
         let days = match form.number::<u32>("days") {
             Ok(Some(d)) if (1..=3650).contains(&d) => i64::from(d),
-            Ok(_) => return invalid(&state, "days must be 1 to 3650".to_owned(), BACK),
-            Err(m) => return invalid(&state, m, BACK),
+            Ok(None) => {
+                let m = "Type how many days to add (1 to 3650)";
+                return again(&state, &form, sticky.error("days", m)).await;
+            }
+            _ => {
+                let m = "The days to add must be a whole number from 1 to 3650";
+                return again(&state, &form, sticky.error("days", m)).await;
+            }
         };
         let current = match state.store.read(move |tx| tx.get_grant(plex_id)).await {
             Ok(g) => g.and_then(|g| g.expires_at),
-            Err(e) => return failed(&state, &e.into(), BACK),
+            Err(e) => return again(&state, &form, sticky.access_error("days", &e.into())).await,
         };
         let from = current.unwrap_or(0).max(state.clock.unix());
         Some(from.saturating_add(days * DAY))
@@ -123,17 +186,28 @@ pub async fn expiry(
         libraries: None,
         expires_at: Some(expires_at),
     };
-    apply(&state, &form, plex_id, change).await
+    apply(&state, &form, plex_id, change, sticky).await
 }
 
-async fn apply(state: &AppState, form: &AdminPost, plex_id: u64, change: UserChange) -> Response {
+async fn apply(
+    state: &AppState,
+    form: &AdminPost,
+    plex_id: u64,
+    change: UserChange,
+    sticky: Sticky,
+) -> Response {
+    let field = if change.libraries.is_some() {
+        "libraries"
+    } else {
+        "days"
+    };
     match state
         .access
         .update_user(&form.session.username, plex_id, change)
         .await
     {
         Ok(_) => done(state, BACK, "user-changed"),
-        Err(e) => failed(state, &e, BACK),
+        Err(e) => again(state, form, sticky.access_error(field, &e)).await,
     }
 }
 
@@ -159,39 +233,46 @@ pub async fn end_sessions(
 /// `reconcile.max_removals` also needs `confirm_mass=yes`, else a page asks for it.
 pub async fn remove(State(state): State<AppState>, form: AdminPost) -> Response {
     let ids: Result<Vec<u64>, _> = form.all("plex_id").iter().map(|v| v.parse()).collect();
+    // One account's own form (one id) or the "Remove several" form.
+    let name = match ids.as_deref() {
+        Ok([one]) if form.get("several").is_none() => format!("remove-{one}"),
+        _ => "remove-several".to_owned(),
+    };
+    let sticky = Sticky::from_post(&name, &form);
     let Ok(ids) = ids else {
-        return invalid(&state, "unknown account".to_owned(), BACK);
+        return again(
+            &state,
+            &form,
+            sticky.error("plex_id", "That account is not known here"),
+        )
+        .await;
     };
     if ids.is_empty() {
-        return invalid(&state, "choose whom to remove".to_owned(), BACK);
+        return again(
+            &state,
+            &form,
+            sticky.error("plex_id", "Choose whose access to remove"),
+        )
+        .await;
     }
     if form.get("confirm") != Some("yes") {
-        return invalid(
-            &state,
-            "tick \"Yes, remove access\" to confirm".to_owned(),
-            BACK,
-        );
+        let m = "Tick \"Yes, remove access\" to confirm";
+        return again(&state, &form, sticky.error("confirm", m)).await;
     }
     let max = usize::try_from(state.config.reconcile.max_removals).unwrap_or(usize::MAX);
     if ids.len() > max && form.get("confirm_mass") != Some("yes") {
-        return views::message(
-            &state,
-            StatusCode::CONFLICT,
-            "Confirm a mass removal",
-            &[format!(
-                "You chose {} accounts, more than reconcile.max_removals ({max}). Nothing was \
-                 removed. Go back and also tick \"Yes, remove all of them\".",
-                ids.len()
-            )],
-            Some(Action {
-                href: format!("{}{BACK}", state.prefix()),
-                label: "Back",
-            }),
+        let m = format!(
+            "You chose {} accounts, more than reconcile.max_removals ({max}). Nothing was \
+             removed. Also tick \"Yes, remove all of them\".",
+            ids.len()
         );
+        let mut sticky = sticky.error("confirm_mass", m);
+        sticky.status = Some(StatusCode::CONFLICT);
+        return again(&state, &form, sticky).await;
     }
     for id in ids {
         if let Err(e) = state.access.remove_user(&form.session.username, id).await {
-            return failed(&state, &e, BACK);
+            return again(&state, &form, sticky.access_error("plex_id", &e)).await;
         }
     }
     done(&state, BACK, "user-removed")
@@ -199,9 +280,10 @@ pub async fn remove(State(state): State<AppState>, form: AdminPost) -> Response 
 
 /// `POST /admin/users/invite`: `account` (username or email), `libraries`…, `access_days`.
 pub async fn invite(State(state): State<AppState>, form: AdminPost) -> Response {
+    let sticky = Sticky::from_post("invite", &form);
     let (libraries, access_days) = match grant_fields(&form) {
         Ok(f) => f,
-        Err(m) => return invalid(&state, m, BACK),
+        Err((field, m)) => return again(&state, &form, sticky.error(field, m)).await,
     };
     let new = NewUser {
         account: form.get("account").unwrap_or_default().to_owned(),
@@ -210,6 +292,6 @@ pub async fn invite(State(state): State<AppState>, form: AdminPost) -> Response 
     };
     match state.access.invite_user(&form.session.username, new).await {
         Ok(_) => done(&state, BACK, "invited"),
-        Err(e) => failed(&state, &e, BACK),
+        Err(e) => again(&state, &form, sticky.access_error("account", &e)).await,
     }
 }

@@ -177,7 +177,7 @@ async fn the_invite_and_allowlist_forms_set_sharing_flags_over_the_owner_s() {
     // Downloads unticked, Live TV ticked: both differ from the owner's; camera upload follows.
     let form = [("sharing_flags", "shown"), ("allow_live_tv", "yes")];
     let page = submit(&app, &mut b, "/admin/invites", "/admin/invites", &form).await;
-    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
     let invites = app.state.access.invites().await.unwrap();
     let s = invites[0].sharing;
     assert_eq!(
@@ -225,7 +225,8 @@ async fn the_invite_and_allowlist_forms_set_sharing_flags_over_the_owner_s() {
         &[("sharing_flags", "shown")],
     )
     .await;
-    assert_eq!(page.location(), "/admin/access?done=allow-edited");
+    // Alice has joined: her share follows the entry's libraries and days at once.
+    assert_eq!(page.location(), "/admin/access?done=allow-edited-shared");
     let s = only_entry(&app).await.sharing;
     assert_eq!(
         (s.allow_downloads, s.allow_live_tv, s.allow_camera_upload),

@@ -145,6 +145,15 @@ async fn an_invite_link_is_shown_once_used_and_revoked() {
         ],
     )
     .await;
+    // Post/redirect/get: the link is on the page the redirect lands on, never in its URL.
+    assert!(
+        page.location()
+            .starts_with("/admin/invites?done=invite-created&shown="),
+        "{}",
+        page.location()
+    );
+    let created = page.location().to_owned();
+    let page = b.follow(&app, &page).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert_eq!(page.headers.get("cache-control").unwrap(), "no-store");
     let at = page.body.find("id=\"invite-url\"").expect("the link");
@@ -154,9 +163,14 @@ async fn an_invite_link_is_shown_once_used_and_revoked() {
     assert!(link.starts_with(&format!("{}/i/", app.origin)), "{link}");
     assert!(page.body.contains("data-copy"));
     assert!(has_event(&app, "invite_create", "owner").await);
-    // Shown once: the list page never has it again.
-    let list = b.get(&app.url("/admin/invites")).await;
     let code = link.rsplit('/').next().unwrap().to_owned();
+    assert!(!created.contains(&code), "the code never goes into a URL");
+    // Shown once: a reload of the same page shows it no more and creates nothing.
+    let reload = b.get(&app.url(&created)).await;
+    assert!(!reload.body.contains(&code));
+    assert!(reload.body.contains("Invite link created."));
+    assert_eq!(app.state.access.invites().await.unwrap().len(), 1);
+    let list = b.get(&app.url("/admin/invites")).await;
     assert!(!list.body.contains(&code));
     assert!(list.body.contains("2 left"));
     // A friend uses it.
@@ -280,9 +294,14 @@ async fn settings_change_the_welcome_page_and_preview_saves_nothing() {
         ],
     )
     .await;
+    let url = app.url(page.location());
+    let page = b.follow(&app, &page).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("<strong>Hello</strong>"));
     assert!(!page.body.contains("<script>x()"));
+    // A reload shows the same preview.
+    let again = b.get(&url).await;
+    assert!(again.body.contains("<strong>Hello</strong>"));
     let stored = app
         .state
         .access

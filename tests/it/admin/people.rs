@@ -292,7 +292,7 @@ async fn held_reconciler_removals_are_confirmed_or_discarded_on_the_dashboard() 
     let mut b = admin(&app, &OWNER).await;
     let dash = b.get(&app.url("/admin")).await;
     assert!(dash.body.contains("Held removals"), "{}", dash.body);
-    assert!(dash.body.contains("held for your confirmation"));
+    assert!(dash.body.contains("held back for your confirmation"));
     assert!(sections_of(&app, ALICE.id).is_some() && sections_of(&app, BOB.id).is_some());
     // Discard: everyone keeps access, the list is gone.
     let page = submit(&app, &mut b, "/admin", "/admin/held/discard", &[]).await;
@@ -329,6 +329,7 @@ async fn api_keys_and_backups_from_settings() {
         &[("name", "home script")],
     )
     .await;
+    let page = b.follow(&app, &page).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert!(page.body.contains("shown only this once"));
     let key = app.state.access.api_keys().await.unwrap();

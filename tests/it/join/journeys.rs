@@ -105,7 +105,7 @@ async fn allowlisted_friend_gets_one_accepted_share_within_the_call_budget() {
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     let out = b.post(&app.url("/auth/signout"), &[("csrf", &csrf)]).await;
     assert_eq!(out.status, StatusCode::SEE_OTHER);
-    assert_eq!(out.location(), "/");
+    assert_eq!(out.location(), "/signed-out");
     assert!(b.cookies.is_empty(), "{:?}", b.cookies);
     let me = b.get(&app.url("/me")).await;
     assert!(me.body.contains("Sign in with Plex"), "{}", me.body);

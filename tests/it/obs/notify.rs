@@ -197,7 +197,11 @@ async fn send_a_test_from_settings_reaches_every_channel() {
     .await;
     assert_eq!(page.location(), "/admin/settings?done=notify-test-3");
     let shown = owner.get(&app.url(page.location())).await;
-    assert!(shown.body.contains("Test sent to 3 channel(s)."));
+    assert!(
+        shown
+            .body
+            .contains("Test queued for all three notification channels.")
+    );
 
     let got = rx.next_three().await;
     let v = generic(&got["webhook"], "test", Some(OWNER.id));

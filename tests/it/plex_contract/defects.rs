@@ -59,17 +59,22 @@ async fn the_dashboard_and_users_page_say_removal_failed() {
     let mut b = crate::admin::fixtures::admin(&app, &plexgate::fakeplex::OWNER).await;
     let page = b.get(&app.url("/admin")).await;
     assert!(
-        page.body.contains("<dt>Removal failed</dt><dd>1</dd>"),
+        page.body
+            .contains("<dt>Removal not confirmed</dt><dd>1</dd>"),
         "{}",
         page.body
     );
-    assert!(page.body.contains("<dt>Failed</dt><dd>0</dd>"));
+    assert!(page.body.contains("<dt>Sharing failed</dt><dd>0</dd>"));
     assert!(
         page.body
-            .contains("1 removal(s) failed: plex.tv still lists the share")
+            .contains("1 removal not confirmed by plex.tv: they may still have access")
     );
     let page = b.get(&app.url("/admin/users")).await;
-    assert!(page.body.contains("· removal failed"), "{}", page.body);
+    assert!(
+        page.body.contains("removal not confirmed by Plex yet"),
+        "{}",
+        page.body
+    );
 }
 
 #[tokio::test]

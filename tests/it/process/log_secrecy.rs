@@ -253,6 +253,8 @@ async fn a_whole_journey_at_trace_level_logs_no_secret() {
             &[("max_uses", "1"), ("expires_in_days", "7")],
         )
         .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let page = owner.get(&t.url(page.location())).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     let invite = input_value(&page, "invite-url");
     let invite_code = invite.rsplit('/').next().unwrap().to_owned();
@@ -274,6 +276,8 @@ async fn a_whole_journey_at_trace_level_logs_no_secret() {
             &[("name", "home script")],
         )
         .await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    let page = owner.get(&t.url(page.location())).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     let made_key = input_value(&page, "new-key");
     secrets.push(made_key.clone());

@@ -54,7 +54,7 @@ async fn users_page_token(app: &TestApp, admin: &str) -> String {
         body.replace("&#x2F;", "/").contains(&action),
         "no end-sessions form: {body}"
     );
-    assert!(body.contains("End sessions of alice"), "{body}");
+    assert!(body.contains("end sessions of alice"), "{body}");
     let marker = "name=\"csrf\" value=\"";
     let rest = &body[body.find(marker).expect("a CSRF field") + marker.len()..];
     rest[..rest.find('"').unwrap()].to_owned()

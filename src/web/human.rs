@@ -1,0 +1,126 @@
+//! Times as people read them (issue 20 "human data"): a relative phrase written on the server
+//! ("3 hours ago", "in 12 days"), the exact time for the hover title, and the ISO value for
+//! `<time datetime>`, which `assets/admin.js` turns into the viewer's own zone.
+
+use serde::Serialize;
+
+use crate::clock::{UnixTime, rfc3339};
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// One moment for a page: `<time datetime="{iso}" title="{exact}">{relative}</time>`.
+#[derive(Debug, Clone, Serialize)]
+pub struct When {
+    /// RFC 3339, for `datetime` and the script.
+    pub iso: String,
+    /// "25 Nov 2026, 02:27 UTC".
+    pub exact: String,
+    /// "3 hours ago", "in 12 days".
+    pub relative: String,
+    /// "25 Nov 2026".
+    pub date: String,
+}
+
+impl When {
+    /// `t` as seen at `now`.
+    pub fn at(t: UnixTime, now: UnixTime) -> Self {
+        let iso = rfc3339(t);
+        let (date, clock) = split(&iso);
+        Self {
+            exact: format!("{date}, {clock} UTC"),
+            relative: relative(t, now),
+            date,
+            iso,
+        }
+    }
+}
+
+/// "25 Nov 2026" and "02:27" from an RFC 3339 string.
+fn split(iso: &str) -> (String, String) {
+    let year = iso.get(..4).unwrap_or("");
+    let month = iso
+        .get(5..7)
+        .and_then(|m| m.parse::<usize>().ok())
+        .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+        .copied()
+        .unwrap_or("");
+    let day = iso
+        .get(8..10)
+        .map(|d| d.trim_start_matches('0'))
+        .unwrap_or("");
+    let clock = iso.get(11..16).unwrap_or("").to_owned();
+    (format!("{day} {month} {year}"), clock)
+}
+
+/// "just now", "5 minutes ago", "in 12 days", "2 years ago".
+pub fn relative(t: UnixTime, now: UnixTime) -> String {
+    let diff = t.saturating_sub(now);
+    let secs = diff.unsigned_abs();
+    if secs < 60 {
+        return "just now".to_owned();
+    }
+    let (n, unit) = match secs {
+        s if s < 3_600 => (s / 60, "minute"),
+        s if s < 86_400 => (s / 3_600, "hour"),
+        s if s < 86_400 * 45 => (s / 86_400, "day"),
+        s if s < 86_400 * 365 => (s / (86_400 * 30), "month"),
+        s => (s / (86_400 * 365), "year"),
+    };
+    let phrase = format!("{n} {}", plural(n, unit));
+    if diff > 0 {
+        format!("in {phrase}")
+    } else {
+        format!("{phrase} ago")
+    }
+}
+
+/// "1 day", "2 days": the unit with an `s` when `n` is not 1.
+pub fn plural(n: u64, unit: &str) -> String {
+    if n == 1 {
+        unit.to_owned()
+    } else {
+        format!("{unit}s")
+    }
+}
+
+/// "Movies", "Movies and TV Shows", "Movies, TV Shows and Music".
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_phrases() {
+        let now = 1_800_000_000;
+        assert_eq!(relative(now - 10, now), "just now");
+        assert_eq!(relative(now - 3 * 3600, now), "3 hours ago");
+        assert_eq!(relative(now + 12 * 86_400, now), "in 12 days");
+        assert_eq!(relative(now - 60, now), "1 minute ago");
+        assert_eq!(relative(now - 400 * 86_400, now), "1 year ago");
+    }
+
+    #[test]
+    fn exact_and_date() {
+        let w = When::at(1_790_000_000, 1_790_000_000);
+        assert_eq!(w.date, "21 Sep 2026");
+        assert!(w.exact.ends_with("UTC"), "{}", w.exact);
+        assert_eq!(w.iso, "2026-09-21T14:13:20Z");
+    }
+
+    #[test]
+    fn lists_read_as_english() {
+        let l = |v: &[&str]| and_list(&v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>());
+        assert_eq!(l(&["Movies"]), "Movies");
+        assert_eq!(l(&["Movies", "TV"]), "Movies and TV");
+        assert_eq!(l(&["A", "B", "C"]), "A, B and C");
+    }
+}
