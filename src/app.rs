@@ -258,7 +258,11 @@ impl AppState {
     /// Whether plexgate listens beyond loopback while the public URL is still the default, so
     /// Plex would send friends back to `localhost` (SPEC §3).
     pub fn default_public_url_warning(&self, bound: SocketAddr) -> Option<String> {
-        (self.config.server.public_url.is_default() && !bound.ip().is_loopback()).then(|| {
+        // A public URL made from `0.0.0.0` is `localhost` too (see `serve::with_listening_url`).
+        let url = &self.config.server.public_url;
+        let local = url.is_default()
+            || (!self.config.is_set("server.public_url") && url.host() == "localhost");
+        (local && !bound.ip().is_loopback()).then(|| {
             format!(
                 "server.public_url is still the default http://localhost:8080 while plexgate listens on {bound}: \
                  Plex would send your friends back to localhost. Set server.public_url (PLEXGATE_SERVER_PUBLIC_URL) \

@@ -51,6 +51,25 @@ pub async fn shutdown_signal() {
     tracing::info!("shutting down");
 }
 
+/// While `server.public_url` is not set but `server.listen` is, the public URL (the printed
+/// setup link, Plex's return address) is the address plexgate actually listens on: a specific
+/// address as it is, an unspecified one (`0.0.0.0`) as `localhost` with the bound port.
+pub fn with_listening_url(mut config: Config, bound: std::net::SocketAddr) -> Config {
+    if config.is_set("server.public_url") || !config.is_set("server.listen") {
+        return config;
+    }
+    let host = match bound.ip() {
+        ip if ip.is_unspecified() => "localhost".to_owned(),
+        std::net::IpAddr::V6(v6) => format!("[{v6}]"),
+        ip => ip.to_string(),
+    };
+    match crate::config::PublicUrl::parse(&format!("http://{host}:{}", bound.port())) {
+        Ok(url) => config.server.public_url = url,
+        Err(e) => tracing::warn!(error = %e, "the listening address makes no public URL"),
+    }
+    config
+}
+
 /// Runs the server until a signal arrives.
 pub async fn run(config: Config) -> anyhow::Result<()> {
     let data_dir = config.server.data_dir.clone();
@@ -59,12 +78,13 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         .context("opening the store")??;
     let listen = config.server.listen;
     let timing = app::timing_from(&config);
-    let state = AppState::new(config, store, Arc::new(SystemClock), timing)
-        .context("compiling the embedded templates")?;
     let listener = TcpListener::bind(listen)
         .await
         .with_context(|| format!("binding {listen} (server.listen)"))?;
     let bound = listener.local_addr().context("reading the bound address")?;
+    let config = with_listening_url(config, bound);
+    let state = AppState::new(config, store, Arc::new(SystemClock), timing)
+        .context("compiling the embedded templates")?;
     println!(
         "plexgate {} listening on http://{bound}",
         env!("CARGO_PKG_VERSION")

@@ -9,6 +9,7 @@ pub mod cookies;
 pub mod csrf;
 pub mod error;
 pub mod health;
+pub mod host_trap;
 pub mod human;
 pub mod layers;
 pub mod me;
@@ -125,6 +126,7 @@ pub fn router(state: AppState) -> Router {
         .nest("/api", api::router())
         .fallback(pages::not_found)
         .layer(from_fn_with_state(state.clone(), layers::frame))
+        .layer(from_fn_with_state(state.clone(), host_trap::same_host))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .with_state(state.clone());
     match state.prefix() {

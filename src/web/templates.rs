@@ -73,10 +73,6 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("oidc.html", include_str!("../../templates/oidc.html")),
     (
-        "admin/oidc_clients.html",
-        include_str!("../../templates/admin/oidc_clients.html"),
-    ),
-    (
         "admin/apps.html",
         include_str!("../../templates/admin/apps.html"),
     ),

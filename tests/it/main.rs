@@ -7,6 +7,7 @@ mod api_tools;
 mod config_env;
 mod faults;
 mod foundation;
+mod host_trap;
 mod join;
 mod obs;
 mod oidc;

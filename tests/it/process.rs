@@ -132,8 +132,10 @@ fn first_run_prints_setup_link_and_second_instance_is_refused() {
     let setup = first.next_line();
     assert!(setup.contains("setup link"), "{setup}");
     let url = first.next_line();
+    // Only server.listen is set: the link is the address plexgate listens on (issue 20).
     assert!(
-        url.trim().starts_with("http://localhost:8080/setup?code="),
+        url.trim()
+            .starts_with(&format!("http://{}/setup?code=", first.addr)),
         "{url}"
     );
     assert_eq!(first.get("/healthz"), 200);

@@ -643,7 +643,12 @@ async fn walk(driver: &Driver, chromium: &Path, screen: Screen) {
     request_approved(&owner, &friend, &app).await;
     users(&owner, &app).await;
     settings(&owner, &app).await;
-    for path in ["/admin/libraries", "/admin/activity", "/admin/invites"] {
+    for path in [
+        "/admin/libraries",
+        "/admin/activity",
+        "/admin/invites",
+        "/admin/apps",
+    ] {
         visit(&owner, &app, path).await;
     }
     visit(&owner, &app, "/admin/activity?kind=share").await;

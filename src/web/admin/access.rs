@@ -53,10 +53,10 @@ pub fn titles(ids: Option<&[u64]>, boxes: &[LibraryBox]) -> String {
         Some(ids) => ids
             .iter()
             .map(|id| {
-                boxes
-                    .iter()
-                    .find(|b| b.id == *id)
-                    .map_or_else(|| id.to_string(), |b| b.title.clone())
+                boxes.iter().find(|b| b.id == *id).map_or_else(
+                    || "a library no longer on the server".to_owned(),
+                    |b| b.title.clone(),
+                )
             })
             .collect::<Vec<_>>()
             .join(", "),

@@ -8,7 +8,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Serialize;
 
-use super::{Done, done, render, require_owner};
+use super::flash::FlashKind;
+use super::form::Sticky;
+use super::{Done, done, done_shown, render, require_owner};
 use crate::access::oidc::rule_text;
 use crate::access::sso::AppSource;
 use crate::app::AppState;
@@ -56,7 +58,6 @@ struct AppsPage {
     apps: Vec<AppRow>,
     oidc_enabled: bool,
     clients: Vec<ClientRow>,
-    new_secret: Option<(String, String)>,
 }
 
 fn source(s: AppSource) -> &'static str {
@@ -66,12 +67,7 @@ fn source(s: AppSource) -> &'static str {
     }
 }
 
-async fn show(
-    state: &AppState,
-    s: &Session,
-    d: &Done,
-    secret: Option<(String, String)>,
-) -> Response {
+async fn show(state: &AppState, s: &Session, d: &Done) -> Response {
     let (Ok(apps), Ok(all)) = (account::apps(state).await, clients::all(state).await) else {
         return views::error_response(state, &PageError::internal(&"reading apps failed"));
     };
@@ -101,7 +97,6 @@ async fn show(
                 redirect_uris: c.config.redirect_uris.clone(),
             })
             .collect(),
-        new_secret: secret,
     };
     let mut resp = render(state, s, BACK, "Apps", "admin/apps.html", d, &page).await;
     resp.headers_mut().insert(
@@ -120,7 +115,7 @@ pub async fn page(
     if let Err(e) = require_owner(&state, &s).await {
         return e.into_response();
     }
-    show(&state, &s, &d, None).await
+    show(&state, &s, &d).await
 }
 
 /// The admin-managed clients as the API shapes them.
@@ -162,15 +157,30 @@ async fn save(state: &AppState, form: &AdminPost, list: Vec<ClientBody>) -> Resp
                 "admin page".to_owned(),
             )
             .await;
+            // Post/redirect/get: a new secret waits, for this session only, on the page the
+            // redirect lands on (never in its URL).
             match secrets.into_iter().next() {
-                Some(s) => show(state, &form.session, &Done::default(), Some(s)).await,
-                None => done(state, BACK, "app-removed"),
+                Some((_, secret)) => done_shown(
+                    state,
+                    &form.session,
+                    BACK,
+                    "app-secret",
+                    FlashKind::ClientSecret,
+                    secret,
+                ),
+                None => done(state, BACK, "app-saved"),
             }
         }
-        Err(Replace::Conflict(m) | Replace::Invalid(m)) => views::error_response(
-            state,
-            &PageError::new(axum::http::StatusCode::UNPROCESSABLE_ENTITY, "Not saved", m),
-        ),
+        Err(Replace::Conflict(m) | Replace::Invalid(m)) => {
+            let field = if m.contains("redirect") {
+                "redirect_uris"
+            } else {
+                "client_id"
+            };
+            let mut sticky = Sticky::from_post("oidc-add", form).error(field, m);
+            sticky.status = Some(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+            show(state, &form.session, &Done::failed(sticky)).await
+        }
         Err(Replace::Store(e)) => views::error_response(state, &PageError::internal(&e)),
     }
 }

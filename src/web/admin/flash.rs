@@ -25,6 +25,8 @@ pub enum FlashKind {
     Invite,
     /// A new API key (shown once).
     ApiKey,
+    /// A new OpenID Connect client secret (shown once).
+    ClientSecret,
     /// An onboarding draft to preview (kept until it expires).
     Preview,
 }

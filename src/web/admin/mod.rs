@@ -100,6 +100,11 @@ const NOTICES: &[(&str, &str)] = &[
     ),
     ("backup", "Backup taken."),
     (
+        "app-secret",
+        "App saved. Its client secret is below, shown only this once.",
+    ),
+    ("app-saved", "Apps saved."),
+    (
         "app-removed",
         "App removed; its tokens stop working at their next use.",
     ),

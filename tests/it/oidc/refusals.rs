@@ -348,6 +348,10 @@ async fn the_apps_page_adds_a_client_and_shows_its_secret_once() {
         ],
     )
     .await;
+    // Post/redirect/get: the secret is on the page the redirect lands on, once.
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let shown = app.url(added.location());
+    let added = b.follow(app, &added).await;
     assert_eq!(added.status, StatusCode::OK, "{}", added.body);
     let marker = "id=\"new-secret\" class=\"copy\" readonly value=\"";
     let at = added.body.find(marker).expect("the secret, once") + marker.len();
@@ -355,6 +359,8 @@ async fn the_apps_page_adds_a_client_and_shows_its_secret_once() {
     assert!(secret.len() >= 43);
     let again = b.get(&app.url("/admin/apps")).await;
     assert!(again.body.contains("Nextcloud") && !again.body.contains(&secret));
+    let reload = b.get(&shown).await;
+    assert!(!reload.body.contains(&secret), "shown only once");
     // The earlier clients are kept, with their secrets.
     let code = grafana_code(&o, &mut Browser::new(), &ALICE).await;
     assert_eq!(exchange(&o, &code).await.0, StatusCode::OK);
