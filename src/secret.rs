@@ -48,6 +48,7 @@ impl<'de> Deserialize<'de> for Secret {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]
@@ -58,5 +59,16 @@ mod tests {
         assert!(!format!("{:#?}", Some(&s)).contains("hunter2"));
         assert!(s.ct_eq("hunter2-token"));
         assert!(!s.ct_eq("hunter2-toke"));
+        assert!(!s.ct_eq("hunter2-tokeN"), "same length, one byte off");
+    }
+
+    #[test]
+    fn says_redacted_and_keeps_the_value() {
+        let s = Secret::new("hunter2-token");
+        assert_eq!(format!("{s:?}"), "Secret([redacted])");
+        assert_eq!(s.to_string(), "[redacted]");
+        assert_eq!(s.expose(), "hunter2-token");
+        let read: Secret = serde_json::from_str("\"from-a-file\"").unwrap();
+        assert_eq!(read.expose(), "from-a-file");
     }
 }

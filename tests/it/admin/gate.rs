@@ -180,6 +180,35 @@ async fn admin_posts_need_the_csrf_token_and_our_origin() {
     );
 }
 
+/// An admin form is read up to 64 KiB (a long allowlist note fits); a bigger body is a 413 and
+/// changes nothing.
+#[tokio::test]
+async fn admin_forms_are_read_up_to_64_kib() {
+    let app = TestApp::with_fake(&[NO_LIMIT]).await;
+    let mut b = admin(&app, &OWNER).await;
+    let token = csrf(&b.get(&app.url("/admin/access")).await);
+    let ours = app.origin.clone();
+    let path = "/admin/access/allow";
+    let big = "x".repeat(70 * 1024);
+    let form = [
+        ("csrf", token.as_str()),
+        ("account", "carol"),
+        ("pad", &big),
+    ];
+    let status = raw_post(&app, &b, path, Some(&ours), &form).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(app.state.access.allowlist().await.unwrap().is_empty());
+    let fits = "x".repeat(20 * 1024);
+    let form = [
+        ("csrf", token.as_str()),
+        ("account", "carol"),
+        ("pad", &fits),
+    ];
+    let status = raw_post(&app, &b, path, Some(&ours), &form).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(app.state.access.allowlist().await.unwrap().len(), 1);
+}
+
 #[tokio::test]
 async fn admin_sessions_end_when_idle() {
     // admin.idle is 30 minutes (the default).
