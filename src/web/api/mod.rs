@@ -109,25 +109,27 @@ macro_rules! openapi_router {
 /// The same table as plain axum routes: only each handler's method and path are read, so the
 /// OpenAPI builder stays out of the binary.
 macro_rules! served_router {
-    ($([$($module:ident :: $handler:ident),+]),* $(,)?) => {{
+    ($([$first:ident :: $first_handler:ident $(, $module:ident :: $handler:ident)*]),* $(,)?) => {{
         let router = Router::new();
         $(
-            let router = {
-                let mut path = String::new();
-                let mut methods = MethodRouter::new();
-                $(
-                    utoipa_axum::paste! {
-                        path = <$module::[<__path_ $handler>] as utoipa::Path>::path();
-                        for method in <$module::[<__path_ $handler>] as utoipa::Path>::methods() {
-                            methods = methods.on(method.to_method_filter(), $module::$handler);
-                        }
-                    }
-                )+
+            let router = utoipa_axum::paste! {{
+                // Handlers in a group share their path.
+                let path = <$first::[<__path_ $first_handler>] as utoipa::Path>::path();
+                let methods = MethodRouter::new();
+                let methods = served_router!(@on methods, $first::$first_handler);
+                $( let methods = served_router!(@on methods, $module::$handler); )*
                 router.route(&path, methods)
-            };
+            }};
         )*
         router
     }};
+    (@on $methods:ident, $module:ident :: $handler:ident) => {
+        utoipa_axum::paste! {
+            <$module::[<__path_ $handler>] as utoipa::Path>::methods()
+                .into_iter()
+                .fold($methods, |m, method| m.on(method.to_method_filter(), $module::$handler))
+        }
+    };
 }
 
 /// The route table with its OpenAPI description (what `/api/v1/openapi.json` serves).
