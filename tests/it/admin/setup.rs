@@ -294,7 +294,11 @@ async fn abandoned_at(app: &TestApp, owner: &mut Browser, step: &str) {
         let page = Browser::new().get(&app.url(path)).await;
         assert!(page.body.contains("Not ready yet"), "{path}: {}", page.body);
         assert!(!page.body.contains("/auth/plex"), "{path}: {}", page.body);
-        assert!(!page.body.contains("Sign in with Plex"), "{path}: {}", page.body);
+        assert!(
+            !page.body.contains("Sign in with Plex"),
+            "{path}: {}",
+            page.body
+        );
     }
 }
 
