@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod admin_link;
 pub mod api;
+pub mod avatar;
 pub mod client_ip;
 pub mod cookies;
 pub mod csrf;
@@ -117,6 +118,7 @@ pub fn router(state: AppState) -> Router {
         .route("/request/sent", get(public::request_sent))
         .route("/me", get(me::me))
         .route("/assets/admin.js", get(pages::admin_js))
+        .route("/assets/owner-avatar", get(avatar::serve))
         .route("/admin/signin", get(admin::sign_in))
         .route("/admin/link", get(admin_link::admin_link))
         .merge(admin_routes())
