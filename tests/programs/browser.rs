@@ -210,6 +210,17 @@ async fn click(c: &Client, css: &str) {
         .unwrap();
 }
 
+/// Clicks `css`, which leaves the page (a form's submit), and waits for `next` on the page that
+/// follows. The page left is marked first, so what it still shows (the notice of an earlier
+/// action) never passes for the answer to this one.
+async fn leave_for(c: &Client, css: &str, next: &str) {
+    c.execute("document.documentElement.classList.add('pg-left');", vec![])
+        .await
+        .unwrap();
+    click(c, css).await;
+    wait_for(c, &format!("html:not(.pg-left) {next}")).await;
+}
+
 async fn fill(c: &Client, css: &str, text: &str) {
     let field = c.find(Locator::Css(css)).await.unwrap();
     field.clear().await.unwrap();
@@ -385,8 +396,12 @@ async fn allowlist(c: &Client, app: &TestApp) {
     .await;
     fill(c, "#account", "bob").await;
     fill(c, "#note", "my neighbour").await;
-    click(c, "form[action$='/admin/access/allow'] button.primary").await;
-    wait_for(c, ".notice.ok").await;
+    leave_for(
+        c,
+        "form[action$='/admin/access/allow'] button.primary",
+        ".notice.ok",
+    )
+    .await;
     page_checks(c).await;
     reload(c).await;
     assert_eq!(app.state.access.allowlist().await.unwrap().len(), 1);
@@ -410,8 +425,7 @@ async fn allowlist(c: &Client, app: &TestApp) {
     let form = format!("form[action$='/admin/access/allow/{entry}/remove']");
     confirm_needed(c, &form).await;
     assert_eq!(app.state.access.allowlist().await.unwrap().len(), 1);
-    click(c, &format!("{form} button.danger")).await;
-    wait_for(c, ".notice.ok").await;
+    leave_for(c, &format!("{form} button.danger"), ".notice.ok").await;
     assert!(app.state.access.allowlist().await.unwrap().is_empty());
     reload(c).await;
     // A co-admin: added once (a reload adds nothing), removed only after the confirmation.
@@ -421,8 +435,12 @@ async fn allowlist(c: &Client, app: &TestApp) {
     )
     .await;
     fill(c, "#co-account", "dave").await;
-    click(c, "form[action$='/admin/access/admins'] button.primary").await;
-    wait_for(c, ".notice.ok").await;
+    leave_for(
+        c,
+        "form[action$='/admin/access/admins'] button.primary",
+        ".notice.ok",
+    )
+    .await;
     reload(c).await;
     let admins = app.state.access.co_admins().await.unwrap();
     assert_eq!(admins.len(), 1);
@@ -431,8 +449,7 @@ async fn allowlist(c: &Client, app: &TestApp) {
         admins[0].id
     );
     confirm_needed(c, &form).await;
-    click(c, &format!("{form} button.danger")).await;
-    wait_for(c, ".notice.ok").await;
+    leave_for(c, &format!("{form} button.danger"), ".notice.ok").await;
     page_checks(c).await;
     assert!(app.state.access.co_admins().await.unwrap().is_empty());
 }
@@ -503,8 +520,7 @@ async fn invite_revoked(c: &Client, app: &TestApp) {
     visit(c, app, "/admin/invites").await;
     let form = format!("form[action$='/admin/invites/{id}/revoke']");
     confirm_needed(c, &form).await;
-    click(c, &format!("{form} button.danger")).await;
-    wait_for(c, ".notice.ok").await;
+    leave_for(c, &format!("{form} button.danger"), ".notice.ok").await;
     page_checks(c).await;
     reload(c).await;
     let all = app.state.access.invites().await.unwrap();
@@ -589,8 +605,7 @@ async fn request_approved(c: &Client, f: &Client, app: &TestApp) {
     let decline = "form[action*='/decline']";
     confirm_needed(c, decline).await;
     click(c, "details:has(form[action*='/approve']) > summary").await;
-    click(c, "form[action*='/approve'] button.primary").await;
-    wait_for(c, ".notice.ok").await;
+    leave_for(c, "form[action*='/approve'] button.primary", ".notice.ok").await;
     page_checks(c).await;
     reload(c).await;
     let shares = app.fake().shares();
@@ -606,8 +621,7 @@ async fn users(c: &Client, app: &TestApp) {
     click(c, &format!("details:has({libs}) > summary")).await;
     page_checks(c).await;
     click(c, &format!("{libs} input[value=\"{MUSIC}\"]")).await;
-    click(c, &format!("{libs} button")).await;
-    wait_for(c, ".notice.ok").await;
+    leave_for(c, &format!("{libs} button"), ".notice.ok").await;
     page_checks(c).await;
     reload(c).await;
     let share = app
@@ -652,8 +666,7 @@ async fn users(c: &Client, app: &TestApp) {
     let remove = format!("#remove-{carol}");
     confirm_needed(c, &remove).await;
     assert!(app.fake().shares().iter().any(|s| s.user_id == CAROL.id));
-    click(c, &format!("{remove} button.danger")).await;
-    wait_for(c, ".notice.ok").await;
+    leave_for(c, &format!("{remove} button.danger"), ".notice.ok").await;
     page_checks(c).await;
     assert!(!app.fake().shares().iter().any(|s| s.user_id == CAROL.id));
     reload(c).await;
@@ -703,8 +716,12 @@ async fn settings(c: &Client, app: &TestApp) {
 async fn libraries_saved(c: &Client, app: &TestApp) {
     visit(c, app, "/admin/libraries").await;
     click(c, &format!("input[name=libraries][value=\"{MUSIC}\"]")).await;
-    click(c, "form[action$='/admin/libraries'] button.primary").await;
-    wait_for(c, ".notice.ok").await;
+    leave_for(
+        c,
+        "form[action$='/admin/libraries'] button.primary",
+        ".notice.ok",
+    )
+    .await;
     page_checks(c).await;
     reload(c).await;
     let ticked = c
