@@ -11,6 +11,7 @@ pub mod commands;
 pub mod config;
 pub mod crypto;
 pub mod fakeplex;
+pub mod i18n;
 pub mod metrics;
 pub mod notify;
 pub mod outbound;

@@ -11,6 +11,7 @@ pub mod error;
 pub mod health;
 pub mod host_trap;
 pub mod human;
+pub mod lang;
 pub mod layers;
 pub mod me;
 pub mod metrics;
@@ -115,6 +116,7 @@ pub fn router(state: AppState) -> Router {
         .route("/signed-out", get(me::signed_out))
         .route("/request", get(public::refusal).post(public::request))
         .route("/me", get(me::me))
+        .route("/lang", post(lang::choose))
         .route("/assets/admin.js", get(pages::admin_js))
         .route("/admin/signin", get(admin::sign_in))
         .route("/admin/link", get(admin_link::admin_link))

@@ -17,7 +17,7 @@ use crate::store::Session;
 use crate::web::csrf::AdminPost;
 use crate::web::human::When;
 use crate::web::sessions::AdminSession;
-use crate::web::views::{DEFAULT_ONBOARDING, ONBOARDING_KEY, render_markdown};
+use crate::web::views::{ONBOARDING_KEY, default_onboarding, render_markdown};
 
 const BACK: &str = "/admin/settings";
 
@@ -132,7 +132,7 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Response {
     };
     let onboarding = match draft {
         Some(d) => d,
-        None => text(state, ONBOARDING_KEY, DEFAULT_ONBOARDING).await,
+        None => text(state, ONBOARDING_KEY, &default_onboarding()).await,
     };
     let page = SettingsPage {
         welcome_title: text(state, WELCOME_TITLE_KEY, DEFAULT_WELCOME_TITLE).await,
