@@ -12,6 +12,7 @@ pub mod config;
 pub mod crypto;
 pub mod fakeplex;
 pub mod i18n;
+pub mod log_writer;
 pub mod metrics;
 pub mod notify;
 pub mod outbound;

@@ -35,7 +35,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     if let Some(Command::Demo(args)) = cli.command {
         // The demo reads no config file and no environment: it must not touch a real install.
-        serve::init_tracing(config::LogFormat::Text);
+        let _log = serve::init_tracing(config::LogFormat::Text);
         runtime()?.block_on(commands::demo::run(args))?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -84,7 +84,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             | Command::PrintProxy { .. },
         )
         | None => {
-            serve::init_tracing(config.log.format);
+            let _log = serve::init_tracing(config.log.format);
             runtime()?.block_on(serve::run(config))?;
         }
     }

@@ -10,22 +10,28 @@ use tracing_subscriber::EnvFilter;
 use crate::app::{self, AppState};
 use crate::clock::SystemClock;
 use crate::config::{Config, LogFormat};
+use crate::log_writer::{self, LogGuard};
 use crate::store::Store;
 
 /// Installs the tracing subscriber: level from `RUST_LOG` (default `info`), format from config.
-pub fn init_tracing(format: LogFormat) {
+/// Lines go to stderr through a buffer written by a thread of its own ([`crate::log_writer`]):
+/// keep the guard until the process ends, dropping it writes what is left.
+#[must_use = "hold the guard until the process ends: dropping it writes the last buffered lines"]
+pub fn init_tracing(format: LogFormat) -> LogGuard {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
     // Colour only for a person at a terminal: journald and `docker logs` would show the raw
     // escape codes.
+    let (writer, guard) = log_writer::buffered(Box::new(std::io::stderr()));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .with_writer(std::io::stderr);
+        .with_writer(writer);
     // A second init (only possible in tests) is harmless: the first subscriber stays.
     let _ = match format {
         LogFormat::Json => builder.json().try_init(),
         LogFormat::Text => builder.try_init(),
     };
+    guard
 }
 
 /// Waits for SIGINT or SIGTERM.

@@ -124,6 +124,8 @@ pub struct Refusal {
     pub kind: RefusalKind,
     /// Forward auth: the app the sign-in was for (already validated).
     pub rd: Option<String>,
+    /// "Ask for access" was sent from this refusal's page ("Request sent" shows it again).
+    pub request_sent: bool,
     /// When the record is forgotten.
     pub until: UnixTime,
 }

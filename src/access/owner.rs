@@ -110,10 +110,12 @@ impl Access {
             }
             let ids = resolve_libraries(refs, &sections.sections)
                 .map_err(|e| AccessError::Conflict(format!("access.libraries: {e}")))?;
+            let stored = ids.clone();
             self.0
                 .store
-                .write(move |tx| tx.put_setting(DEFAULT_LIBRARIES_KEY, &ids))
+                .write(move |tx| tx.put_setting(DEFAULT_LIBRARIES_KEY, &stored))
                 .await?;
+            self.note_default_libraries(&ids);
         }
         Ok(Owner {
             token,

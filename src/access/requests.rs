@@ -96,9 +96,38 @@ impl Access {
             username: user.username.clone(),
             kind,
             rd: rd.map(str::to_owned),
+            request_sent: false,
             until: self.now().saturating_add(REQUEST_TOKEN_SECS),
         };
         lock(&self.0.refusals).insert(sha256_hex(&id), refusal);
+        id
+    }
+
+    /// Notes that "Ask for access" was recorded from the refusal kept under `id`, so "Request
+    /// sent" shows again for another [`REQUEST_TOKEN_SECS`]; without a live record (its cookie
+    /// lost or too old) a new one is kept for `username`. Returns the id that finds it.
+    pub fn keep_request_sent(&self, id: Option<&str>, username: &str) -> String {
+        let now = self.now();
+        let until = now.saturating_add(REQUEST_TOKEN_SECS);
+        let mut refusals = lock(&self.0.refusals);
+        if let Some(id) = id
+            && let Some(r) = refusals.get_mut(&sha256_hex(id)).filter(|r| r.until > now)
+        {
+            r.request_sent = true;
+            r.until = until;
+            return id.to_owned();
+        }
+        let id = random_token(32);
+        let refusal = Refusal {
+            username: username.to_owned(),
+            kind: RefusalKind::NotAllowed {
+                request_token: None,
+            },
+            rd: None,
+            request_sent: true,
+            until,
+        };
+        refusals.insert(sha256_hex(&id), refusal);
         id
     }
 

@@ -229,9 +229,10 @@ impl Access {
                 .write(move |tx| {
                     tx.put_setting(DEFAULT_LIBRARIES_KEY, &ids)?;
                     tx.append_event(event)?;
-                    Ok(())
+                    Ok(ids)
                 })
-                .await?;
+                .await
+                .map(|ids| self.note_default_libraries(&ids))?;
         }
         if let Some(p) = policy {
             self.set_policy(actor, p).await?;
@@ -337,6 +338,9 @@ pub struct SettingsCache {
     /// Page texts by settings key; `None` inside = not set (the default text applies).
     /// A friend-language version's key is `{key}.{tag}` (`welcome_title.de`).
     pub(crate) texts: std::collections::HashMap<String, Option<String>>,
+    /// A default library set is stored (setup's last step, config's `access.libraries`, or
+    /// the Libraries page): until then friends see "not ready yet".
+    pub(crate) has_default_libraries: bool,
 }
 
 impl SettingsCache {
@@ -348,9 +352,59 @@ impl SettingsCache {
                 tracing::warn!(error = %e, "reading the access policy");
                 None
             });
+        let has_default_libraries = store
+            .read_blocking(|tx| tx.get_setting::<Vec<u64>>(DEFAULT_LIBRARIES_KEY))
+            .unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "reading the default libraries");
+                None
+            })
+            .is_some_and(|ids| !ids.is_empty());
         Self {
             policy,
             texts: std::collections::HashMap::new(),
+            has_default_libraries,
         }
+    }
+}
+
+/// The first-run step the owner still has to do (SPEC §3), for the dashboard's "Finish setup".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetupStep {
+    /// Claimed with the Plex sign-in, no server chosen yet.
+    Server,
+    /// The server is known, no default library set yet.
+    Libraries,
+}
+
+impl SetupStep {
+    /// The page of this step.
+    pub fn path(self) -> &'static str {
+        match self {
+            SetupStep::Server => "/setup/server",
+            SetupStep::Libraries => "/setup/libraries",
+        }
+    }
+}
+
+impl Access {
+    /// Records whether a default library set is stored (after each write of it).
+    pub(crate) fn note_default_libraries(&self, ids: &[u64]) {
+        lock(&self.0.cached).has_default_libraries = !ids.is_empty();
+    }
+
+    /// Whether friends can join: the server is known and a default library set is chosen.
+    pub fn ready_for_friends(&self) -> bool {
+        self.owner().is_some() && lock(&self.0.cached).has_default_libraries
+    }
+
+    /// The setup step an owner abandoned, if any: the server (claimed, none chosen) or the
+    /// libraries (server known, no default set). `None` once set up, before anyone claimed
+    /// the install, and while a configured owner is still being resolved.
+    pub async fn setup_step(&self) -> Result<Option<SetupStep>, AccessError> {
+        Ok(match self.owner_status() {
+            OwnerStatus::Ready(_) => (!self.ready_for_friends()).then_some(SetupStep::Libraries),
+            OwnerStatus::NotConfigured => self.claimed_by().await?.map(|_| SetupStep::Server),
+            _ => None,
+        })
     }
 }

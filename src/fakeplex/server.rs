@@ -123,6 +123,7 @@ async fn handle(
     let Ok(body) = axum::body::to_bytes(body, BODY_LIMIT).await else {
         return render::empty(StatusCode::PAYLOAD_TOO_LARGE);
     };
+    let arrived = std::time::Instant::now();
     let query = parts
         .uri
         .query()
@@ -157,17 +158,17 @@ async fn handle(
         Some(FaultKind::Redirect(to)) => render::redirect(&to),
         Some(FaultKind::Drop) => {
             kill.0.store(true, Ordering::SeqCst);
-            log(&app, &r, account, 0);
+            log(&app, &r, account, 0, arrived);
             return render::empty(StatusCode::INTERNAL_SERVER_ERROR);
         }
         Some(FaultKind::Swallow) => {
             drop(dispatch(&app, &r));
-            log(&app, &r, account, 0);
+            log(&app, &r, account, 0, arrived);
             return std::future::pending::<Response>().await;
         }
         None => dispatch(&app, &r),
     };
-    log(&app, &r, account, resp.status().as_u16());
+    log(&app, &r, account, resp.status().as_u16(), arrived);
     resp
 }
 
@@ -180,8 +181,9 @@ fn canned(status: u16, body: String, content_type: &str) -> Response {
     resp
 }
 
-fn log(app: &App, r: &Req, account: Option<String>, status: u16) {
+fn log(app: &App, r: &Req, account: Option<String>, status: u16, arrived: std::time::Instant) {
     let entry = LoggedRequest {
+        elapsed: arrived.elapsed(),
         method: r.method.clone(),
         path: r.path.clone(),
         account,

@@ -218,7 +218,7 @@ impl Store {
     /// taken while writers carry on. Blocking: call it from `spawn_blocking` or the CLI.
     pub fn backup_to(&self, path: &Path) -> Result<BackupInfo, StoreError> {
         let created_at = to_unix(SystemTime::now());
-        self.with_db(|db| write_snapshot(&db.begin_read()?, path, Tables::Backup))?;
+        self.with_db(|db| write_snapshot(&self.begin_read_durable(db)?, path, Tables::Backup))?;
         let bytes = fs::metadata(path)
             .map_err(|e| StoreError::io(path, e))?
             .len();

@@ -171,6 +171,8 @@ impl Store {
             Ok(db) => {
                 *guard = Some(db);
                 self.inner.broken.store(false, Ordering::Release);
+                // What was read before may be gone (unsynced writes die with the old handle).
+                self.written();
                 tracing::info!("database reopened after a write failure");
                 Ok(())
             }

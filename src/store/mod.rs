@@ -4,6 +4,7 @@
 
 mod auth;
 mod backup;
+mod cache;
 mod disk;
 mod error;
 mod events;
@@ -14,16 +15,19 @@ mod oidc;
 mod people;
 mod schema;
 mod tx;
+mod writer;
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_tables;
+#[cfg(test)]
+mod tests_writer;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, RwLock};
+use std::sync::atomic::{AtomicBool, AtomicU64};
+use std::sync::{Arc, RwLock, mpsc};
 
 use redb::{Database, ReadableDatabase as _};
 
@@ -62,6 +66,14 @@ struct Inner {
     failing: AtomicBool,
     /// The full-disk switch ([`Store::refuse_writes`]).
     refuse: Arc<AtomicBool>,
+    /// The group-commit writer thread's queue ([`writer`]).
+    writer: mpsc::Sender<Box<dyn writer::Job>>,
+    /// How far its commits have reached the disk.
+    progress: writer::Progress,
+    /// Moves on with every committed write ([`cache`]).
+    generation: AtomicU64,
+    /// Invites by code hash, valid while `generation` has not moved.
+    invites: cache::InviteCache,
 }
 
 impl fmt::Debug for Store {
@@ -141,17 +153,22 @@ impl Store {
             tx.set_client_id(&id)?;
             Ok(id)
         })?;
-        Ok(Store {
-            inner: Arc::new(Inner {
-                db: RwLock::new(Some(db)),
-                path,
-                client_id,
-                keys,
-                broken: AtomicBool::new(false),
-                failing: AtomicBool::new(false),
-                refuse,
-            }),
-        })
+        let (jobs, queue) = mpsc::channel();
+        let inner = Arc::new(Inner {
+            db: RwLock::new(Some(db)),
+            path: path.clone(),
+            client_id,
+            keys,
+            broken: AtomicBool::new(false),
+            failing: AtomicBool::new(false),
+            refuse,
+            writer: jobs,
+            progress: writer::Progress::default(),
+            generation: AtomicU64::new(0),
+            invites: cache::InviteCache::default(),
+        });
+        writer::spawn(Arc::downgrade(&inner), queue).map_err(|e| StoreError::io(path, e))?;
+        Ok(Store { inner })
     }
 
     /// The install's Plex client identifier (`X-Plex-Client-Identifier`).
@@ -175,8 +192,8 @@ impl Store {
         f: impl FnOnce(&ReadTx) -> Result<R, StoreError>,
     ) -> Result<R, StoreError> {
         self.with_db(|db| {
-            let tx = ReadTx::new_read(db.begin_read()?, self.inner.keys.clone());
-            f(&tx)
+            let tx = self.begin_read_durable(db)?;
+            f(&ReadTx::new_read(tx, self.inner.keys.clone()))
         })
     }
 
@@ -187,6 +204,7 @@ impl Store {
         f: impl FnOnce(&mut WriteTx) -> Result<R, StoreError>,
     ) -> Result<R, StoreError> {
         let written = self.with_db(|db| write_on(db, &self.inner.keys, f));
+        self.written();
         self.note_write(&written);
         written
     }
@@ -200,13 +218,30 @@ impl Store {
         join(tokio::task::spawn_blocking(move || store.read_blocking(f)).await)
     }
 
-    /// [`Store::write_blocking`] on tokio's blocking pool: one decision, one durable transaction.
+    /// A read snapshot that holds nothing a crash could still take back (see [`writer`]).
+    fn begin_read_durable(&self, db: &Database) -> Result<redb::ReadTransaction, StoreError> {
+        let tx = db.begin_read()?;
+        self.inner.progress.wait_durable()?;
+        Ok(tx)
+    }
+
+    /// One decision, one transaction, durable before this returns: run on the group-commit
+    /// writer thread, which syncs the writes waiting together once ([`writer`]). Everything `f`
+    /// wrote is committed if it returns `Ok`; if it returns `Err`, nothing is written.
     pub async fn write<R: Send + 'static>(
         &self,
         f: impl FnOnce(&mut WriteTx) -> Result<R, StoreError> + Send + 'static,
     ) -> Result<R, StoreError> {
-        let store = self.clone();
-        join(tokio::task::spawn_blocking(move || store.write_blocking(f)).await)
+        let stopped = || StoreError::Db("the store's writer thread has stopped".to_owned());
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        self.inner
+            .writer
+            .send(Box::new(writer::JobOf { f, reply }))
+            .map_err(|_| stopped())?;
+        match answer.await.map_err(|_| stopped())? {
+            writer::Outcome::Done(r) => r,
+            writer::Outcome::Panicked(p) => std::panic::resume_unwind(p),
+        }
     }
 }
 

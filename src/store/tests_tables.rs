@@ -28,7 +28,7 @@ fn grant(plex_id: u64) -> Grant {
     }
 }
 
-fn invite(id: u64, code_hash: &str) -> Invite {
+pub(super) fn invite(id: u64, code_hash: &str) -> Invite {
     Invite {
         id,
         code_hash: code_hash.into(),

@@ -187,10 +187,16 @@ impl WriteTx {
 
     /// Makes the commit durable before `commit` returns.
     pub(crate) fn commit(self) -> Result<()> {
+        self.commit_with(redb::Durability::Immediate)
+    }
+
+    /// Commits with `durability` (`None` only where a synced commit follows before anyone is
+    /// told: the group-commit writer).
+    pub(crate) fn commit_with(self, durability: redb::Durability) -> Result<()> {
         match self.tx.inner {
             Inner::Write(tx) => {
                 let mut tx = *tx;
-                tx.set_durability(redb::Durability::Immediate)?;
+                tx.set_durability(durability)?;
                 Ok(tx.commit()?)
             }
             Inner::Read(_) => Err(StoreError::Db("commit on a read transaction".into())),

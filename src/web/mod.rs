@@ -115,6 +115,7 @@ pub fn router(state: AppState) -> Router {
         .route("/auth/signout", post(me::sign_out))
         .route("/signed-out", get(me::signed_out))
         .route("/request", get(public::refusal).post(public::request))
+        .route("/request/sent", get(public::request_sent))
         .route("/me", get(me::me))
         .route("/lang", post(lang::choose))
         .route("/assets/admin.js", get(pages::admin_js))

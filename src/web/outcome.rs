@@ -137,8 +137,8 @@ pub(crate) fn welcome_location(state: &AppState, rd: Option<&str>) -> String {
 }
 
 /// A refusal is kept for 10 minutes behind a cookie of its own and the browser is sent to the
-/// page that shows it: `GET /request` for "Not on the list" (where "Ask for access" posts, so
-/// Back from "Request sent" lands there), `GET /auth/plex/result` for the others. No session is
+/// page that shows it: `GET /request` for "Not on the list" (where "Ask for access" posts; its
+/// 303 goes to `GET /request/sent`, and Back from there lands here again), `GET /auth/plex/result` for the others. No session is
 /// made for a refused account.
 pub(crate) fn refused(
     state: &AppState,
@@ -175,7 +175,7 @@ pub(crate) fn refusal_page(state: &AppState, refusal: &Refusal) -> Response {
 }
 
 /// How long a refusal's page can be shown again (its request token's lifetime).
-const REFUSAL_TTL: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+pub(crate) const REFUSAL_TTL: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 
 /// Ends the sessions the browser brought, starts fresh ones (account, plus admin when `admin`)
 /// and puts their cookies on `resp`. If the store fails, nobody is signed in: a 500 page.

@@ -82,8 +82,9 @@ pub async fn index(State(state): State<AppState>) -> Result<Response, PageError>
     let lang = crate::i18n::current();
     let title = state_text(&state, WELCOME_TITLE_KEY).await;
     let text = state_text(&state, WELCOME_TEXT_KEY).await;
-    // Friends see "not ready yet" until setup has chosen the server (not merely claimed it).
-    let ready = state.owner_configured() && state.access.owner().is_some();
+    // Friends see "not ready yet" until setup has chosen the server and the default
+    // libraries (not merely claimed the install, nor stopped at the libraries step).
+    let ready = state.owner_configured() && state.access.ready_for_friends();
     let site = Site::load(&state, None).await;
     let cache = &state.page_cache.index;
     if let Some(c) = lock(cache).as_ref()

@@ -1,6 +1,6 @@
 //! The friend's public pages around sign-in: an invite link's welcome page (`GET /i/{code}`),
 //! which says what is wrong with a bad link before anyone signs in, and the "Ask for access"
-//! form's target (`POST /request`).
+//! form's target (`POST /request`) with its result page (`GET /request/sent`).
 
 use axum::Form;
 use axum::extract::{Path, State};
@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::client_ip::ClientIp;
 use super::cookies::{self, Which};
 use super::error::PageError;
+use super::outcome::REFUSAL_TTL;
 use super::sessions::{AccountSession, see_other};
 use super::templates::Chrome;
 use super::views::{self, access_error_page};
@@ -60,7 +61,7 @@ pub async fn invite(
     Path(code): Path<String>,
     session: Option<AccountSession>,
 ) -> Result<Response, PageError> {
-    if !state.owner_configured() {
+    if !state.owner_configured() || !state.access.ready_for_friends() {
         return Err(views::not_ready());
     }
     if !plausible_code(&code) {
@@ -107,16 +108,7 @@ pub async fn refusal(State(state): State<AppState>, headers: HeaderMap) -> Respo
         cookies::get(&headers, url, Which::Refusal).and_then(|id| state.access.refusal(&id));
     match found {
         Some(refusal) => super::outcome::refusal_page(&state, &refusal),
-        None => views::message(
-            &state,
-            StatusCode::OK,
-            &tr("ask-for-access"),
-            &[tr("ask-sign-in-first")],
-            Some(views::Action {
-                href: format!("{}/", state.prefix()),
-                label: tr("start"),
-            }),
-        ),
+        None => sign_in_first(&state),
     }
 }
 
@@ -131,10 +123,14 @@ pub struct RequestForm {
     note: String,
 }
 
-/// `POST /request`: records the request for the account the token was issued to.
+/// `POST /request`: records the request for the account the token was issued to, then 303 to
+/// `GET /request/sent` (post/redirect/get: a reload shows "Request sent" again and records
+/// nothing). The same form posted again after it worked (a double click, Back and resubmit)
+/// lands on "Request sent" too instead of "expired".
 pub async fn request(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
+    headers: HeaderMap,
     Form(form): Form<RequestForm>,
 ) -> Response {
     let note = form.note.trim();
@@ -146,6 +142,14 @@ pub async fn request(
         )
         .into_response();
     }
+    let url = &state.config.server.public_url;
+    let kept = cookies::get(&headers, url, Which::Refusal);
+    let already_sent = || {
+        kept.as_deref()
+            .and_then(|id| state.access.refusal(id))
+            .filter(|r| r.request_sent)
+            .is_some()
+    };
     if form.token.is_empty() || form.token.len() > 256 {
         return expired_request().into_response();
     }
@@ -154,7 +158,36 @@ pub async fn request(
         .request_access(&form.token, note, Some(ip))
         .await
     {
-        Ok(_) => views::message(
+        Ok(req) => {
+            let id = state
+                .access
+                .keep_request_sent(kept.as_deref(), &req.username);
+            let mut resp = see_other(&format!("{}/request/sent", state.prefix()));
+            let cookie = cookies::set(url, Which::Refusal, &id, Some(REFUSAL_TTL));
+            cookies::append(&mut resp, &cookie);
+            resp
+        }
+        Err(AccessError::Invalid(_) | AccessError::NotFound(_) | AccessError::FlowNotFound)
+            if already_sent() =>
+        {
+            see_other(&format!("{}/request/sent", state.prefix()))
+        }
+        Err(AccessError::Invalid(_) | AccessError::NotFound(_) | AccessError::FlowNotFound) => {
+            expired_request().into_response()
+        }
+        Err(e) => access_error_page(&e).into_response(),
+    }
+}
+
+/// `GET /request/sent`: "Request sent" while the refusal record its cookie names says so
+/// (10 minutes after the request); the form itself while it was not sent yet; else the plain
+/// prompt of `GET /request`.
+pub async fn request_sent(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let url = &state.config.server.public_url;
+    let found =
+        cookies::get(&headers, url, Which::Refusal).and_then(|id| state.access.refusal(&id));
+    match found {
+        Some(r) if r.request_sent => views::message(
             &state,
             StatusCode::OK,
             &tr("request-sent-title"),
@@ -168,11 +201,23 @@ pub async fn request(
                 label: tr("back-to-start"),
             }),
         ),
-        Err(AccessError::Invalid(_) | AccessError::NotFound(_) | AccessError::FlowNotFound) => {
-            expired_request().into_response()
-        }
-        Err(e) => access_error_page(&e).into_response(),
+        Some(_) => see_other(&format!("{}/request", state.prefix())),
+        None => sign_in_first(&state),
     }
+}
+
+/// Where "Ask for access" starts without a kept refusal: sign in first.
+fn sign_in_first(state: &AppState) -> Response {
+    views::message(
+        state,
+        StatusCode::OK,
+        &tr("ask-for-access"),
+        &[tr("ask-sign-in-first")],
+        Some(views::Action {
+            href: format!("{}/", state.prefix()),
+            label: tr("start"),
+        }),
+    )
 }
 
 fn expired_request() -> PageError {

@@ -1,7 +1,7 @@
 //! What the friend-facing pages share: the one-message page with an optional button, the
 //! mapping of access errors to pages, the grant summary and the owner's onboarding Markdown
-//! (rendered with pulldown-cmark, then sanitised with ammonia: raw HTML, `<script>` and
-//! `javascript:` links never reach a page).
+//! (rendered with pulldown-cmark, raw HTML left out and links only to http(s), mailto or this
+//! site: `<script>`, event handlers and `javascript:` links never reach a page).
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -214,11 +214,62 @@ pub fn grant_summary(g: &GrantView, now: i64) -> GrantSummary {
     }
 }
 
-/// Markdown → sanitised HTML: no raw HTML, scripts, event handlers or `javascript:` links.
+/// Markdown → safe HTML: raw HTML is left out (the text between inline tags stays), and a link or image
+/// whose address names a scheme other than http, https or mailto loses its address, so no
+/// script, event handler or `javascript:` link reaches a page. (A whole HTML sanitiser would
+/// cost more binary than everything else on the friend's pages: issue 23.)
 pub fn render_markdown(md: &str) -> String {
+    use pulldown_cmark::{CowStr, Event, Tag};
+    let events = pulldown_cmark::Parser::new(md).filter_map(|event| match event {
+        Event::Html(_) | Event::InlineHtml(_) => None,
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Some(Event::Start(Tag::Link {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        })),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Some(Event::Start(Tag::Image {
+            link_type,
+            dest_url: safe_url(dest_url),
+            title,
+            id,
+        })),
+        other => Some(other),
+    });
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(md));
-    ammonia::clean(&html)
+    pulldown_cmark::html::push_html(&mut html, events);
+    return html;
+
+    /// The address itself when relative or http(s)/mailto; empty otherwise. Browsers ignore
+    /// whitespace and control characters inside a scheme (`java\tscript:`), so they are dropped
+    /// before looking for one.
+    fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
+        let squeezed: String = url
+            .chars()
+            .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+            .collect();
+        let scheme_end = squeezed.find(':');
+        let path_start = squeezed.find(['/', '?', '#']);
+        let scheme = match (scheme_end, path_start) {
+            (Some(c), Some(p)) if c < p => Some(&squeezed[..c]),
+            (Some(c), None) => Some(&squeezed[..c]),
+            _ => None,
+        };
+        match scheme.map(str::to_ascii_lowercase).as_deref() {
+            None | Some("http" | "https" | "mailto") => url,
+            Some(_) => CowStr::Borrowed(""),
+        }
+    }
 }
 
 /// The owner's onboarding text as sanitised HTML (the default text when unset or unreadable).
@@ -254,6 +305,55 @@ mod tests {
         assert!(html.contains("<strong>bold</strong>"), "{html}");
         assert!(html.contains("href=\"https://example.com\""), "{html}");
         assert!(html.contains("<h1>Hi</h1>"), "{html}");
+    }
+
+    #[test]
+    fn only_web_and_mail_links_keep_their_address() {
+        for bad in [
+            "[a](javascript:alert(1))",
+            "[a](JavaScript:alert(1))",
+            "[a](java\tscript:alert(1))",
+            "[a](javascript&#58;alert(1))",
+            "<javascript:alert(1)>",
+            "[a](data:text/html,x)",
+            "[a](vbscript:x)",
+            "![i](javascript:alert(1))",
+            "[a][r]\n\n[r]: javascript:alert(1)",
+        ] {
+            let html = render_markdown(bad);
+            // Every address left is empty (a line that is no link stays text, which is harmless).
+            for attr in ["href=\"", "src=\""] {
+                for (i, _) in html.match_indices(attr) {
+                    assert!(html[i + attr.len()..].starts_with('"'), "{bad} -> {html}");
+                }
+            }
+        }
+        for good in [
+            (
+                "[a](https://example.com/x?y=1#z)",
+                "href=\"https://example.com/x?y=1#z\"",
+            ),
+            ("[a](/me)", "href=\"/me\""),
+            (
+                "[a](mailto:me@example.com)",
+                "href=\"mailto:me@example.com\"",
+            ),
+            ("[a](page:1)", "href=\"\""),
+            ("[a](./a:b)", "href=\"./a:b\""),
+        ] {
+            let html = render_markdown(good.0);
+            assert!(html.contains(good.1), "{} -> {html}", good.0);
+        }
+    }
+
+    #[test]
+    fn raw_html_is_left_out() {
+        let html =
+            render_markdown("<div onclick=x()>hi</div>\n\nand <b onmouseover=y()>inline</b>");
+        assert!(!html.contains("<div"), "{html}");
+        assert!(!html.contains("onclick"), "{html}");
+        assert!(!html.contains("onmouseover"), "{html}");
+        assert!(html.contains("<p>and inline</p>"), "{html}");
     }
 
     #[test]

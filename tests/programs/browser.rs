@@ -525,8 +525,8 @@ async fn friend_joins(f: &Client, app: &TestApp, link: &str, screen: Screen) {
     assert!(body(f).await.contains("You are signed out"));
 }
 
-/// Carol is not on the list and asks for access; "Request sent" says what comes next. The
-/// owner approves her.
+/// Carol is not on the list and asks for access; "Request sent" says what comes next, and
+/// again on a reload (nothing asked twice). The owner approves her.
 async fn request_approved(c: &Client, f: &Client, app: &TestApp) {
     f.delete_all_cookies().await.unwrap();
     visit(f, app, "/").await;
@@ -535,14 +535,20 @@ async fn request_approved(c: &Client, f: &Client, app: &TestApp) {
     wait_for_path(f, app, "/request").await;
     page_checks(f).await;
     assert!(body(f).await.contains("Not on the list"));
+    fill(f, "#note", "hi, it's Carol").await;
     click(f, "form[action$='/request'] button").await;
-    f.wait()
-        .at_most(WAIT)
-        .for_element(Locator::XPath("//h1[contains(., 'Request sent')]"))
-        .await
-        .unwrap();
+    wait_for_path(f, app, "/request/sent").await;
     page_checks(f).await;
     assert!(body(f).await.contains("Come back here and sign in again"));
+    // A reload shows "Request sent" again and asks for nothing twice.
+    reload(f).await;
+    let text = body(f).await;
+    assert!(text.contains("Request sent"), "{text}");
+    assert!(
+        !text.contains("expired") && !text.contains("Try again"),
+        "{text}"
+    );
+    assert_eq!(app.state.access.access_requests().await.unwrap().len(), 1);
     visit(c, app, "/admin").await;
     click(c, "ul.attention a[href$='/admin/access#req']").await;
     wait_for_path(c, app, "/admin/access#req").await;

@@ -381,10 +381,6 @@ impl Access {
 
     async fn invite_by_code(&self, code: &str) -> Result<Option<Invite>, AccessError> {
         let hash = sha256_hex(code.trim());
-        Ok(self
-            .0
-            .store
-            .read(move |tx| tx.invite_by_hash(&hash))
-            .await?)
+        Ok(self.0.store.invite_by_hash(&hash).await?)
     }
 }

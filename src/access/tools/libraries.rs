@@ -80,6 +80,7 @@ impl Access {
                 Ok(())
             })
             .await?;
+        self.note_default_libraries(&ids);
         Ok(choices(sections.sections, &ids))
     }
 }

@@ -10,6 +10,7 @@ use super::access::library_boxes;
 use super::events::{EventRow, Names};
 use super::{Done, failed, render, require_owner};
 use crate::access::reconcile::HeldRemoval;
+use crate::access::setup::SetupStep;
 use crate::access::{AccessError, OwnerStatus};
 use crate::app::AppState;
 use crate::config::Policy;
@@ -115,16 +116,34 @@ async fn gather(
     Ok((counts, reconcile.held, events.events))
 }
 
-fn attention(state: &AppState, counts: &Counts, held: usize, finish: bool) -> Vec<Attention> {
+fn attention(
+    state: &AppState,
+    counts: &Counts,
+    held: usize,
+    finish: Option<SetupStep>,
+    owner: bool,
+) -> Vec<Attention> {
     let mut out = Vec::new();
-    if finish {
-        out.push(Attention::new(
-            "Setup is not finished: friends see \"not ready yet\" until you choose your server \
-             and libraries."
+    // The setup steps are the owner's; a co-admin can choose the libraries on their page.
+    match (finish, owner) {
+        (Some(step), true) => {
+            let what = match step {
+                SetupStep::Server => "choose your server and libraries",
+                SetupStep::Libraries => "choose the libraries they get",
+            };
+            out.push(Attention::new(
+                format!("Setup is not finished: friends see \"not ready yet\" until you {what}."),
+                step.path(),
+                "Finish setup",
+            ));
+        }
+        (Some(SetupStep::Libraries), false) => out.push(Attention::new(
+            "No libraries are chosen yet: friends see \"not ready yet\" until someone does."
                 .to_owned(),
-            "/setup/server",
-            "Finish setup",
-        ));
+            "/admin/libraries",
+            "Choose libraries",
+        )),
+        _ => {}
     }
     if state.access.effective_policy() == Policy::Open {
         out.push(Attention::new(
@@ -204,17 +223,20 @@ pub async fn page(
     let (connection, connected, reconnect) = connection(&status);
     // A token from config is changed in config; only a token stored by setup is reconnected.
     let reconnect = reconnect && state.config.plex.token.is_none();
-    let finish_setup = matches!(status, OwnerStatus::NotConfigured)
-        && matches!(state.access.claimed_by().await, Ok(Some(_)));
+    let finish_setup = match state.access.setup_step().await {
+        Ok(step) => step,
+        Err(e) => return failed(&state, &e, "/admin"),
+    };
+    let owner = super::is_owner(&state, &s).await;
     let names = Names::load(&state, &library_boxes(&state).await).await;
     let events = events.into_iter().map(|e| names.row(e)).collect();
     let page = DashboardPage {
         connection,
         connected,
         reconnect,
-        finish_setup,
         server: state.access.owner().map(|o| o.server_name.clone()),
-        attention: attention(&state, &counts, held.len(), finish_setup),
+        attention: attention(&state, &counts, held.len(), finish_setup, owner),
+        finish_setup: finish_setup.is_some(),
         counts,
         held,
         events,

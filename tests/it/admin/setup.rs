@@ -279,3 +279,98 @@ async fn only_the_owner_reconnects_plex_after_the_token_stops_working() {
     assert_eq!(stored.expose(), ready.token.expose());
     assert!(super::fixtures::has_event(&app, "plex_reconnect", "owner").await);
 }
+
+/// The dashboard's "Finish setup" leads to `step`, and friends see "not ready yet" with no
+/// sign-in button, on the welcome page and on an invite link.
+async fn abandoned_at(app: &TestApp, owner: &mut Browser, step: &str) {
+    let dash = owner.get(&app.url("/admin")).await;
+    assert_eq!(dash.status, StatusCode::OK, "{}", dash.body);
+    let link = format!("href=\"{}\"", step.replace('/', "&#x2F;"));
+    assert!(dash.body.contains("Finish setup"), "{}", dash.body);
+    assert!(dash.body.contains(&link), "{link}: {}", dash.body);
+    let page = owner.get(&app.url(step)).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    for path in ["/", "/i/someInviteCode_12345678"] {
+        let page = Browser::new().get(&app.url(path)).await;
+        assert!(page.body.contains("Not ready yet"), "{path}: {}", page.body);
+        assert!(!page.body.contains("/auth/plex"), "{path}: {}", page.body);
+        assert!(
+            !page.body.contains("Sign in with Plex"),
+            "{path}: {}",
+            page.body
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_abandoned_setup_says_finish_setup_to_the_owner_and_not_ready_to_friends() {
+    let app = first_run(&[NO_LIMIT]).await;
+    let code = setup_code(&app);
+    let mut b = Browser::new();
+    b.sign_in(&app, &OWNER, &format!("/setup/connect?code={code}"))
+        .await;
+    abandoned_at(&app, &mut b, "/setup/server").await;
+    let page = submit(
+        &app,
+        &mut b,
+        "/setup/server",
+        "/setup/server",
+        &[("server", fakeplex::SERVER_ID)],
+    )
+    .await;
+    assert_eq!(page.location(), "/setup/libraries", "{}", page.body);
+    // The server is known, the libraries step was left: still not set up.
+    abandoned_at(&app, &mut b, "/setup/libraries").await;
+    let movies = MOVIES.to_string();
+    let page = submit(
+        &app,
+        &mut b,
+        "/setup/libraries",
+        "/setup/libraries",
+        &[("libraries", movies.as_str()), ("policy", "invite")],
+    )
+    .await;
+    assert_eq!(page.location(), "/admin?done=setup", "{}", page.body);
+    let dash = b.get(&app.url("/admin")).await;
+    assert!(!dash.body.contains("Finish setup"), "{}", dash.body);
+    let welcome = Browser::new().get(&app.url("/")).await;
+    assert!(!welcome.body.contains("Not ready yet"), "{}", welcome.body);
+    assert!(
+        welcome.body.contains("Sign in with Plex"),
+        "{}",
+        welcome.body
+    );
+}
+
+#[tokio::test]
+async fn a_headless_install_without_default_libraries_asks_for_them() {
+    let app = TestApp::with_fake(&[NO_LIMIT, ("PLEXGATE_ACCESS_LIBRARIES", "")]).await;
+    let mut owner = super::fixtures::admin(&app, &OWNER).await;
+    abandoned_at(&app, &mut owner, "/setup/libraries").await;
+    // A co-admin cannot open the setup steps; the Libraries page is theirs to use.
+    super::fixtures::co_admin(&app, &ALICE).await;
+    let mut co = super::fixtures::admin(&app, &ALICE).await;
+    let dash = co.get(&app.url("/admin")).await;
+    assert!(!dash.body.contains("Finish setup"), "{}", dash.body);
+    assert!(
+        dash.body.contains("href=\"&#x2F;admin&#x2F;libraries\""),
+        "{}",
+        dash.body
+    );
+    let tv = TV.to_string();
+    let page = submit(
+        &app,
+        &mut co,
+        "/admin/libraries",
+        "/admin/libraries",
+        &[("libraries", tv.as_str())],
+    )
+    .await;
+    assert!(page.status.is_redirection(), "{}", page.body);
+    let welcome = Browser::new().get(&app.url("/")).await;
+    assert!(
+        welcome.body.contains("Sign in with Plex"),
+        "{}",
+        welcome.body
+    );
+}

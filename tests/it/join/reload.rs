@@ -1,7 +1,7 @@
 //! The result of a sign-in survives a reload (SPEC §2.3): the callback answers 303 to a page
 //! that shows the outcome from the account session (`/me?welcome=1`) or, for a refusal, from a
 //! short-lived record (`/request`, 10 minutes), so reloading, or Back from "Request sent",
-//! shows the same truth and never "Try again". "Not on the list" offers another account, and a
+//! shows the same truth and never "Try again"; "Ask for access" is post/redirect/get too. "Not on the list" offers another account, and a
 //! signed-in friend opening an invite link they already used sees their access.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -75,11 +75,32 @@ async fn not_on_the_list_survives_a_reload_and_back_from_request_sent() {
     assert_eq!(reload.status, StatusCode::FORBIDDEN, "{}", reload.body);
     assert_eq!(hidden_value(&reload.body, "token"), token);
     assert!(!reload.body.contains(TRY_AGAIN));
-    let sent = b
+    let posted = b
         .post(&app.url("/request"), &[("token", &token), ("note", "hi")])
         .await;
-    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
-    assert!(sent.body.contains("Request sent"));
+    // Post/redirect/get: the answer is a 303 to a page a reload shows again.
+    assert_eq!(posted.status, StatusCode::SEE_OTHER, "{}", posted.body);
+    assert_eq!(posted.location(), "/request/sent");
+    for _ in 0..2 {
+        let sent = b.follow(&app, &posted).await;
+        assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+        assert!(sent.body.contains("<h1>Request sent</h1>"), "{}", sent.body);
+        assert!(!sent.body.contains(TRY_AGAIN), "{}", sent.body);
+        assert!(!sent.body.contains("expired"), "{}", sent.body);
+    }
+    // The browser re-posting the form (a double click, or Back and resubmit) records nothing
+    // more and lands on "Request sent" again, not "form expired".
+    let again = b
+        .post(
+            &app.url("/request"),
+            &[("token", &token), ("note", "again")],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
+    assert_eq!(again.location(), "/request/sent");
+    // Someone else's browser learns nothing from the address.
+    let stranger = Browser::new().get(&app.url("/request/sent")).await;
+    assert!(!stranger.body.contains("Request sent"), "{}", stranger.body);
 
     // Back from "Request sent": the same outcome, saying the request was already sent.
     let back = b.get(&app.url("/request")).await;
@@ -91,11 +112,22 @@ async fn not_on_the_list_survives_a_reload_and_back_from_request_sent() {
     let requests = app.state.store.read(|tx| tx.list_requests()).await.unwrap();
     assert_eq!(requests.len(), 1);
 
-    // After ten minutes the record is gone: no stale form, still no "Try again".
-    app.clock.advance(Duration::from_secs(11 * 60));
-    let late = b.get(&app.url("/request")).await;
-    assert!(!late.body.contains("bob"), "{}", late.body);
-    assert!(!late.body.contains(TRY_AGAIN), "{}", late.body);
+    // "Request sent" is kept ten minutes from the request; after that no stale page, still no
+    // "Try again".
+    app.clock.advance(Duration::from_secs(9 * 60));
+    let still = b.get(&app.url("/request/sent")).await;
+    assert!(
+        still.body.contains("<h1>Request sent</h1>"),
+        "{}",
+        still.body
+    );
+    app.clock.advance(Duration::from_secs(2 * 60));
+    for path in ["/request", "/request/sent"] {
+        let late = b.get(&app.url(path)).await;
+        assert!(!late.body.contains("bob"), "{}", late.body);
+        assert!(!late.body.contains("Request sent"), "{}", late.body);
+        assert!(!late.body.contains(TRY_AGAIN), "{}", late.body);
+    }
     app.stop().await;
 }
 

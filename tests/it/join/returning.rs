@@ -65,7 +65,7 @@ async fn a_returning_friend_is_already_in_without_a_share_write_or_a_join_notice
     let refused = bob.sign_in(&app, &BOB, "/auth/plex").await;
     let token = hidden_value(&refused.body, "token");
     let sent = bob.post(&app.url("/request"), &[("token", &token)]).await;
-    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
     let got: Value = serde_json::from_str(&rx.next().await.body).unwrap();
     assert_eq!(got["event"], "request", "{got}");
     app.stop().await;

@@ -90,7 +90,7 @@ async fn each_event_reaches_webhook_discord_and_ntfy() {
             &[("token", &token), ("note", "hi, it's Bob")],
         )
         .await;
-    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.status, 303, "{}", answer.body);
     let got = rx.next_three().await;
     let v = generic(&got["webhook"], "request", Some(BOB.id));
     assert_eq!(v["detail"], "hi, it's Bob");

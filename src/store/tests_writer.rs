@@ -1,0 +1,123 @@
+//! The group-commit writer: many writes waiting together are synced once, yet each keeps its own
+//! outcome, a panic reaches its own caller, and the database is let go with the last handle.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use super::tests::open_tmp;
+use super::*;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn writes_waiting_together_keep_their_own_outcomes() {
+    let (dir, store) = open_tmp();
+    let tasks: Vec<_> = (0..100u32)
+        .map(|i| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                store
+                    .write(move |tx| {
+                        tx.put_setting(&format!("k{i}"), &i)?;
+                        if i % 2 == 1 {
+                            // Fails after writing: its write must go, its neighbours' stay.
+                            return Err(StoreError::Conflict(format!("no {i}")));
+                        }
+                        Ok(i)
+                    })
+                    .await
+            })
+        })
+        .collect();
+    for (i, t) in (0..100u32).zip(tasks) {
+        match t.await.unwrap() {
+            Ok(got) => assert_eq!(got, i),
+            Err(StoreError::Conflict(m)) => assert_eq!(m, format!("no {i}")),
+            Err(e) => panic!("{i}: {e}"),
+        }
+    }
+    // What was answered is in the file: a fresh open sees exactly the even ones.
+    drop(store);
+    let store = Store::open(&dir.path().join("data")).unwrap();
+    for i in 0..100u32 {
+        let got: Option<u32> = store
+            .read(move |tx| tx.get_setting(&format!("k{i}")))
+            .await
+            .unwrap();
+        assert_eq!(got, (i % 2 == 0).then_some(i), "k{i}");
+    }
+}
+
+#[tokio::test]
+async fn a_panicking_write_reaches_its_caller_and_the_writer_carries_on() {
+    let (_dir, store) = open_tmp();
+    let s = store.clone();
+    let panicked = tokio::spawn(async move {
+        s.write(|tx| -> Result<(), StoreError> {
+            tx.put_setting("half", &1)?;
+            panic!("boom")
+        })
+        .await
+    })
+    .await;
+    assert!(panicked.unwrap_err().is_panic());
+    store.write(|tx| tx.put_setting("after", &2)).await.unwrap();
+    let (half, after): (Option<u32>, Option<u32>) = store
+        .read(|tx| Ok((tx.get_setting("half")?, tx.get_setting("after")?)))
+        .await
+        .unwrap();
+    assert_eq!((half, after), (None, Some(2)));
+}
+
+#[tokio::test]
+async fn the_database_is_let_go_with_the_last_handle() {
+    let (dir, store) = open_tmp();
+    for i in 0..20u32 {
+        store
+            .write(move |tx| tx.put_setting("n", &i))
+            .await
+            .unwrap();
+        drop(store.clone());
+    }
+    drop(store);
+    // Not "already in use": the writer thread holds no handle between batches.
+    let again = Store::open(&dir.path().join("data")).unwrap();
+    let n: Option<u32> = again.read(|tx| tx.get_setting("n")).await.unwrap();
+    assert_eq!(n, Some(19));
+}
+
+#[tokio::test]
+async fn a_refused_disk_fails_the_batch_and_the_store_recovers() {
+    let (_dir, store) = open_tmp();
+    store.refuse_writes(true);
+    let err = store.write(|tx| tx.put_setting("x", &1)).await.unwrap_err();
+    assert!(err.is_unwritable(), "{err}");
+    store.refuse_writes(false);
+    store.write(|tx| tx.put_setting("y", &2)).await.unwrap();
+    let (x, y): (Option<u32>, Option<u32>) = store
+        .read(|tx| Ok((tx.get_setting("x")?, tx.get_setting("y")?)))
+        .await
+        .unwrap();
+    assert_eq!((x, y), (None, Some(2)));
+}
+
+#[tokio::test]
+async fn a_cached_invite_is_read_again_after_any_write() {
+    let (_dir, store) = open_tmp();
+    let inv = super::tests_tables::invite(1, "hash-a");
+    let put = inv.clone();
+    store.write(move |tx| tx.put_invite(&put)).await.unwrap();
+    assert_eq!(
+        store.invite_by_hash("hash-a").await.unwrap(),
+        Some(inv.clone())
+    );
+    assert_eq!(
+        store.invite_by_hash("hash-a").await.unwrap(),
+        Some(inv.clone())
+    );
+    // Revoked through the writer: the next lookup sees it.
+    let mut revoked = inv.clone();
+    revoked.revoked = true;
+    let put = revoked.clone();
+    store.write(move |tx| tx.put_invite(&put)).await.unwrap();
+    assert_eq!(store.invite_by_hash("hash-a").await.unwrap(), Some(revoked));
+    // Deleted through a blocking write: gone at once.
+    store.write_blocking(|tx| tx.delete_invite(1)).unwrap();
+    assert_eq!(store.invite_by_hash("hash-a").await.unwrap(), None);
+}
