@@ -19,7 +19,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use plexgate::fakeplex::{ALICE, CAROL, MOVIES, MUSIC, PHOTOS, SERVER_NAME, TV};
 use serde_json::json;
 
-use crate::admin::fixtures::{NO_LIMIT, first_run};
+use crate::admin::fixtures::{NO_LIMIT, first_run, forward_auth_apps};
 use crate::programs::{CHROMEDRIVER, CHROMIUM, Spawned};
 use crate::support::{TestApp, client};
 
@@ -431,6 +431,27 @@ async fn allowlist(c: &Client, app: &TestApp) {
     wait_for(c, ".notice.ok").await;
     assert!(app.state.access.allowlist().await.unwrap().is_empty());
     reload(c).await;
+    // A co-admin: added once (a reload adds nothing), removed only after the confirmation.
+    click(
+        c,
+        "details:has(form[action$='/admin/access/admins']) > summary",
+    )
+    .await;
+    fill(c, "#co-account", "dave").await;
+    click(c, "form[action$='/admin/access/admins'] button.primary").await;
+    wait_for(c, ".notice.ok").await;
+    reload(c).await;
+    let admins = app.state.access.co_admins().await.unwrap();
+    assert_eq!(admins.len(), 1);
+    let form = format!(
+        "form[action$='/admin/access/admins/{}/remove']",
+        admins[0].id
+    );
+    confirm_needed(c, &form).await;
+    click(c, &format!("{form} button.danger")).await;
+    wait_for(c, ".notice.ok").await;
+    page_checks(c).await;
+    assert!(app.state.access.co_admins().await.unwrap().is_empty());
 }
 
 /// The red submit of `form` is hidden until its confirm step is opened; opening it shows it.
@@ -482,6 +503,30 @@ async fn invite_created(c: &Client, app: &TestApp) -> String {
     );
     assert_eq!(app.state.access.invites().await.unwrap().len(), 1);
     link
+}
+
+/// A second invite link, revoked: red, it asks first, and a reload keeps it revoked.
+async fn invite_revoked(c: &Client, app: &TestApp) {
+    visit(c, app, "/admin/invites").await;
+    click(c, "details:has(form[action$='/admin/invites']) > summary").await;
+    click(c, "form[action$='/admin/invites'] button.primary").await;
+    wait_for(c, "#invite-url").await;
+    let revoked = |all: Vec<plexgate::store::Invite>| -> Vec<bool> {
+        all.iter().map(|i| i.revoked).collect()
+    };
+    let all = app.state.access.invites().await.unwrap();
+    assert_eq!(revoked(all.clone()), [false, false]);
+    let id = all.iter().map(|i| i.id).max().unwrap();
+    visit(c, app, "/admin/invites").await;
+    let form = format!("form[action$='/admin/invites/{id}/revoke']");
+    confirm_needed(c, &form).await;
+    click(c, &format!("{form} button.danger")).await;
+    wait_for(c, ".notice.ok").await;
+    page_checks(c).await;
+    reload(c).await;
+    let all = app.state.access.invites().await.unwrap();
+    assert_eq!(all.len(), 2);
+    assert!(all.iter().any(|i| i.id == id && i.revoked));
 }
 
 /// Alice opens the link: the page names the server and its owner and lists the libraries;
@@ -598,6 +643,20 @@ async fn users(c: &Client, app: &TestApp) {
     )
     .await;
     page_checks(c).await;
+    // Inviting an account plex.tv does not know is said beside the field, the input kept.
+    visit(c, app, "/admin/users").await;
+    click(
+        c,
+        "details:has(form[action$='/admin/users/invite']) > summary",
+    )
+    .await;
+    fill(c, "#account", "nobody-at-all").await;
+    fill(c, "#access_days", "3").await;
+    click(c, "form[action$='/admin/users/invite'] button.primary").await;
+    error_beside(c, "#account", "invite-account-error").await;
+    page_checks(c).await;
+    assert_eq!(value(c, "#account").await, "nobody-at-all");
+    assert_eq!(value(c, "#access_days").await, "3");
     let carol = CAROL.id;
     visit(c, app, "/admin/users").await;
     let manage = format!("details:has(form[action$='/admin/users/{carol}/libraries']) > summary");
@@ -652,9 +711,71 @@ async fn settings(c: &Client, app: &TestApp) {
     wait_for(c, ".onboarding.preview strong").await;
 }
 
+/// The default libraries: Music added, saved, and still ticked after a reload.
+async fn libraries_saved(c: &Client, app: &TestApp) {
+    visit(c, app, "/admin/libraries").await;
+    click(c, &format!("input[name=libraries][value=\"{MUSIC}\"]")).await;
+    click(c, "form[action$='/admin/libraries'] button.primary").await;
+    wait_for(c, ".notice.ok").await;
+    page_checks(c).await;
+    reload(c).await;
+    let ticked = c
+        .find(Locator::Css(&format!(
+            "input[name=libraries][value=\"{MUSIC}\"]"
+        )))
+        .await
+        .unwrap()
+        .prop("checked")
+        .await
+        .unwrap();
+    assert_eq!(ticked.as_deref(), Some("true"));
+    let mut set = app.state.access.default_libraries().await.unwrap();
+    set.sort_unstable();
+    let mut want = vec![MOVIES, TV, MUSIC];
+    want.sort_unstable();
+    assert_eq!(set, want);
+}
+
+/// Apps: the forward-auth apps are a table like the other lists, in words; an OpenID Connect
+/// client whose redirect URI is wrong is said beside the field with the input kept; a good
+/// one's secret is shown once (a reload adds nothing); Remove and New secret ask first.
+async fn apps(c: &Client, app: &TestApp) {
+    visit(c, app, "/admin/apps").await;
+    let rows = c
+        .find_all(Locator::Css(
+            "section[aria-labelledby=fa] table.list tbody tr",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 2);
+    click(c, "details:has(form[action$='/admin/apps/oidc']) > summary").await;
+    fill(c, "#client_id", "immich").await;
+    fill(c, "#cname", "Immich").await;
+    fill(c, "#redirect_uris", "photos.example.com/callback").await;
+    click(c, "form[action$='/admin/apps/oidc'] button.primary").await;
+    error_beside(c, "#redirect_uris", "oidc-add-redirect_uris-error").await;
+    page_checks(c).await;
+    assert_eq!(value(c, "#client_id").await, "immich");
+    assert_eq!(value(c, "#cname").await, "Immich");
+    fill(c, "#redirect_uris", "https://photos.example.com/auth/login").await;
+    click(c, "form[action$='/admin/apps/oidc'] button.primary").await;
+    wait_for(c, "#new-secret").await;
+    page_checks(c).await;
+    reload(c).await;
+    assert!(
+        c.find(Locator::Css("#new-secret")).await.is_err(),
+        "shown once"
+    );
+    let clients = "section[aria-labelledby=oidc] table.list tbody tr";
+    assert_eq!(c.find_all(Locator::Css(clients)).await.unwrap().len(), 1);
+    confirm_needed(c, "form[action$='/admin/apps/oidc/immich/secret']").await;
+    confirm_needed(c, "form[action$='/admin/apps/oidc/immich/remove']").await;
+}
+
 /// One whole walk on `screen`: a fresh install, the owner and two friends.
 async fn walk(driver: &Driver, chromium: &Path, screen: Screen) {
     let app = first_run(&[NO_LIMIT]).await;
+    forward_auth_apps(&app).await;
     let profiles = tempfile::tempdir().unwrap();
     let owner = session(driver, chromium, &profiles.path().join("owner"), screen).await;
     let friend = session(driver, chromium, &profiles.path().join("friend"), screen).await;
@@ -663,15 +784,13 @@ async fn walk(driver: &Driver, chromium: &Path, screen: Screen) {
     allowlist(&owner, &app).await;
     let link = invite_created(&owner, &app).await;
     friend_joins(&friend, &app, &link, screen).await;
+    invite_revoked(&owner, &app).await;
     request_approved(&owner, &friend, &app).await;
     users(&owner, &app).await;
     settings(&owner, &app).await;
-    for path in [
-        "/admin/libraries",
-        "/admin/activity",
-        "/admin/invites",
-        "/admin/apps",
-    ] {
+    libraries_saved(&owner, &app).await;
+    apps(&owner, &app).await;
+    for path in ["/admin/activity", "/admin/invites"] {
         visit(&owner, &app, path).await;
     }
     visit(&owner, &app, "/admin/activity?kind=share").await;

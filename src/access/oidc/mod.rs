@@ -13,7 +13,7 @@ use serde::Serialize;
 use sha2::{Digest as _, Sha256};
 
 use super::sso::{AppSource, Who};
-use crate::config::{LibraryRef, OidcClientConfig, SsoRule};
+use crate::config::OidcClientConfig;
 use crate::crypto::{ct_eq, sha256_hex};
 
 /// A code lives this long (seconds).
@@ -85,6 +85,26 @@ impl Client {
     }
 }
 
+/// Whether `client_id` is 1-64 of `A-Z a-z 0-9 . _ -`.
+pub fn client_id_ok(client_id: &str) -> bool {
+    !client_id.is_empty()
+        && client_id.len() <= 64
+        && client_id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+/// Whether `uri` is an absolute URL without fragment, wildcard or whitespace, at most 2,048
+/// bytes (custom schemes such as `app.immich:///oauth-callback` allowed).
+pub fn redirect_uri_ok(uri: &str) -> bool {
+    !(uri.is_empty()
+        || uri.len() > 2048
+        || uri.contains('*')
+        || uri.contains('#')
+        || uri.chars().any(|c| c.is_whitespace() || c.is_control())
+        || url::Url::parse(uri).is_err())
+}
+
 /// Shape checks shared by config and the admin page: an id of `A-Z a-z 0-9 . _ -` (at most 64),
 /// at least one redirect URI, each an absolute URL without fragment, wildcard or whitespace
 /// (custom schemes such as `app.immich:///oauth-callback` allowed).
@@ -93,12 +113,7 @@ pub fn check_client_shape(
     redirect_uris: &[String],
     post_logout: &[String],
 ) -> Result<(), String> {
-    let id_ok = !client_id.is_empty()
-        && client_id.len() <= 64
-        && client_id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
-    if !id_ok {
+    if !client_id_ok(client_id) {
         return Err(format!(
             "client_id `{client_id}`: use 1-64 of A-Z a-z 0-9 . _ -"
         ));
@@ -107,13 +122,7 @@ pub fn check_client_shape(
         return Err(format!("client `{client_id}`: at least one redirect URI"));
     }
     for uri in redirect_uris.iter().chain(post_logout) {
-        let bad = uri.is_empty()
-            || uri.len() > 2048
-            || uri.contains('*')
-            || uri.contains('#')
-            || uri.chars().any(|c| c.is_whitespace() || c.is_control())
-            || url::Url::parse(uri).is_err();
-        if bad {
+        if !redirect_uri_ok(uri) {
             return Err(format!(
                 "client `{client_id}`: `{uri}` is not an absolute URI without wildcard or fragment"
             ));
@@ -394,17 +403,4 @@ pub fn identity(who: &Who, person: &Person, groups: Vec<String>, scopes: &[Strin
         email_verified: email.then_some(person.email_verified),
         groups: has("groups").then_some(groups),
     }
-}
-
-/// A rule summary for pages: `friends`, `friends (Movies)`, `owner + alice`.
-pub fn rule_text(rule: SsoRule, users: &[String], libraries: &[LibraryRef]) -> String {
-    let mut s = format!("{rule:?}").to_lowercase();
-    if !libraries.is_empty() {
-        let libs: Vec<String> = libraries.iter().map(ToString::to_string).collect();
-        s.push_str(&format!(" ({})", libs.join(", ")));
-    }
-    if !users.is_empty() {
-        s.push_str(&format!(" + {}", users.join(", ")));
-    }
-    s
 }

@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used)]
 use super::*;
-use crate::config::OidcClientConfig;
+use crate::config::{OidcClientConfig, SsoRule};
 
 fn client(public: bool) -> Client {
     Client {

@@ -8,13 +8,14 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Serialize;
 
+use super::access::{LibraryBox, library_boxes};
 use super::flash::FlashKind;
 use super::form::Sticky;
 use super::{Done, done, done_shown, render, require_owner};
-use crate::access::oidc::rule_text;
+use crate::access::oidc::{client_id_ok, redirect_uri_ok};
 use crate::access::sso::AppSource;
 use crate::app::AppState;
-use crate::config::SsoRule;
+use crate::config::{LibraryRef, SsoRule};
 use crate::store::Session;
 use crate::web::api::oidc_clients::{ClientBody, Replace, replace};
 use crate::web::csrf::AdminPost;
@@ -40,6 +41,8 @@ struct AppRow {
     name: String,
     place: String,
     rule: String,
+    /// Paths passed without a sign-in (the app's own API key protects them).
+    bypass: Vec<String>,
     source: &'static str,
 }
 
@@ -49,7 +52,10 @@ struct ClientRow {
     name: String,
     kind: &'static str,
     rule: String,
+    /// `admin` when added here (removable), else `config`.
     source: &'static str,
+    /// Where it is set, in words.
+    origin: &'static str,
     redirect_uris: Vec<String>,
 }
 
@@ -60,25 +66,61 @@ struct AppsPage {
     clients: Vec<ClientRow>,
 }
 
-fn source(s: AppSource) -> &'static str {
+/// Where an app is set: a forward-auth app outside the file comes from `PUT /api/v1/apps`, an
+/// OpenID Connect client from this page (or its API).
+fn source(s: AppSource, admin: &'static str) -> &'static str {
     match s {
-        AppSource::Config => "config",
-        AppSource::Admin => "admin",
+        AppSource::Config => "from config.toml",
+        AppSource::Admin => admin,
     }
+}
+
+/// Who may open an app, in words, with library titles (never section ids).
+fn who_may(
+    rule: SsoRule,
+    users: &[String],
+    libraries: &[LibraryRef],
+    boxes: &[LibraryBox],
+) -> String {
+    let mut s = match rule {
+        SsoRule::Deny => return "Nobody".to_owned(),
+        SsoRule::Owner => "Only you".to_owned(),
+        SsoRule::Admins => "You and your co-admins".to_owned(),
+        SsoRule::Friends if libraries.is_empty() => "Admins and everyone with access".to_owned(),
+        SsoRule::Friends => {
+            let titles: Vec<String> = libraries
+                .iter()
+                .map(|l| match l {
+                    LibraryRef::Title(t) => t.clone(),
+                    LibraryRef::Id(id) => boxes.iter().find(|b| b.id == *id).map_or_else(
+                        || "a library no longer on the server".to_owned(),
+                        |b| b.title.clone(),
+                    ),
+                })
+                .collect();
+            format!("Admins and everyone with access to {}", titles.join(" or "))
+        }
+    };
+    if !users.is_empty() {
+        s.push_str(&format!(", and {}", users.join(", ")));
+    }
+    s
 }
 
 async fn show(state: &AppState, s: &Session, d: &Done) -> Response {
     let (Ok(apps), Ok(all)) = (account::apps(state).await, clients::all(state).await) else {
         return views::error_response(state, &PageError::internal(&"reading apps failed"));
     };
+    let boxes = library_boxes(state).await;
     let page = AppsPage {
         apps: apps
             .iter()
             .map(|a| AppRow {
                 name: a.display_name().to_owned(),
                 place: format!("{}{}", a.app.host, a.app.path.as_deref().unwrap_or("")),
-                rule: rule_text(a.app.allow, &a.app.users, &a.app.libraries),
-                source: source(a.source),
+                rule: who_may(a.app.allow, &a.app.users, &a.app.libraries, &boxes),
+                bypass: a.app.bypass.clone(),
+                source: source(a.source, "set with PUT /api/v1/apps"),
             })
             .collect(),
         oidc_enabled: state.config.oidc.enabled,
@@ -92,8 +134,12 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Response {
                 } else {
                     "confidential"
                 },
-                rule: rule_text(c.config.allow, &c.config.users, &c.config.libraries),
-                source: source(c.source),
+                rule: who_may(c.config.allow, &c.config.users, &c.config.libraries, &boxes),
+                source: match c.source {
+                    AppSource::Config => "config",
+                    AppSource::Admin => "admin",
+                },
+                origin: source(c.source, "added here"),
                 redirect_uris: c.config.redirect_uris.clone(),
             })
             .collect(),
@@ -185,6 +231,38 @@ async fn save(state: &AppState, form: &AdminPost, list: Vec<ClientBody>) -> Resp
     }
 }
 
+/// What is wrong with an "Add an app" form, in plain words, and beside which field.
+fn add_problem(id: &str, redirect_uris: &[String], taken: bool) -> Option<(&'static str, String)> {
+    if !client_id_ok(id) {
+        return Some((
+            "client_id",
+            "Use 1 to 64 letters, digits, dots, dashes or underscores, for example immich."
+                .to_owned(),
+        ));
+    }
+    if taken {
+        return Some((
+            "client_id",
+            format!("{id} is already on your list: remove it first, or pick another id."),
+        ));
+    }
+    if redirect_uris.is_empty() {
+        return Some((
+            "redirect_uris",
+            "Add the address the app asks you to register (its redirect URI).".to_owned(),
+        ));
+    }
+    redirect_uris.iter().find(|u| !redirect_uri_ok(u)).map(|u| {
+        (
+            "redirect_uris",
+            format!(
+                "{u} is not a full address: write it as the app shows it, for example \
+                 https://photos.example.com/auth/login (no * and no #)."
+            ),
+        )
+    })
+}
+
 /// `POST /admin/apps/oidc`: adds a client (a confidential one's secret is shown once).
 pub async fn add(State(state): State<AppState>, form: AdminPost) -> Response {
     if let Err(e) = require_owner(&state, &form.session).await {
@@ -209,12 +287,18 @@ pub async fn add(State(state): State<AppState>, form: AdminPost) -> Response {
             .map(str::to_owned)
             .collect()
     };
-    let id = form.get("client_id").unwrap_or_default().to_owned();
-    list.retain(|c| c.client_id != id);
+    let id = form.get("client_id").unwrap_or_default().trim().to_owned();
+    let redirect_uris = split("redirect_uris", &['\n', '\r']);
+    let taken = list.iter().any(|c| c.client_id == id);
+    if let Some((field, message)) = add_problem(&id, &redirect_uris, taken) {
+        let mut sticky = Sticky::from_post("oidc-add", &form).error(field, message);
+        sticky.status = Some(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+        return show(&state, &form.session, &Done::failed(sticky)).await;
+    }
     list.push(ClientBody {
         client_id: id,
         name: form.get("name").map(str::to_owned),
-        redirect_uris: split("redirect_uris", &['\n', '\r']),
+        redirect_uris,
         public: form.get("public").is_some(),
         allow,
         users: split("users", &[',']),

@@ -108,3 +108,34 @@ pub async fn has_event(app: &TestApp, kind: &str, actor: &str) -> bool {
         .iter()
         .any(|(k, a, _)| k == kind && a == actor)
 }
+
+/// Stores admin-managed forward-auth apps as `PUT /api/v1/apps` would: a long host with a
+/// bypass whose friends are narrowed to Music (by section id), and an owner-only one.
+pub async fn forward_auth_apps(app: &TestApp) {
+    use plexgate::config::{LibraryRef, SsoApp, SsoRule};
+    let apps = vec![
+        SsoApp {
+            host: "requests-for-the-whole-family.media.example.com".into(),
+            path: Some("/overseerr".into()),
+            name: Some("Overseerr".into()),
+            allow: SsoRule::Friends,
+            users: vec!["bob".into()],
+            libraries: vec![LibraryRef::Id(plexgate::fakeplex::MUSIC)],
+            bypass: vec!["/api/".into()],
+        },
+        SsoApp {
+            host: "tautulli.example.com".into(),
+            path: None,
+            name: None,
+            allow: SsoRule::Owner,
+            users: Vec::new(),
+            libraries: Vec::new(),
+            bypass: Vec::new(),
+        },
+    ];
+    app.state
+        .store
+        .write(move |tx| tx.put_setting("sso_apps", &apps))
+        .await
+        .unwrap();
+}

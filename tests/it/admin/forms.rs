@@ -135,3 +135,45 @@ async fn editing_an_allowlist_entry_changes_the_friend_s_share_at_once() {
         .unwrap();
     assert_eq!(grant.expires_at, Some(grant.created_at + 10 * 86_400));
 }
+
+#[tokio::test]
+async fn an_app_with_a_bad_redirect_uri_or_a_taken_id_is_said_beside_its_field() {
+    let app = TestApp::with_fake(&[NO_LIMIT]).await;
+    let mut b = admin(&app, &OWNER).await;
+    let bad = [
+        ("client_id", "immich"),
+        ("name", "Immich"),
+        ("redirect_uris", "photos.example.com/callback"),
+    ];
+    let page = submit(&app, &mut b, "/admin/apps", "/admin/apps/oidc", &bad).await;
+    assert_eq!(
+        page.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        page.body
+    );
+    let said = error_text(&page.body, "oidc-add-redirect_uris-error").expect("beside the URIs");
+    assert!(said.contains("is not a full address"), "{said}");
+    assert!(error_text(&page.body, "oidc-add-client_id-error").is_none());
+    assert!(page.body.contains("value=\"immich\"") && page.body.contains("value=\"Immich\""));
+    assert!(
+        page.body
+            .contains(">photos.example.com&#x2F;callback</textarea>")
+    );
+    let good = [
+        ("client_id", "immich"),
+        ("redirect_uris", "https://photos.example.com/auth/login"),
+    ];
+    let page = submit(&app, &mut b, "/admin/apps", "/admin/apps/oidc", &good).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
+    // The same id again would replace the app (and its secret): said, nothing changed.
+    let page = submit(&app, &mut b, "/admin/apps", "/admin/apps/oidc", &good).await;
+    assert_eq!(
+        page.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        page.body
+    );
+    let said = error_text(&page.body, "oidc-add-client_id-error").expect("beside the id");
+    assert!(said.starts_with("immich is already on your list"), "{said}");
+}

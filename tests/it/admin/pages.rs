@@ -372,3 +372,29 @@ async fn admin_pages_work_under_a_path_prefix() {
         page.body
     );
 }
+
+#[tokio::test]
+async fn the_apps_page_lists_forward_auth_apps_in_a_table_in_words() {
+    let app = TestApp::with_fake(&[NO_LIMIT]).await;
+    super::fixtures::forward_auth_apps(&app).await;
+    let mut b = admin(&app, &OWNER).await;
+    let page = b.get(&app.url("/admin/apps")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let start = page.body.find("id=\"fa\"").unwrap();
+    let end = page.body.find("id=\"oidc\"").unwrap();
+    let list = &page.body[start..end];
+    assert!(list.contains("<table class=\"list\">"), "{list}");
+    assert_eq!(
+        list.matches("<tr>").count(),
+        3,
+        "a header and two rows: {list}"
+    );
+    assert!(
+        list.contains("Admins and everyone with access to Music, and bob"),
+        "{list}"
+    );
+    assert!(list.contains("Only you"), "{list}");
+    assert!(list.contains("<code>&#x2F;api&#x2F;</code>"), "{list}");
+    assert!(list.contains("every path needs a sign-in"), "{list}");
+    assert!(!list.contains(&MUSIC.to_string()), "no section id: {list}");
+}
