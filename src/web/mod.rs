@@ -78,6 +78,7 @@ fn admin_routes() -> Router<AppState> {
         .route("/admin/settings", get(settings::page))
         .route("/admin/settings/welcome", post(settings::welcome))
         .route("/admin/settings/onboarding", post(settings::onboarding))
+        .route("/admin/settings/translation", post(settings::translation))
         .route("/admin/settings/keys", post(settings::create_key))
         .route("/admin/settings/notify-test", post(settings::notify_test))
         .route(

@@ -122,8 +122,13 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// The owner's text for `key`, if set (a store failure shows the default).
-async fn state_text(state: &AppState, key: &'static str) -> Option<String> {
+/// The owner's text for `key`, if set (a store failure shows the default): their version for
+/// the page's language when they wrote one, else the text as they wrote it.
+pub(crate) async fn state_text(state: &AppState, key: &'static str) -> Option<String> {
+    let localized = format!("{key}.{}", crate::i18n::current().tag());
+    if let Ok(Some(text)) = state.access.page_text(&localized).await {
+        return Some(text);
+    }
     state.access.page_text(key).await.ok().flatten()
 }
 

@@ -274,18 +274,9 @@ pub fn render_markdown(md: &str) -> String {
 
 /// The owner's onboarding text as sanitised HTML (the default text when unset or unreadable).
 pub async fn onboarding_html(state: &AppState) -> String {
-    let stored = state
-        .store
-        .read(|tx| tx.get_setting::<String>(ONBOARDING_KEY))
-        .await;
-    let md = match stored {
-        Ok(Some(md)) => md,
-        Ok(None) => default_onboarding(),
-        Err(e) => {
-            tracing::warn!(error = %e, "reading the onboarding text failed; showing the default");
-            default_onboarding()
-        }
-    };
+    let md = super::pages::state_text(state, ONBOARDING_KEY)
+        .await
+        .unwrap_or_else(default_onboarding);
     render_markdown(&md)
 }
 

@@ -274,3 +274,46 @@ async fn the_picker_remembers_a_language_without_script() {
     assert_eq!(away.location(), "/");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_owners_texts_stay_theirs_with_a_version_per_language() {
+    let app = TestApp::with_fake(&[]).await;
+    let access = &app.state.access;
+    let save = |key: &'static str, value: &'static str| access.save_page_text("test", key, value);
+    save("welcome_title", "Movie night at Sam's").await.unwrap();
+    save("welcome_title.de", "Filmabend bei Sam").await.unwrap();
+    save("onboarding_markdown.de", "**Popcorn** mitbringen")
+        .await
+        .unwrap();
+    let de = Browser::speaking("de").get(&app.url("/")).await;
+    assert!(
+        de.body.contains("<h1>Filmabend bei Sam</h1>"),
+        "{}",
+        de.body
+    );
+    let ja = Browser::speaking("ja").get(&app.url("/")).await;
+    assert!(
+        ja.body.contains("<h1>Movie night at Sam&#x27;s</h1>"),
+        "{}",
+        ja.body
+    );
+    assert!(
+        ja.body.contains("Plex アカウントでサインイン"),
+        "{}",
+        ja.body
+    );
+    allow(&app, "dave", None).await;
+    let mut dave = Browser::speaking("de");
+    let joined = dave.sign_in(&app, &DAVE, "/auth/plex").await;
+    assert!(
+        joined.body.contains("<strong>Popcorn</strong> mitbringen"),
+        "{}",
+        joined.body
+    );
+    allow(&app, "alice", None).await;
+    let mut alice = Browser::speaking("fr");
+    let joined = alice.sign_in(&app, &ALICE, "/auth/plex").await;
+    assert!(!joined.body.contains("Popcorn"), "{}", joined.body);
+    assert!(joined.body.contains("Et maintenant"), "{}", joined.body);
+    app.stop().await;
+}
