@@ -409,6 +409,46 @@ mod tests {
     }
 
     #[test]
+    fn formats_are_read_from_the_content_type_else_the_first_character() {
+        assert!(looks_json("application/json; charset=utf-8", "<x/>"));
+        assert!(!looks_json("text/xml", "{}"));
+        assert!(!looks_json("text/html", "[1]"));
+        assert!(looks_json("", "  {\"a\":1}"));
+        assert!(looks_json("", "[1]"));
+        assert!(!looks_json("", "<MediaContainer/>"));
+        assert!(!looks_json("", ""));
+        assert!(Reply::for_test("{}").is_json());
+        assert!(!Reply::for_test("<a/>").is_json());
+        assert_eq!(
+            Reply::for_test(r#"{"a":1}"#).value().unwrap(),
+            serde_json::json!({"a": 1})
+        );
+        assert!(looks_html("text/html; charset=utf-8", ""));
+        assert!(looks_html("", "  <!DOCTYPE HTML><html>"));
+        assert!(looks_html("", "<HTML><body>"));
+        assert!(!looks_html("text/xml", "<Response/>"));
+        assert!(!looks_html("", r#"{"html":1}"#));
+    }
+
+    #[test]
+    fn error_messages_are_plex_words_without_control_characters_and_short() {
+        assert_eq!(error_message("text/html", "<p>Oops</p>"), "an HTML page");
+        assert_eq!(
+            error_message("", r#"{"errors":[{"message":"Bad\nthing"}]}"#),
+            "Badthing"
+        );
+        assert_eq!(
+            error_message("text/xml", r#"<Response status="No&#10;way"/>"#),
+            "Noway"
+        );
+        assert_eq!(
+            error_message("text/plain", "  just\ttext\u{7} "),
+            "justtext"
+        );
+        assert_eq!(error_message("", &"x".repeat(300)).len(), 200);
+    }
+
+    #[test]
     fn identity_headers_are_valid() {
         let s = PlexSettings::new("abc-123").unwrap();
         let map = identity_headers(&identity(&s)).unwrap();

@@ -130,6 +130,66 @@ mod tests {
         h
     }
 
+    fn post(fields: &[(&str, &str)]) -> AdminPost {
+        let session = Session {
+            kind: crate::store::SessionKind::Admin,
+            plex_id: 1,
+            username: "owner".into(),
+            created_at: 0,
+            last_seen_at: 0,
+            csrf: "s3cr3t-token".into(),
+        };
+        let fields = fields
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        AdminPost { session, fields }
+    }
+
+    #[test]
+    fn fields_are_read_by_name_trimmed_and_empty_is_absent() {
+        let p = post(&[
+            ("other", "x"),
+            ("name", "  carol "),
+            ("name", "dave"),
+            ("blank", "   "),
+            ("lib", "1"),
+            ("lib", " "),
+            ("other", "y"),
+            ("lib", " 3 "),
+            ("days", " 30 "),
+            ("bad", "3.5"),
+        ]);
+        assert_eq!(p.get("name"), Some("carol"), "the first value, trimmed");
+        assert_eq!(p.get("other"), Some("x"));
+        assert_eq!(p.get("blank"), None);
+        assert_eq!(p.get("missing"), None);
+        assert_eq!(p.all("lib"), vec!["1".to_owned(), "3".to_owned()]);
+        assert_eq!(p.all("other"), vec!["x".to_owned(), "y".to_owned()]);
+        assert!(p.all("blank").is_empty());
+        assert!(p.all("missing").is_empty());
+        assert_eq!(p.number::<u32>("days"), Ok(Some(30)));
+        assert_eq!(p.number::<u32>("missing"), Ok(None));
+        assert_eq!(
+            p.number::<u32>("bad"),
+            Err("bad must be a whole number".to_owned())
+        );
+    }
+
+    #[test]
+    fn the_token_must_be_the_sessions_exactly() {
+        let s = post(&[]).session;
+        assert!(token_ok(&s, Some("s3cr3t-token")));
+        assert!(!token_ok(&s, None));
+        assert!(!token_ok(&s, Some("")));
+        assert!(
+            !token_ok(&s, Some("s3cr3t-tokeN")),
+            "same length, one byte off"
+        );
+        assert!(!token_ok(&s, Some("s3cr3t-token ")));
+        assert!(!token_ok(&s, Some("s3cr3t")));
+    }
+
     #[test]
     fn origin_must_be_the_public_urls() {
         assert!(origin_ok(&HeaderMap::new(), &url()));

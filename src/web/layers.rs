@@ -136,6 +136,61 @@ mod tests {
     }
 
     #[test]
+    fn private_paths_are_the_sign_in_admin_setup_api_and_friend_pages() {
+        for p in [
+            "/auth/plex",
+            "/admin",
+            "/admin/people",
+            "/setup",
+            "/me",
+            "/api/v1/status",
+            "/i/abc123",
+            "/healthz",
+            "/sso/auth",
+            "/request",
+        ] {
+            assert!(is_private(p), "{p}");
+        }
+        for p in ["/", "/assets/style.css", "/join", "/favicon.ico"] {
+            assert!(!is_private(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn security_headers_are_added_without_replacing_a_handlers_own() {
+        let csp = HeaderValue::from_static("default-src 'self'");
+        let mut h = HeaderMap::new();
+        add_security_headers(&mut h, &csp, false);
+        assert_eq!(h[header::CONTENT_SECURITY_POLICY], "default-src 'self'");
+        assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        assert_eq!(h[header::REFERRER_POLICY], "no-referrer");
+        assert_eq!(h[header::X_FRAME_OPTIONS], "DENY");
+        assert!(
+            !h.contains_key(header::CACHE_CONTROL),
+            "public pages may be cached"
+        );
+
+        let mut h = HeaderMap::new();
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("sandbox"),
+        );
+        h.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("max-age=60"),
+        );
+        add_security_headers(&mut h, &csp, true);
+        assert_eq!(h[header::CONTENT_SECURITY_POLICY], "sandbox");
+        assert_eq!(h.get_all(header::CONTENT_SECURITY_POLICY).iter().count(), 1);
+        assert_eq!(
+            h[header::CACHE_CONTROL],
+            "no-store",
+            "private answers never cached"
+        );
+        assert_eq!(h.get_all(header::CACHE_CONTROL).iter().count(), 1);
+    }
+
+    #[test]
     fn request_durations_are_logged_with_two_decimals() {
         use std::time::Duration;
         assert_eq!(round_ms(Duration::from_nanos(54_741)).to_string(), "0.05");

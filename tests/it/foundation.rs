@@ -152,6 +152,17 @@ async fn rate_limit_answers_429_with_retry_after() {
         .parse()
         .unwrap();
     assert!((1..=60).contains(&secs), "{secs}");
+    // The error page is rendered over the handler's answer: its own Retry-After and HTML
+    // content type, each once (the handler's copies are not appended again).
+    for name in ["retry-after", "content-type"] {
+        assert_eq!(r.headers().get_all(name).iter().count(), 1, "{name}");
+    }
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
     assert!(r.text().await.unwrap().contains("Slow down"));
 }
 

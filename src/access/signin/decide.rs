@@ -332,3 +332,114 @@ pub(super) fn union(a: &[u64], b: &[u64]) -> Vec<u64> {
 pub(crate) fn same_set(a: &[u64], b: &[u64]) -> bool {
     a.iter().all(|x| b.contains(x)) && b.iter().all(|x| a.contains(x))
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn user() -> PlexUser {
+        PlexUser {
+            id: 7,
+            uuid: "u7".into(),
+            username: "alice".into(),
+            title: "Alice".into(),
+            email: Some("a@x.test".into()),
+            restricted: false,
+            thumb: None,
+            email_confirmed: true,
+        }
+    }
+
+    fn invite(extra: serde_json::Value) -> Invite {
+        let mut v = serde_json::json!({"id": 1, "code_hash": "h", "created_at": 0});
+        for (k, x) in extra.as_object().unwrap() {
+            v[k] = x.clone();
+        }
+        serde_json::from_value(v).unwrap()
+    }
+
+    fn grant(status: &str, expires_at: Option<i64>) -> Grant {
+        serde_json::from_value(serde_json::json!({
+            "plex_id": 7, "username": "alice", "libraries": [1], "status": status,
+            "expires_at": expires_at, "source": "invite", "created_at": 0, "updated_at": 0,
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn entries_name_an_account_by_id_username_or_email_and_pins_only_by_id() {
+        let u = user();
+        assert!(names("7", None, &u));
+        assert!(names(" ALICE ", None, &u));
+        assert!(names("A@x.TEST", None, &u));
+        for other in ["8", "bob", "b@x.test", "alice2"] {
+            assert!(!names(other, None, &u), "{other}");
+        }
+        let no_mail = PlexUser {
+            email: None,
+            ..u.clone()
+        };
+        assert!(!names("a@x.test", None, &no_mail));
+        assert!(names("whoever", Some(7), &u));
+        assert!(!names("alice", Some(8), &u), "a username can change hands");
+    }
+
+    #[test]
+    fn invite_problems_in_order_revoked_expired_used_up() {
+        let now = 1_000;
+        assert_eq!(
+            invite_problem_of(&invite(serde_json::json!({})), Some(7), now),
+            None
+        );
+        let revoked = invite(serde_json::json!({"revoked": true, "expires_at": 10}));
+        assert_eq!(
+            invite_problem_of(&revoked, Some(7), now),
+            Some(InviteProblem::Revoked)
+        );
+        let at = |t: i64| invite(serde_json::json!({ "expires_at": t }));
+        assert_eq!(
+            invite_problem_of(&at(now), Some(7), now),
+            Some(InviteProblem::Expired)
+        );
+        assert_eq!(invite_problem_of(&at(now + 1), Some(7), now), None);
+        let full = invite(serde_json::json!({"max_uses": 2, "uses": 2, "used_by": [7, 8]}));
+        assert_eq!(
+            invite_problem_of(&full, Some(9), now),
+            Some(InviteProblem::UsedUp)
+        );
+        assert_eq!(
+            invite_problem_of(&full, None, now),
+            Some(InviteProblem::UsedUp)
+        );
+        assert_eq!(
+            invite_problem_of(&full, Some(7), now),
+            None,
+            "its own use again"
+        );
+        let one_left = invite(serde_json::json!({"max_uses": 2, "uses": 1, "used_by": [8]}));
+        assert_eq!(invite_problem_of(&one_left, Some(9), now), None);
+    }
+
+    #[test]
+    fn a_grant_is_active_while_pending_or_accepted_and_unexpired() {
+        let now = 1_000;
+        assert!(is_active(&grant("accepted", None), now));
+        assert!(is_active(&grant("pending", Some(now + 1)), now));
+        assert!(!is_active(&grant("accepted", Some(now)), now));
+        assert!(!is_active(&grant("accepted", Some(now - 1)), now));
+        for s in ["sharing", "failed", "removed"] {
+            assert!(!is_active(&grant(s, None), now), "{s}");
+        }
+    }
+
+    #[test]
+    fn library_sets() {
+        assert_eq!(union(&[3, 1], &[1, 2, 3, 4]), vec![3, 1, 2, 4]);
+        assert_eq!(union(&[], &[5]), vec![5]);
+        assert!(same_set(&[1, 2, 2], &[2, 1]));
+        assert!(!same_set(&[1, 2], &[1]));
+        assert!(!same_set(&[1], &[1, 2]));
+        assert!(same_set(&[], &[]));
+    }
+}

@@ -210,3 +210,104 @@ fn rd_hosts_stay_inside_the_cookie_domain() {
     }
     assert!(rd_target("http://a.example.com/", true, "example.com").is_some());
 }
+
+#[test]
+fn an_exact_host_beats_a_wildcard_then_the_longer_prefix() {
+    let apps = vec![
+        app("a.example.com", Some("/admin"), SsoRule::Owner),
+        app("*.example.com", Some("/admin/deep"), SsoRule::Deny),
+    ];
+    let rule = |h: &str, p: &str| find_app(&apps, h, p).map(|a| a.app.allow);
+    assert_eq!(rule("a.example.com", "/admin"), Some(SsoRule::Owner));
+    assert_eq!(rule("a.example.com", "/admin/deep/x"), Some(SsoRule::Owner));
+    assert_eq!(rule("b.example.com", "/admin/deep/x"), Some(SsoRule::Deny));
+    assert_eq!(rule("b.example.com", "/admin/x"), None);
+}
+
+#[test]
+fn the_display_name_is_the_configured_name_else_the_host() {
+    let mut e = app("a.example.com", None, SsoRule::Friends);
+    assert_eq!(e.display_name(), "a.example.com");
+    e.app.name = Some("  ".into());
+    assert_eq!(e.display_name(), "a.example.com");
+    e.app.name = Some("Sonarr".into());
+    assert_eq!(e.display_name(), "Sonarr");
+}
+
+#[test]
+fn users_entries_name_by_id_username_or_email_and_pins_only_by_id() {
+    let who = Who {
+        plex_id: 7,
+        username: "alice".into(),
+        email: Some("a@x.test".into()),
+        ..Who::default()
+    };
+    assert!(user_entry_names("7", None, &who));
+    assert!(user_entry_names(" Alice ", None, &who));
+    assert!(user_entry_names("A@X.test", None, &who));
+    for other in ["8", "bob", "b@x.test", "", "  "] {
+        assert!(!user_entry_names(other, None, &who), "{other:?}");
+    }
+    let no_mail = Who {
+        email: None,
+        ..who.clone()
+    };
+    assert!(!user_entry_names("a@x.test", None, &no_mail));
+    assert!(user_entry_names("alice", Some(7), &who));
+    assert!(
+        !user_entry_names("alice", Some(8), &who),
+        "pinned to another id"
+    );
+    assert!(user_entry_names("someone-else", Some(7), &who));
+}
+
+#[test]
+fn co_admins_are_admins_and_admins_pass_friends_without_a_grant() {
+    let none = |_: &str| None;
+    let co = Who {
+        plex_id: 9,
+        co_admin: true,
+        ..Who::default()
+    };
+    let owner = Who {
+        plex_id: 1,
+        owner: true,
+        ..Who::default()
+    };
+    assert!(co.admin() && owner.admin() && !Who::default().admin());
+    assert_eq!(co.groups(), "plexgate-admins,plexgate-friends");
+    for (rule, co_passes) in [
+        (SsoRule::Admins, true),
+        (SsoRule::Friends, true),
+        (SsoRule::Owner, false),
+        (SsoRule::Deny, false),
+    ] {
+        assert_eq!(
+            passes(rule, &[], &[], &co, &none, &none),
+            co_passes,
+            "{rule:?}"
+        );
+    }
+    assert!(passes(SsoRule::Admins, &[], &[], &owner, &none, &none));
+    assert!(passes(
+        SsoRule::Friends,
+        &[],
+        &[LibraryRef::Id(2)],
+        &owner,
+        &none,
+        &none
+    ));
+    let stranger = Who {
+        plex_id: 5,
+        ..Who::default()
+    };
+    assert!(!passes(SsoRule::Friends, &[], &[], &stranger, &none, &none));
+    assert!(passes(
+        SsoRule::Admins,
+        &["5".into()],
+        &[],
+        &stranger,
+        &none,
+        &none
+    ));
+}
