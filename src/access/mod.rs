@@ -64,6 +64,10 @@ pub struct Owner {
     pub plex_id: u64,
     /// The owner's Plex username (used to pick invites, plex-api.md §6.2).
     pub username: String,
+    /// The owner's Plex display name (`title`), shown to friends.
+    pub title: String,
+    /// The owner's avatar address from plex.tv (`thumb`), if any.
+    pub thumb: Option<String>,
     /// The shared server's machine identifier.
     pub machine_id: String,
     /// The shared server's name, shown to friends.

@@ -51,6 +51,7 @@ impl Access {
         match self.resolve_with(token, server).await {
             Ok(owner) => {
                 let owner = Arc::new(owner);
+                self.read_owner_avatar(owner.thumb.as_deref()).await;
                 self.set_owner_status(OwnerStatus::Ready(owner.clone()));
                 tracing::info!(
                     server = %owner.server_name,
@@ -121,6 +122,8 @@ impl Access {
             token,
             plex_id: user.id,
             username: user.username,
+            title: user.title,
+            thumb: user.thumb,
             machine_id: server.machine_id.clone(),
             server_name: server.name.clone(),
         })

@@ -12,6 +12,7 @@ use super::{
     OwnerStatus, lock, resolve_libraries,
 };
 use crate::config::{LibraryRef, Policy};
+use crate::plex::avatar::Avatar;
 use crate::plex::{PlexServer, PlexUser};
 use crate::secret::Secret;
 
@@ -205,9 +206,12 @@ impl Access {
             token,
             plex_id: user.id,
             username: user.username,
+            title: user.title,
+            thumb: user.thumb,
             machine_id: server.machine_id.clone(),
             server_name: server.name.clone(),
         });
+        self.read_owner_avatar(owner.thumb.as_deref()).await;
         self.set_owner_status(OwnerStatus::Ready(owner.clone()));
         Ok(owner)
     }
@@ -341,6 +345,8 @@ pub struct SettingsCache {
     /// A default library set is stored (setup's last step, config's `access.libraries`, or
     /// the Libraries page): until then friends see "not ready yet".
     pub(crate) has_default_libraries: bool,
+    /// The owner's avatar image, read from plex.tv when the owner was last resolved.
+    pub(crate) owner_avatar: Option<Arc<Avatar>>,
 }
 
 impl SettingsCache {
@@ -363,6 +369,7 @@ impl SettingsCache {
             policy,
             texts: std::collections::HashMap::new(),
             has_default_libraries,
+            owner_avatar: None,
         }
     }
 }
@@ -386,7 +393,36 @@ impl SetupStep {
     }
 }
 
+/// How long reading the owner's avatar may hold up connecting to plex.tv.
+const AVATAR_READ_LIMIT: std::time::Duration = std::time::Duration::from_secs(5);
+
 impl Access {
+    /// Reads the owner's avatar (`thumb`) for the welcome pages and keeps it in memory; a
+    /// failure only logs (the pages then show the owner's initial) and never stops the owner
+    /// from connecting. A stale image is dropped rather than shown for another account.
+    pub(crate) async fn read_owner_avatar(&self, thumb: Option<&str>) {
+        let image = match thumb {
+            None => None,
+            Some(t) => match tokio::time::timeout(AVATAR_READ_LIMIT, self.0.plex.avatar(t)).await {
+                Ok(Ok(a)) => Some(Arc::new(a)),
+                Ok(Err(e)) => {
+                    tracing::info!(error = %e, "the owner's avatar could not be read");
+                    None
+                }
+                Err(_) => {
+                    tracing::info!("reading the owner's avatar timed out");
+                    None
+                }
+            },
+        };
+        lock(&self.0.cached).owner_avatar = image;
+    }
+
+    /// The owner's avatar image, when plex.tv gave one.
+    pub fn owner_avatar(&self) -> Option<Arc<Avatar>> {
+        lock(&self.0.cached).owner_avatar.clone()
+    }
+
     /// Records whether a default library set is stored (after each write of it).
     pub(crate) fn note_default_libraries(&self, ids: &[u64]) {
         lock(&self.0.cached).has_default_libraries = !ids.is_empty();

@@ -125,6 +125,9 @@ pub fn crowd() -> &'static [Account] {
     &CROWD
 }
 
+/// The avatar image the fake serves at every account's `thumb` address.
+pub const AVATAR_PNG: &[u8] = include_bytes!("avatar.png");
+
 /// The owner's server machineIdentifier.
 pub const SERVER_ID: &str = "a1b2c3d4e5f60718293a4b5c6d7e8f9001234567";
 /// The owner's server name.

@@ -202,9 +202,21 @@ fn dispatch(app: &App, r: &Req) -> Response {
         ["api", "v2", rest @ ..] => v2::handle(&mut w, r, rest),
         ["api", rest @ ..] => v1::handle(&mut w, r, rest),
         ["auth", rest @ ..] => auth_page::handle(&mut w, r, rest),
+        ["users", uuid, "avatar"] => avatar(uuid),
         _ => None,
     };
     out.unwrap_or_else(|| render::html(StatusCode::NOT_FOUND, html_404_body()))
+}
+
+/// `GET /users/{uuid}/avatar` (the `thumb` address): the same small PNG for every account.
+fn avatar(uuid: &str) -> Option<Response> {
+    super::world::all_accounts().find(|a| super::world::uuid(a.id) == uuid)?;
+    let mut resp = Response::new(Body::from(super::AVATAR_PNG));
+    resp.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("image/png"),
+    );
+    Some(resp)
 }
 
 /// Accepts connections wrapped so that a `Drop` fault can cut them.

@@ -5,6 +5,7 @@
 
 mod account;
 pub mod assumptions;
+pub mod avatar;
 mod error;
 mod http;
 mod invites;

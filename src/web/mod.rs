@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod admin_link;
 pub mod api;
+pub mod avatar;
 pub mod client_ip;
 pub mod cookies;
 pub mod csrf;
@@ -120,6 +121,7 @@ pub fn router(state: AppState) -> Router {
         .route("/me", get(me::me))
         .route("/lang", post(lang::choose))
         .route("/assets/admin.js", get(pages::admin_js))
+        .route("/assets/owner-avatar", get(avatar::serve))
         .route("/admin/signin", get(admin::sign_in))
         .route("/admin/link", get(admin_link::admin_link))
         .merge(admin_routes())

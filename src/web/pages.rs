@@ -32,6 +32,8 @@ pub struct Site {
     pub owner: String,
     /// The owner's initial, for the avatar badge.
     pub initial: String,
+    /// The owner's avatar is served at `/assets/owner-avatar` (else the initial is shown).
+    pub avatar: bool,
     pub libraries: Vec<String>,
 }
 
@@ -52,6 +54,7 @@ impl Site {
                 .next()
                 .map(|c| c.to_uppercase().collect())
                 .unwrap_or_default(),
+            avatar: state.access.owner_avatar().is_some(),
             server: info.server,
             owner: info.owner,
             libraries: info.libraries,

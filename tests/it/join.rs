@@ -8,3 +8,4 @@ mod refusals;
 mod reload;
 mod returning;
 mod security;
+mod welcome;

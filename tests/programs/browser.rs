@@ -529,7 +529,8 @@ async fn invite_revoked(c: &Client, app: &TestApp) {
     assert!(all.iter().any(|i| i.id == id && i.revoked));
 }
 
-/// Alice opens the link: the page names the server and its owner and lists the libraries;
+/// Alice opens the link: the page names the server and its owner (with the owner's avatar)
+/// and lists the libraries;
 /// she signs in and gets "You're in" as three steps; a reload shares nothing twice.
 async fn friend_joins(f: &Client, app: &TestApp, link: &str, screen: Screen) {
     f.goto(link).await.unwrap();
@@ -544,6 +545,10 @@ async fn friend_joins(f: &Client, app: &TestApp, link: &str, screen: Screen) {
         "{text}"
     );
     assert!(f.title().await.unwrap().contains(SERVER_NAME));
+    // The owner's avatar, served by plexgate itself (the CSP allows no other image host).
+    let avatar = "var i = document.querySelector('img.avatar');\
+                  return !!i && i.complete && i.naturalWidth > 0;";
+    assert_eq!(f.execute(avatar, vec![]).await.unwrap(), json!(true));
     screenshot(f, "welcome", screen).await;
     sign_in_button(f).await;
     approve_as(f, "alice").await;

@@ -10,7 +10,7 @@ use super::super::{Access, AccessError};
 pub struct WelcomeInfo {
     /// The shared server's name.
     pub server: String,
-    /// The owner's Plex username.
+    /// The owner's Plex display name (the username when plex.tv gave none).
     pub owner: String,
     /// Titles of the libraries a friend would get (empty when not known yet).
     pub libraries: Vec<String>,
@@ -44,7 +44,11 @@ impl Access {
         };
         Ok(Some(WelcomeInfo {
             server: owner.server_name.clone(),
-            owner: owner.username.clone(),
+            owner: if owner.title.trim().is_empty() {
+                owner.username.clone()
+            } else {
+                owner.title.clone()
+            },
             libraries,
         }))
     }

@@ -16,6 +16,8 @@ fn resolve(access: &Access) {
         token: Secret::new(fakeplex::OWNER.token),
         plex_id: fakeplex::OWNER.id,
         username: fakeplex::OWNER.username.to_owned(),
+        title: fakeplex::OWNER.username.to_owned(),
+        thumb: None,
         machine_id: fakeplex::SERVER_ID.to_owned(),
         server_name: fakeplex::SERVER_NAME.to_owned(),
     })));

@@ -187,6 +187,12 @@ fn sentence(kind: &str, actor: &str, who: &str, outcome: &str, libs: &[String]) 
         "key_revoke" => format!("{actor} revoked an API key"),
         "sessions_ended" => format!("{actor} ended {who}'s sessions"),
         "owner_token" => format!("The owner's Plex connection: {outcome_words}"),
+        "sso_signin" | "oidc_signin" => format!("{actor} signed in to an app"),
+        "sso_denied" | "oidc_denied" => format!("An app's rule refused {actor}"),
+        "sso_logout" | "oidc_logout" => format!("{actor} signed out of the apps"),
+        "sso_untrusted_peer" => "A proxy plexgate does not trust was refused".to_owned(),
+        "oidc_token_reuse" => "A used sign-in code came back and was refused".to_owned(),
+        "oidc_client_changed" => format!("{actor} changed the apps that sign in with Plex"),
         "reconcile" | "reconcile_confirm" | "reconcile_discard" => {
             format!("The reconciler checked the shares ({outcome_words})")
         }
@@ -233,5 +239,23 @@ mod tests {
     #[test]
     fn accepted_reads_short() {
         assert_eq!(names().row(event("accept", "")).sentence, "alice accepted");
+    }
+
+    #[test]
+    fn app_events_are_sentences_too() {
+        for kind in [
+            "sso_signin",
+            "oidc_signin",
+            "sso_denied",
+            "oidc_denied",
+            "sso_logout",
+            "oidc_logout",
+            "sso_untrusted_peer",
+            "oidc_token_reuse",
+            "oidc_client_changed",
+        ] {
+            let s = names().row(event(kind, "")).sentence;
+            assert!(!s.contains('_') && !s.contains(':'), "{kind}: {s}");
+        }
     }
 }

@@ -1,0 +1,31 @@
+//! `GET /assets/owner-avatar`: the owner's avatar on the welcome and invite pages (issue 20),
+//! read from plex.tv when the owner connects (`Access::owner_avatar`) and served from
+//! plexgate's own address, so the CSP keeps images to `'self'` and a friend's browser never
+//! calls plex.tv. Without an image the pages show the owner's initial.
+
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use crate::app::AppState;
+
+/// `GET /assets/owner-avatar`: the kept image, else 404.
+pub async fn serve(State(state): State<AppState>) -> Response {
+    match state.access.owner_avatar() {
+        Some(a) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static(a.content_type),
+                ),
+                (
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=3600"),
+                ),
+            ],
+            a.bytes.clone(),
+        )
+            .into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
