@@ -383,7 +383,10 @@ fn ms(d: f64) -> String {
 #[allow(clippy::too_many_lines)]
 async fn main_async() {
     let bin = PathBuf::from(std::env::var("PLEXGATE_BIN").expect("PLEXGATE_BIN"));
-    let anchor_bin = std::env::var("ANCHOR_BIN").ok().map(PathBuf::from);
+    let anchor_bin = std::env::var("ANCHOR_BIN")
+        .ok()
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from);
     let rounds: usize = env_or("ROUNDS", 3);
     let secs: u32 = env_or("WRK_SECS", 10);
     let burst: usize = env_or("BURST", 200);

@@ -1,6 +1,6 @@
 //! `sso.cookie_domain` checks (SPEC §8): the parent domain of the guarded apps must contain the
 //! public URL's host and must not be an IP, a single label or a public suffix (the Public
-//! Suffix List with its private section, embedded by the `psl` crate: no download at run time).
+//! Suffix List with its private section, embedded as text: no download at run time).
 
 use std::net::IpAddr;
 
@@ -50,9 +50,7 @@ pub fn check(raw: &str, public_host: &str) -> Result<String, String> {
             "`{raw}` is a single label; use a parent domain such as example.com"
         ));
     }
-    let is_suffix =
-        psl::suffix(domain.as_bytes()).is_some_and(|s| s.as_bytes() == domain.as_bytes());
-    if is_suffix {
+    if is_public_suffix(&domain) {
         return Err(format!(
             "`{raw}` is a public suffix (Public Suffix List): browsers refuse cookies for it; use your own domain below it"
         ));
@@ -64,6 +62,52 @@ pub fn check(raw: &str, public_host: &str) -> Result<String, String> {
         ));
     }
     Ok(domain)
+}
+
+/// The Public Suffix List, ICANN and private sections (a copy of the one the `psl` crate
+/// compiles into code: as text it is a tenth of the binary's size, and it is read only here).
+const PUBLIC_SUFFIX_LIST: &str = include_str!("public_suffix_list.dat");
+
+/// Whether normalised `domain` is itself a public suffix: a listed name, or one label below a
+/// wildcard rule, and not an exception; an unlisted single label counts (the implicit `*` rule).
+fn is_public_suffix(domain: &str) -> bool {
+    is_public_suffix_in(PUBLIC_SUFFIX_LIST.lines(), domain)
+}
+
+/// [`is_public_suffix`] against `rules` (lines of the list). Rules written in Unicode are compared
+/// with the Unicode form of `domain`'s IDNA (`xn--`) labels.
+fn is_public_suffix_in<'a>(rules: impl Iterator<Item = &'a str>, domain: &str) -> bool {
+    let unicode = domain
+        .contains("xn--")
+        .then(|| idna::domain_to_unicode(domain).0);
+    let unicode = unicode.as_deref();
+    fn parent(d: &str) -> Option<&str> {
+        d.split_once('.').map(|(_, p)| p)
+    }
+    // A Unicode name can only equal the Unicode form of an IDNA domain.
+    let same = |name: &str, ascii: Option<&str>, uni: Option<&str>| {
+        if name.is_ascii() {
+            Some(name) == ascii
+        } else {
+            uni.is_some() && Some(name) == uni
+        }
+    };
+    let mut listed = !domain.contains('.');
+    for rule in rules {
+        if rule.is_empty() || rule.starts_with("//") {
+            continue;
+        }
+        if let Some(name) = rule.strip_prefix('!') {
+            if same(name, Some(domain), unicode) {
+                return false;
+            }
+        } else if let Some(name) = rule.strip_prefix("*.") {
+            listed |= same(name, parent(domain), unicode.and_then(parent));
+        } else {
+            listed |= same(rule, Some(domain), unicode);
+        }
+    }
+    listed
 }
 
 /// Checks an app's `host` (`a.example.com` or `*.example.com`) lies inside `domain`.
@@ -105,6 +149,68 @@ mod tests {
         }
         assert!(check("me.duckdns.org", "plex.me.duckdns.org").is_ok());
         assert!(check("example.com", "notexample.com").is_err());
+    }
+
+    /// The list as text answers as the `psl` crate's compiled list (same list version) for every
+    /// listed name in its IDNA form, the name one label up, and a name one label below each
+    /// wildcard and exception rule. (Each name is checked against the rules of its top-level
+    /// label only: no other rule can match it, and the whole list per name is too slow unoptimised.)
+    /// The one difference: a name that a wildcard rule covers and that has a wildcard rule of its
+    /// own (`*.run.app` and `*.mtls.run.app`: `mtls.run.app`) is a suffix by the list's algorithm
+    /// and to browsers, which the compiled list misses; here it is refused, as browsers do.
+    #[test]
+    fn the_embedded_list_answers_as_the_psl_crate() {
+        let mut names = std::collections::BTreeSet::new();
+        let mut by_tld: std::collections::HashMap<String, Vec<&str>> = Default::default();
+        for rule in PUBLIC_SUFFIX_LIST
+            .lines()
+            .filter(|r| !r.is_empty() && !r.starts_with("//"))
+        {
+            let bare = rule.trim_start_matches('!').trim_start_matches("*.");
+            let name = normalize_host(bare).unwrap_or_else(|| panic!("{rule}"));
+            let tld = name.rsplit('.').next().unwrap_or_default().to_owned();
+            by_tld.entry(tld).or_default().push(rule);
+            if bare.len() != rule.len() {
+                names.insert(format!("x.{name}"));
+            }
+            if let Some((_, parent)) = name.split_once('.') {
+                names.insert(parent.to_owned());
+            }
+            names.insert(name);
+        }
+        assert!(names.len() > 10_000, "{}", names.len());
+        let mut suffixes = 0;
+        let mut differ = Vec::new();
+        for name in &names {
+            let tld = name.rsplit('.').next().unwrap_or_default();
+            let rules = by_tld.get(tld).into_iter().flatten().copied();
+            let ours = is_public_suffix_in(rules, name);
+            let psl = psl::suffix(name.as_bytes()).is_some_and(|s| s == name.as_bytes());
+            let below_nested_wildcard = name.split_once('.').is_some_and(|(_, parent)| {
+                let rules = by_tld.get(tld).into_iter().flatten();
+                let wildcard = |n: &str| rules.clone().any(|r| r.strip_prefix("*.") == Some(n));
+                wildcard(parent) && wildcard(name)
+            });
+            if ours != psl && !(ours && below_nested_wildcard) {
+                differ.push(format!("{name}: ours {ours}, psl {psl}"));
+            }
+            suffixes += usize::from(ours);
+        }
+        assert!(differ.is_empty(), "{differ:#?}");
+        assert!(suffixes > 9_000, "{suffixes}");
+        for (name, suffix) in [
+            ("github.io", true),
+            ("duckdns.org", true),
+            ("me.duckdns.org", false),
+            ("x.ck", true),
+            ("www.ck", false),
+            ("xn--55qx5d.cn", true),
+            ("mtls.run.app", true),
+            ("example.com", false),
+            ("nosuchtld", true),
+        ] {
+            assert_eq!(is_public_suffix(name), suffix, "{name}");
+        }
     }
 
     #[test]

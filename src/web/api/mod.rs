@@ -1,5 +1,5 @@
-//! The scripting API under `/api/v1` (SPEC §7). Routes join one utoipa-axum table, so the
-//! OpenAPI document is generated from the handlers and the tests walk the same table.
+//! The scripting API under `/api/v1` (SPEC §7). Routes join one table, so the OpenAPI document
+//! is generated from the handlers and the tests walk the same table.
 
 mod admins;
 mod allowlist;
@@ -21,17 +21,14 @@ mod users;
 
 pub use auth::ApiKey;
 
-use std::sync::Arc;
-
-use axum::Json;
 use axum::Router;
 use axum::extract::rejection::JsonRejection;
-use axum::http::StatusCode;
-use axum::routing::{any, get};
+use axum::http::{StatusCode, header};
+use axum::routing::{MethodRouter, any, get};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
+use utoipa_axum::{PathItemExt as _, routes};
 
 use super::error::ApiError;
 use crate::app::AppState;
@@ -71,45 +68,87 @@ impl Modify for BearerAuth {
 )]
 struct ApiDoc;
 
-/// The route table: every `/api/v1` route, with its OpenAPI description.
-pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .routes(routes!(status::status))
-        .routes(routes!(allowlist::list, allowlist::add))
-        .routes(routes!(allowlist::remove))
-        .routes(routes!(libraries::get, libraries::put))
-        .routes(routes!(invites::list, invites::create))
-        .routes(routes!(invites::revoke))
-        .routes(routes!(users::list, users::invite))
-        .routes(routes!(users::update, users::remove))
-        .routes(routes!(events::list))
-        .routes(routes!(requests::list))
-        .routes(routes!(requests::approve))
-        .routes(routes!(requests::decline))
-        .routes(routes!(admins::list, admins::add))
-        .routes(routes!(admins::remove))
-        .routes(routes!(reconcile::get))
-        .routes(routes!(reconcile::confirm))
-        .routes(routes!(reconcile::discard))
-        .routes(routes!(keys::list, keys::create))
-        .routes(routes!(keys::revoke))
-        .routes(routes!(backups::create))
-        .routes(routes!(apps::list, apps::put))
-        .routes(routes!(oidc_clients::list, oidc_clients::put))
-        .routes(routes!(sessions::end))
+/// Calls `$then!` with the route table: every `/api/v1` route, as groups of handlers that share
+/// a path (each handler's `#[utoipa::path]` names its method and path).
+macro_rules! with_route_table {
+    ($then:ident) => {
+        $then![
+            [status::status],
+            [allowlist::list, allowlist::add],
+            [allowlist::remove],
+            [libraries::get, libraries::put],
+            [invites::list, invites::create],
+            [invites::revoke],
+            [users::list, users::invite],
+            [users::update, users::remove],
+            [events::list],
+            [requests::list],
+            [requests::approve],
+            [requests::decline],
+            [admins::list, admins::add],
+            [admins::remove],
+            [reconcile::get],
+            [reconcile::confirm],
+            [reconcile::discard],
+            [keys::list, keys::create],
+            [keys::revoke],
+            [backups::create],
+            [apps::list, apps::put],
+            [oidc_clients::list, oidc_clients::put],
+            [sessions::end],
+        ]
+    };
 }
+
+macro_rules! openapi_router {
+    ($([$($handler:path),+]),* $(,)?) => {
+        OpenApiRouter::with_openapi(ApiDoc::openapi())$(.routes(routes!($($handler),+)))*
+    };
+}
+
+/// The same table as plain axum routes: only each handler's method and path are read, so the
+/// OpenAPI builder stays out of the binary.
+macro_rules! served_router {
+    ($([$first:ident :: $first_handler:ident $(, $module:ident :: $handler:ident)*]),* $(,)?) => {{
+        let router = Router::new();
+        $(
+            let router = utoipa_axum::paste! {{
+                // Handlers in a group share their path.
+                let path = <$first::[<__path_ $first_handler>] as utoipa::Path>::path();
+                let methods = MethodRouter::new();
+                let methods = served_router!(@on methods, $first::$first_handler);
+                $( let methods = served_router!(@on methods, $module::$handler); )*
+                router.route(&path, methods)
+            }};
+        )*
+        router
+    }};
+    (@on $methods:ident, $module:ident :: $handler:ident) => {
+        utoipa_axum::paste! {
+            <$module::[<__path_ $handler>] as utoipa::Path>::methods()
+                .into_iter()
+                .fold($methods, |m, method| m.on(method.to_method_filter(), $module::$handler))
+        }
+    };
+}
+
+/// The route table with its OpenAPI description (what `/api/v1/openapi.json` serves).
+pub fn routes() -> OpenApiRouter<AppState> {
+    with_route_table!(openapi_router)
+}
+
+/// The OpenAPI document of [`routes`], generated ahead of time: building it at start would carry
+/// the schema builder in the binary and in memory. A test checks it is exactly what [`routes`]
+/// builds and rewrites it when `PLEXGATE_WRITE_OPENAPI=1` is set.
+pub const OPENAPI_JSON: &str = include_str!("openapi.json");
 
 /// The `/api` router: `/api/v1/...`, `/api/v1/openapi.json`, and JSON errors for everything else.
 pub fn router() -> Router<AppState> {
-    let (v1, openapi) = routes().split_for_parts();
-    let openapi = Arc::new(openapi);
+    let v1: Router<AppState> = with_route_table!(served_router);
     let v1 = v1
         .route(
             "/openapi.json",
-            get(move || {
-                let doc = Arc::clone(&openapi);
-                async move { Json(doc.as_ref().clone()) }
-            }),
+            get(|| async { ([(header::CONTENT_TYPE, "application/json")], OPENAPI_JSON) }),
         )
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed);
@@ -145,5 +184,26 @@ pub fn json_rejection(r: &JsonRejection) -> ApiError {
             "the request body is too large",
         ),
         other => ApiError::bad_request(other.body_text()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The served document is the one the route table builds (byte for byte); with
+    /// `PLEXGATE_WRITE_OPENAPI=1` the test writes it instead (after an API change).
+    #[test]
+    fn the_served_openapi_document_is_the_route_tables() {
+        let (_, doc) = super::routes().split_for_parts();
+        let built = serde_json::to_string(&doc).unwrap_or_default();
+        assert!(built.len() > 1000, "{built}");
+        if std::env::var_os("PLEXGATE_WRITE_OPENAPI").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/web/api/openapi.json");
+            std::fs::write(path, &built).unwrap_or_else(|e| panic!("{path}: {e}"));
+        } else {
+            assert!(
+                built == super::OPENAPI_JSON,
+                "src/web/api/openapi.json is stale: rerun with PLEXGATE_WRITE_OPENAPI=1"
+            );
+        }
     }
 }

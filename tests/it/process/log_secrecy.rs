@@ -436,6 +436,21 @@ async fn a_whole_journey_at_trace_level_logs_no_secret() {
         lines.iter().any(|l| l.contains("\"route\"")),
         "request logs are written"
     );
+    // A request's line is INFO, and WARN only for a 5xx answer.
+    let mut requests = 0;
+    for line in &lines {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let Some(status) = v["fields"]["status"].as_u64() else {
+            continue;
+        };
+        if v["fields"]["message"] != "request" {
+            continue;
+        }
+        let level = if status >= 500 { "WARN" } else { "INFO" };
+        assert_eq!(v["level"], level, "{line}");
+        requests += 1;
+    }
+    assert!(requests > 0, "request lines carry their status");
     for line in &lines {
         // SPEC §3: the first-run setup link is printed to stdout and announced once in the log.
         if line.contains("open the one-time setup link") {
