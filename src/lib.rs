@@ -11,6 +11,7 @@ pub mod commands;
 pub mod config;
 pub mod crypto;
 pub mod fakeplex;
+pub mod i18n;
 pub mod log_writer;
 pub mod metrics;
 pub mod notify;

@@ -288,7 +288,7 @@ impl Access {
     pub async fn save_page_text(
         &self,
         actor: &str,
-        key: &'static str,
+        key: &str,
         value: &str,
     ) -> Result<(), AccessError> {
         if value.chars().count() > MAX_PAGE_TEXT {
@@ -298,34 +298,38 @@ impl Access {
         }
         let value = value.trim().to_owned();
         let cached = (!value.is_empty()).then(|| value.clone());
+        let owned = key.to_owned();
         let event = self.event("settings_set", actor, None, "ok", format!("{key} changed"));
         self.0
             .store
             .write(move |tx| {
                 if value.is_empty() {
-                    tx.delete_setting(key)?;
+                    tx.delete_setting(&owned)?;
                 } else {
-                    tx.put_setting(key, &value)?;
+                    tx.put_setting(&owned, &value)?;
                 }
                 tx.append_event(event)?;
                 Ok(())
             })
             .await?;
-        lock(&self.0.cached).texts.insert(key, cached);
+        lock(&self.0.cached).texts.insert(key.to_owned(), cached);
         Ok(())
     }
 
     /// One of the owner's page texts, if set.
-    pub async fn page_text(&self, key: &'static str) -> Result<Option<String>, AccessError> {
+    pub async fn page_text(&self, key: &str) -> Result<Option<String>, AccessError> {
         if let Some(text) = lock(&self.0.cached).texts.get(key) {
             return Ok(text.clone());
         }
+        let owned = key.to_owned();
         let text = self
             .0
             .store
-            .read(move |tx| tx.get_setting::<String>(key))
+            .read(move |tx| tx.get_setting::<String>(&owned))
             .await?;
-        lock(&self.0.cached).texts.insert(key, text.clone());
+        lock(&self.0.cached)
+            .texts
+            .insert(key.to_owned(), text.clone());
         Ok(text)
     }
 }
@@ -336,7 +340,8 @@ pub struct SettingsCache {
     /// The policy chosen in the admin pages, if any (config's otherwise).
     pub(crate) policy: Option<Policy>,
     /// Page texts by settings key; `None` inside = not set (the default text applies).
-    pub(crate) texts: std::collections::HashMap<&'static str, Option<String>>,
+    /// A friend-language version's key is `{key}.{tag}` (`welcome_title.de`).
+    pub(crate) texts: std::collections::HashMap<String, Option<String>>,
     /// A default library set is stored (setup's last step, config's `access.libraries`, or
     /// the Libraries page): until then friends see "not ready yet".
     pub(crate) has_default_libraries: bool,

@@ -31,6 +31,8 @@ pub enum Which {
     Admin,
     /// A refused sign-in's page, kept 10 minutes so a reload shows it again.
     Refusal,
+    /// The language picked on a page (issue 24); not a secret.
+    Lang,
 }
 
 impl Which {
@@ -40,6 +42,7 @@ impl Which {
             Which::Account => "plexgate_session",
             Which::Admin => "plexgate_admin",
             Which::Refusal => "plexgate_refusal",
+            Which::Lang => "plexgate_lang",
         }
     }
 }

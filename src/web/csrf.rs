@@ -60,9 +60,8 @@ impl AdminPost {
 pub fn refused() -> PageError {
     PageError::new(
         StatusCode::FORBIDDEN,
-        "Form refused",
-        "This form is out of date or did not come from this site, so nothing was changed. \
-         Go back, reload the page and try again.",
+        crate::i18n::tr("err-form-refused-title"),
+        crate::i18n::tr("err-form-refused"),
     )
 }
 
@@ -100,8 +99,8 @@ impl FromRequest<AppState> for AdminPost {
         let bytes = to_bytes(body, FORM_LIMIT).await.map_err(|_| {
             AdminRejection::Page(PageError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                "Too much",
-                "This form is larger than plexgate accepts.",
+                crate::i18n::tr("err-too-large-title"),
+                crate::i18n::tr("err-too-large"),
             ))
         })?;
         let fields: Vec<(String, String)> = url::form_urlencoded::parse(&bytes)

@@ -9,6 +9,7 @@ use serde::Serialize;
 use std::time::Duration;
 
 use super::ratelimit::retry_after_secs;
+use crate::i18n::tr;
 
 /// An error answered as JSON (everything under `/api`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,7 +126,7 @@ pub struct PageError {
     /// Seconds for `Retry-After`, on 429/503.
     pub retry_after: Option<u64>,
     /// The way on (a path under the public URL, and its label); the start page when `None`.
-    pub back: Option<(&'static str, &'static str)>,
+    pub back: Option<(&'static str, String)>,
 }
 
 impl PageError {
@@ -144,8 +145,8 @@ impl PageError {
     pub fn not_found() -> Self {
         Self::new(
             StatusCode::NOT_FOUND,
-            "Page not found",
-            "There is nothing at this address. Check the link you were given.",
+            tr("err-not-found-title"),
+            tr("err-not-found"),
         )
     }
 
@@ -153,8 +154,8 @@ impl PageError {
     pub fn rate_limited(wait: Duration) -> Self {
         let mut e = Self::new(
             StatusCode::TOO_MANY_REQUESTS,
-            "Slow down a little",
-            "Too many attempts from your network. Wait a minute, then try again.",
+            tr("err-rate-title"),
+            tr("err-rate"),
         );
         e.retry_after = Some(retry_after_secs(wait));
         e
@@ -165,8 +166,8 @@ impl PageError {
         tracing::error!(error = %detail, "internal error rendering a page");
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "Something went wrong",
-            "plexgate hit an unexpected problem. It has been logged; please try again in a minute.",
+            tr("err-internal-title"),
+            tr("err-internal"),
         )
     }
 }

@@ -5,10 +5,7 @@
 use serde::Serialize;
 
 use crate::clock::{UnixTime, rfc3339};
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+use crate::i18n::{arg, num, tr, tr_args};
 
 /// One moment for a page: `<time datetime="{iso}" title="{exact}">{relative}</time>`.
 #[derive(Debug, Clone, Serialize)]
@@ -29,7 +26,10 @@ impl When {
         let iso = rfc3339(t);
         let (date, clock) = split(&iso);
         Self {
-            exact: format!("{date}, {clock} UTC"),
+            exact: tr_args(
+                "date-time",
+                &[("date", arg(date.as_str())), ("time", arg(clock))],
+            ),
             relative: relative(t, now),
             date,
             iso,
@@ -37,43 +37,51 @@ impl When {
     }
 }
 
-/// "25 Nov 2026" and "02:27" from an RFC 3339 string.
+/// "25 Nov 2026" (in the page's language) and "02:27" from an RFC 3339 string.
 fn split(iso: &str) -> (String, String) {
     let year = iso.get(..4).unwrap_or("");
     let month = iso
         .get(5..7)
-        .and_then(|m| m.parse::<usize>().ok())
-        .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-        .copied()
-        .unwrap_or("");
+        .and_then(|m| m.parse::<u8>().ok())
+        .filter(|m| (1..=12).contains(m))
+        .map(|m| tr(&format!("month-{m}")))
+        .unwrap_or_default();
     let day = iso
         .get(8..10)
         .map(|d| d.trim_start_matches('0'))
         .unwrap_or("");
     let clock = iso.get(11..16).unwrap_or("").to_owned();
-    (format!("{day} {month} {year}"), clock)
+    let date = tr_args(
+        "date",
+        &[
+            ("day", arg(day)),
+            ("month", arg(month)),
+            ("year", arg(year)),
+        ],
+    );
+    (date, clock)
 }
 
-/// "just now", "5 minutes ago", "in 12 days", "2 years ago".
+/// "just now", "5 minutes ago", "in 12 days", "2 years ago" (in the page's language).
 pub fn relative(t: UnixTime, now: UnixTime) -> String {
     let diff = t.saturating_sub(now);
     let secs = diff.unsigned_abs();
     if secs < 60 {
-        return "just now".to_owned();
+        return tr("rel-now");
     }
     let (n, unit) = match secs {
-        s if s < 3_600 => (s / 60, "minute"),
-        s if s < 86_400 => (s / 3_600, "hour"),
-        s if s < 86_400 * 45 => (s / 86_400, "day"),
-        s if s < 86_400 * 365 => (s / (86_400 * 30), "month"),
-        s => (s / (86_400 * 365), "year"),
+        s if s < 3_600 => (s / 60, "minutes"),
+        s if s < 86_400 => (s / 3_600, "hours"),
+        s if s < 86_400 * 45 => (s / 86_400, "days"),
+        s if s < 86_400 * 365 => (s / (86_400 * 30), "months"),
+        s => (s / (86_400 * 365), "years"),
     };
-    let phrase = format!("{n} {}", plural(n, unit));
-    if diff > 0 {
-        format!("in {phrase}")
+    let id = if diff > 0 {
+        format!("rel-in-{unit}")
     } else {
-        format!("{phrase} ago")
-    }
+        format!("rel-{unit}-ago")
+    };
+    tr_args(&id, &[("n", num(n))])
 }
 
 /// "1 day", "2 days": the unit with an `s` when `n` is not 1.

@@ -63,11 +63,21 @@ pub async fn frame(State(state): State<AppState>, req: Request, next: Next) -> R
     let private = is_private(req.uri().path());
     let method = req.method().clone();
     let route = req.extensions().get::<MatchedPath>().cloned();
-    let mut resp = next.run(req).await;
-    if let Some(err) = resp.extensions_mut().remove::<PageError>() {
-        resp = render_error(&state, &err, &resp);
-    }
+    let chosen = super::lang::chosen(&state, &req);
+    let mut resp = super::lang::within(chosen, async {
+        let mut resp = next.run(req).await;
+        if let Some(err) = resp.extensions_mut().remove::<PageError>() {
+            resp = render_error(&state, &err, &resp);
+        }
+        resp
+    })
+    .await;
     add_security_headers(resp.headers_mut(), &state.csp, private);
+    // Pages follow the visitor's language: a shared cache must keep one copy per language.
+    resp.headers_mut().append(
+        header::VARY,
+        HeaderValue::from_static("Accept-Language, Cookie"),
+    );
     let status = resp.status().as_u16();
     let route = route.as_ref().map_or("(unmatched)", MatchedPath::as_str);
     let ms = round_ms(started.elapsed());

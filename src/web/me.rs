@@ -16,6 +16,7 @@ use super::views::{self, Action, GrantSummary, access_error_page, grant_summary}
 use crate::access::GrantView;
 use crate::app::AppState;
 use crate::crypto::ct_eq;
+use crate::i18n::tr;
 use crate::store::{GrantStatus, NewEvent, SessionKind};
 
 #[derive(Serialize)]
@@ -50,11 +51,11 @@ pub async fn me(
         return views::message(
             &state,
             StatusCode::OK,
-            "Your access",
-            &["Sign in with Plex to see which libraries you can watch.".to_owned()],
+            &tr("me-title"),
+            &[tr("me-sign-in-first")],
             Some(Action {
                 href: format!("{}/auth/plex?next=/me", state.prefix()),
-                label: "Sign in with Plex",
+                label: tr("sign-in-with-plex"),
             }),
         );
     };
@@ -69,11 +70,12 @@ pub async fn me(
             Some(rd) => super::sso::outcome::continue_to(&state, &headers, rd).await,
             None => None,
         };
+        super::lang::return_here("/me?welcome=1".to_owned());
         return super::outcome::joined_page(&state, &session.username, g, cont).await;
     }
     let chrome = Chrome {
         prefix: state.prefix(),
-        title: "Your access",
+        title: &tr("me-title"),
     };
     let page = MePage {
         username: &session.username,
@@ -133,8 +135,8 @@ pub async fn sign_out(
     {
         return PageError::new(
             StatusCode::BAD_REQUEST,
-            "Please try again",
-            "This sign-out form is out of date. Go back, reload the page and try again.",
+            tr("stale-form-title"),
+            tr("stale-form"),
         )
         .into_response();
     }
@@ -157,15 +159,11 @@ pub async fn signed_out(State(state): State<AppState>) -> Response {
     views::message(
         &state,
         StatusCode::OK,
-        "You are signed out",
-        &[
-            "You are signed out of this site. Plex itself may still remember you: on a shared \
-           device, also sign out at plex.tv."
-                .to_owned(),
-        ],
+        &tr("signed-out-title"),
+        &[tr("signed-out-text")],
         Some(Action {
             href: format!("{}/", state.prefix()),
-            label: "Back to the start",
+            label: tr("back-to-start"),
         }),
     )
 }

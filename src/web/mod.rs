@@ -12,6 +12,7 @@ pub mod error;
 pub mod health;
 pub mod host_trap;
 pub mod human;
+pub mod lang;
 pub mod layers;
 pub mod me;
 pub mod metrics;
@@ -78,6 +79,7 @@ fn admin_routes() -> Router<AppState> {
         .route("/admin/settings", get(settings::page))
         .route("/admin/settings/welcome", post(settings::welcome))
         .route("/admin/settings/onboarding", post(settings::onboarding))
+        .route("/admin/settings/translation", post(settings::translation))
         .route("/admin/settings/keys", post(settings::create_key))
         .route("/admin/settings/notify-test", post(settings::notify_test))
         .route(
@@ -117,6 +119,7 @@ pub fn router(state: AppState) -> Router {
         .route("/request", get(public::refusal).post(public::request))
         .route("/request/sent", get(public::request_sent))
         .route("/me", get(me::me))
+        .route("/lang", post(lang::choose))
         .route("/assets/admin.js", get(pages::admin_js))
         .route("/assets/owner-avatar", get(avatar::serve))
         .route("/admin/signin", get(admin::sign_in))

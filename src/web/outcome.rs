@@ -18,6 +18,7 @@ use crate::access::flows::FlowInfo;
 use crate::access::signin::SignInOutcome;
 use crate::access::{AccessError, GrantView, Refusal, RefusalKind};
 use crate::app::AppState;
+use crate::i18n::tr;
 use crate::plex::PlexUser;
 use crate::store::{GrantStatus, SessionKind, StoreError};
 
@@ -239,14 +240,14 @@ pub(crate) async fn joined_page(
     continue_to: Option<ContinueTo>,
 ) -> Response {
     let setting_up = grant.status != GrantStatus::Accepted;
-    let title = if setting_up {
-        "Almost there"
+    let title = tr(if setting_up {
+        "almost-title"
     } else {
-        "You're in"
-    };
+        "joined-title"
+    });
     let chrome = Chrome {
         prefix: state.prefix(),
-        title,
+        title: &title,
     };
     let page = JoinedPage {
         username,
@@ -271,7 +272,7 @@ fn not_allowed(
 ) -> Response {
     let chrome = Chrome {
         prefix: state.prefix(),
-        title: "Not on the list",
+        title: &tr("not-allowed-title"),
     };
     let page = NotAllowedPage {
         username,

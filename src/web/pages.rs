@@ -13,6 +13,7 @@ use super::client_ip::ClientIp;
 use super::error::PageError;
 use super::templates::{Chrome, STYLE_CSS};
 use crate::app::AppState;
+use crate::i18n::tr;
 
 #[derive(Serialize)]
 struct IndexPage<'a> {
@@ -70,6 +71,7 @@ pub struct PageCache {
 
 #[derive(Debug)]
 struct CachedIndex {
+    lang: crate::i18n::Lang,
     ready: bool,
     site: Option<Site>,
     title: Option<String>,
@@ -79,8 +81,8 @@ struct CachedIndex {
 
 /// `GET /`: the owner's welcome page with one big button.
 pub async fn index(State(state): State<AppState>) -> Result<Response, PageError> {
-    use super::admin::settings::{DEFAULT_WELCOME_TEXT, DEFAULT_WELCOME_TITLE};
     use crate::access::setup::{WELCOME_TEXT_KEY, WELCOME_TITLE_KEY};
+    let lang = crate::i18n::current();
     let title = state_text(&state, WELCOME_TITLE_KEY).await;
     let text = state_text(&state, WELCOME_TEXT_KEY).await;
     // Friends see "not ready yet" until setup has chosen the server and the default
@@ -89,6 +91,7 @@ pub async fn index(State(state): State<AppState>) -> Result<Response, PageError>
     let site = Site::load(&state, None).await;
     let cache = &state.page_cache.index;
     if let Some(c) = lock(cache).as_ref()
+        && c.lang == lang
         && c.ready == ready
         && c.site == site
         && c.title == title
@@ -98,16 +101,17 @@ pub async fn index(State(state): State<AppState>) -> Result<Response, PageError>
     }
     let chrome = Chrome {
         prefix: state.prefix(),
-        title: title.as_deref().unwrap_or(DEFAULT_WELCOME_TITLE),
+        title: &title.clone().unwrap_or_else(|| tr("welcome-default-title")),
     };
     let page = IndexPage {
-        welcome: text.as_deref().unwrap_or(DEFAULT_WELCOME_TEXT),
+        welcome: &text.clone().unwrap_or_else(|| tr("welcome-default-text")),
         ready,
         invite: None,
         site: site.clone(),
     };
     let html = Bytes::from(state.templates.render("index.html", &chrome, &page)?.0);
     *lock(cache) = Some(CachedIndex {
+        lang,
         ready,
         site,
         title,
@@ -121,8 +125,13 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// The owner's text for `key`, if set (a store failure shows the default).
-async fn state_text(state: &AppState, key: &'static str) -> Option<String> {
+/// The owner's text for `key`, if set (a store failure shows the default): their version for
+/// the page's language when they wrote one, else the text as they wrote it.
+pub(crate) async fn state_text(state: &AppState, key: &'static str) -> Option<String> {
+    let localized = format!("{key}.{}", crate::i18n::current().tag());
+    if let Ok(Some(text)) = state.access.page_text(&localized).await {
+        return Some(text);
+    }
     state.access.page_text(key).await.ok().flatten()
 }
 

@@ -18,6 +18,7 @@ use super::views::{self, access_error_page};
 use crate::access::AccessError;
 use crate::access::signin::InviteProblem;
 use crate::app::AppState;
+use crate::i18n::{num, tr, tr_args};
 
 /// Longer notes are refused (the form says so too).
 pub const MAX_NOTE_CHARS: usize = 500;
@@ -35,34 +36,14 @@ struct InvitePage<'a> {
 
 /// The page for an invite link that cannot be used.
 pub fn invite_problem_page(problem: InviteProblem) -> PageError {
-    let (status, title, message) = match problem {
-        InviteProblem::Unknown => (
-            StatusCode::NOT_FOUND,
-            "Invite link not found",
-            "This invite link does not exist. Check that you copied all of it, or ask for a new one.",
-        ),
-        InviteProblem::Expired => (
-            StatusCode::GONE,
-            "Invite link expired",
-            "This invite link has expired. Ask the person who sent it for a new one.",
-        ),
-        InviteProblem::UsedUp => (
-            StatusCode::GONE,
-            "Invite link used up",
-            "This invite link has been used as many times as it allows. Ask for a new one.",
-        ),
-        InviteProblem::Revoked => (
-            StatusCode::GONE,
-            "Invite link turned off",
-            "The owner has turned this invite link off. Ask them for a new one.",
-        ),
-        InviteProblem::TurnedOff => (
-            StatusCode::NOT_FOUND,
-            "Invite links are off",
-            "This server does not use invite links right now. Ask the owner to add your Plex account instead.",
-        ),
+    let (status, id) = match problem {
+        InviteProblem::Unknown => (StatusCode::NOT_FOUND, "invite-unknown"),
+        InviteProblem::Expired => (StatusCode::GONE, "invite-expired"),
+        InviteProblem::UsedUp => (StatusCode::GONE, "invite-used-up"),
+        InviteProblem::Revoked => (StatusCode::GONE, "invite-revoked"),
+        InviteProblem::TurnedOff => (StatusCode::NOT_FOUND, "invite-off"),
     };
-    PageError::new(status, title, message)
+    PageError::new(status, tr(&format!("{id}-title")), tr(id))
 }
 
 fn plausible_code(code: &str) -> bool {
@@ -102,11 +83,11 @@ pub async fn invite(
     }
     let chrome = Chrome {
         prefix: state.prefix(),
-        title: "You're invited",
+        title: &tr("invite-title"),
     };
     let site = super::pages::Site::load(&state, Some(&code)).await;
     let page = InvitePage {
-        welcome: "You have been invited to this Plex server. Sign in with your Plex account to join.",
+        welcome: &tr("invite-text"),
         ready: true,
         invite: &code,
         site,
@@ -156,8 +137,8 @@ pub async fn request(
     if note.chars().count() > MAX_NOTE_CHARS {
         return PageError::new(
             StatusCode::BAD_REQUEST,
-            "Note too long",
-            format!("Please keep the note under {MAX_NOTE_CHARS} characters and try again."),
+            tr("note-too-long-title"),
+            tr_args("note-too-long", &[("max", num(MAX_NOTE_CHARS as u64))]),
         )
         .into_response();
     }
@@ -209,19 +190,15 @@ pub async fn request_sent(State(state): State<AppState>, headers: HeaderMap) -> 
         Some(r) if r.request_sent => views::message(
             &state,
             StatusCode::OK,
-            "Request sent",
+            &tr("request-sent-title"),
             &[
-                "Thanks! The owner has your request.".to_owned(),
-                "If they approve it, Plex emails you an invitation to the server: accept it, \
-                 and the libraries appear in your Plex app."
-                    .to_owned(),
-                "Nothing arrived after a day or two? Come back here and sign in again: this \
-                 page then tells you where your request stands."
-                    .to_owned(),
+                tr("request-sent-thanks"),
+                tr("request-sent-email"),
+                tr("request-sent-later"),
             ],
             Some(views::Action {
                 href: format!("{}/", state.prefix()),
-                label: "Back to the start",
+                label: tr("back-to-start"),
             }),
         ),
         Some(_) => see_other(&format!("{}/request", state.prefix())),
@@ -234,11 +211,11 @@ fn sign_in_first(state: &AppState) -> Response {
     views::message(
         state,
         StatusCode::OK,
-        "Ask for access",
-        &["To ask the owner for access, sign in with Plex first.".to_owned()],
+        &tr("ask-for-access"),
+        &[tr("ask-sign-in-first")],
         Some(views::Action {
             href: format!("{}/", state.prefix()),
-            label: "Start",
+            label: tr("start"),
         }),
     )
 }
@@ -246,8 +223,8 @@ fn sign_in_first(state: &AppState) -> Response {
 fn expired_request() -> PageError {
     PageError::new(
         StatusCode::BAD_REQUEST,
-        "This form has expired",
-        "This request form was already used or is too old. Sign in again to ask for access.",
+        tr("request-expired-title"),
+        tr("request-expired"),
     )
 }
 

@@ -13,6 +13,7 @@ use super::error::PageError;
 use crate::app::AppState;
 use crate::clock::{Timing, UnixTime};
 use crate::crypto::{random_token, sha256_hex};
+use crate::i18n::tr;
 use crate::store::{Session, SessionKind, StoreError};
 
 /// `last_seen_at` is written at most this often (seconds), so browsing is not a write per page.
@@ -192,9 +193,8 @@ impl IntoResponse for AdminRejection {
 pub fn not_admin_page() -> PageError {
     PageError::new(
         StatusCode::FORBIDDEN,
-        "Admins only",
-        "You are signed in, but this Plex account is not an admin of this server. \
-         To use another account, sign out at plex.tv first, then sign in again from the admin page.",
+        tr("err-admins-only-title"),
+        tr("err-admins-only"),
     )
 }
 
@@ -234,12 +234,11 @@ fn sign_in_again(state: &AppState, href: String) -> Response {
     super::views::message(
         state,
         StatusCode::FORBIDDEN,
-        "Please sign in again",
-        &["Your admin session has ended (admin pages sign you out after a while without a click)."
-            .to_owned()],
+        &tr("err-admin-again-title"),
+        &[tr("err-admin-again")],
         Some(super::views::Action {
             href,
-            label: "Sign in with Plex",
+            label: tr("sign-in-with-plex"),
         }),
     )
 }

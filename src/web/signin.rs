@@ -20,6 +20,7 @@ use super::views::{self, Action, RETRY_SECS, access_error_page};
 use crate::access::AccessError;
 use crate::access::flows::FlowCheck;
 use crate::app::AppState;
+use crate::i18n::tr;
 use crate::store::FlowPurpose;
 
 /// Invite codes longer than this are not ours and are dropped.
@@ -143,14 +144,11 @@ fn try_again(state: &AppState) -> Response {
     views::message(
         state,
         StatusCode::BAD_REQUEST,
-        "Try again",
-        &[
-            "This sign-in has expired or was already used, so nothing happened.".to_owned(),
-            "Please start again from the beginning.".to_owned(),
-        ],
+        &tr("flow-gone-title"),
+        &[tr("flow-gone"), tr("flow-gone-start-again")],
         Some(Action {
             href: format!("{}/", state.prefix()),
-            label: "Start again",
+            label: tr("start-again"),
         }),
     )
 }
@@ -160,14 +158,11 @@ fn almost_there(state: &AppState) -> Response {
     views::message(
         state,
         StatusCode::OK,
-        "Almost there",
-        &[
-            "Plex has not confirmed your sign-in yet.".to_owned(),
-            "If you signed in on Plex's page, wait a moment and press Continue.".to_owned(),
-        ],
+        &tr("waiting-title"),
+        &[tr("waiting-unconfirmed"), tr("waiting-press-continue")],
         Some(Action {
             href: format!("{}/auth/plex/callback", state.prefix()),
-            label: "Continue",
+            label: tr("continue"),
         }),
     )
 }

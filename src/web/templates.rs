@@ -6,6 +6,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::error::PageError;
+use tera::escape_html;
 
 const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
@@ -106,6 +107,8 @@ impl Templates {
         let mut tera = Tera::default();
         tera.add_raw_templates(TEMPLATES.iter().copied())?;
         tera.autoescape_on(vec![".html"]);
+        tera.register_function("t", Message { html: false });
+        tera.register_function("th", Message { html: true });
         Ok(Self { tera })
     }
 
@@ -118,10 +121,51 @@ impl Templates {
     ) -> Result<Html<String>, PageError> {
         let mut ctx = Context::from_serialize(page).map_err(|e| PageError::internal(&e))?;
         ctx.insert("chrome", chrome);
+        ctx.insert("i18n", &super::lang::Picker::current());
         self.tera
             .render(name, &ctx)
             .map(Html)
             .map_err(|e| PageError::internal(&e))
+    }
+}
+
+/// The templates' `t(id="…", name=…)`: a catalogue message in the page's language, escaped
+/// like any value. `th` is for ids ending in `-html`: the message's own markup (`<strong>`)
+/// stays, its variables are escaped, except those whose name ends in `_html` (markup the
+/// template built from escaped values, such as a `<time>` element).
+struct Message {
+    html: bool,
+}
+
+impl tera::Function for Message {
+    fn call(
+        &self,
+        args: &std::collections::HashMap<String, tera::Value>,
+    ) -> tera::Result<tera::Value> {
+        let Some(id) = args.get("id").and_then(tera::Value::as_str) else {
+            return Err(tera::Error::msg("t() needs id=\"…\""));
+        };
+        let mut fa = fluent_bundle::FluentArgs::new();
+        for (k, v) in args.iter().filter(|(k, _)| *k != "id") {
+            let raw = self.html && k.ends_with("_html");
+            let value: fluent_bundle::FluentValue = match v {
+                tera::Value::Number(n) => match n.as_u64() {
+                    Some(u) => u.into(),
+                    None => n.as_f64().unwrap_or_default().into(),
+                },
+                tera::Value::String(s) if self.html && !raw => escape_html(s).into(),
+                tera::Value::String(s) => s.clone().into(),
+                other if self.html && !raw => escape_html(&other.to_string()).into(),
+                other => other.to_string().into(),
+            };
+            fa.set(k.clone(), value);
+        }
+        let text = crate::i18n::text_in(crate::i18n::current(), id, Some(&fa));
+        Ok(tera::Value::String(text))
+    }
+
+    fn is_safe(&self) -> bool {
+        self.html
     }
 }
 

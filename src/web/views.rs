@@ -11,16 +11,17 @@ use super::error::PageError;
 use super::templates::Chrome;
 use crate::access::{AccessError, GrantView};
 use crate::app::AppState;
+use crate::i18n::tr;
 use crate::store::{GrantStatus, StoreError};
 use crate::web::human::When;
 
 /// The settings key of the owner's onboarding text (Markdown) shown on "You're in".
 pub const ONBOARDING_KEY: &str = "onboarding_markdown";
 
-/// Shown until the owner writes their own.
-pub const DEFAULT_ONBOARDING: &str = "**What next?** Open Plex on your TV, phone or computer and \
-sign in with the same Plex account. The shared libraries appear under this server's name. \
-If Plex asks, accept the invitation from the owner.";
+/// Shown until the owner writes their own (in the page's language).
+pub fn default_onboarding() -> String {
+    tr("onboarding-default")
+}
 
 /// `Retry-After` on "try again in a minute" pages.
 pub const RETRY_SECS: u64 = 60;
@@ -31,7 +32,7 @@ pub struct Action {
     /// Full href (already carrying the prefix).
     pub href: String,
     /// The button's text.
-    pub label: &'static str,
+    pub label: String,
 }
 
 #[derive(Serialize)]
@@ -65,7 +66,7 @@ pub fn message(
 struct ErrorPage<'a> {
     message: &'a str,
     /// The way on: href (with the prefix) and label.
-    back: Option<(String, &'static str)>,
+    back: Option<(String, String)>,
 }
 
 /// The one renderer of error pages: the `frame` layer uses it for returned [`PageError`]s, and
@@ -79,7 +80,8 @@ pub fn error_response(state: &AppState, e: &PageError) -> Response {
         message: &e.message,
         back: e
             .back
-            .map(|(path, label)| (format!("{}{path}", state.prefix()), label)),
+            .as_ref()
+            .map(|(path, label)| (format!("{}{path}", state.prefix()), label.clone())),
     };
     let resp = match state.templates.render("error.html", &chrome, &page) {
         Ok(html) => (e.status, html).into_response(),
@@ -102,8 +104,8 @@ pub fn with_retry_after(mut resp: Response, secs: u64) -> Response {
 pub fn try_again_in_a_minute(secs: u64) -> PageError {
     let mut e = PageError::new(
         StatusCode::SERVICE_UNAVAILABLE,
-        "Try again in a minute",
-        "Plex did not answer in time, so nothing was changed. Please try again in a minute.",
+        tr("err-retry-title"),
+        tr("err-plex-slow"),
     );
     e.retry_after = Some(secs.max(1));
     e
@@ -114,9 +116,8 @@ pub fn try_again_in_a_minute(secs: u64) -> PageError {
 pub fn nothing_recorded(secs: u64) -> PageError {
     let mut e = PageError::new(
         StatusCode::SERVICE_UNAVAILABLE,
-        "Try again in a minute",
-        "plexgate cannot save anything right now (its disk may be full), so nothing was \
-         changed. Please try again in a minute.",
+        tr("err-retry-title"),
+        tr("err-disk"),
     );
     e.retry_after = Some(secs.max(1));
     e
@@ -136,9 +137,8 @@ pub fn store_error_page(err: &StoreError) -> PageError {
 pub fn not_ready() -> PageError {
     let mut e = PageError::new(
         StatusCode::SERVICE_UNAVAILABLE,
-        "Not ready yet",
-        "This server is not ready to share yet. The owner still has to finish setting it up. \
-         Please come back a little later.",
+        tr("err-not-ready-title"),
+        tr("err-not-ready"),
     );
     e.retry_after = Some(RETRY_SECS);
     e
@@ -150,29 +150,33 @@ pub fn access_error_page(e: &AccessError) -> PageError {
         AccessError::Busy => {
             let mut p = PageError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
-                "Busy",
-                "Lots of people are signing in right now. Please try again in a minute.",
+                tr("err-busy-title"),
+                tr("err-busy"),
             );
             p.retry_after = Some(RETRY_SECS);
             p
         }
         AccessError::FlowNotFound => PageError::new(
             StatusCode::BAD_REQUEST,
-            "Try again",
-            "This sign-in has expired or was already used. Please start again.",
+            tr("flow-gone-title"),
+            tr("flow-expired"),
         ),
         AccessError::NotConfigured | AccessError::NotReady => not_ready(),
         AccessError::Plex(err) => {
             tracing::warn!(error = %err, "plex.tv failed during a sign-in page");
             try_again_in_a_minute(RETRY_SECS)
         }
-        AccessError::Invalid(msg) => PageError::new(StatusCode::BAD_REQUEST, "Not accepted", msg),
+        AccessError::Invalid(msg) => {
+            PageError::new(StatusCode::BAD_REQUEST, tr("err-not-accepted-title"), msg)
+        }
         AccessError::NotFound(what) => PageError::new(
             StatusCode::NOT_FOUND,
-            "Not found",
+            tr("err-not-found-thing-title"),
             format!("{what} was not found."),
         ),
-        AccessError::Conflict(msg) => PageError::new(StatusCode::CONFLICT, "Not possible", msg),
+        AccessError::Conflict(msg) => {
+            PageError::new(StatusCode::CONFLICT, tr("err-not-possible-title"), msg)
+        }
         AccessError::Store(err) => store_error_page(err),
     }
 }
@@ -187,20 +191,20 @@ pub struct GrantSummary {
     /// When access ends, if it does.
     pub expires: Option<When>,
     /// A short status sentence.
-    pub status: &'static str,
+    pub status: String,
     /// Whether plexgate gave up and the owner must look.
     pub failed: bool,
 }
 
 /// Summarises a grant for "You're in" and `/me`, as seen at `now`.
 pub fn grant_summary(g: &GrantView, now: i64) -> GrantSummary {
-    let status = match g.status {
-        GrantStatus::Sharing => "being set up",
-        GrantStatus::Pending => "shared with you, waiting for you to accept it in Plex",
-        GrantStatus::Accepted => "active",
-        GrantStatus::Failed => "stuck: the owner has been told",
-        GrantStatus::Removed => "removed",
-    };
+    let status = tr(match g.status {
+        GrantStatus::Sharing => "status-sharing",
+        GrantStatus::Pending => "status-pending",
+        GrantStatus::Accepted => "status-accepted",
+        GrantStatus::Failed => "status-failed",
+        GrantStatus::Removed => "status-removed",
+    });
     GrantSummary {
         server_name: g.server_name.clone(),
         libraries: g.libraries.clone(),
@@ -270,18 +274,9 @@ pub fn render_markdown(md: &str) -> String {
 
 /// The owner's onboarding text as sanitised HTML (the default text when unset or unreadable).
 pub async fn onboarding_html(state: &AppState) -> String {
-    let stored = state
-        .store
-        .read(|tx| tx.get_setting::<String>(ONBOARDING_KEY))
-        .await;
-    let md = match stored {
-        Ok(Some(md)) => md,
-        Ok(None) => DEFAULT_ONBOARDING.to_owned(),
-        Err(e) => {
-            tracing::warn!(error = %e, "reading the onboarding text failed; showing the default");
-            DEFAULT_ONBOARDING.to_owned()
-        }
-    };
+    let md = super::pages::state_text(state, ONBOARDING_KEY)
+        .await
+        .unwrap_or_else(default_onboarding);
     render_markdown(&md)
 }
 

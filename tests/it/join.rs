@@ -2,7 +2,7 @@
 //! follows nothing by itself and keeps its own cookies, against the app and the fake plex.tv.
 
 pub mod browser;
-mod journeys;
+pub mod journeys;
 mod pending;
 mod refusals;
 mod reload;

@@ -8,6 +8,7 @@ mod config_env;
 mod faults;
 mod foundation;
 mod host_trap;
+mod i18n;
 mod join;
 mod obs;
 mod oidc;

@@ -109,12 +109,29 @@ impl Screen {
 
 /// A new browser session on `screen` with its own temporary profile.
 async fn session(driver: &Driver, chromium: &Path, profile: &Path, screen: Screen) -> Client {
+    session_in(driver, chromium, profile, screen, None).await
+}
+
+/// As [`session`], with the browser's languages set to `lang` (its `Accept-Language`).
+async fn session_in(
+    driver: &Driver,
+    chromium: &Path,
+    profile: &Path,
+    screen: Screen,
+    lang: Option<&str>,
+) -> Client {
     let mut args: Vec<String> = FLAGS.iter().map(|f| (*f).to_owned()).collect();
     args.push(format!("--user-data-dir={}", profile.display()));
+    if let Some(lang) = lang {
+        args.push(format!("--lang={lang}"));
+    }
     let mut options = json!({
         "binary": chromium.display().to_string(),
         "args": args,
     });
+    if let Some(lang) = lang {
+        options["prefs"] = json!({ "intl.accept_languages": lang });
+    }
     match screen {
         Screen::Phone => {
             options["mobileEmulation"] = json!({
@@ -810,10 +827,57 @@ async fn walk(driver: &Driver, chromium: &Path, screen: Screen) {
     friend.close().await.unwrap();
 }
 
+/// The friend's journey once in German on the phone (issue 24): German runs longer than
+/// English, and still nothing may scroll sideways or shrink below a tap target.
+async fn friend_in_german(driver: &Driver, chromium: &Path) {
+    let app = TestApp::with_fake(&[NO_LIMIT]).await;
+    crate::support::allow(&app, "alice", None).await;
+    let profiles = tempfile::tempdir().unwrap();
+    let profile = profiles.path().join("de");
+    let f = session_in(driver, chromium, &profile, Screen::Phone, Some("de")).await;
+    visit(&f, &app, "/").await;
+    let html = f.find(Locator::Css("html")).await.unwrap();
+    assert_eq!(html.attr("lang").await.unwrap().as_deref(), Some("de"));
+    assert!(body(&f).await.contains("Mit Plex anmelden"));
+    click(&f, "details.langs > summary").await;
+    page_checks(&f).await;
+    sign_in_button(&f).await;
+    approve_as(&f, "alice").await;
+    wait_for_path(&f, &app, "/me?welcome=1").await;
+    page_checks(&f).await;
+    let text = body(&f).await;
+    assert!(text.contains("Du bist drin"), "{text}");
+    assert!(text.contains("Hol dir die Plex-App"), "{text}");
+    visit(&f, &app, "/me").await;
+    assert!(body(&f).await.contains("Dein Zugang"));
+    click(&f, "form[action$='/auth/signout'] button").await;
+    wait_for_path(&f, &app, "/signed-out").await;
+    page_checks(&f).await;
+    assert!(body(&f).await.contains("Du bist abgemeldet"));
+    f.delete_all_cookies().await.unwrap();
+    visit(&f, &app, "/").await;
+    sign_in_button(&f).await;
+    approve_as(&f, "carol").await;
+    wait_for_path(&f, &app, "/request").await;
+    page_checks(&f).await;
+    assert!(body(&f).await.contains("Nicht auf der Liste"));
+    click(&f, "form[action$='/request'] button").await;
+    f.wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath("//h1[contains(., 'Anfrage gesendet')]"))
+        .await
+        .unwrap();
+    page_checks(&f).await;
+    screenshot(&f, "youre-in-de", Screen::Phone).await;
+    f.close().await.unwrap();
+    app.stop().await;
+}
+
 pub async fn both_journeys_on_a_phone_and_a_desktop() {
     let (chromium, driver_path) = (CHROMIUM.path(), CHROMEDRIVER.path());
     let driver = start_driver(&driver_path).await;
     for screen in [Screen::Phone, Screen::Desktop] {
         walk(&driver, &chromium, screen).await;
     }
+    friend_in_german(&driver, &chromium).await;
 }

@@ -179,11 +179,20 @@ pub struct Authorize {
     pub prompt_login: bool,
 }
 
+/// Why an authorize request gets an error page (the web layer words it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageProblem {
+    /// No registered client has this `client_id`.
+    UnknownClient,
+    /// The app (by name) sent a `redirect_uri` it is not registered with.
+    BadRedirect(String),
+}
+
 /// Why an authorize request is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AuthorizeError {
     /// Unknown client or redirect URI: an error page, never a redirect.
-    Page(String),
+    Page(PageProblem),
     /// Sent back to the (checked) redirect URI as `error=…`.
     Redirect {
         /// The OAuth error code.
@@ -210,14 +219,11 @@ pub fn check_authorize(
     p: &AuthorizeParams,
 ) -> Result<Authorize, AuthorizeError> {
     let Some(client) = client else {
-        return Err(AuthorizeError::Page(
-            "This app is not registered with plexgate (unknown client_id).".to_owned(),
-        ));
+        return Err(AuthorizeError::Page(PageProblem::UnknownClient));
     };
     let Some(redirect_uri) = nonempty(&p.redirect_uri).filter(|u| client.redirect_ok(u)) else {
-        return Err(AuthorizeError::Page(format!(
-            "{} asked to return to an address it is not registered with (redirect_uri).",
-            client.display_name()
+        return Err(AuthorizeError::Page(PageProblem::BadRedirect(
+            client.display_name().to_owned(),
         )));
     };
     let form_post = p.response_mode.as_deref() == Some("form_post");

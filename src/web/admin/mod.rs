@@ -30,6 +30,7 @@ use super::views::{self, Action, access_error_page};
 use crate::access::AccessError;
 use crate::app::AppState;
 use crate::config::LibraryRef;
+use crate::i18n::tr;
 use crate::store::{Session, SharingOverrides};
 use flash::{FlashKind, FlashView};
 use form::Sticky;
@@ -187,7 +188,7 @@ pub fn owner_only_page() -> PageError {
         "Only the server's owner can use this page. Co-admins manage access, invites, \
          libraries and users.",
     );
-    e.back = Some(("/admin", "Back to the dashboard"));
+    e.back = Some(("/admin", "Back to the dashboard".to_owned()));
     e
 }
 
@@ -302,7 +303,7 @@ pub fn failed(state: &AppState, e: &AccessError, back: &str) -> Response {
         &lines,
         Some(Action {
             href: format!("{}{back}", state.prefix()),
-            label: "Back",
+            label: "Back".to_owned(),
         }),
     )
 }
@@ -410,7 +411,7 @@ pub async fn sign_in(State(state): State<AppState>, Query(q): Query<SignInQuery>
             ],
             Some(Action {
                 href: format!("{}/setup/reconnect", state.prefix()),
-                label: "Reconnect Plex",
+                label: "Reconnect Plex".to_owned(),
             }),
         );
     }
@@ -422,7 +423,7 @@ pub async fn sign_in(State(state): State<AppState>, Query(q): Query<SignInQuery>
             .to_owned()],
         Some(Action {
             href: format!("{}/auth/plex?next={next}", state.prefix()),
-            label: "Sign in with Plex",
+            label: tr("sign-in-with-plex"),
         }),
     )
 }

@@ -17,7 +17,7 @@ use crate::store::Session;
 use crate::web::csrf::AdminPost;
 use crate::web::human::When;
 use crate::web::sessions::AdminSession;
-use crate::web::views::{DEFAULT_ONBOARDING, ONBOARDING_KEY, render_markdown};
+use crate::web::views::{ONBOARDING_KEY, default_onboarding, render_markdown};
 
 const BACK: &str = "/admin/settings";
 
@@ -42,8 +42,56 @@ struct KeyRow {
     last_used: Option<When>,
 }
 
+/// The owner's texts in one friend language (empty: their main text applies).
+#[derive(Serialize)]
+struct Version {
+    tag: &'static str,
+    name: &'static str,
+    title: String,
+    text: String,
+    markdown: String,
+    any: bool,
+}
+
+/// The three page texts a language version may replace, by form field.
+const VERSIONED: [(&str, &str); 3] = [
+    ("title", WELCOME_TITLE_KEY),
+    ("text", WELCOME_TEXT_KEY),
+    ("markdown", ONBOARDING_KEY),
+];
+
+async fn versions(state: &AppState) -> Vec<Version> {
+    let mut out = Vec::new();
+    for lang in crate::i18n::Lang::all() {
+        let mut texts = Vec::new();
+        for (_, key) in VERSIONED {
+            let key = format!("{key}.{}", lang.tag());
+            texts.push(
+                state
+                    .access
+                    .page_text(&key)
+                    .await
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default(),
+            );
+        }
+        let [title, text, markdown] = <[String; 3]>::try_from(texts).unwrap_or_default();
+        out.push(Version {
+            tag: lang.tag(),
+            name: lang.name(),
+            any: !(title.is_empty() && text.is_empty() && markdown.is_empty()),
+            title,
+            text,
+            markdown,
+        });
+    }
+    out
+}
+
 #[derive(Serialize)]
 struct SettingsPage {
+    versions: Vec<Version>,
     welcome_title: String,
     welcome_text: String,
     onboarding: String,
@@ -132,9 +180,10 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Response {
     };
     let onboarding = match draft {
         Some(d) => d,
-        None => text(state, ONBOARDING_KEY, DEFAULT_ONBOARDING).await,
+        None => text(state, ONBOARDING_KEY, &default_onboarding()).await,
     };
     let page = SettingsPage {
+        versions: versions(state).await,
         welcome_title: text(state, WELCOME_TITLE_KEY, DEFAULT_WELCOME_TITLE).await,
         welcome_text: text(state, WELCOME_TEXT_KEY, DEFAULT_WELCOME_TEXT).await,
         onboarding,
@@ -178,6 +227,26 @@ pub async fn welcome(State(state): State<AppState>, form: AdminPost) -> Response
         if let Err(e) = state.access.save_page_text(&actor, key, value).await {
             let sticky = Sticky::from_post("welcome", &form).access_error(field, &e);
             return show(&state, &form.session, &Done::failed(sticky)).await;
+        }
+    }
+    done(&state, BACK, "settings")
+}
+
+/// `POST /admin/settings/translation`: `lang` and its `title`, `text` and `markdown` (an
+/// empty field removes that language's version of it).
+pub async fn translation(State(state): State<AppState>, form: AdminPost) -> Response {
+    if let Err(e) = require_owner(&state, &form.session).await {
+        return e.into_response();
+    }
+    let Some(lang) = form.get("lang").and_then(crate::i18n::Lang::from_tag) else {
+        return done(&state, BACK, "settings");
+    };
+    let actor = form.session.username.clone();
+    for (field, key) in VERSIONED {
+        let key = format!("{key}.{}", lang.tag());
+        let value = form.get(field).unwrap_or_default();
+        if let Err(e) = state.access.save_page_text(&actor, &key, value).await {
+            return failed(&state, &e, BACK);
         }
     }
     done(&state, BACK, "settings")

@@ -11,9 +11,10 @@ use serde::Deserialize;
 use super::pages::{self, Link, PostForm};
 use super::state::Pending;
 use super::{clients, tokens};
-use crate::access::oidc::{AuthorizeError, AuthorizeParams, check_authorize};
+use crate::access::oidc::{AuthorizeError, AuthorizeParams, PageProblem, check_authorize};
 use crate::app::AppState;
 use crate::crypto::{random_token, sha256_hex};
+use crate::i18n::{arg, tr, tr_args};
 use crate::web::cookies::{self, Which};
 use crate::web::error::PageError;
 use crate::web::sessions::see_other;
@@ -51,14 +52,21 @@ pub fn answer(
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect(),
-        label: format!("Continue to {app}"),
+        label: tr_args("continue-to", &[("app", arg(app))]),
     };
-    pages::page(state, StatusCode::OK, "Signed in", &[], None, Some(form))
+    let title = tr("oidc-signed-in-title");
+    pages::page(state, StatusCode::OK, &title, &[], None, Some(form))
 }
 
 fn refused(state: &AppState, e: AuthorizeError, app: &str) -> Response {
     match e {
-        AuthorizeError::Page(why) => pages::bad_request(state, &why),
+        AuthorizeError::Page(PageProblem::UnknownClient) => {
+            pages::bad_request(state, &tr("oidc-unknown-client"))
+        }
+        AuthorizeError::Page(PageProblem::BadRedirect(name)) => pages::bad_request(
+            state,
+            &tr_args("oidc-bad-redirect", &[("app", arg(name.as_str()))]),
+        ),
         AuthorizeError::Redirect {
             error,
             description,
@@ -149,11 +157,8 @@ pub async fn resume(
         return pages::page(
             &state,
             StatusCode::BAD_REQUEST,
-            "Try again",
-            &[
-                "This sign-in has expired or was already used, so nothing happened.".to_owned(),
-                "Go back to the app and start again.".to_owned(),
-            ],
+            &tr("flow-gone-title"),
+            &[tr("flow-gone"), tr("oidc-back-to-app")],
             None,
             None,
         );
@@ -173,7 +178,7 @@ async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pendi
     let r = &p.request;
     let client = match clients::find(state, Some(&r.client_id)).await {
         Ok(Some(c)) => c,
-        Ok(None) => return pages::bad_request(state, "This app is no longer registered."),
+        Ok(None) => return pages::bad_request(state, &tr("oidc-app-gone")),
         Err(e) => return views::error_response(state, &PageError::internal(&e)),
     };
     let app = client.display_name().to_owned();
@@ -189,16 +194,15 @@ async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pendi
             state.oidc.forget_pending(id);
             return refused(state, login_required(r), &app);
         }
+        crate::web::lang::return_here(format!("{RESUME_PATH}?req={id}"));
         return pages::page(
             state,
             StatusCode::OK,
-            &format!("Sign in to {app}"),
-            &[format!(
-                "{app} is shared by the owner of this Plex server. Sign in with your Plex account to open it."
-            )],
+            &tr_args("app-sign-in-to", &[("app", arg(app.as_str()))]),
+            &[tr_args("app-shared-named", &[("app", arg(app.as_str()))])],
             Some(Link {
                 href: sign_in_href(state, id),
-                label: "Sign in with Plex".to_owned(),
+                label: tr("sign-in-with-plex"),
             }),
             None,
         );
@@ -238,14 +242,17 @@ async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pendi
         return pages::page(
             state,
             StatusCode::FORBIDDEN,
-            "No access",
-            &[format!(
-                "You are signed in with Plex as {}, but that account may not open {app}.",
-                session.profile.username
+            &tr("no-access-title"),
+            &[tr_args(
+                "no-access",
+                &[
+                    ("name", arg(session.profile.username.as_str())),
+                    ("app", arg(app.as_str())),
+                ],
             )],
             Some(Link {
                 href: with_query(&r.redirect_uri, &pairs),
-                label: format!("Back to {app}"),
+                label: tr_args("back-to", &[("app", arg(app.as_str()))]),
             }),
             None,
         );

@@ -12,6 +12,7 @@ use super::pages::{self, Link};
 use crate::access::oidc::{CLAIMS, SCOPES};
 use crate::app::AppState;
 use crate::crypto::sha256_hex;
+use crate::i18n::tr;
 use crate::store::OidcTokenKind;
 use crate::web::cookies::{self, Which};
 use crate::web::sessions;
@@ -199,19 +200,19 @@ pub async fn logout(
 }
 
 fn signed_out(state: &AppState, done: bool) -> Response {
-    let line = if done {
-        "You are signed out of plexgate in this browser."
+    let line = tr(if done {
+        "oidc-signed-out"
     } else {
-        "Nothing changed: this sign-out link did not come from an app plexgate knows."
-    };
+        "oidc-logout-unknown"
+    });
     pages::page(
         state,
         StatusCode::OK,
-        "Signed out",
-        &[line.to_owned()],
+        &tr("oidc-signed-out-title"),
+        &[line],
         Some(Link {
             href: format!("{}/", state.prefix()),
-            label: "Home".to_owned(),
+            label: tr("home"),
         }),
         None,
     )

@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::app::AppState;
+use crate::i18n::tr;
 use crate::web::templates::Chrome;
 use crate::web::views;
 
@@ -65,11 +66,8 @@ pub fn bad_request(state: &AppState, why: &str) -> Response {
     page(
         state,
         StatusCode::BAD_REQUEST,
-        "This sign-in link is not valid",
-        &[
-            why.to_owned(),
-            "Nothing happened. Tell the owner of this server which app sent you here.".to_owned(),
-        ],
+        &tr("oidc-bad-link-title"),
+        &[why.to_owned(), tr("oidc-bad-link")],
         None,
         None,
     )

@@ -204,10 +204,17 @@ fn refused(h: &HeaderMap, who: Option<&str>, app: &str) -> Response {
         None => format!("{app} is closed to everyone."),
     };
     let mut resp = if is_browser(h) {
+        use crate::i18n::{arg, current, tr, tr_args};
+        let said = match who {
+            Some(u) => tr_args("no-access-named", &[("name", arg(u)), ("app", arg(app))]),
+            None => tr_args("no-access-closed", &[("app", arg(app))]),
+        };
+        let title = crate::web::error::escape_html(&tr("no-access-title"));
         let html = format!(
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>No access</title></head>\
-             <body><h1>No access</h1><p>{}</p></body></html>",
-            crate::web::error::escape_html(&message)
+            "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
+             <body><h1>{title}</h1><p>{}</p></body></html>",
+            current().tag(),
+            crate::web::error::escape_html(&said)
         );
         (
             StatusCode::FORBIDDEN,

@@ -13,6 +13,7 @@ use super::account;
 use crate::access::sso::{AppEntry, find_app, normalize_path};
 use crate::app::AppState;
 use crate::crypto::{ct_eq, sha256_hex};
+use crate::i18n::{arg, tr, tr_args};
 use crate::web::client_ip::ClientIp;
 use crate::web::cookies::{self, Which};
 use crate::web::error::PageError;
@@ -80,21 +81,25 @@ pub async fn login(
     let href = match &rd {
         Some(rd) => {
             let enc: String = url::form_urlencoded::byte_serialize(rd.as_bytes()).collect();
+            crate::web::lang::return_here(format!("/sso/login?rd={enc}"));
             format!("{}/auth/plex?rd={enc}", state.prefix())
         }
         None => format!("{}/auth/plex?next=/me", state.prefix()),
     };
     let title = if name.is_empty() {
-        "Sign in".to_owned()
+        tr("app-sign-in-title")
     } else {
-        format!("Sign in to {name}")
+        tr_args("app-sign-in-to", &[("app", arg(name.as_str()))])
     };
     views::message(
         &state,
         StatusCode::OK,
         &title,
-        &["This app is shared by the owner of this Plex server. Sign in with your Plex account to open it.".to_owned()],
-        Some(Action { href, label: "Sign in with Plex" }),
+        &[tr("app-shared")],
+        Some(Action {
+            href,
+            label: tr("sign-in-with-plex"),
+        }),
     )
 }
 
@@ -115,7 +120,7 @@ pub async fn logout_page(
     let current = account::account(&state, &headers).await.ok().flatten();
     let chrome = Chrome {
         prefix: state.prefix(),
-        title: "Sign out",
+        title: &tr("sign-out"),
     };
     let page = LogoutPage {
         username: current.as_ref().map(|c| c.profile.username.as_str()),
@@ -184,8 +189,8 @@ pub async fn logout(
 fn forbidden() -> Response {
     PageError::new(
         StatusCode::FORBIDDEN,
-        "Please try again",
-        "This sign-out form is out of date. Go back, reload the page and try again.",
+        tr("stale-form-title"),
+        tr("stale-form"),
     )
     .into_response()
 }

@@ -12,6 +12,7 @@ use crate::access::RefusalKind;
 use crate::access::flows::FlowInfo;
 use crate::access::signin::{GrantChange, SignInOutcome};
 use crate::app::AppState;
+use crate::i18n::{arg, tr, tr_args};
 use crate::plex::PlexUser;
 use crate::store::FlowPurpose;
 use crate::web::error::PageError;
@@ -136,10 +137,13 @@ async fn to_app(
             state,
             &PageError::new(
                 StatusCode::FORBIDDEN,
-                "No access",
-                format!(
-                    "You are signed in with Plex as {}, but that account may not open {name}.",
-                    user.username
+                tr("no-access-title"),
+                tr_args(
+                    "no-access",
+                    &[
+                        ("name", arg(user.username.as_str())),
+                        ("app", arg(name.as_str())),
+                    ],
                 ),
             ),
         )

@@ -18,6 +18,7 @@ const OWNER_ONLY_POSTS: &[&str] = &[
     "/admin/reconnect",
     "/admin/settings/welcome",
     "/admin/settings/onboarding",
+    "/admin/settings/translation",
     "/admin/settings/notify-test",
 ];
 

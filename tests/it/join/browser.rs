@@ -48,6 +48,8 @@ pub struct Browser {
     pub cookies: BTreeMap<String, String>,
     /// Every body and `set-cookie` seen, for the "no token anywhere" check.
     pub seen: Vec<String>,
+    /// Sent as `Accept-Language` when set.
+    pub lang: Option<String>,
 }
 
 impl Default for Browser {
@@ -62,6 +64,15 @@ impl Browser {
             client: client(),
             cookies: BTreeMap::new(),
             seen: Vec::new(),
+            lang: None,
+        }
+    }
+
+    /// A browser whose `Accept-Language` is `lang`.
+    pub fn speaking(lang: &str) -> Self {
+        Self {
+            lang: Some(lang.to_owned()),
+            ..Self::new()
         }
     }
 
@@ -107,6 +118,9 @@ impl Browser {
         if !self.cookies.is_empty() {
             req = req.header(COOKIE, self.cookie_header());
         }
+        if let Some(l) = &self.lang {
+            req = req.header("accept-language", l);
+        }
         for (k, v) in extra {
             req = req.header(*k, *v);
         }
@@ -126,6 +140,9 @@ impl Browser {
             .body(body);
         if !self.cookies.is_empty() {
             req = req.header(COOKIE, self.cookie_header());
+        }
+        if let Some(l) = &self.lang {
+            req = req.header("accept-language", l);
         }
         let resp = req.send().await.unwrap();
         self.finish(resp).await

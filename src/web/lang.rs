@@ -1,0 +1,132 @@
+//! The page language (issue 24): chosen per request from the picker's cookie and
+//! `Accept-Language` ([`crate::i18n::negotiate`]), carried through the request by the `frame`
+//! layer, and changed with the small picker every page shows (`POST /lang`: a form, so it
+//! works without JavaScript; the cookie is set, then a 303 back to the page).
+
+use std::cell::RefCell;
+
+use axum::Form;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, Method, header};
+use axum::response::Response;
+use serde::{Deserialize, Serialize};
+
+use super::cookies::{self, Which};
+use super::next::local_path;
+use super::sessions::see_other;
+use crate::app::AppState;
+use crate::i18n::{self, Lang};
+
+/// How long the picker's choice is remembered.
+const REMEMBER: std::time::Duration = std::time::Duration::from_secs(365 * 86_400);
+
+tokio::task_local! {
+    /// The page the picker returns to (app-relative).
+    static BACK: RefCell<String>;
+}
+
+/// The language a request is answered in.
+pub fn of_request(state: &AppState, headers: &HeaderMap) -> Lang {
+    let cookie = cookies::get(headers, &state.config.server.public_url, Which::Lang);
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    i18n::negotiate(cookie.as_deref(), accept)
+}
+
+/// The language and the picker's way back for one request.
+#[derive(Debug)]
+pub struct Chosen {
+    lang: Lang,
+    back: String,
+}
+
+/// What `req` is answered in.
+pub fn chosen(state: &AppState, req: &Request) -> Chosen {
+    // The path only: a query may hold what a page must not echo (a refused `rd`, a bad
+    // `redirect_uri`); pages whose query matters name their address with [`return_here`].
+    // A page reached by a form post has no address to return to; the start page does.
+    let back = match *req.method() {
+        Method::GET | Method::HEAD => req.uri().path().to_owned(),
+        _ => "/".to_owned(),
+    };
+    Chosen {
+        lang: of_request(state, req.headers()),
+        back,
+    }
+}
+
+/// Runs `fut` (the rest of the request, error pages included) as `chosen` says.
+pub async fn within<F: Future>(chosen: Chosen, fut: F) -> F::Output {
+    i18n::scope(chosen.lang, BACK.scope(RefCell::new(chosen.back), fut)).await
+}
+
+/// The picker on this page returns to `path_and_query` (app-relative, already checked).
+pub fn return_here(path_and_query: String) {
+    let _ = BACK.try_with(|b| *b.borrow_mut() = path_and_query);
+}
+
+/// One language in the picker.
+#[derive(Debug, Serialize)]
+pub struct Choice {
+    /// `de`.
+    pub tag: &'static str,
+    /// `Deutsch`.
+    pub name: &'static str,
+}
+
+/// What every page's picker and `<html lang>` need.
+#[derive(Debug, Serialize)]
+pub struct Picker {
+    /// The page's language tag.
+    pub lang: &'static str,
+    /// Its name.
+    pub name: &'static str,
+    /// Where the picker returns to.
+    pub back: String,
+    /// The other languages.
+    pub choices: Vec<Choice>,
+}
+
+impl Picker {
+    /// The picker for the request being answered.
+    pub fn current() -> Self {
+        let lang = i18n::current();
+        Self {
+            lang: lang.tag(),
+            name: lang.name(),
+            back: BACK
+                .try_with(|b| b.borrow().clone())
+                .unwrap_or_else(|_| "/".to_owned()),
+            choices: Lang::all()
+                .filter(|l| *l != lang)
+                .map(|l| Choice {
+                    tag: l.tag(),
+                    name: l.name(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The picker's form.
+#[derive(Debug, Deserialize)]
+pub struct LangForm {
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    back: String,
+}
+
+/// `POST /lang`: remembers the choice (an unknown one forgets it) and goes back to the page.
+pub async fn choose(State(state): State<AppState>, Form(form): Form<LangForm>) -> Response {
+    let back = local_path(&form.back).unwrap_or_else(|| "/".to_owned());
+    let mut resp = see_other(&format!("{}{back}", state.prefix()));
+    let url = &state.config.server.public_url;
+    let cookie = match Lang::from_tag(&form.lang) {
+        Some(l) => cookies::set(url, Which::Lang, l.tag(), Some(REMEMBER)),
+        None => cookies::expire(url, Which::Lang),
+    };
+    cookies::append(&mut resp, &cookie);
+    resp
+}
