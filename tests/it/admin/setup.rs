@@ -299,6 +299,12 @@ async fn abandoned_at(app: &TestApp, owner: &mut Browser, step: &str) {
             "{path}: {}",
             page.body
         );
+        // Nor does the welcome text above the notice ask for a sign-in that cannot work.
+        assert!(
+            !page.body.contains("Sign in with your Plex account"),
+            "{path}: {}",
+            page.body
+        );
     }
 }
 
