@@ -17,7 +17,7 @@ use crate::access::sso::AppSource;
 use crate::app::AppState;
 use crate::config::{LibraryRef, SsoRule};
 use crate::store::Session;
-use crate::web::api::oidc_clients::{ClientBody, Replace, replace};
+use crate::web::api::oidc_clients::{ClientBody, Replace, replace, view};
 use crate::web::csrf::AdminPost;
 use crate::web::error::PageError;
 use crate::web::oidc::clients;
@@ -172,21 +172,10 @@ async fn current(state: &AppState) -> Result<Vec<ClientBody>, PageError> {
     Ok(all
         .into_iter()
         .filter(|c| c.source == AppSource::Admin)
-        .map(|c| {
-            let c = c.config;
-            ClientBody {
-                client_id: c.client_id,
-                name: c.name,
-                redirect_uris: c.redirect_uris,
-                public: c.public,
-                allow: c.allow,
-                users: c.users,
-                libraries: c.libraries,
-                post_logout_redirect_uris: c.post_logout_redirect_uris,
-                new_secret: false,
-                source: None,
-                client_secret: None,
-            }
+        // The API's shape; the source goes, `replace` takes the list back.
+        .map(|c| ClientBody {
+            source: None,
+            ..view(c)
         })
         .collect())
 }

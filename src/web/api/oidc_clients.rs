@@ -68,7 +68,8 @@ pub struct ClientsBody {
     pub clients: Vec<ClientBody>,
 }
 
-fn view(c: Client) -> ClientBody {
+/// A client as the API shows it (its source named; never a secret).
+pub(crate) fn view(c: Client) -> ClientBody {
     let source = match c.source {
         AppSource::Config => "config",
         AppSource::Admin => "admin",
