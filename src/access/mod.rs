@@ -9,6 +9,7 @@ pub mod events;
 pub mod flows;
 mod hooks;
 pub mod keys;
+pub mod model;
 pub mod oidc;
 pub mod owner;
 mod owner_token;
