@@ -10,7 +10,9 @@
 //! medians of interleaved rounds); a join burst (200 friends, 100 at once, three bursts) against
 //! the built-in fake plex.tv answering every call 50 ms late: time per join at plexgate, the
 //! overhead (that time minus the time inside plex.tv calls), memory after each burst, and plex.tv
-//! calls per join.
+//! calls per join. Idle memory is also split by mapping (`/proc/PID/smaps`). `STRACE=1` attaches
+//! `strace -f -c` to the server for the bursts and prints its syncs and thread spawns per join
+//! (a counting run: strace slows the server).
 //!
 //! "Time inside plex.tv" for a join is `calls on the answer path × median time the fake spent
 //! on a call` (the fake logs each call's time from arrival to answer, delay included; the number
@@ -65,15 +67,70 @@ fn mib(kib: u64) -> f64 {
 }
 
 /// Resident memory and what it is made of (file-backed pages are mostly the binary's code).
+/// Kernels without `Rss_File` in `smaps_rollup` give it as `Rss` minus `Anonymous`.
 fn rss_line(pid: u32) -> String {
     let roll = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
+    let anon = kib_field(&roll, "Rss_Anon:").max(kib_field(&roll, "Anonymous:"));
+    let file = match kib_field(&roll, "Rss_File:") {
+        0 => kib_field(&roll, "Rss:").saturating_sub(anon),
+        f => f,
+    };
     format!(
         "{:.1} MiB (anon {:.1}, file {:.1}; threads {})",
         mib(status_kib(pid, "VmRSS:")),
-        mib(kib_field(&roll, "Rss_Anon:").max(kib_field(&roll, "Anonymous:"))),
-        mib(kib_field(&roll, "Rss_File:")),
+        mib(anon),
+        mib(file),
         status_kib(pid, "Threads:"),
     )
+}
+
+/// Resident memory by mapping (`/proc/PID/smaps`), summed by what is mapped and how: the
+/// binary's code, read-only data and writable data, the heap, thread stacks and other
+/// anonymous memory; largest first.
+fn rss_by_mapping(pid: u32) -> String {
+    let smaps = std::fs::read_to_string(format!("/proc/{pid}/smaps")).unwrap_or_default();
+    let mut sums: BTreeMap<String, u64> = BTreeMap::new();
+    let mut current = String::new();
+    for line in smaps.lines() {
+        let mut f = line.split_whitespace();
+        let first = f.next().unwrap_or_default();
+        if first.contains('-') && !first.ends_with(':') {
+            let perms = f.next().unwrap_or_default();
+            let name = f.nth(3).unwrap_or("[anon]");
+            let name = name.rsplit('/').next().unwrap_or(name);
+            current = format!("{name} {perms}");
+        } else if first == "Rss:" {
+            *sums.entry(current.clone()).or_default() +=
+                f.next().and_then(|v| v.parse().ok()).unwrap_or(0);
+        }
+    }
+    let mut v: Vec<_> = sums.into_iter().filter(|(_, k)| *k >= 64).collect();
+    v.sort_by_key(|(_, kib)| std::cmp::Reverse(*kib));
+    v.iter()
+        .map(|(k, kib)| format!("{k} {:.2}", mib(*kib)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// `strace -c` of the server over the bursts (`STRACE=1`): how many syncs and thread spawns
+/// the joins cost. Slows the server: read its counts, not that run's times.
+fn strace_attach(pid: u32, out: &Path) -> Option<Child> {
+    Command::new("strace")
+        .args([
+            "-f",
+            "-qq",
+            "-c",
+            "-e",
+            "trace=fsync,fdatasync,clone,clone3",
+            "-o",
+        ])
+        .arg(out)
+        .args(["-p", &pid.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| println!("   strace not started: {e}"))
+        .ok()
 }
 
 /// utime + stime in clock ticks (100 per second on Linux x86_64).
@@ -453,6 +510,7 @@ async fn main_async() {
     tokio::time::sleep(Duration::from_secs(3)).await;
     let pg_idle = status_kib(pg.pid(), "VmRSS:");
     println!("plexgate {}", rss_line(pg.pid()));
+    println!("   by mapping (MiB): {}", rss_by_mapping(pg.pid()));
     if let Some(a) = &an {
         let a_idle = status_kib(a.pid(), "VmRSS:");
         println!(
@@ -460,6 +518,7 @@ async fn main_async() {
             rss_line(a.pid()),
             pg_idle as f64 / a_idle as f64
         );
+        println!("   by mapping (MiB): {}", rss_by_mapping(a.pid()));
     }
 
     wait_owner(&c, &pg.origin).await;
@@ -558,6 +617,17 @@ async fn main_async() {
     tokio::time::sleep(Duration::from_secs(2)).await;
     println!("before the bursts: {}", rss_line(pg.pid()));
 
+    let strace_out = dir.join("strace.txt");
+    let strace = (std::env::var_os("STRACE").is_some())
+        .then(|| strace_attach(pg.pid(), &strace_out))
+        .flatten();
+    if strace.is_some() {
+        // Attaching takes a moment; the counts start with the first burst's requests.
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        println!(
+            "(STRACE=1: strace -f -c is attached for the bursts; their times are not comparable)"
+        );
+    }
     for b in 1..=3 {
         fake.clear_requests();
         let sem = Arc::new(tokio::sync::Semaphore::new(concurrency));
@@ -613,6 +683,27 @@ async fn main_async() {
             "   memory after burst {b} (+2 s): {}   (target <= 16 MiB, flat)   load {}",
             rss_line(pg.pid()),
             loadavg()
+        );
+    }
+    if let Some(mut st) = strace {
+        let _ = Command::new("kill")
+            .args(["-INT", &st.id().to_string()])
+            .status();
+        let _ = st.wait();
+        let text = std::fs::read_to_string(&strace_out).unwrap_or_default();
+        let calls = |name: &str| -> u64 {
+            text.lines()
+                .find(|l| l.split_whitespace().last() == Some(name))
+                .and_then(|l| l.split_whitespace().nth(3))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0)
+        };
+        let syncs = calls("fsync") + calls("fdatasync");
+        println!(
+            "strace over the {} joins of the bursts: {syncs} fsync/fdatasync ({:.2} per join), {} threads spawned\n{text}",
+            3 * burst,
+            syncs as f64 / (3 * burst) as f64,
+            calls("clone") + calls("clone3"),
         );
     }
     drop(pg);

@@ -21,8 +21,16 @@ fn main() -> ExitCode {
     }
 }
 
+/// tokio's blocking pool (store reads, the store's occasional blocking writes, backups, the
+/// plex.tv client's first certificate load) grows to 512 threads by default, each with its own
+/// stack and malloc arena. Nothing run there waits for another blocking task (a store read
+/// waits for the store's own writer thread, and async), so a small pool cannot deadlock; a
+/// task beyond it waits its turn (issue 23: resident memory after bursts).
+const MAX_BLOCKING_THREADS: usize = 8;
+
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()
+        .max_blocking_threads(MAX_BLOCKING_THREADS)
         .enable_all()
         .build()
         .context("starting the async runtime")

@@ -368,12 +368,14 @@ impl Access {
             .await?)
     }
 
-    /// The effective default library set (empty until set in config or by the owner).
+    /// The effective default library set (empty until set in config or by the owner). Read on
+    /// every welcome and invite page, so it comes from the store's memory while nothing was
+    /// written since (issue 23).
     pub async fn default_libraries(&self) -> Result<Vec<u64>, AccessError> {
         let ids = self
             .0
             .store
-            .read(|tx| tx.get_setting::<Vec<u64>>(DEFAULT_LIBRARIES_KEY))
+            .setting::<Vec<u64>>(DEFAULT_LIBRARIES_KEY)
             .await?;
         Ok(ids.unwrap_or_default())
     }

@@ -2,11 +2,14 @@
 //! from memory while nothing was written since they were read (issue 23): every committed write
 //! moves the store's generation on, and an entry read at an older generation is read again. A
 //! revoked, used-up or changed invite is therefore seen by the very next request, as from the
-//! database.
+//! database. Plain settings read on every page (the default library set on `GET /` and
+//! `GET /i/{code}`) are kept the same way, so neither page needs a read transaction.
 
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use serde::de::DeserializeOwned;
 
 use super::{Invite, Store, StoreError};
 
@@ -16,6 +19,11 @@ const MAX_ENTRIES: usize = 1024;
 /// Invites by code hash, each with the generation it was read at.
 #[derive(Default)]
 pub(super) struct InviteCache(Mutex<HashMap<String, (u64, Invite)>>);
+
+/// Plain settings by key (a few fixed keys), each with the generation it was read at; `None`
+/// is an unset setting.
+#[derive(Default)]
+pub(super) struct SettingCache(Mutex<HashMap<&'static str, (u64, Option<serde_json::Value>)>>);
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
@@ -46,5 +54,34 @@ impl Store {
             cache.insert(code_hash.to_owned(), (generation, invite.clone()));
         }
         Ok(found)
+    }
+
+    /// [`ReadTx::get_setting`](super::ReadTx::get_setting) of a plain (not sealed) setting, from
+    /// memory when nothing was written since it was last read.
+    pub async fn setting<T: DeserializeOwned>(
+        &self,
+        key: &'static str,
+    ) -> Result<Option<T>, StoreError> {
+        let generation = self.inner.generation.load(Ordering::Acquire);
+        let cached = match lock(&self.inner.settings.0).get(key) {
+            Some((at, value)) if *at == generation => Some(value.clone()),
+            _ => None,
+        };
+        let value = match cached {
+            Some(v) => v,
+            None => {
+                let v = self
+                    .read(move |tx| tx.get_setting::<serde_json::Value>(key))
+                    .await?;
+                lock(&self.inner.settings.0).insert(key, (generation, v.clone()));
+                v
+            }
+        };
+        value
+            .map(|v| {
+                serde_json::from_value(v)
+                    .map_err(|e| StoreError::Corrupt(format!("table settings: {e}")))
+            })
+            .transpose()
     }
 }

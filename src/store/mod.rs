@@ -74,6 +74,8 @@ struct Inner {
     generation: AtomicU64,
     /// Invites by code hash, valid while `generation` has not moved.
     invites: cache::InviteCache,
+    /// Settings read on every page, valid while `generation` has not moved.
+    settings: cache::SettingCache,
 }
 
 impl fmt::Debug for Store {
@@ -129,6 +131,31 @@ fn write_on<R>(
     }
 }
 
+/// The install's client identifier when the file needs nothing from the open's write
+/// ([`schema::is_current`]); `None` sends the open to [`prepare_file`].
+fn stored_client_id(db: &Database, keys: &Keys) -> Result<Option<String>, StoreError> {
+    let tx = db.begin_read()?;
+    if !schema::is_current(&tx)? {
+        return Ok(None);
+    }
+    ReadTx::new_read(tx, keys.clone()).stored_client_id()
+}
+
+/// The open's one write, when the file needs it: creates missing tables, migrates an older
+/// schema (refusing a newer one) and creates the client identifier, durably.
+fn prepare_file(db: &Database, keys: &Keys) -> Result<String, StoreError> {
+    write_on(db, keys, |tx| {
+        schema::check_and_migrate(tx)?;
+        if let Some(id) = tx.stored_client_id()? {
+            return Ok(id);
+        }
+        // Kept forever: plex.tv lists every client identifier as an authorized device.
+        let id = hex::encode(crate::crypto::random_bytes::<16>());
+        tx.set_client_id(&id)?;
+        Ok(id)
+    })
+}
+
 impl Store {
     /// Opens (or creates) `data_dir/plexgate.redb` and `data_dir/plexgate.key`, checks the schema
     /// version (migrating an older file, refusing a newer one) and makes sure the install's Plex
@@ -143,16 +170,10 @@ impl Store {
         if let Some(old) = stored_version(&db)?.filter(|v| *v < SCHEMA_VERSION) {
             backup::pre_migration_backup(&db, data_dir, old)?;
         }
-        let client_id = write_on(&db, &keys, |tx| {
-            schema::check_and_migrate(tx)?;
-            if let Some(id) = tx.stored_client_id()? {
-                return Ok(id);
-            }
-            // Kept forever: plex.tv lists every client identifier as an authorized device.
-            let id = hex::encode(crate::crypto::random_bytes::<16>());
-            tx.set_client_id(&id)?;
-            Ok(id)
-        })?;
+        let client_id = match stored_client_id(&db, &keys)? {
+            Some(id) => id,
+            None => prepare_file(&db, &keys)?,
+        };
         let (jobs, queue) = mpsc::channel();
         let inner = Arc::new(Inner {
             db: RwLock::new(Some(db)),
@@ -166,6 +187,7 @@ impl Store {
             progress: writer::Progress::default(),
             generation: AtomicU64::new(0),
             invites: cache::InviteCache::default(),
+            settings: cache::SettingCache::default(),
         });
         writer::spawn(Arc::downgrade(&inner), queue).map_err(|e| StoreError::io(path, e))?;
         Ok(Store { inner })
@@ -209,13 +231,27 @@ impl Store {
         written
     }
 
-    /// [`Store::read_blocking`] on tokio's blocking pool, off the async workers.
+    /// [`Store::read_blocking`] on tokio's blocking pool, off the async workers. The pool's
+    /// thread only runs `f`; waiting until the snapshot is durable happens here, holding no
+    /// thread (a burst of joins would otherwise park a pool thread per read, issue 23).
     pub async fn read<R: Send + 'static>(
         &self,
         f: impl FnOnce(&ReadTx) -> Result<R, StoreError> + Send + 'static,
     ) -> Result<R, StoreError> {
         let store = self.clone();
-        join(tokio::task::spawn_blocking(move || store.read_blocking(f)).await)
+        let (r, mark) = join(
+            tokio::task::spawn_blocking(move || {
+                store.with_db(|db| {
+                    let tx = db.begin_read()?;
+                    let mark = store.inner.progress.mark();
+                    let r = f(&ReadTx::new_read(tx, store.inner.keys.clone()))?;
+                    Ok((r, mark))
+                })
+            })
+            .await,
+        )?;
+        self.inner.progress.settled(mark).await?;
+        Ok(r)
     }
 
     /// A read snapshot that holds nothing a crash could still take back (see [`writer`]).

@@ -1,7 +1,7 @@
 //! Every redb table plexgate has, the schema version and the migration list. Adding a table means
 //! adding it here; changing a record's shape in a way old data cannot decode means a migration.
 
-use redb::TableDefinition;
+use redb::{TableDefinition, TableHandle as _};
 
 use super::error::StoreError;
 use super::tx::WriteTx;
@@ -120,4 +120,20 @@ pub(crate) fn run_migrations(
         migrate(tx)?;
     }
     Ok(())
+}
+
+/// Whether `tx` (a read snapshot) shows a file the open's write would leave as it is: every
+/// table there and the current schema version. Then the open commits nothing (issue 23: that
+/// commit cost a sync on every start).
+pub(crate) fn is_current(tx: &redb::ReadTransaction) -> Result<bool, StoreError> {
+    let names: Vec<String> = tx.list_tables()?.map(|t| t.name().to_owned()).collect();
+    let has = |name: &str| names.iter().any(|n| n == name);
+    if !U64_TABLES.iter().all(|d| has(d.name())) || !STR_TABLES.iter().all(|d| has(d.name())) {
+        return Ok(false);
+    }
+    let meta = tx.open_table(META)?;
+    Ok(match meta.get(META_SCHEMA_VERSION)? {
+        Some(v) => super::tx::decode::<u64>("meta", v.value())? == SCHEMA_VERSION,
+        None => false,
+    })
 }

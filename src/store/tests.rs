@@ -40,6 +40,24 @@ fn fresh_file_gets_current_version() {
 }
 
 #[test]
+fn an_open_adds_a_missing_table_even_at_the_current_version() {
+    // The open writes nothing when the file is current (issue 23); a table missing from an
+    // otherwise current file still makes it write.
+    let (dir, store) = open_tmp();
+    let id = store.client_identifier().to_owned();
+    drop(store);
+    let path = dir.path().join("data").join(DB_FILE);
+    let db = redb::Database::open(&path).unwrap();
+    let tx = db.begin_write().unwrap();
+    assert!(tx.delete_table(super::schema::GRANTS).unwrap());
+    tx.commit().unwrap();
+    drop(db);
+    let store = Store::open(&dir.path().join("data")).unwrap();
+    assert_eq!(store.client_identifier(), id);
+    assert_eq!(store.read_blocking(|tx| tx.list_grants()).unwrap(), []);
+}
+
+#[test]
 fn newer_schema_is_refused() {
     let (dir, store) = open_tmp();
     set_version(&store, SCHEMA_VERSION + 1);

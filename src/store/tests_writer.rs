@@ -121,3 +121,86 @@ async fn a_cached_invite_is_read_again_after_any_write() {
     store.write_blocking(|tx| tx.delete_invite(1)).unwrap();
     assert_eq!(store.invite_by_hash("hash-a").await.unwrap(), None);
 }
+
+#[tokio::test]
+async fn a_cached_setting_is_read_again_after_any_write() {
+    let (_dir, store) = open_tmp();
+    let get = || store.setting::<Vec<u64>>("libs");
+    assert_eq!(get().await.unwrap(), None);
+    assert_eq!(get().await.unwrap(), None);
+    // Set through the writer: the next read sees it, not the remembered "unset".
+    store
+        .write(|tx| tx.put_setting("libs", &vec![1u64, 2]))
+        .await
+        .unwrap();
+    assert_eq!(get().await.unwrap(), Some(vec![1, 2]));
+    assert_eq!(get().await.unwrap(), Some(vec![1, 2]));
+    // Changed through a blocking write, then removed through the writer.
+    store
+        .write_blocking(|tx| tx.put_setting("libs", &vec![3u64]))
+        .unwrap();
+    assert_eq!(get().await.unwrap(), Some(vec![3]));
+    store
+        .write(|tx| tx.delete_setting("libs").map(drop))
+        .await
+        .unwrap();
+    assert_eq!(get().await.unwrap(), None);
+}
+
+/// Polls `fut` once, so a `Store::write` is queued for the writer thread before the next step.
+async fn queue<F: std::future::Future + Unpin>(fut: &mut F) {
+    std::future::poll_fn(|cx| {
+        let _ = std::pin::Pin::new(&mut *fut).poll(cx);
+        std::task::Poll::Ready(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_read_answers_only_once_what_it_saw_is_durable() {
+    use std::sync::mpsc;
+    use std::time::Duration;
+    let (_dir, store) = open_tmp();
+    let (open_gate, gate) = mpsc::channel::<()>();
+    let (reading, read_started) = mpsc::channel::<()>();
+    let (x_committed, committed) = tokio::sync::oneshot::channel::<()>();
+    // Holds the writer so that the next two writes run in one batch.
+    let mut gate_job = Box::pin(store.write(move |_| {
+        let _ = gate.recv_timeout(Duration::from_secs(60));
+        Ok(())
+    }));
+    queue(&mut gate_job).await;
+    let mut write_x = Box::pin(store.write(|tx| tx.put_setting("x", &1u32)));
+    queue(&mut write_x).await;
+    // Runs after "x" is committed (not yet synced): lets the read in, then the disk fails.
+    let disk = store.clone();
+    let mut fail_sync = Box::pin(store.write(move |_| {
+        let _ = x_committed.send(());
+        let _ = read_started.recv_timeout(Duration::from_secs(60));
+        disk.refuse_writes(true);
+        Ok(())
+    }));
+    queue(&mut fail_sync).await;
+    open_gate.send(()).unwrap();
+    committed.await.unwrap();
+    // This read's snapshot holds "x" before it is durable; the sync then fails.
+    let saw = store
+        .read(move |tx| {
+            let x: Option<u32> = tx.get_setting("x")?;
+            let _ = reading.send(());
+            Ok(x)
+        })
+        .await;
+    let err = saw.expect_err("a read answered with a write the disk then refused");
+    assert!(err.is_unwritable(), "{err}");
+    assert!(write_x.await.unwrap_err().is_unwritable());
+    let _ = fail_sync.await;
+    let _ = gate_job.await; // in that batch or the one before
+    store.refuse_writes(false);
+    store.write(|tx| tx.put_setting("y", &2u32)).await.unwrap();
+    let (x, y): (Option<u32>, Option<u32>) = store
+        .read(|tx| Ok((tx.get_setting("x")?, tx.get_setting("y")?)))
+        .await
+        .unwrap();
+    assert_eq!((x, y), (None, Some(2)));
+}

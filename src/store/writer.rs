@@ -7,7 +7,9 @@
 //!
 //! Readers must not see a write before it is durable either (they could show, or act on, a
 //! write a crash then takes back): a read waits, after opening its snapshot, until every commit
-//! that snapshot may contain is durable ([`Progress`]).
+//! that snapshot may contain is durable ([`Progress`]). The async [`Store::read`] does that
+//! wait off the blocking pool: its thread runs the read and is free again at once, and the
+//! caller gets the result only once the batch it may contain is synced.
 
 use std::any::Any;
 use std::panic::AssertUnwindSafe;
@@ -122,13 +124,32 @@ fn echo(e: &StoreError) -> StoreError {
 }
 
 /// How far commits have reached the disk.
-#[derive(Default)]
 pub(super) struct Progress {
     seqs: Mutex<Seqs>,
     synced: Condvar,
+    /// The same as `seqs` after every settle, for async readers ([`Progress::settled`]).
+    settled: tokio::sync::watch::Sender<Seqs>,
 }
 
-#[derive(Default)]
+impl Default for Progress {
+    fn default() -> Self {
+        Self {
+            seqs: Mutex::default(),
+            synced: Condvar::new(),
+            settled: tokio::sync::watch::Sender::new(Seqs::default()),
+        }
+    }
+}
+
+/// What a read snapshot may hold: the commits started when it was opened, and how many syncs
+/// had failed by then ([`Progress::mark`]).
+#[derive(Clone, Copy)]
+pub(super) struct Mark {
+    want: u64,
+    failed: u64,
+}
+
+#[derive(Default, Clone, Copy)]
 struct Seqs {
     /// Commits started (counted before each unsynced commit, so a snapshot never holds more).
     committed: u64,
@@ -153,8 +174,37 @@ impl Progress {
         if !ok {
             s.failed += 1;
         }
+        let now = *s;
         drop(s);
         self.synced.notify_all();
+        self.settled.send_replace(now);
+    }
+
+    /// Called with a read snapshot open, instead of blocking in [`Progress::wait_durable`]:
+    /// what [`Progress::settled`] must wait for before the snapshot's contents may be shown.
+    pub(super) fn mark(&self) -> Mark {
+        let s = lock(&self.seqs);
+        Mark {
+            want: s.committed,
+            failed: s.failed,
+        }
+    }
+
+    /// [`Progress::wait_durable`] without holding a thread: waits until everything a snapshot
+    /// taken at `mark` may hold is durable. `Err` when a sync failed meanwhile.
+    pub(super) async fn settled(&self, mark: Mark) -> Result<(), StoreError> {
+        let mut rx = self.settled.subscribe();
+        let failed = match rx.wait_for(|s| s.durable >= mark.want).await {
+            Ok(s) => s.failed,
+            // Never: the sender lives as long as `self`.
+            Err(_) => mark.failed + 1,
+        };
+        if failed != mark.failed {
+            return Err(StoreError::Unwritable(
+                "a write failed to reach the disk while reading".to_owned(),
+            ));
+        }
+        Ok(())
     }
 
     /// Called with a read snapshot open: waits until everything it may hold is durable. `Err`
