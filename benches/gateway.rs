@@ -258,7 +258,8 @@ fn first_200(s: &Server, path: &str) -> Duration {
     panic!("{url} never answered");
 }
 
-/// Polls without spawning a process per try (curl's own start would dominate a 2 ms start).
+/// Polls every 0.2 ms without spawning a process per try (curl's own start would dominate a
+/// 2 ms start).
 fn first_200_fast(s: &Server, path: &str) -> Duration {
     use std::io::{Read, Write};
     let addr = s.origin.trim_start_matches("http://").to_owned();
@@ -272,7 +273,8 @@ fn first_200_fast(s: &Server, path: &str) -> Duration {
                 return s.spawned.elapsed();
             }
         }
-        std::thread::yield_now();
+        // Not a busy loop: on two cores it would take one from the server it is timing.
+        std::thread::sleep(Duration::from_micros(200));
     }
     // Fall back to curl for an answer we could not read ourselves.
     first_200(s, path)
@@ -633,6 +635,7 @@ async fn main_async() {
         let sem = Arc::new(tokio::sync::Semaphore::new(concurrency));
         let failed = Arc::new(AtomicUsize::new(0));
         let started = Instant::now();
+        let (pg_cpu, own_cpu) = (cpu_ticks(pg.pid()), cpu_ticks(std::process::id()));
         let tasks: Vec<_> = friends
             .take(burst)
             .into_iter()
@@ -659,6 +662,14 @@ async fn main_async() {
             times.push(t.await.unwrap());
         }
         let wall = started.elapsed();
+        // CPU time per join (10 ms ticks): plexgate's, and the driver's (clients and fake plex.tv,
+        // on the same two cores).
+        let per_join = |ticks: u64| ms(ticks as f64 / 100.0 / burst as f64);
+        let cpu_line = format!(
+            "CPU per join: plexgate {}, driver and fake {}",
+            per_join(cpu_ticks(pg.pid()) - pg_cpu),
+            per_join(cpu_ticks(std::process::id()) - own_cpu)
+        );
         let calls = fake.requests();
         let mut lat: Vec<f64> = calls.iter().map(|r| r.elapsed.as_secs_f64()).collect();
         let l = median(&mut lat);
@@ -678,6 +689,7 @@ async fn main_async() {
             calls.len() as f64 / burst as f64,
             failed.load(Ordering::SeqCst)
         );
+        println!("   {cpu_line}");
         tokio::time::sleep(Duration::from_secs(2)).await;
         println!(
             "   memory after burst {b} (+2 s): {}   (target <= 16 MiB, flat)   load {}",

@@ -240,7 +240,14 @@ fn access_settings(config: &Config) -> AccessSettings {
 /// Whether setup already claimed the install (then there is no setup code). When config sets
 /// `access.policy`, a policy stored from the admin pages is dropped here, so config wins.
 fn stored_owner(config: &Config, store: &Store) -> bool {
+    // Only when one is stored: an empty write would still cost a sync on every start (issue 23).
+    let stored_policy = || {
+        store
+            .read_blocking(|tx| tx.get_setting::<serde_json::Value>(setup::POLICY_KEY))
+            .map_or(true, |p| p.is_some())
+    };
     if config.is_set("access.policy")
+        && stored_policy()
         && let Err(e) = store.write_blocking(|tx| tx.delete_setting(setup::POLICY_KEY).map(|_| ()))
     {
         tracing::warn!(error = %e, "clearing the stored access policy");
@@ -262,5 +269,43 @@ pub fn timing_from(config: &Config) -> Timing {
         admin_idle: config.admin.idle,
         reconcile_interval: config.reconcile.interval,
         ..Timing::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+
+    fn stored_policy(store: &Store) -> Option<serde_json::Value> {
+        store
+            .read_blocking(|tx| tx.get_setting(setup::POLICY_KEY))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_policy_in_config_drops_a_stored_one_and_writes_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("data")).unwrap();
+        let none = dir.path().join("absent.toml");
+        let env = |n: &str| (n == "PLEXGATE_ACCESS_POLICY").then(|| "open".to_owned());
+        let fixed = Config::load(&none, false, &env).unwrap();
+        // Nothing stored: no write at all (a refused disk would otherwise mark the store failing).
+        store.refuse_writes(true);
+        assert!(!stored_owner(&fixed, &store));
+        assert!(store.writable_blocking());
+        store.refuse_writes(false);
+        // A stored policy stays without one in config, and goes with one.
+        let put = |store: &Store| {
+            store
+                .write_blocking(|tx| tx.put_setting(setup::POLICY_KEY, &"allowlist"))
+                .unwrap();
+        };
+        put(&store);
+        stored_owner(&Config::load(&none, false, &|_| None).unwrap(), &store);
+        assert!(stored_policy(&store).is_some());
+        stored_owner(&fixed, &store);
+        assert_eq!(stored_policy(&store), None);
     }
 }
