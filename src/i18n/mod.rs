@@ -16,8 +16,8 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 pub use check::{Report, report, report_admin};
-pub use negotiate::{negotiate, negotiate_admin};
 use negotiate::parse_tag;
+pub use negotiate::{negotiate, negotiate_admin};
 
 /// The shipped languages: tag, native name, catalogue. English first (the fallback).
 /// Adding a language: a new `locales/xx.ftl` and one line here; `cargo test` does the rest.

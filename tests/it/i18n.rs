@@ -212,7 +212,10 @@ fn assert_speaks(tag: &str, what: &str, page: &Page, english: &[String], own: &[
         .iter()
         .filter(|p| seen.contains(p.as_str()) && !own.iter().any(|o| o.contains(p.as_str())))
         .collect();
-    assert!(leaks.is_empty(), "{tag} {what}: English {leaks:?} in\n{seen}");
+    assert!(
+        leaks.is_empty(),
+        "{tag} {what}: English {leaks:?} in\n{seen}"
+    );
 }
 
 /// `html` without what its text areas hold (the owner's own texts, being edited).
