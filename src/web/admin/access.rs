@@ -12,10 +12,10 @@ use super::{
 };
 use crate::access::requests::Approval;
 use crate::access::tools::{AllowChange, NewAllowEntry};
-use crate::app::AppState;
 use crate::config::Policy;
 use crate::store::Session;
 use crate::store::{AccessRequest, AdminEntry, AllowEntry, RequestStatus};
+use crate::web::AppState;
 use crate::web::csrf::AdminPost;
 use crate::web::human::When;
 use crate::web::sessions::AdminSession;

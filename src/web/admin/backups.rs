@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::{done, failed, require_owner};
 use crate::access::AccessError;
-use crate::app::AppState;
 use crate::store::BACKUP_DIR;
+use crate::web::AppState;
 use crate::web::csrf::AdminPost;
 use crate::web::error::PageError;
 use crate::web::human::When;

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::access::LibraryBox;
-use crate::app::AppState;
 use crate::i18n::{arg, tr, tr_args};
 use crate::store::Event;
+use crate::web::AppState;
 use crate::web::human::{When, and_list};
 
 /// The kinds the Activity filter offers, with their English names (the page shows

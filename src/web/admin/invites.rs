@@ -13,9 +13,9 @@ use super::{
     Done, FlagBoxes, done, done_shown, failed, flag_boxes, library_refs, render, sharing_fields,
 };
 use crate::access::tools::NewInvite;
-use crate::app::AppState;
 use crate::config::Policy;
 use crate::store::Invite;
+use crate::web::AppState;
 use crate::web::csrf::AdminPost;
 use crate::web::human::When;
 use crate::web::sessions::AdminSession;

@@ -7,7 +7,7 @@ use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
 use super::{Done, done, failed, invalid, library_refs, render};
-use crate::app::AppState;
+use crate::web::AppState;
 use crate::web::csrf::AdminPost;
 use crate::web::sessions::AdminSession;
 

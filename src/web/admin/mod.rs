@@ -28,10 +28,10 @@ use super::sessions::see_other;
 use super::templates::Chrome;
 use super::views::{self, Action, access_error_page};
 use crate::access::AccessError;
-use crate::app::AppState;
 use crate::config::LibraryRef;
 use crate::i18n::tr;
 use crate::store::{Session, SharingOverrides};
+use crate::web::AppState;
 use flash::{FlashKind, FlashView};
 use form::Sticky;
 
