@@ -28,8 +28,8 @@ pub async fn admin_link(
     ClientIp(ip): ClientIp,
     Query(q): Query<LinkQuery>,
 ) -> Response {
-    let now = state.clock.unix();
-    match consume_admin_link(&state.store, &q.t, now, Some(ip.to_string())).await {
+    let now = state.access.clock().unix();
+    match consume_admin_link(&state.access.store(), &q.t, now, Some(ip.to_string())).await {
         Ok(()) => {}
         Err(AdminLinkError::Store(e)) => return PageError::internal(&e).into_response(),
         Err(e) => {

@@ -79,7 +79,9 @@ pub async fn me(
     };
     let page = MePage {
         username: &session.username,
-        grant: grant.as_ref().map(|g| grant_summary(g, state.clock.unix())),
+        grant: grant
+            .as_ref()
+            .map(|g| grant_summary(g, state.access.clock().unix())),
         csrf: &session.csrf,
         apps: super::sso::account::apps_for(&state, session.plex_id, &session.username).await,
     };
@@ -91,7 +93,7 @@ pub async fn me(
 
 /// Whether a grant is one a sign-in's welcome shows: recorded and not removed or expired.
 fn shows_welcome(state: &AppState, g: &GrantView) -> bool {
-    g.status != GrantStatus::Removed && g.expires_at.is_none_or(|t| t > state.clock.unix())
+    g.status != GrantStatus::Removed && g.expires_at.is_none_or(|t| t > state.access.clock().unix())
 }
 
 /// The sign-out form.
@@ -170,7 +172,7 @@ pub async fn signed_out(State(state): State<AppState>) -> Response {
 
 async fn record_sign_out(state: &AppState, plex_id: u64, username: &str, ip: std::net::IpAddr) {
     let event = NewEvent {
-        at: state.clock.unix(),
+        at: state.access.clock().unix(),
         kind: "signout".to_owned(),
         actor: username.to_owned(),
         plex_id: Some(plex_id),
@@ -179,7 +181,8 @@ async fn record_sign_out(state: &AppState, plex_id: u64, username: &str, ip: std
         detail: String::new(),
     };
     if let Err(e) = state
-        .store
+        .access
+        .store()
         .write(move |tx| tx.append_event(event).map(|_| ()))
         .await
     {

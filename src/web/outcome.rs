@@ -220,7 +220,7 @@ async fn start_sessions(
         url,
         Which::Account,
         &account,
-        Some(state.timing.session_lifetime),
+        Some(state.access.timing().session_lifetime),
     )];
     if admin {
         let id = sessions::create(state, SessionKind::Admin, user.id, &user.username).await?;
@@ -251,7 +251,7 @@ pub(crate) async fn joined_page(
     };
     let page = JoinedPage {
         username,
-        grant: grant_summary(grant, state.clock.unix()),
+        grant: grant_summary(grant, state.access.clock().unix()),
         setting_up,
         onboarding: onboarding_html(state).await,
         continue_to,

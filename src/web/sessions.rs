@@ -43,7 +43,7 @@ pub async fn create(
     username: &str,
 ) -> Result<String, StoreError> {
     let id = cookies::new_id();
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     let session = Session {
         kind,
         plex_id,
@@ -54,7 +54,8 @@ pub async fn create(
     };
     let hash = sha256_hex(&id);
     state
-        .store
+        .access
+        .store()
         .write(move |tx| tx.put_session(&hash, &session))
         .await?;
     Ok(id)
@@ -69,22 +70,28 @@ pub async fn lookup(
 ) -> Result<Option<Session>, StoreError> {
     let hash = sha256_hex(id);
     let h = hash.clone();
-    let Some(mut session) = state.store.read(move |tx| tx.get_session(&h)).await? else {
+    let Some(mut session) = state
+        .access
+        .store()
+        .read(move |tx| tx.get_session(&h))
+        .await?
+    else {
         return Ok(None);
     };
     if session.kind != kind {
         return Ok(None);
     }
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     let touch_every = TOUCH_EVERY_SECS.min(
         secs(match kind {
-            SessionKind::Account => state.timing.session_idle,
-            SessionKind::Admin => state.timing.admin_idle,
+            SessionKind::Account => state.access.timing().session_idle,
+            SessionKind::Admin => state.access.timing().admin_idle,
         }) / 4,
     );
-    if expired(&session, now, &state.timing) {
+    if expired(&session, now, &state.access.timing()) {
         state
-            .store
+            .access
+            .store()
             .write(move |tx| tx.delete_session(&hash).map(|_| ()))
             .await?;
         return Ok(None);
@@ -93,7 +100,8 @@ pub async fn lookup(
         session.last_seen_at = now;
         let s = session.clone();
         state
-            .store
+            .access
+            .store()
             .write(move |tx| tx.put_session(&hash, &s))
             .await?;
     }
@@ -106,7 +114,8 @@ pub async fn destroy(state: &AppState, id: &str) -> Result<(), StoreError> {
     // Forward auth caches account sessions: an ended one must fail the very next check.
     state.sso.forget(&hash);
     state
-        .store
+        .access
+        .store()
         .write(move |tx| tx.delete_session(&hash).map(|_| ()))
         .await
 }
@@ -255,7 +264,8 @@ async fn is_admin_account(state: &AppState, plex_id: u64) -> bool {
         return true;
     }
     state
-        .store
+        .access
+        .store()
         .read(move |tx| tx.list_admins())
         .await
         .is_ok_and(|admins| admins.iter().any(|a| a.plex_id == Some(plex_id)))

@@ -16,7 +16,7 @@ pub async fn all(state: &AppState) -> Result<Vec<Client>, StoreError> {
     let admin = match state.oidc.admin_clients() {
         Some(a) => a,
         None => {
-            let stored = state.store.read(|tx| tx.oidc_clients()).await?;
+            let stored = state.access.store().read(|tx| tx.oidc_clients()).await?;
             let loaded: Vec<Client> = stored
                 .into_iter()
                 .map(|r| Client {
@@ -69,7 +69,8 @@ pub struct Facts {
 /// The account's facts now (its profile as kept at its last sign-in).
 pub async fn facts(state: &AppState, plex_id: u64) -> Result<Facts, StoreError> {
     let profile: Option<Profile> = state
-        .store
+        .access
+        .store()
         .read(move |tx| tx.get_setting(&format!("{PROFILE_PREFIX}{plex_id}")))
         .await?;
     let profile = profile.unwrap_or_default();

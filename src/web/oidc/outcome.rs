@@ -70,7 +70,7 @@ async fn named_by_client(state: &AppState, next: &str, user: &PlexUser) -> bool 
     let Some(id) = next.split_once("req=").map(|(_, id)| id) else {
         return false;
     };
-    let Some(p) = state.oidc.pending(id, state.clock.unix()) else {
+    let Some(p) = state.oidc.pending(id, state.access.clock().unix()) else {
         return false;
     };
     if let Err(e) = account::remember(state, user).await {

@@ -27,7 +27,7 @@ fn secs(d: std::time::Duration) -> i64 {
 fn expired(state: &AppState, c: &Cached, now: i64) -> bool {
     let mut s = c.session.clone();
     s.last_seen_at = s.last_seen_at.max(c.last_use);
-    sessions::expired(&s, now, &state.timing)
+    sessions::expired(&s, now, &state.access.timing())
 }
 
 /// The live account session behind the request's account cookie. Counts as use.
@@ -36,7 +36,7 @@ pub async fn account(state: &AppState, headers: &HeaderMap) -> Result<Option<Cac
         return Ok(None);
     };
     let hash = sha256_hex(&id);
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     // `cached` is the session as it stood before this use, so idle expiry is judged on it.
     let (cached, fresh) = match state.sso.touch(&hash, now) {
         Some(c) => (c, false),
@@ -62,7 +62,8 @@ pub async fn account(state: &AppState, headers: &HeaderMap) -> Result<Option<Cac
 async fn from_store(state: &AppState, hash: &str) -> Result<Option<Cached>, StoreError> {
     let h = hash.to_owned();
     let found = state
-        .store
+        .access
+        .store()
         .read(move |tx| {
             let Some(s) = tx.get_session(&h)? else {
                 return Ok(None);
@@ -92,13 +93,13 @@ async fn from_store(state: &AppState, hash: &str) -> Result<Option<Cached>, Stor
 /// of the idle limit, if shorter), and never resurrects a session ended meanwhile.
 fn write_back(state: &AppState, hash: &str, c: &Cached, now: i64) {
     let every = WRITE_EVERY_SECS
-        .min(secs(state.timing.session_idle) / 4)
+        .min(secs(state.access.timing().session_idle) / 4)
         .max(1);
     if now.saturating_sub(c.session.last_seen_at) < every {
         return;
     }
     state.sso.mark_written(hash, now);
-    let (store, hash) = (state.store.clone(), hash.to_owned());
+    let (store, hash) = (state.access.store().clone(), hash.to_owned());
     tokio::spawn(async move {
         let result = store
             .write(move |tx| {
@@ -118,9 +119,10 @@ fn write_back(state: &AppState, hash: &str, c: &Cached, now: i64) {
 /// Who the account is right now: owner from memory, co-admin and active grant from the store.
 pub async fn who(state: &AppState, plex_id: u64, profile: &Profile) -> Result<Who, StoreError> {
     let owner = state.access.owner().is_some_and(|o| o.plex_id == plex_id);
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     let (co_admin, grant) = state
-        .store
+        .access
+        .store()
         .read(move |tx| {
             let co_admin = tx.list_admins()?.iter().any(|a| a.plex_id == Some(plex_id));
             let grant = tx.get_grant(plex_id)?.filter(|g| {
@@ -146,7 +148,8 @@ pub async fn apps(state: &AppState) -> Result<Vec<AppEntry>, StoreError> {
         Some(a) => a,
         None => {
             let stored: Vec<SsoApp> = state
-                .store
+                .access
+                .store()
                 .read(|tx| tx.get_setting(APPS_KEY))
                 .await?
                 .unwrap_or_default();
@@ -182,7 +185,8 @@ pub async fn pins(state: &AppState) -> Result<Arc<HashMap<String, u64>>, StoreEr
         return Ok(p);
     }
     let stored: HashMap<String, u64> = state
-        .store
+        .access
+        .store()
         .read(|tx| tx.get_setting(PINS_KEY))
         .await?
         .unwrap_or_default();
@@ -242,7 +246,8 @@ pub async fn remember(state: &AppState, user: &PlexUser) -> Result<(), StoreErro
     let key = format!("{PROFILE_PREFIX}{}", user.id);
     let to_store = new_pins.clone();
     state
-        .store
+        .access
+        .store()
         .write(move |tx| {
             tx.put_setting(&key, &profile)?;
             if changed {
@@ -273,7 +278,8 @@ pub fn profile_of(user: &PlexUser) -> Profile {
 pub async fn end_sessions(state: &AppState, plex_id: u64) -> Result<usize, StoreError> {
     // OIDC tokens end with the sessions (SPEC §9): userinfo answers 401 on the next call.
     let n = state
-        .store
+        .access
+        .store()
         .write(move |tx| {
             tx.revoke_oidc_account(plex_id, None)?;
             tx.delete_sessions_for(plex_id)
@@ -293,7 +299,7 @@ pub async fn record(
     detail: String,
 ) {
     let event = NewEvent {
-        at: state.clock.unix(),
+        at: state.access.clock().unix(),
         kind: kind.to_owned(),
         actor: who.map_or_else(String::new, |(u, _)| u.to_owned()),
         plex_id: who.map(|(_, id)| id),
@@ -302,7 +308,8 @@ pub async fn record(
         detail,
     };
     if let Err(e) = state
-        .store
+        .access
+        .store()
         .write(move |tx| tx.append_event(event).map(|_| ()))
         .await
     {
@@ -325,7 +332,8 @@ pub async fn apps_for(state: &AppState, plex_id: u64, username: &str) -> Vec<App
         return Vec::new();
     }
     let profile: Option<Profile> = state
-        .store
+        .access
+        .store()
         .read(move |tx| tx.get_setting(&format!("{PROFILE_PREFIX}{plex_id}")))
         .await
         .ok()

@@ -242,7 +242,7 @@ fn no_store(resp: &mut Response) {
 }
 
 fn untrusted(state: &AppState, peer: IpAddr) {
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     if !state.sso.untrusted_due(peer, now) {
         return;
     }
@@ -262,7 +262,10 @@ fn untrusted(state: &AppState, peer: IpAddr) {
 }
 
 fn denied_event(state: &AppState, username: &str, plex_id: u64, app: &str) {
-    if !state.sso.denied_due(plex_id, app, state.clock.unix()) {
+    if !state
+        .sso
+        .denied_due(plex_id, app, state.access.clock().unix())
+    {
         return;
     }
     let (state, username, app) = (state.clone(), username.to_owned(), app.to_owned());
