@@ -94,7 +94,7 @@ async fn decide(
     state: &AppState,
     headers: &HeaderMap,
     o: &Original,
-) -> Result<Verdict, crate::store::StoreError> {
+) -> Result<Verdict, crate::access::AccessError> {
     let apps = account::apps(state).await?;
     let app: Option<&AppEntry> = find_app(&apps, &o.host, &normalize_path(&o.path));
     let app_name = app.map_or_else(|| o.host.clone(), |a| a.display_name().to_owned());
