@@ -230,7 +230,7 @@ pub async fn end_sessions(
             account::record(&state, "sessions_ended", actor, None, "ok", detail).await;
             done(&state, BACK, "sessions-ended")
         }
-        Err(e) => failed(&state, &e.into(), BACK),
+        Err(e) => failed(&state, &e, BACK),
     }
 }
 
