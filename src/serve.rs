@@ -135,12 +135,10 @@ pub async fn serve(
         }
     });
     let limiters = state.clone();
-    let owner = state.clone();
     let jobs = crate::jobs::spawn(
         &state.access,
         &state.config,
         move || limiters.sweep_limiters(),
-        async move { owner.owner_known().await },
         &stop_rx,
     );
     let notifier = state.notifier.spawn(stop_rx);
@@ -183,7 +181,7 @@ pub fn build_state(
     clock: SharedClock,
     timing: Timing,
 ) -> Result<AppState, StateError> {
-    let claimed = stored_owner(&config, &store);
+    drop_stored_policy(&config, &store);
     let metrics = Metrics::new();
     let plex = PlexClient::with_observer(
         plex_settings(&config, &store, &timing),
@@ -204,7 +202,7 @@ pub fn build_state(
     };
     let settings = access_settings(&config);
     let access = Access::with_hooks(store, plex, clock, timing, settings, hooks);
-    Ok(AppState::new(config, access, metrics, notifier, claimed)?)
+    Ok(AppState::new(config, access, metrics, notifier)?)
 }
 
 pub(crate) fn plex_settings(config: &Config, store: &Store, timing: &Timing) -> PlexSettings {
@@ -237,9 +235,9 @@ fn access_settings(config: &Config) -> AccessSettings {
     }
 }
 
-/// Whether setup already claimed the install (then there is no setup code). When config sets
-/// `access.policy`, a policy stored from the admin pages is dropped here, so config wins.
-fn stored_owner(config: &Config, store: &Store) -> bool {
+/// When config sets `access.policy`, a policy stored from the admin pages is dropped, so config
+/// wins (before the access service reads its settings).
+fn drop_stored_policy(config: &Config, store: &Store) {
     // Only when one is stored: an empty write would still cost a sync on every start (issue 23).
     let stored_policy = || {
         store
@@ -251,13 +249,6 @@ fn stored_owner(config: &Config, store: &Store) -> bool {
         && let Err(e) = store.write_blocking(|tx| tx.delete_setting(setup::POLICY_KEY).map(|_| ()))
     {
         tracing::warn!(error = %e, "clearing the stored access policy");
-    }
-    match store.read_blocking(|tx| tx.get_setting::<setup::ClaimedBy>(setup::OWNER_ACCOUNT_KEY)) {
-        Ok(claimed) => claimed.is_some(),
-        Err(e) => {
-            tracing::warn!(error = %e, "reading the stored owner");
-            false
-        }
     }
 }
 
@@ -293,7 +284,7 @@ mod tests {
         let fixed = Config::load(&none, false, &env).unwrap();
         // Nothing stored: no write at all (a refused disk would otherwise mark the store failing).
         store.refuse_writes(true);
-        assert!(!stored_owner(&fixed, &store));
+        drop_stored_policy(&fixed, &store);
         assert!(store.writable_blocking());
         store.refuse_writes(false);
         // A stored policy stays without one in config, and goes with one.
@@ -303,9 +294,9 @@ mod tests {
                 .unwrap();
         };
         put(&store);
-        stored_owner(&Config::load(&none, false, &|_| None).unwrap(), &store);
+        drop_stored_policy(&Config::load(&none, false, &|_| None).unwrap(), &store);
         assert!(stored_policy(&store).is_some());
-        stored_owner(&fixed, &store);
+        drop_stored_policy(&fixed, &store);
         assert_eq!(stored_policy(&store), None);
     }
 }

@@ -6,12 +6,13 @@
 //! `GET /i/{code}`) are kept the same way, so neither page needs a read transaction.
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 use std::sync::atomic::Ordering;
-use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use serde::de::DeserializeOwned;
 
 use super::{Invite, Store, StoreError};
+use crate::sync::lock;
 
 /// More entries than this and the cache starts over (only found invites are kept).
 const MAX_ENTRIES: usize = 1024;
@@ -24,10 +25,6 @@ pub(super) struct InviteCache(Mutex<HashMap<String, (u64, Invite)>>);
 /// is an unset setting.
 #[derive(Default)]
 pub(super) struct SettingCache(Mutex<HashMap<&'static str, (u64, Option<serde_json::Value>)>>);
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
-}
 
 impl Store {
     /// Called after every committed write, before its caller is answered.
