@@ -229,6 +229,24 @@ async fn expired_revoked_and_unknown_invites_are_refused() {
         closed.state.access.invite_problem("fine").await.unwrap(),
         Some(InviteProblem::TurnedOff)
     );
+    // The sign-in itself refuses the link too (a flow started before the policy changed).
+    match sign_in(&closed, &BOB, Some("fine")).await {
+        SignInOutcome::InviteRefused { problem, .. } => {
+            assert_eq!(problem, InviteProblem::TurnedOff)
+        }
+        other => panic!("expected InviteRefused, got {other:?}"),
+    }
+    assert!(shares_of(&closed, &BOB).is_empty());
+}
+
+#[tokio::test]
+async fn an_invite_s_access_days_end_the_grant_that_many_days_later() {
+    let app = TestApp::with_fake(&[]).await;
+    invite(&app, "week", None, |i| i.access_days = Some(7)).await;
+    let now = app.state.access.clock().unix();
+    sign_in(&app, &BOB, Some("week")).await;
+    let grant = grant_of(&app, BOB.id).await.unwrap();
+    assert_eq!(grant.expires_at, Some(now + 7 * 86_400));
 }
 
 #[tokio::test]
