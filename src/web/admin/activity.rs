@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::access::library_boxes;
 use super::events::{EventRow, KINDS, Names};
 use super::{Done, failed, render};
+use crate::i18n::tr;
 use crate::web::AppState;
 use crate::web::sessions::AdminSession;
 
@@ -83,7 +84,7 @@ pub async fn page(
         &state,
         &s,
         "/admin/activity",
-        "Activity",
+        &tr("adm-tab-activity"),
         "admin/activity.html",
         &d,
         &page,

@@ -7,6 +7,7 @@ use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
 use super::{Done, done, failed, invalid, library_refs, render};
+use crate::i18n::{arg, tr, tr_args};
 use crate::web::AppState;
 use crate::web::csrf::AdminPost;
 use crate::web::sessions::AdminSession;
@@ -51,11 +52,7 @@ pub async fn page(
     };
     let mut warnings = Vec::new();
     if q.warn.is_some() {
-        warnings.push(
-            "plex.tv answered with no libraries or did not answer, so nothing was changed. \
-             Try again later."
-                .to_owned(),
-        );
+        warnings.push(tr("adm-lib-empty-refresh"));
     }
     let sections = match state.access.sections().await {
         Ok(s) => {
@@ -63,8 +60,9 @@ pub async fn page(
             s.sections
         }
         Err(e) => {
-            warnings.push(format!(
-                "The library list could not be read from plex.tv: {e}"
+            warnings.push(tr_args(
+                "adm-lib-read-failed",
+                &[("error", arg(e.to_string()))],
             ));
             Vec::new()
         }
@@ -88,8 +86,8 @@ pub async fn page(
     for id in missing {
         rows.push(Row {
             id,
-            title: format!("Library {id}"),
-            kind: "not listed by plex.tv right now".to_owned(),
+            title: tr_args("adm-lib-unlisted-title", &[("id", arg(id.to_string()))]),
+            kind: tr("adm-lib-unlisted"),
             selected: true,
             listed: false,
         });
@@ -105,7 +103,7 @@ pub async fn page(
         &state,
         &s,
         BACK,
-        "Libraries",
+        &tr("adm-tab-libraries"),
         "admin/libraries.html",
         &q.done,
         &page,
