@@ -153,7 +153,7 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Response {
     };
     let boxes = library_boxes(&state).await;
     let policy = state.access.effective_policy();
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     let page = AccessPage {
         policy: policy.as_str(),
         policy_fixed: state.config.is_set("access.policy"),

@@ -45,7 +45,7 @@ fn is_backup_name(name: &str) -> bool {
 
 /// The backups on disk, newest first (an unreadable folder lists nothing).
 pub async fn list(state: &AppState) -> Vec<BackupRow> {
-    let dir = state.store.data_dir().join(BACKUP_DIR);
+    let dir = state.access.store().data_dir().join(BACKUP_DIR);
     let Ok(mut entries) = tokio::fs::read_dir(&dir).await else {
         return Vec::new();
     };
@@ -66,7 +66,7 @@ pub async fn list(state: &AppState) -> Vec<BackupRow> {
         rows.push((secs, name, meta.len()));
     }
     rows.sort_by(|a, b| b.cmp(a));
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     rows.into_iter()
         .take(LISTED)
         .map(|(secs, name, bytes)| BackupRow {
@@ -97,8 +97,9 @@ pub async fn take(State(state): State<AppState>, form: AdminPost) -> Response {
         return e.into_response();
     }
     match state
-        .store
-        .backup_now(&form.session.username, state.clock.unix())
+        .access
+        .store()
+        .backup_now(&form.session.username, state.access.clock().unix())
         .await
     {
         Ok(_) => done(&state, BACK, "backup"),
@@ -125,7 +126,7 @@ pub async fn download(
     if !is_backup_name(&name) {
         return not_found().into_response();
     }
-    let path = state.store.data_dir().join(BACKUP_DIR).join(&name);
+    let path = state.access.store().data_dir().join(BACKUP_DIR).join(&name);
     let Ok(bytes) = tokio::fs::read(&path).await else {
         return not_found().into_response();
     };

@@ -65,14 +65,14 @@ pub struct Names {
 impl Names {
     /// Reads the grants (for names) and takes the library titles from `boxes`.
     pub async fn load(state: &AppState, boxes: &[LibraryBox]) -> Self {
-        let accounts = match state.store.read(|tx| tx.list_grants()).await {
+        let accounts = match state.access.store().read(|tx| tx.list_grants()).await {
             Ok(g) => g.into_iter().map(|g| (g.plex_id, g.username)).collect(),
             Err(_) => HashMap::new(),
         };
         Self {
             accounts,
             libraries: boxes.iter().map(|b| (b.id, b.title.clone())).collect(),
-            now: state.clock.unix(),
+            now: state.access.clock().unix(),
         }
     }
 

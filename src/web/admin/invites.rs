@@ -83,7 +83,7 @@ async fn show(state: &AppState, s: &crate::store::Session, d: &Done) -> Response
         Ok(i) => i,
         Err(e) => return failed(state, &e, "/admin"),
     };
-    let names = match state.store.read(|tx| tx.list_grants()).await {
+    let names = match state.access.store().read(|tx| tx.list_grants()).await {
         Ok(g) => g
             .into_iter()
             .map(|g| (g.plex_id, g.username))
@@ -91,7 +91,7 @@ async fn show(state: &AppState, s: &crate::store::Session, d: &Done) -> Response
         Err(e) => return failed(state, &e.into(), "/admin"),
     };
     let boxes = library_boxes(state).await;
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     let page = InvitesPage {
         turned_off: state.access.effective_policy() == Policy::Allowlist,
         invites: invites

@@ -132,7 +132,7 @@ pub async fn refresh(State(state): State<AppState>, _form: AdminPost) -> Respons
     let Some(owner) = state.access.owner() else {
         return failed(&state, &crate::access::AccessError::NotConfigured, BACK);
     };
-    state.plex.forget_sections(&owner.machine_id);
+    state.access.plex().forget_sections(&owner.machine_id);
     match state.access.sections().await {
         Ok(s) if !s.sections.is_empty() && s.warnings.is_empty() => {
             // Forward-auth rules naming libraries by title follow renames from now on.

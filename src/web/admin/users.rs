@@ -100,7 +100,7 @@ async fn show(state: &AppState, s: &Session, d: &Done, history: bool) -> Respons
         Err(e) => return failed(state, &e, "/admin"),
     };
     let boxes = library_boxes(state).await;
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     let removed = users
         .iter()
         .filter(|u| u.status == GrantStatus::Removed && !u.removal_failed)
@@ -189,11 +189,16 @@ pub async fn expiry(
                 return again(&state, &form, sticky.error("days", m)).await;
             }
         };
-        let current = match state.store.read(move |tx| tx.get_grant(plex_id)).await {
+        let current = match state
+            .access
+            .store()
+            .read(move |tx| tx.get_grant(plex_id))
+            .await
+        {
             Ok(g) => g.and_then(|g| g.expires_at),
             Err(e) => return again(&state, &form, sticky.access_error("days", &e.into())).await,
         };
-        let from = current.unwrap_or(0).max(state.clock.unix());
+        let from = current.unwrap_or(0).max(state.access.clock().unix());
         Some(from.saturating_add(days * DAY))
     };
     let change = UserChange {
@@ -239,7 +244,7 @@ pub async fn end_sessions(
             account::record(&state, "sessions_ended", actor, None, "ok", detail).await;
             done(&state, BACK, "sessions-ended")
         }
-        Err(e) => failed(&state, &e.into(), BACK),
+        Err(e) => failed(&state, &e, BACK),
     }
 }
 

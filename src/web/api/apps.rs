@@ -100,7 +100,8 @@ pub async fn put(
     let stored = apps.clone();
     let count = apps.len();
     state
-        .store
+        .access
+        .store()
         .write(move |tx| tx.put_setting(APPS_KEY, &stored))
         .await
         .map_err(|e| ApiError::internal(&e))?;

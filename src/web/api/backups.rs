@@ -32,8 +32,9 @@ pub async fn create(
     State(state): State<AppState>,
 ) -> Result<(StatusCode, Json<BackupView>), ApiError> {
     let info = state
-        .store
-        .backup_now(&key.name, state.clock.unix())
+        .access
+        .store()
+        .backup_now(&key.name, state.access.clock().unix())
         .await
         .map_err(|e| ApiError::internal(&e))?;
     Ok((

@@ -216,7 +216,8 @@ pub async fn replace(
     }
     let stored = out.clone();
     state
-        .store
+        .access
+        .store()
         .write(move |tx| tx.put_oidc_clients(&stored))
         .await
         .map_err(Replace::Store)?;
