@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 use super::access::library_boxes;
 use super::events::{EventRow, KINDS, Names};
 use super::{Done, failed, render};
-use crate::i18n::tr;
 use crate::web::AppState;
 use crate::web::sessions::AdminSession;
 
@@ -84,7 +83,7 @@ pub async fn page(
         &state,
         &s,
         "/admin/activity",
-        &tr("adm-tab-activity"),
+        "Activity",
         "admin/activity.html",
         &d,
         &page,

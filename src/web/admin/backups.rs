@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use super::{done, failed, require_owner};
 use crate::access::AccessError;
-use crate::i18n::tr;
 use crate::store::BACKUP_DIR;
 use crate::web::AppState;
 use crate::web::csrf::AdminPost;
@@ -116,13 +115,7 @@ pub async fn download(
     if let Err(e) = require_owner(&state, &s).await {
         return e.into_response();
     }
-    let not_found = || {
-        PageError::new(
-            StatusCode::NOT_FOUND,
-            tr("adm-backup-not-found-title"),
-            tr("adm-backup-not-found"),
-        )
-    };
+    let not_found = || PageError::new(StatusCode::NOT_FOUND, "Not found", "No such backup.");
     if !is_backup_name(&name) {
         return not_found().into_response();
     }

@@ -13,9 +13,9 @@ use crate::access::reconcile::HeldRemoval;
 use crate::access::setup::SetupStep;
 use crate::access::{AccessError, OwnerStatus};
 use crate::config::Policy;
-use crate::i18n::{arg, num, tr, tr_args};
 use crate::web::AppState;
 use crate::web::csrf::AdminPost;
+use crate::web::human::plural;
 use crate::web::sessions::AdminSession;
 
 /// How many events the dashboard lists.
@@ -38,13 +38,18 @@ struct Counts {
 struct Attention {
     text: String,
     href: &'static str,
-    action: String,
+    action: &'static str,
 }
 
 impl Attention {
-    fn new(text: String, href: &'static str, action: String) -> Self {
+    fn new(text: String, href: &'static str, action: &'static str) -> Self {
         Self { text, href, action }
     }
+}
+
+/// "1 share", "3 shares".
+fn count(n: u64, unit: &str) -> String {
+    format!("{n} {}", plural(n, unit))
 }
 
 #[derive(Serialize)]
@@ -64,26 +69,30 @@ struct DashboardPage {
 fn connection(status: &OwnerStatus) -> (String, bool, bool) {
     match status {
         OwnerStatus::Ready(o) => (
-            tr_args("adm-conn-ready", &[("name", arg(o.username.as_str()))]),
+            format!("Connected to plex.tv as {}", o.username),
             true,
             false,
         ),
-        OwnerStatus::NotConfigured => (tr("adm-conn-none"), false, false),
-        OwnerStatus::Resolving { last_error: None } => (tr("adm-conn-resolving"), false, false),
+        OwnerStatus::NotConfigured => ("No Plex account connected yet".to_owned(), false, false),
+        OwnerStatus::Resolving { last_error: None } => {
+            ("Connecting to plex.tv…".to_owned(), false, false)
+        }
         OwnerStatus::Resolving {
             last_error: Some(e),
-        } => (
-            tr_args("adm-conn-unreachable", &[("error", arg(e.to_string()))]),
+        } => (format!("Cannot reach plex.tv yet: {e}"), false, false),
+        OwnerStatus::TokenInvalid => (
+            "plex.tv no longer accepts the owner's sign-in: reconnect Plex".to_owned(),
             false,
-            false,
+            true,
         ),
-        OwnerStatus::TokenInvalid => (tr("adm-conn-token-invalid"), false, true),
-        OwnerStatus::NeedsReconnect => (tr("adm-conn-needs-reconnect"), false, true),
-        OwnerStatus::Misconfigured(m) => (
-            tr_args("adm-conn-misconfigured", &[("problem", arg(m.to_string()))]),
+        OwnerStatus::NeedsReconnect => (
+            "This install cannot read the stored Plex sign-in (restored from another install): \
+             reconnect Plex"
+                .to_owned(),
             false,
-            false,
+            true,
         ),
+        OwnerStatus::Misconfigured(m) => (format!("Needs your attention: {m}"), false, false),
     }
 }
 
@@ -119,67 +128,82 @@ fn attention(
     match (finish, owner) {
         (Some(step), true) => {
             let what = match step {
-                SetupStep::Server => "adm-att-setup-server",
-                SetupStep::Libraries => "adm-att-setup-libraries",
+                SetupStep::Server => "choose your server and libraries",
+                SetupStep::Libraries => "choose the libraries they get",
             };
             out.push(Attention::new(
-                tr(what),
+                format!("Setup is not finished: friends see \"not ready yet\" until you {what}."),
                 step.path(),
-                tr("adm-setup-finish"),
+                "Finish setup",
             ));
         }
         (Some(SetupStep::Libraries), false) => out.push(Attention::new(
-            tr("adm-att-no-libraries"),
+            "No libraries are chosen yet: friends see \"not ready yet\" until someone does."
+                .to_owned(),
             "/admin/libraries",
-            tr("adm-att-choose-libraries"),
+            "Choose libraries",
         )),
         _ => {}
     }
     if state.access.effective_policy() == Policy::Open {
         out.push(Attention::new(
-            tr("adm-att-open"),
+            "The access policy is open: anyone who signs in with Plex gets access.".to_owned(),
             "/admin/access#pol",
-            tr("adm-att-change-policy"),
+            "Change who may join",
         ));
     }
     // As at start-up (SPEC §3): only while plexgate also listens beyond loopback.
     let server = &state.config.server;
     if server.public_url.is_default() && !server.listen.ip().is_loopback() {
         out.push(Attention::new(
-            tr("adm-att-public-url"),
+            "server.public_url is still the default http://localhost:8080: Plex sends friends \
+             back there after they sign in. Set it to the address friends use."
+                .to_owned(),
             "/admin/settings#cfg",
-            tr("adm-att-see-settings"),
+            "See the settings",
         ));
     }
     if counts.failed > 0 {
         out.push(Attention::new(
-            tr_args("adm-att-failed", &[("n", num(counts.failed))]),
+            format!("{} failed and need you.", count(counts.failed, "share")),
             "/admin/users",
-            tr("adm-att-open-users"),
+            "Open Users",
         ));
     }
     if counts.removal_failed > 0 {
         out.push(Attention::new(
-            tr_args(
-                "adm-att-removal-failed",
-                &[("n", num(counts.removal_failed))],
+            format!(
+                "{} not confirmed by plex.tv: they may still have access. plexgate keeps \
+                 retrying.",
+                count(counts.removal_failed, "removal")
             ),
             "/admin/users",
-            tr("adm-att-open-users"),
+            "Open Users",
         ));
     }
     if counts.requests > 0 {
         out.push(Attention::new(
-            tr_args("adm-att-requests", &[("n", num(counts.requests))]),
+            format!(
+                "{} {} for you.",
+                count(counts.requests, "access request"),
+                if counts.requests == 1 {
+                    "waits"
+                } else {
+                    "wait"
+                }
+            ),
             "/admin/access#req",
-            tr("adm-att-answer"),
+            "Answer requests",
         ));
     }
     if held > 0 {
         out.push(Attention::new(
-            tr_args("adm-att-held", &[("n", num(held as u64))]),
+            format!(
+                "{} held back for your confirmation.",
+                count(held as u64, "removal")
+            ),
             "/admin#held",
-            tr("adm-att-review"),
+            "Review them",
         ));
     }
     out
@@ -221,7 +245,7 @@ pub async fn page(
         &state,
         &s,
         "/admin",
-        &tr("adm-tab-dashboard"),
+        "Dashboard",
         "admin/dashboard.html",
         &done,
         &page,

@@ -14,7 +14,6 @@ use super::{
 };
 use crate::access::tools::NewInvite;
 use crate::config::Policy;
-use crate::i18n::{arg, tr, tr_args};
 use crate::store::Invite;
 use crate::web::AppState;
 use crate::web::csrf::AdminPost;
@@ -59,10 +58,10 @@ fn row(i: Invite, now: i64, names: &[(u64, String)], boxes: &[LibraryBox]) -> In
         .used_by
         .iter()
         .map(|id| {
-            names.iter().find(|(n, _)| n == id).map_or_else(
-                || tr_args("adm-ev-account", &[("id", arg(id.to_string()))]),
-                |(_, u)| u.clone(),
-            )
+            names
+                .iter()
+                .find(|(n, _)| n == id)
+                .map_or_else(|| format!("account {id}"), |(_, u)| u.clone())
         })
         .collect();
     InviteRow {
@@ -106,7 +105,7 @@ async fn show(state: &AppState, s: &crate::store::Session, d: &Done) -> Response
         state,
         s,
         BACK,
-        &tr("adm-inv-links"),
+        "Invite links",
         "admin/invites.html",
         d,
         &page,
@@ -125,12 +124,15 @@ pub async fn page(
 
 /// The form's values, or the field that is wrong and why.
 fn parse(state: &AppState, form: &AdminPost) -> Result<NewInvite, (&'static str, String)> {
-    let whole = |name: &'static str, what: &str| form.number(name).map_err(|_| (name, tr(what)));
+    let whole = |name: &'static str, what: &str| {
+        form.number(name)
+            .map_err(|_| (name, format!("{what} must be a whole number, or empty")))
+    };
     Ok(NewInvite {
-        max_uses: whole("max_uses", "adm-inv-whole-uses")?,
-        expires_in_days: whole("expires_in_days", "adm-inv-whole-expires")?,
+        max_uses: whole("max_uses", "The number of uses")?,
+        expires_in_days: whole("expires_in_days", "The days until the link expires")?,
         libraries: library_refs(&form.all("libraries")).map_err(|m| ("libraries", m))?,
-        access_days: whole("access_days", "adm-inv-whole-access")?,
+        access_days: whole("access_days", "The days of access")?,
         note: form.get("note").map(str::to_owned),
         sharing: sharing_fields(state, form),
     })

@@ -7,7 +7,6 @@ use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
 use super::{Done, done, failed, invalid, library_refs, render};
-use crate::i18n::{arg, tr, tr_args};
 use crate::web::AppState;
 use crate::web::csrf::AdminPost;
 use crate::web::sessions::AdminSession;
@@ -52,7 +51,11 @@ pub async fn page(
     };
     let mut warnings = Vec::new();
     if q.warn.is_some() {
-        warnings.push(tr("adm-lib-empty-refresh"));
+        warnings.push(
+            "plex.tv answered with no libraries or did not answer, so nothing was changed. \
+             Try again later."
+                .to_owned(),
+        );
     }
     let sections = match state.access.sections().await {
         Ok(s) => {
@@ -60,9 +63,8 @@ pub async fn page(
             s.sections
         }
         Err(e) => {
-            warnings.push(tr_args(
-                "adm-lib-read-failed",
-                &[("error", arg(e.to_string()))],
+            warnings.push(format!(
+                "The library list could not be read from plex.tv: {e}"
             ));
             Vec::new()
         }
@@ -86,8 +88,8 @@ pub async fn page(
     for id in missing {
         rows.push(Row {
             id,
-            title: tr_args("adm-lib-unlisted-title", &[("id", arg(id.to_string()))]),
-            kind: tr("adm-lib-unlisted"),
+            title: format!("Library {id}"),
+            kind: "not listed by plex.tv right now".to_owned(),
             selected: true,
             listed: false,
         });
@@ -103,7 +105,7 @@ pub async fn page(
         &state,
         &s,
         BACK,
-        &tr("adm-tab-libraries"),
+        "Libraries",
         "admin/libraries.html",
         &q.done,
         &page,

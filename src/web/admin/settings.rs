@@ -11,7 +11,6 @@ use super::flash::FlashKind;
 use super::form::Sticky;
 use super::{Done, done, done_shown, failed, render, require_owner};
 use crate::access::setup::{WELCOME_TEXT_KEY, WELCOME_TITLE_KEY};
-use crate::i18n::{num, tr, tr_args};
 use crate::notify::{EventKind, NotifyAccount};
 use crate::store::Session;
 use crate::web::AppState;
@@ -32,7 +31,7 @@ pub const DEFAULT_WELCOME_TEXT: &str =
 struct Fixed {
     key: &'static str,
     value: String,
-    source: String,
+    source: &'static str,
 }
 
 #[derive(Serialize)]
@@ -107,8 +106,8 @@ fn fixed(state: &AppState) -> Vec<Fixed> {
     let c = &state.config;
     let policy = state.access.effective_policy();
     let libraries = c.access.libraries.as_ref().map_or_else(
-        || tr("adm-set-libraries-page"),
-        |l| tr_args("adm-set-entries", &[("n", num(l.len() as u64))]),
+        || "chosen on the Libraries page".to_owned(),
+        |l| format!("{} entries", l.len()),
     );
     let rows: [(&'static str, String); 8] = [
         ("server.public_url", c.server.public_url.base().to_owned()),
@@ -137,9 +136,9 @@ fn fixed(state: &AppState) -> Vec<Fixed> {
             key,
             value,
             source: if c.is_set(key) {
-                tr("adm-set-source-config")
+                "config file or PLEXGATE_* environment"
             } else {
-                tr("adm-lib-built-in")
+                "built-in default"
             },
         })
         .collect()
@@ -202,16 +201,7 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Response {
             .collect(),
         backups: super::backups::list(state).await,
     };
-    render(
-        state,
-        s,
-        BACK,
-        &tr("adm-tab-settings"),
-        "admin/settings.html",
-        d,
-        &page,
-    )
-    .await
+    render(state, s, BACK, "Settings", "admin/settings.html", d, &page).await
 }
 
 /// `GET /admin/settings`.

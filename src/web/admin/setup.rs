@@ -13,7 +13,6 @@ use super::form::Sticky;
 use super::{Done, failed, invalid, library_refs, render, require_owner};
 use crate::access::setup::Claim;
 use crate::config::Policy;
-use crate::i18n::tr;
 use crate::plex::PlexUser;
 use crate::secret::Secret;
 use crate::store::FlowPurpose;
@@ -36,8 +35,8 @@ pub fn code_ok(state: &AppState, code: Option<&str>) -> Result<(), PageError> {
     let Some(expected) = state.live_setup_code() else {
         return Err(PageError::new(
             StatusCode::NOT_FOUND,
-            tr("adm-setup-already"),
-            tr("adm-setup-already-text"),
+            "Already set up",
+            "This plexgate already has an owner. Sign in from the admin page instead.",
         ));
     };
     if code.is_some_and(|c| expected.ct_eq(c)) {
@@ -45,8 +44,8 @@ pub fn code_ok(state: &AppState, code: Option<&str>) -> Result<(), PageError> {
     } else {
         Err(PageError::new(
             StatusCode::FORBIDDEN,
-            tr("adm-setup-code-needed"),
-            tr("adm-setup-code-needed-text"),
+            "Setup code needed",
+            "This page needs the one-time setup link that plexgate printed when it started.",
         ))
     }
 }
@@ -131,8 +130,9 @@ pub async fn signed_in(
                 state,
                 &PageError::new(
                     StatusCode::FORBIDDEN,
-                    tr("adm-setup-not-owner"),
-                    tr("adm-setup-not-owner-text"),
+                    "Not the owner",
+                    "This plexgate already has an owner, and it is another Plex account. \
+                     Nothing was changed.",
                 ),
             )
         }
@@ -169,7 +169,7 @@ pub async fn server_page(State(state): State<AppState>, AdminSession(s): AdminSe
             })
             .collect(),
     };
-    let title = &tr("adm-setup-server-title");
+    let title = "Choose your server";
     render(
         &state,
         &s,
@@ -188,7 +188,7 @@ pub async fn server_post(State(state): State<AppState>, form: AdminPost) -> Resp
         return e.into_response();
     }
     let Some(id) = form.get("server") else {
-        return invalid(&state, tr("adm-setup-choose-server"), "/setup/server");
+        return invalid(&state, "choose a server".to_owned(), "/setup/server");
     };
     match state.access.choose_server(&form.session.username, id).await {
         Ok(_) => {
@@ -268,7 +268,7 @@ async fn libraries_show(state: &AppState, s: &crate::store::Session, done: &Done
             .as_str(),
         policy_fixed: state.config.is_set("access.policy"),
     };
-    let title = &tr("adm-setup-libraries-title");
+    let title = "Libraries and policy";
     render(&state, s, "", title, "setup_libraries.html", done, &page).await
 }
 
@@ -293,7 +293,7 @@ pub async fn libraries_post(State(state): State<AppState>, form: AdminPost) -> R
         }
     };
     if refs.is_empty() && !state.access.libraries_from_config() {
-        let m = tr("adm-setup-choose-library");
+        let m = "Choose at least one library: friends get the ones you tick";
         let done = Done::failed(sticky.error("libraries", m));
         return libraries_show(&state, &form.session, &done).await;
     }

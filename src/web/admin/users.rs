@@ -13,7 +13,6 @@ use super::access::{LibraryBox, library_boxes, titles};
 use super::form::Sticky;
 use super::{Done, done, failed, grant_fields, library_refs, render};
 use crate::access::users::{NewUser, UserChange, UserInfo};
-use crate::i18n::{arg, num, tr, tr_args};
 use crate::store::{GrantStatus, Session};
 use crate::web::AppState;
 use crate::web::csrf::AdminPost;
@@ -59,27 +58,23 @@ pub struct UsersQuery {
 /// A status a person understands.
 fn status_words(u: &UserInfo, now: i64) -> String {
     let name = if u.username.is_empty() {
-        tr("adm-users-them")
+        "them"
     } else {
-        u.username.clone()
+        u.username.as_str()
     };
     if u.removal_failed {
-        return tr("adm-users-removal-unconfirmed");
+        return "removal not confirmed by Plex yet: may still have access".to_owned();
     }
-    let until = u.expires_at.map(|t| When::at(t, now).date);
-    let with = |id: &str| match &until {
-        Some(date) => tr_args(
-            &format!("{id}-until"),
-            &[("name", arg(name.as_str())), ("date", arg(date.as_str()))],
-        ),
-        None => tr_args(id, &[("name", arg(name.as_str()))]),
-    };
+    let until = u
+        .expires_at
+        .map(|t| format!(" until {}", When::at(t, now).date))
+        .unwrap_or_default();
     match u.status {
-        GrantStatus::Sharing => tr("adm-users-st-sharing"),
-        GrantStatus::Pending => with("adm-users-st-pending"),
-        GrantStatus::Accepted => with("adm-users-st-active"),
-        GrantStatus::Failed => tr("adm-users-st-failed"),
-        GrantStatus::Removed => tr("adm-users-st-removed"),
+        GrantStatus::Sharing => "being shared: plexgate keeps trying".to_owned(),
+        GrantStatus::Pending => format!("waiting for {name} to accept{until}"),
+        GrantStatus::Accepted => format!("active{until}"),
+        GrantStatus::Failed => "sharing failed: needs you".to_owned(),
+        GrantStatus::Removed => "access removed".to_owned(),
     }
 }
 
@@ -128,16 +123,7 @@ async fn show(state: &AppState, s: &Session, d: &Done, history: bool) -> Respons
         history,
         removed,
     };
-    render(
-        state,
-        s,
-        BACK,
-        &tr("adm-tab-users"),
-        "admin/users.html",
-        d,
-        &page,
-    )
-    .await
+    render(state, s, BACK, "Users", "admin/users.html", d, &page).await
 }
 
 /// The page again with the failed form as sent and its error.
@@ -155,7 +141,7 @@ pub async fn libraries(
     let refs = match library_refs(&form.all("libraries")) {
         Ok(Some(r)) => r,
         Ok(None) => {
-            let m = tr("adm-users-choose-library");
+            let m = "Choose at least one library (to end access, use Remove access)";
             return again(&state, &form, sticky.error("libraries", m)).await;
         }
         Err(m) => return again(&state, &form, sticky.error("libraries", m)).await,
@@ -181,11 +167,11 @@ pub async fn expiry(
         let days = match form.number::<u32>("days") {
             Ok(Some(d)) if (1..=3650).contains(&d) => i64::from(d),
             Ok(None) => {
-                let m = tr("adm-users-days-type");
+                let m = "Type how many days to add (1 to 3650)";
                 return again(&state, &form, sticky.error("days", m)).await;
             }
             _ => {
-                let m = tr("adm-users-days-whole");
+                let m = "The days to add must be a whole number from 1 to 3650";
                 return again(&state, &form, sticky.error("days", m)).await;
             }
         };
@@ -262,7 +248,7 @@ pub async fn remove(State(state): State<AppState>, form: AdminPost) -> Response 
         return again(
             &state,
             &form,
-            sticky.error("plex_id", tr("adm-users-unknown")),
+            sticky.error("plex_id", "That account is not known here"),
         )
         .await;
     };
@@ -270,19 +256,20 @@ pub async fn remove(State(state): State<AppState>, form: AdminPost) -> Response 
         return again(
             &state,
             &form,
-            sticky.error("plex_id", tr("adm-users-choose-whom")),
+            sticky.error("plex_id", "Choose whose access to remove"),
         )
         .await;
     }
     if form.get("confirm") != Some("yes") {
-        let m = tr("adm-users-tick-confirm");
+        let m = "Tick \"Yes, remove access\" to confirm";
         return again(&state, &form, sticky.error("confirm", m)).await;
     }
     let max = usize::try_from(state.config.reconcile.max_removals).unwrap_or(usize::MAX);
     if ids.len() > max && form.get("confirm_mass") != Some("yes") {
-        let m = tr_args(
-            "adm-users-mass",
-            &[("n", num(ids.len() as u64)), ("max", num(max as u64))],
+        let m = format!(
+            "You chose {} accounts, more than reconcile.max_removals ({max}). Nothing was \
+             removed. Also tick \"Yes, remove all of them\".",
+            ids.len()
         );
         let mut sticky = sticky.error("confirm_mass", m);
         sticky.status = Some(StatusCode::CONFLICT);
