@@ -272,6 +272,17 @@ adm-setup-libraries-fixed = In der Konfiguration gesetzt (access.libraries).
 adm-setup-policy-invite = Personen auf deiner Freigabeliste oder mit Einladungslink
 adm-setup-policy-allowlist = Nur Personen auf deiner Freigabeliste
 adm-setup-finish = Einrichtung abschließen
+adm-setup-title = plexgate einrichten
+adm-setup-server-title = Wähle deinen Server
+adm-setup-libraries-title = Mediatheken und Regel
+adm-setup-already = Schon eingerichtet
+adm-setup-already-text = Dieses plexgate hat schon einen Besitzer. Melde dich stattdessen über die Admin-Seite an.
+adm-setup-code-needed = Einrichtungscode nötig
+adm-setup-code-needed-text = Diese Seite braucht den einmaligen Einrichtungslink, den plexgate beim Start ausgegeben hat.
+adm-setup-not-owner = Nicht der Besitzer
+adm-setup-not-owner-text = Dieses plexgate hat schon einen Besitzer, und das ist ein anderes Plex-Konto. Nichts wurde geändert.
+adm-setup-choose-server = Wähle einen Server.
+adm-setup-choose-library = Wähle mindestens eine Mediathek: Freunde bekommen die angekreuzten
 
 ## Activity: one sentence per event ($actor did it, to $who; $libs are library titles)
 adm-ev-someone = jemand
@@ -360,3 +371,153 @@ adm-kind-sessions_ended = Beendete Sitzungen
 adm-kind-owner_token = Plex-Verbindung des Besitzers
 adm-kind-reconcile = Abgleichläufe
 adm-kind-notify = Benachrichtigungen
+
+## Written by the handlers: tabs and page titles
+adm-tab-dashboard = Übersicht
+adm-tab-access = Zugang
+adm-tab-invites = Einladungen
+adm-tab-libraries = Mediatheken
+adm-tab-users = Benutzer
+adm-tab-activity = Aktivität
+adm-tab-apps = Apps
+adm-tab-settings = Einstellungen
+
+## Notices after a change
+adm-done-allow-added = Zur Freigabeliste hinzugefügt.
+adm-done-allow-edited = Eintrag gespeichert. Er gilt, wenn sie sich anmelden.
+adm-done-allow-edited-shared = Eintrag gespeichert. Ihre Freigabe auf Plex hat jetzt diese Mediatheken und dieses Enddatum.
+adm-done-allow-removed = Von der Freigabeliste entfernt.
+adm-done-policy = Zugangsregel gespeichert.
+adm-done-admin-added = Co-Admin hinzugefügt.
+adm-done-admin-removed = Co-Admin entfernt.
+adm-done-approved = Anfrage zugelassen: Der Zugang wird freigegeben.
+adm-done-declined = Anfrage abgelehnt.
+adm-done-revoked = Einladungslink widerrufen.
+adm-done-libraries = Standard-Mediatheken gespeichert.
+adm-done-refreshed = Mediathekenliste von plex.tv neu geladen.
+adm-done-user-changed = Zugang geändert.
+adm-done-user-removed = Zugang entfernt.
+adm-done-invited = Einladung verschickt.
+adm-done-sessions-ended = Sitzungen beendet: Jede App bittet dieses Konto, sich neu anzumelden.
+adm-done-settings = Einstellungen gespeichert.
+adm-done-key-revoked = API-Schlüssel widerrufen.
+adm-done-key-created = API-Schlüssel erstellt.
+adm-done-invite-created = Einladungslink erstellt.
+adm-done-preview = Vorschau unten; gespeichert wird erst, wenn du auf Speichern drückst.
+adm-done-notify-test-1 = Test für deinen Benachrichtigungskanal eingereiht.
+adm-done-notify-test-2 = Test für beide Benachrichtigungskanäle eingereiht.
+adm-done-notify-test-3 = Test für alle drei Benachrichtigungskanäle eingereiht.
+adm-done-notify-none = Keine Kanäle eingerichtet: Setze notify.webhook_url, notify.discord_url oder notify.ntfy_url.
+adm-done-backup = Sicherung erstellt.
+adm-done-app-secret = App gespeichert. Ihr Client-Geheimnis steht unten und wird nur dieses eine Mal gezeigt.
+adm-done-app-saved = Apps gespeichert.
+adm-done-app-removed = App entfernt; ihre Tokens funktionieren bei der nächsten Nutzung nicht mehr.
+adm-done-held = Zurückgehaltene Entfernungen erledigt.
+adm-done-setup = plexgate ist eingerichtet. Willkommen auf den Admin-Seiten.
+
+## Refusals and errors
+adm-owner-only = Nur für den Besitzer
+adm-owner-only-text = Nur der Besitzer des Servers kann diese Seite nutzen. Co-Admins verwalten Zugang, Einladungen, Mediatheken und Benutzer.
+adm-back-dashboard = Zurück zur Übersicht
+adm-back = Zurück
+adm-plex-unexpected = plex.tv hat nicht wie erwartet geantwortet, also wurde nichts geändert.
+adm-plex-unexpected-retry = plex.tv hat nicht wie erwartet geantwortet, also wurde nichts geändert. Versuche es in einer Minute noch einmal.
+adm-library-not-here = Eine der gewählten Mediatheken ist nicht auf diesem Server
+adm-days-whole = Die Tage Zugang müssen eine ganze Zahl sein, oder leer für kein Ende
+adm-signin-title = Admin-Anmeldung
+adm-signin-text = Die Admin-Seiten sind für den Besitzer des Servers und die Co-Admins. Melde dich mit deinem Plex-Konto an.
+adm-signin-reconnect-text = plexgate hat die Verbindung zum Plex-Konto des Besitzers verloren. Der Besitzer meldet sich noch einmal mit Plex an, um neu zu verbinden; kein anderes Konto kann das.
+adm-backup-not-found-title = Nicht gefunden
+adm-backup-not-found = Diese Sicherung gibt es nicht.
+
+## Dashboard: the Plex connection and what needs attention
+adm-conn-ready = Mit plex.tv verbunden als { $name }
+adm-conn-none = Noch kein Plex-Konto verbunden
+adm-conn-resolving = Verbinde mit plex.tv…
+adm-conn-unreachable = plex.tv ist noch nicht erreichbar: { $error }
+adm-conn-token-invalid = plex.tv akzeptiert die Anmeldung des Besitzers nicht mehr: Plex neu verbinden
+adm-conn-needs-reconnect = Diese Installation kann die gespeicherte Plex-Anmeldung nicht lesen (aus einer anderen Installation wiederhergestellt): Plex neu verbinden
+adm-conn-misconfigured = Braucht deine Aufmerksamkeit: { $problem }
+adm-att-setup-server = Die Einrichtung ist nicht fertig: Freunde sehen „noch nicht bereit“, bis du deinen Server und die Mediatheken wählst.
+adm-att-setup-libraries = Die Einrichtung ist nicht fertig: Freunde sehen „noch nicht bereit“, bis du die Mediatheken wählst, die sie bekommen.
+adm-att-no-libraries = Noch sind keine Mediatheken gewählt: Freunde sehen „noch nicht bereit“, bis jemand das tut.
+adm-att-choose-libraries = Mediatheken wählen
+adm-att-open = Die Zugangsregel ist offen: Jeder, der sich mit Plex anmeldet, bekommt Zugang.
+adm-att-change-policy = Ändern, wer beitreten darf
+adm-att-public-url = server.public_url ist noch der Standard http://localhost:8080: Plex schickt Freunde nach der Anmeldung dorthin zurück. Setze die Adresse, die deine Freunde benutzen.
+adm-att-see-settings = Zu den Einstellungen
+adm-att-failed =
+    { $n ->
+        [one] 1 Freigabe ist fehlgeschlagen und braucht dich.
+        *[other] { $n } Freigaben sind fehlgeschlagen und brauchen dich.
+    }
+adm-att-open-users = Benutzer öffnen
+adm-att-removal-failed =
+    { $n ->
+        [one] 1 Entfernung von plex.tv nicht bestätigt: Der Zugang könnte noch bestehen. plexgate versucht es weiter.
+        *[other] { $n } Entfernungen von plex.tv nicht bestätigt: Der Zugang könnte noch bestehen. plexgate versucht es weiter.
+    }
+adm-att-requests =
+    { $n ->
+        [one] 1 Zugangsanfrage wartet auf dich.
+        *[other] { $n } Zugangsanfragen warten auf dich.
+    }
+adm-att-answer = Anfragen beantworten
+adm-att-held =
+    { $n ->
+        [one] 1 Entfernung wartet auf deine Bestätigung.
+        *[other] { $n } Entfernungen warten auf deine Bestätigung.
+    }
+adm-att-review = Ansehen
+
+## Access, apps, invites, libraries, settings, users: handler words
+adm-acc-default-set = Standardauswahl
+adm-acc-policy-fixed-error = Die Zugangsregel ist in der Konfiguration gesetzt (access.policy / PLEXGATE_ACCESS_POLICY), die Vorrang hat: Ändere sie dort
+adm-acc-choose-policy = Wähle, wer beitreten darf: invite, allowlist oder open
+adm-acc-share-not-changed = Der Eintrag ist gespeichert, aber die Freigabe von { $name } konnte noch nicht geändert werden: { $reason }
+adm-apps-from-config = aus config.toml
+adm-apps-set-with-api = gesetzt mit PUT /api/v1/apps
+adm-apps-added-here = hier hinzugefügt
+adm-apps-kind-public = öffentlich
+adm-apps-kind-confidential = vertraulich
+adm-apps-rule-deny = Niemand
+adm-apps-rule-owner = Nur du
+adm-apps-rule-admins = Du und deine Co-Admins
+adm-apps-rule-friends = Admins und alle mit Zugang
+adm-apps-rule-friends-to = Admins und alle mit Zugang zu { $libraries }
+adm-apps-or = oder
+adm-apps-rule-and-users = { $rule }, und { $users }
+adm-apps-bad-id = Nutze 1 bis 64 Buchstaben, Ziffern, Punkte, Bindestriche oder Unterstriche, zum Beispiel immich.
+adm-apps-id-taken = { $id } ist schon auf deiner Liste: Entferne es zuerst oder wähle eine andere ID.
+adm-apps-no-redirect = Füge die Adresse hinzu, die die App registriert haben möchte (ihre Weiterleitungs-URI).
+adm-apps-bad-redirect = { $uri } ist keine vollständige Adresse: Schreib sie so, wie die App sie zeigt, zum Beispiel https://photos.example.com/auth/login (ohne * und ohne #).
+adm-inv-whole-uses = Die Anzahl der Nutzungen muss eine ganze Zahl sein, oder leer
+adm-inv-whole-expires = Die Tage bis zum Ablauf des Links müssen eine ganze Zahl sein, oder leer
+adm-inv-whole-access = Die Tage Zugang müssen eine ganze Zahl sein, oder leer
+adm-lib-empty-refresh = plex.tv hat keine Mediatheken geliefert oder nicht geantwortet, also wurde nichts geändert. Versuche es später noch einmal.
+adm-lib-read-failed = Die Mediathekenliste konnte nicht von plex.tv gelesen werden: { $error }
+adm-lib-unlisted-title = Mediathek { $id }
+adm-lib-unlisted = gerade nicht von plex.tv gelistet
+adm-set-libraries-page = auf der Seite Mediatheken gewählt
+adm-set-entries =
+    { $n ->
+        [one] 1 Eintrag
+        *[other] { $n } Einträge
+    }
+adm-set-source-config = Konfigurationsdatei oder PLEXGATE_*-Umgebung
+adm-users-them = sie
+adm-users-removal-unconfirmed = Entfernen von Plex noch nicht bestätigt: Zugang besteht vielleicht noch
+adm-users-st-sharing = wird freigegeben: plexgate versucht es weiter
+adm-users-st-pending = wartet, bis { $name } annimmt
+adm-users-st-pending-until = wartet, bis { $name } annimmt, bis { $date }
+adm-users-st-active = aktiv
+adm-users-st-active-until = aktiv bis { $date }
+adm-users-st-failed = Freigabe fehlgeschlagen: braucht dich
+adm-users-st-removed = Zugang entfernt
+adm-users-choose-library = Wähle mindestens eine Mediathek (um den Zugang zu beenden, nutze Zugang entfernen)
+adm-users-days-type = Gib ein, wie viele Tage dazukommen (1 bis 3650)
+adm-users-days-whole = Die zusätzlichen Tage müssen eine ganze Zahl von 1 bis 3650 sein
+adm-users-unknown = Dieses Konto ist hier nicht bekannt
+adm-users-choose-whom = Wähle, wessen Zugang entfernt wird
+adm-users-tick-confirm = Kreuze „Ja, Zugang entfernen“ zur Bestätigung an
+adm-users-mass = Du hast { $n } Konten gewählt, mehr als reconcile.max_removals ({ $max }). Nichts wurde entfernt. Kreuze auch „Ja, alle entfernen“ an.

@@ -274,6 +274,17 @@ adm-setup-libraries-fixed = Set in config (access.libraries).
 adm-setup-policy-invite = People on your allowlist or with an invite link
 adm-setup-policy-allowlist = Only people on your allowlist
 adm-setup-finish = Finish setup
+adm-setup-title = Set up plexgate
+adm-setup-server-title = Choose your server
+adm-setup-libraries-title = Libraries and policy
+adm-setup-already = Already set up
+adm-setup-already-text = This plexgate already has an owner. Sign in from the admin page instead.
+adm-setup-code-needed = Setup code needed
+adm-setup-code-needed-text = This page needs the one-time setup link that plexgate printed when it started.
+adm-setup-not-owner = Not the owner
+adm-setup-not-owner-text = This plexgate already has an owner, and it is another Plex account. Nothing was changed.
+adm-setup-choose-server = Choose a server.
+adm-setup-choose-library = Choose at least one library: friends get the ones you tick
 
 ## Activity: one sentence per event ($actor did it, to $who; $libs are library titles)
 adm-ev-someone = someone
@@ -362,3 +373,153 @@ adm-kind-sessions_ended = Ended sessions
 adm-kind-owner_token = Owner's Plex connection
 adm-kind-reconcile = Reconciler runs
 adm-kind-notify = Notifications
+
+## Written by the handlers: tabs and page titles
+adm-tab-dashboard = Dashboard
+adm-tab-access = Access
+adm-tab-invites = Invites
+adm-tab-libraries = Libraries
+adm-tab-users = Users
+adm-tab-activity = Activity
+adm-tab-apps = Apps
+adm-tab-settings = Settings
+
+## Notices after a change
+adm-done-allow-added = Added to the allowlist.
+adm-done-allow-edited = Allowlist entry saved. It applies when they sign in.
+adm-done-allow-edited-shared = Allowlist entry saved. Their share on Plex now has its libraries and end date.
+adm-done-allow-removed = Removed from the allowlist.
+adm-done-policy = Access policy saved.
+adm-done-admin-added = Co-admin added.
+adm-done-admin-removed = Co-admin removed.
+adm-done-approved = Request approved: access is being shared.
+adm-done-declined = Request declined.
+adm-done-revoked = Invite link revoked.
+adm-done-libraries = Default libraries saved.
+adm-done-refreshed = Library list refreshed from plex.tv.
+adm-done-user-changed = Access changed.
+adm-done-user-removed = Access removed.
+adm-done-invited = Invitation sent.
+adm-done-sessions-ended = Sessions ended: every app asks this account to sign in again.
+adm-done-settings = Settings saved.
+adm-done-key-revoked = API key revoked.
+adm-done-key-created = API key created.
+adm-done-invite-created = Invite link created.
+adm-done-preview = Preview below; nothing is saved until you press Save.
+adm-done-notify-test-1 = Test queued for your notification channel.
+adm-done-notify-test-2 = Test queued for both notification channels.
+adm-done-notify-test-3 = Test queued for all three notification channels.
+adm-done-notify-none = No channels configured: set notify.webhook_url, notify.discord_url or notify.ntfy_url.
+adm-done-backup = Backup taken.
+adm-done-app-secret = App saved. Its client secret is below, shown only this once.
+adm-done-app-saved = Apps saved.
+adm-done-app-removed = App removed; its tokens stop working at their next use.
+adm-done-held = Held removals handled.
+adm-done-setup = plexgate is set up. Welcome to the admin pages.
+
+## Refusals and errors
+adm-owner-only = Owner only
+adm-owner-only-text = Only the server's owner can use this page. Co-admins manage access, invites, libraries and users.
+adm-back-dashboard = Back to the dashboard
+adm-back = Back
+adm-plex-unexpected = plex.tv did not answer as expected, so nothing was changed.
+adm-plex-unexpected-retry = plex.tv did not answer as expected, so nothing was changed. Try again in a minute.
+adm-library-not-here = One of the chosen libraries is not on this server
+adm-days-whole = The days of access must be a whole number, or empty for no end
+adm-signin-title = Admin sign-in
+adm-signin-text = The admin pages are for the server's owner and co-admins. Sign in with your Plex account.
+adm-signin-reconnect-text = plexgate lost its connection to the owner's Plex account. The owner signs in with Plex once more to reconnect; no other account can.
+adm-backup-not-found-title = Not found
+adm-backup-not-found = No such backup.
+
+## Dashboard: the Plex connection and what needs attention
+adm-conn-ready = Connected to plex.tv as { $name }
+adm-conn-none = No Plex account connected yet
+adm-conn-resolving = Connecting to plex.tv…
+adm-conn-unreachable = Cannot reach plex.tv yet: { $error }
+adm-conn-token-invalid = plex.tv no longer accepts the owner's sign-in: reconnect Plex
+adm-conn-needs-reconnect = This install cannot read the stored Plex sign-in (restored from another install): reconnect Plex
+adm-conn-misconfigured = Needs your attention: { $problem }
+adm-att-setup-server = Setup is not finished: friends see "not ready yet" until you choose your server and libraries.
+adm-att-setup-libraries = Setup is not finished: friends see "not ready yet" until you choose the libraries they get.
+adm-att-no-libraries = No libraries are chosen yet: friends see "not ready yet" until someone does.
+adm-att-choose-libraries = Choose libraries
+adm-att-open = The access policy is open: anyone who signs in with Plex gets access.
+adm-att-change-policy = Change who may join
+adm-att-public-url = server.public_url is still the default http://localhost:8080: Plex sends friends back there after they sign in. Set it to the address friends use.
+adm-att-see-settings = See the settings
+adm-att-failed =
+    { $n ->
+        [one] 1 share failed and needs you.
+        *[other] { $n } shares failed and need you.
+    }
+adm-att-open-users = Open Users
+adm-att-removal-failed =
+    { $n ->
+        [one] 1 removal not confirmed by plex.tv: they may still have access. plexgate keeps retrying.
+        *[other] { $n } removals not confirmed by plex.tv: they may still have access. plexgate keeps retrying.
+    }
+adm-att-requests =
+    { $n ->
+        [one] 1 access request waits for you.
+        *[other] { $n } access requests wait for you.
+    }
+adm-att-answer = Answer requests
+adm-att-held =
+    { $n ->
+        [one] 1 removal held back for your confirmation.
+        *[other] { $n } removals held back for your confirmation.
+    }
+adm-att-review = Review them
+
+## Access, apps, invites, libraries, settings, users: handler words
+adm-acc-default-set = default set
+adm-acc-policy-fixed-error = The access policy is set in config (access.policy / PLEXGATE_ACCESS_POLICY), which wins: change it there
+adm-acc-choose-policy = Choose who may join: invite, allowlist or open
+adm-acc-share-not-changed = The entry is saved, but { $name }'s share could not be changed yet: { $reason }
+adm-apps-from-config = from config.toml
+adm-apps-set-with-api = set with PUT /api/v1/apps
+adm-apps-added-here = added here
+adm-apps-kind-public = public
+adm-apps-kind-confidential = confidential
+adm-apps-rule-deny = Nobody
+adm-apps-rule-owner = Only you
+adm-apps-rule-admins = You and your co-admins
+adm-apps-rule-friends = Admins and everyone with access
+adm-apps-rule-friends-to = Admins and everyone with access to { $libraries }
+adm-apps-or = or
+adm-apps-rule-and-users = { $rule }, and { $users }
+adm-apps-bad-id = Use 1 to 64 letters, digits, dots, dashes or underscores, for example immich.
+adm-apps-id-taken = { $id } is already on your list: remove it first, or pick another id.
+adm-apps-no-redirect = Add the address the app asks you to register (its redirect URI).
+adm-apps-bad-redirect = { $uri } is not a full address: write it as the app shows it, for example https://photos.example.com/auth/login (no * and no #).
+adm-inv-whole-uses = The number of uses must be a whole number, or empty
+adm-inv-whole-expires = The days until the link expires must be a whole number, or empty
+adm-inv-whole-access = The days of access must be a whole number, or empty
+adm-lib-empty-refresh = plex.tv answered with no libraries or did not answer, so nothing was changed. Try again later.
+adm-lib-read-failed = The library list could not be read from plex.tv: { $error }
+adm-lib-unlisted-title = Library { $id }
+adm-lib-unlisted = not listed by plex.tv right now
+adm-set-libraries-page = chosen on the Libraries page
+adm-set-entries =
+    { $n ->
+        [one] 1 entry
+        *[other] { $n } entries
+    }
+adm-set-source-config = config file or PLEXGATE_* environment
+adm-users-them = them
+adm-users-removal-unconfirmed = removal not confirmed by Plex yet: may still have access
+adm-users-st-sharing = being shared: plexgate keeps trying
+adm-users-st-pending = waiting for { $name } to accept
+adm-users-st-pending-until = waiting for { $name } to accept until { $date }
+adm-users-st-active = active
+adm-users-st-active-until = active until { $date }
+adm-users-st-failed = sharing failed: needs you
+adm-users-st-removed = access removed
+adm-users-choose-library = Choose at least one library (to end access, use Remove access)
+adm-users-days-type = Type how many days to add (1 to 3650)
+adm-users-days-whole = The days to add must be a whole number from 1 to 3650
+adm-users-unknown = That account is not known here
+adm-users-choose-whom = Choose whose access to remove
+adm-users-tick-confirm = Tick "Yes, remove access" to confirm
+adm-users-mass = You chose { $n } accounts, more than reconcile.max_removals ({ $max }). Nothing was removed. Also tick "Yes, remove all of them".

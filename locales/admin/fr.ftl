@@ -272,6 +272,17 @@ adm-setup-libraries-fixed = Défini dans la configuration (access.libraries).
 adm-setup-policy-invite = Les personnes de votre liste ou munies d'un lien d'invitation
 adm-setup-policy-allowlist = Seulement les personnes de votre liste
 adm-setup-finish = Terminer la configuration
+adm-setup-title = Configurer plexgate
+adm-setup-server-title = Choisissez votre serveur
+adm-setup-libraries-title = Bibliothèques et règle
+adm-setup-already = Déjà configuré
+adm-setup-already-text = Ce plexgate a déjà un propriétaire. Connectez-vous plutôt depuis la page d'administration.
+adm-setup-code-needed = Code de configuration requis
+adm-setup-code-needed-text = Cette page demande le lien de configuration à usage unique que plexgate a affiché au démarrage.
+adm-setup-not-owner = Pas le propriétaire
+adm-setup-not-owner-text = Ce plexgate a déjà un propriétaire, et c'est un autre compte Plex. Rien n'a été modifié.
+adm-setup-choose-server = Choisissez un serveur.
+adm-setup-choose-library = Choisissez au moins une bibliothèque : les amis reçoivent celles que vous cochez
 
 ## Activity: one sentence per event ($actor did it, to $who; $libs are library titles)
 adm-ev-someone = quelqu'un
@@ -360,3 +371,153 @@ adm-kind-sessions_ended = Sessions fermées
 adm-kind-owner_token = Connexion Plex du propriétaire
 adm-kind-reconcile = Passages de la réconciliation
 adm-kind-notify = Notifications
+
+## Written by the handlers: tabs and page titles
+adm-tab-dashboard = Tableau de bord
+adm-tab-access = Accès
+adm-tab-invites = Invitations
+adm-tab-libraries = Bibliothèques
+adm-tab-users = Utilisateurs
+adm-tab-activity = Activité
+adm-tab-apps = Applications
+adm-tab-settings = Réglages
+
+## Notices after a change
+adm-done-allow-added = Ajouté à la liste d'autorisation.
+adm-done-allow-edited = Entrée enregistrée. Elle s'applique à leur connexion.
+adm-done-allow-edited-shared = Entrée enregistrée. Leur partage sur Plex a maintenant ces bibliothèques et cette date de fin.
+adm-done-allow-removed = Retiré de la liste d'autorisation.
+adm-done-policy = Règle d'accès enregistrée.
+adm-done-admin-added = Co-administrateur ajouté.
+adm-done-admin-removed = Co-administrateur retiré.
+adm-done-approved = Demande acceptée : l'accès est en cours de partage.
+adm-done-declined = Demande refusée.
+adm-done-revoked = Lien d'invitation révoqué.
+adm-done-libraries = Bibliothèques par défaut enregistrées.
+adm-done-refreshed = Liste des bibliothèques actualisée depuis plex.tv.
+adm-done-user-changed = Accès modifié.
+adm-done-user-removed = Accès retiré.
+adm-done-invited = Invitation envoyée.
+adm-done-sessions-ended = Sessions fermées : chaque application demande à ce compte de se reconnecter.
+adm-done-settings = Réglages enregistrés.
+adm-done-key-revoked = Clé d'API révoquée.
+adm-done-key-created = Clé d'API créée.
+adm-done-invite-created = Lien d'invitation créé.
+adm-done-preview = Aperçu ci-dessous ; rien n'est enregistré tant que vous n'appuyez pas sur Enregistrer.
+adm-done-notify-test-1 = Test mis en file pour votre canal de notification.
+adm-done-notify-test-2 = Test mis en file pour les deux canaux de notification.
+adm-done-notify-test-3 = Test mis en file pour les trois canaux de notification.
+adm-done-notify-none = Aucun canal configuré : définissez notify.webhook_url, notify.discord_url ou notify.ntfy_url.
+adm-done-backup = Sauvegarde faite.
+adm-done-app-secret = Application enregistrée. Son secret client est ci-dessous, montré une seule fois.
+adm-done-app-saved = Applications enregistrées.
+adm-done-app-removed = Application retirée ; ses jetons cessent de fonctionner à leur prochaine utilisation.
+adm-done-held = Retraits suspendus traités.
+adm-done-setup = plexgate est configuré. Bienvenue dans les pages d'administration.
+
+## Refusals and errors
+adm-owner-only = Réservé au propriétaire
+adm-owner-only-text = Seul le propriétaire du serveur peut utiliser cette page. Les co-administrateurs gèrent accès, invitations, bibliothèques et utilisateurs.
+adm-back-dashboard = Retour au tableau de bord
+adm-back = Retour
+adm-plex-unexpected = plex.tv n'a pas répondu comme prévu, donc rien n'a été modifié.
+adm-plex-unexpected-retry = plex.tv n'a pas répondu comme prévu, donc rien n'a été modifié. Réessayez dans une minute.
+adm-library-not-here = Une des bibliothèques choisies n'est pas sur ce serveur
+adm-days-whole = Les jours d'accès doivent être un nombre entier, ou vide pour sans fin
+adm-signin-title = Connexion administrateur
+adm-signin-text = Les pages d'administration sont pour le propriétaire du serveur et ses co-administrateurs. Connectez-vous avec votre compte Plex.
+adm-signin-reconnect-text = plexgate a perdu sa connexion au compte Plex du propriétaire. Le propriétaire se reconnecte une fois avec Plex ; aucun autre compte ne le peut.
+adm-backup-not-found-title = Introuvable
+adm-backup-not-found = Cette sauvegarde n'existe pas.
+
+## Dashboard: the Plex connection and what needs attention
+adm-conn-ready = Connecté à plex.tv en tant que { $name }
+adm-conn-none = Aucun compte Plex connecté pour l'instant
+adm-conn-resolving = Connexion à plex.tv…
+adm-conn-unreachable = plex.tv est encore injoignable : { $error }
+adm-conn-token-invalid = plex.tv n'accepte plus la connexion du propriétaire : reconnectez Plex
+adm-conn-needs-reconnect = Cette installation ne peut pas lire la connexion Plex enregistrée (restaurée depuis une autre installation) : reconnectez Plex
+adm-conn-misconfigured = À traiter : { $problem }
+adm-att-setup-server = La configuration n'est pas terminée : les amis voient « pas encore prêt » tant que vous n'avez pas choisi votre serveur et vos bibliothèques.
+adm-att-setup-libraries = La configuration n'est pas terminée : les amis voient « pas encore prêt » tant que vous n'avez pas choisi les bibliothèques qu'ils reçoivent.
+adm-att-no-libraries = Aucune bibliothèque choisie : les amis voient « pas encore prêt » jusqu'à ce que quelqu'un le fasse.
+adm-att-choose-libraries = Choisir les bibliothèques
+adm-att-open = La règle d'accès est ouverte : quiconque se connecte avec Plex obtient l'accès.
+adm-att-change-policy = Changer qui peut rejoindre
+adm-att-public-url = server.public_url vaut encore http://localhost:8080 par défaut : Plex y renvoie les amis après leur connexion. Indiquez l'adresse qu'utilisent vos amis.
+adm-att-see-settings = Voir les réglages
+adm-att-failed =
+    { $n ->
+        [one] 1 partage a échoué et vous attend.
+        *[other] { $n } partages ont échoué et vous attendent.
+    }
+adm-att-open-users = Ouvrir Utilisateurs
+adm-att-removal-failed =
+    { $n ->
+        [one] 1 retrait non confirmé par plex.tv : l'accès existe peut-être encore. plexgate réessaie.
+        *[other] { $n } retraits non confirmés par plex.tv : l'accès existe peut-être encore. plexgate réessaie.
+    }
+adm-att-requests =
+    { $n ->
+        [one] 1 demande d'accès vous attend.
+        *[other] { $n } demandes d'accès vous attendent.
+    }
+adm-att-answer = Répondre aux demandes
+adm-att-held =
+    { $n ->
+        [one] 1 retrait attend votre confirmation.
+        *[other] { $n } retraits attendent votre confirmation.
+    }
+adm-att-review = Les examiner
+
+## Access, apps, invites, libraries, settings, users: handler words
+adm-acc-default-set = sélection par défaut
+adm-acc-policy-fixed-error = La règle d'accès est définie dans la configuration (access.policy / PLEXGATE_ACCESS_POLICY), qui l'emporte : changez-la là
+adm-acc-choose-policy = Choisissez qui peut rejoindre : invite, allowlist ou open
+adm-acc-share-not-changed = L'entrée est enregistrée, mais le partage de { $name } n'a pas encore pu être modifié : { $reason }
+adm-apps-from-config = depuis config.toml
+adm-apps-set-with-api = défini avec PUT /api/v1/apps
+adm-apps-added-here = ajouté ici
+adm-apps-kind-public = public
+adm-apps-kind-confidential = confidentiel
+adm-apps-rule-deny = Personne
+adm-apps-rule-owner = Vous seul
+adm-apps-rule-admins = Vous et vos co-administrateurs
+adm-apps-rule-friends = Les administrateurs et tous ceux qui ont accès
+adm-apps-rule-friends-to = Les administrateurs et tous ceux qui ont accès à { $libraries }
+adm-apps-or = ou
+adm-apps-rule-and-users = { $rule }, et { $users }
+adm-apps-bad-id = Utilisez de 1 à 64 lettres, chiffres, points, tirets ou soulignés, par exemple immich.
+adm-apps-id-taken = { $id } est déjà dans votre liste : retirez-le d'abord, ou choisissez un autre identifiant.
+adm-apps-no-redirect = Ajoutez l'adresse que l'application vous demande d'enregistrer (son URI de redirection).
+adm-apps-bad-redirect = { $uri } n'est pas une adresse complète : écrivez-la comme l'application l'affiche, par exemple https://photos.example.com/auth/login (sans * ni #).
+adm-inv-whole-uses = Le nombre d'utilisations doit être un nombre entier, ou vide
+adm-inv-whole-expires = Les jours avant l'expiration du lien doivent être un nombre entier, ou vide
+adm-inv-whole-access = Les jours d'accès doivent être un nombre entier, ou vide
+adm-lib-empty-refresh = plex.tv n'a renvoyé aucune bibliothèque ou n'a pas répondu, donc rien n'a été modifié. Réessayez plus tard.
+adm-lib-read-failed = La liste des bibliothèques n'a pas pu être lue depuis plex.tv : { $error }
+adm-lib-unlisted-title = Bibliothèque { $id }
+adm-lib-unlisted = pas listée par plex.tv en ce moment
+adm-set-libraries-page = choisies sur la page Bibliothèques
+adm-set-entries =
+    { $n ->
+        [one] 1 entrée
+        *[other] { $n } entrées
+    }
+adm-set-source-config = fichier de configuration ou environnement PLEXGATE_*
+adm-users-them = cette personne
+adm-users-removal-unconfirmed = retrait pas encore confirmé par Plex : l'accès existe peut-être encore
+adm-users-st-sharing = partage en cours : plexgate réessaie
+adm-users-st-pending = en attente de l'acceptation de { $name }
+adm-users-st-pending-until = en attente de l'acceptation de { $name }, jusqu'au { $date }
+adm-users-st-active = actif
+adm-users-st-active-until = actif jusqu'au { $date }
+adm-users-st-failed = partage échoué : vous attend
+adm-users-st-removed = accès retiré
+adm-users-choose-library = Choisissez au moins une bibliothèque (pour mettre fin à l'accès, utilisez Retirer l'accès)
+adm-users-days-type = Indiquez combien de jours ajouter (1 à 3650)
+adm-users-days-whole = Les jours à ajouter doivent être un nombre entier de 1 à 3650
+adm-users-unknown = Ce compte n'est pas connu ici
+adm-users-choose-whom = Choisissez à qui retirer l'accès
+adm-users-tick-confirm = Cochez « Oui, retirer l'accès » pour confirmer
+adm-users-mass = Vous avez choisi { $n } comptes, plus que reconcile.max_removals ({ $max }). Rien n'a été retiré. Cochez aussi « Oui, les retirer tous ».

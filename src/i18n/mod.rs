@@ -145,8 +145,14 @@ fn format(lang: Lang, id: &str, args: Option<&FluentArgs>) -> Option<String> {
     (errors.is_empty() || !cfg!(debug_assertions)).then_some(s)
 }
 
-/// The message `id` in `lang`, with `args`.
+/// The message `id` in `lang`, with `args`. An admin message (`adm-…`) asked for in a language
+/// without admin pages (an owner's page reached from a friend's path) is English.
 pub fn text_in(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
+    let lang = if id.starts_with("adm-") && !lang.has_admin() {
+        Lang::EN
+    } else {
+        lang
+    };
     if let Some(s) = format(lang, id, args) {
         return s;
     }

@@ -121,6 +121,8 @@ fn the_admin_catalogues_have_every_admin_message_with_the_same_variables() {
 
 #[test]
 fn admin_pages_fall_back_to_english_for_other_languages() {
+    let ja = Lang::from_tag("ja").unwrap();
+    assert_eq!(text_in(ja, "adm-save", None), "Save");
     let tag = |c: Option<&str>, h: Option<&str>| negotiate_admin(c, h).tag();
     assert_eq!(tag(None, Some("ja")), "en");
     assert_eq!(tag(None, Some("ja, fr;q=0.5")), "fr");

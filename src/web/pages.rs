@@ -150,9 +150,10 @@ pub async fn setup(
     Query(q): Query<SetupQuery>,
 ) -> Result<Html<String>, PageError> {
     super::admin::setup::code_ok(&state, q.code.as_deref())?;
+    let title = crate::i18n::tr("adm-setup-title");
     let chrome = Chrome {
         prefix: state.prefix(),
-        title: "Set up plexgate",
+        title: &title,
     };
     let code = q.code.as_deref().unwrap_or_default();
     state

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::FlagBoxes;
 use crate::access::AccessError;
+use crate::i18n::tr;
 use crate::web::csrf::AdminPost;
 use crate::web::views::access_error_page;
 
@@ -75,11 +76,7 @@ impl Sticky {
     pub fn access_error(mut self, field: &str, e: &AccessError) -> Self {
         let page = access_error_page(e);
         let message = match e {
-            AccessError::Plex(_) => {
-                "plex.tv did not answer as expected, so nothing was changed. Try again in a \
-                 minute."
-                    .to_owned()
-            }
+            AccessError::Plex(_) => tr("adm-plex-unexpected-retry"),
             _ => page.message.clone(),
         };
         // The access layer names its fields as the API does ("access_days must be…"): said
