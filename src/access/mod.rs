@@ -4,11 +4,14 @@
 
 pub mod admin_link;
 pub mod admins;
+pub mod apps;
+pub mod backups;
 mod error;
 pub mod events;
 pub mod flows;
 mod hooks;
 pub mod keys;
+mod lookups;
 pub mod model;
 pub mod oidc;
 pub mod owner;

@@ -2,39 +2,27 @@
 //! forward-auth apps (read-only here) and the OpenID Connect clients (add, remove, new secret;
 //! a secret is shown once). The client list is shared with `PUT /api/v1/oidc/clients`.
 
-use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::response::Response;
 use serde::Serialize;
 
 use super::access::{LibraryBox, library_boxes};
 use super::flash::FlashKind;
 use super::form::Sticky;
-use super::{Done, done, done_shown, render, require_owner};
+use super::{Answer, Done, OwnerPost, OwnerSession, done, done_shown, render};
+use crate::access::model::Session;
 use crate::access::oidc::{client_id_ok, redirect_uri_ok};
 use crate::access::sso::AppSource;
 use crate::app::AppState;
 use crate::config::{LibraryRef, SsoRule};
-use crate::store::Session;
 use crate::web::api::oidc_clients::{ClientBody, Replace, replace, view};
 use crate::web::csrf::AdminPost;
 use crate::web::error::PageError;
 use crate::web::oidc::clients;
-use crate::web::sessions::AdminSession;
 use crate::web::sso::account;
 use crate::web::views;
 
 const BACK: &str = "/admin/apps";
-
-/// The Apps page routes.
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/admin/apps", get(page))
-        .route("/admin/apps/oidc", post(add))
-        .route("/admin/apps/oidc/{id}/remove", post(remove))
-        .route("/admin/apps/oidc/{id}/secret", post(new_secret))
-}
 
 #[derive(Serialize)]
 struct AppRow {
@@ -155,12 +143,9 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Response {
 /// `GET /admin/apps`.
 pub async fn page(
     State(state): State<AppState>,
-    AdminSession(s): AdminSession,
+    OwnerSession(s): OwnerSession,
     Query(d): Query<Done>,
 ) -> Response {
-    if let Err(e) = require_owner(&state, &s).await {
-        return e.into_response();
-    }
     show(&state, &s, &d).await
 }
 
@@ -253,14 +238,8 @@ fn add_problem(id: &str, redirect_uris: &[String], taken: bool) -> Option<(&'sta
 }
 
 /// `POST /admin/apps/oidc`: adds a client (a confidential one's secret is shown once).
-pub async fn add(State(state): State<AppState>, form: AdminPost) -> Response {
-    if let Err(e) = require_owner(&state, &form.session).await {
-        return e.into_response();
-    }
-    let mut list = match current(&state).await {
-        Ok(l) => l,
-        Err(e) => return views::error_response(&state, &e),
-    };
+pub async fn add(State(state): State<AppState>, OwnerPost(form): OwnerPost) -> Answer {
+    let mut list = current(&state).await?;
     let allow = match form.get("allow").unwrap_or("friends") {
         "owner" => SsoRule::Owner,
         "admins" => SsoRule::Admins,
@@ -282,7 +261,7 @@ pub async fn add(State(state): State<AppState>, form: AdminPost) -> Response {
     if let Some((field, message)) = add_problem(&id, &redirect_uris, taken) {
         let mut sticky = Sticky::from_post("oidc-add", &form).error(field, message);
         sticky.status = Some(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
-        return show(&state, &form.session, &Done::failed(sticky)).await;
+        return Ok(show(&state, &form.session, &Done::failed(sticky)).await);
     }
     list.push(ClientBody {
         client_id: id,
@@ -297,41 +276,29 @@ pub async fn add(State(state): State<AppState>, form: AdminPost) -> Response {
         source: None,
         client_secret: None,
     });
-    save(&state, &form, list).await
+    Ok(save(&state, &form, list).await)
 }
 
 /// `POST /admin/apps/oidc/{id}/remove`: removes a client and revokes nothing else.
 pub async fn remove(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    form: AdminPost,
-) -> Response {
-    if let Err(e) = require_owner(&state, &form.session).await {
-        return e.into_response();
-    }
-    let mut list = match current(&state).await {
-        Ok(l) => l,
-        Err(e) => return views::error_response(&state, &e),
-    };
+    OwnerPost(form): OwnerPost,
+) -> Answer {
+    let mut list = current(&state).await?;
     list.retain(|c| c.client_id != id);
-    save(&state, &form, list).await
+    Ok(save(&state, &form, list).await)
 }
 
 /// `POST /admin/apps/oidc/{id}/secret`: a new secret for a confidential client, shown once.
 pub async fn new_secret(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    form: AdminPost,
-) -> Response {
-    if let Err(e) = require_owner(&state, &form.session).await {
-        return e.into_response();
-    }
-    let mut list = match current(&state).await {
-        Ok(l) => l,
-        Err(e) => return views::error_response(&state, &e),
-    };
+    OwnerPost(form): OwnerPost,
+) -> Answer {
+    let mut list = current(&state).await?;
     for c in &mut list {
         c.new_secret = c.client_id == id;
     }
-    save(&state, &form, list).await
+    Ok(save(&state, &form, list).await)
 }

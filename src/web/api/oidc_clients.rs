@@ -10,12 +10,12 @@ use utoipa::ToSchema;
 
 use super::json::{ApiJson, LibraryRefSchema};
 use super::{ApiKey, ErrorBody};
+use crate::access::model::OidcClientRecord;
 use crate::access::oidc::{Client, check_client_shape};
 use crate::access::sso::AppSource;
 use crate::app::AppState;
 use crate::config::{LibraryRef, OidcClientConfig, SsoRule};
 use crate::crypto::{random_token, sha256_hex};
-use crate::store::OidcClientRecord;
 use crate::web::error::ApiError;
 use crate::web::oidc::clients;
 use crate::web::sso::account;
