@@ -8,9 +8,9 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use plexgate::app::{self, AppState};
 use plexgate::clock::{SystemClock, Timing};
 use plexgate::config::Config;
+use plexgate::serve::{build_state, serve};
 use plexgate::store::{SessionKind, Store};
 use tokio::net::TcpListener;
 
@@ -30,11 +30,11 @@ async fn plexgate_server(dir: &Path) -> (String, String) {
     let toml = "[[sso.apps]]\nhost = \"app.example.com\"\nallow = \"owner\"\nusers = [\"1\"]\n";
     let config = Config::from_toml_str(toml, Path::new("bench.toml"), &env).unwrap();
     let store = Store::open(&config.server.data_dir).unwrap();
-    let state = AppState::new(config, store, Arc::new(SystemClock), Timing::default()).unwrap();
+    let state = build_state(config, store, Arc::new(SystemClock), Timing::default()).unwrap();
     let id = plexgate::web::sessions::create(&state, SessionKind::Account, 1, "bench")
         .await
         .unwrap();
-    tokio::spawn(app::serve(listener, state, std::future::pending()));
+    tokio::spawn(serve(listener, state, std::future::pending()));
     (
         format!("http://127.0.0.1:{port}/sso/auth/nginx"),
         format!("plexgate_session={id}"),

@@ -4,7 +4,6 @@
 //! for plex.tv used by the tests and `plexgate demo`; nothing in the product imports it.
 
 pub mod access;
-pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod commands;
@@ -12,6 +11,7 @@ pub mod config;
 pub mod crypto;
 pub mod fakeplex;
 pub mod i18n;
+pub mod jobs;
 pub mod log_writer;
 pub mod metrics;
 pub mod notify;

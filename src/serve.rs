@@ -1,17 +1,26 @@
 //! Start-up for `plexgate serve`: config -> logging -> store -> state -> listener -> serve.
 //! Start-up errors use `anyhow` with context (style.md #4).
+//! It is the one place outside `web` that names it: it builds the [`AppState`] and serves
+//! `web::router`, with the background jobs ([`crate::jobs`]) beside it.
 
+use std::future::Future;
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 use anyhow::Context as _;
 use tokio::net::TcpListener;
+use tokio::sync::watch;
 use tracing_subscriber::EnvFilter;
 
-use crate::app::{self, AppState};
-use crate::clock::SystemClock;
+use crate::access::{Access, AccessSettings, Hooks, setup};
+use crate::clock::{SharedClock, SystemClock, Timing};
 use crate::config::{Config, LogFormat};
 use crate::log_writer::{self, LogGuard};
+use crate::metrics::Metrics;
+use crate::notify::{Notifier, NotifyDeps};
+use crate::plex::{PlexClient, PlexSettings};
 use crate::store::Store;
+use crate::web::{self, AppState};
 
 /// Installs the tracing subscriber: level from `RUST_LOG` (default `info`), format from config.
 /// Lines go to stderr through a buffer written by a thread of its own ([`crate::log_writer`]):
@@ -83,13 +92,13 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         .await
         .context("opening the store")??;
     let listen = config.server.listen;
-    let timing = app::timing_from(&config);
+    let timing = timing_from(&config);
     let listener = TcpListener::bind(listen)
         .await
         .with_context(|| format!("binding {listen} (server.listen)"))?;
     let bound = listener.local_addr().context("reading the bound address")?;
     let config = with_listening_url(config, bound);
-    let state = AppState::new(config, store, Arc::new(SystemClock), timing)
+    let state = build_state(config, store, Arc::new(SystemClock), timing)
         .context("compiling the embedded templates")?;
     println!(
         "plexgate {} listening on http://{bound}",
@@ -105,7 +114,153 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         );
         tracing::info!(%url, "no owner yet: open the one-time setup link");
     }
-    app::serve(listener, state, shutdown_signal())
+    serve(listener, state, shutdown_signal())
         .await
         .context("serving")
+}
+
+/// Serves until `shutdown` completes, then stops the background jobs and returns.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let (stop_tx, stop_rx) = watch::channel(false);
+    // Loading the system certificates for plex.tv takes a while: do it beside the first
+    // answers, on a blocking thread, instead of before binding.
+    let plex = state.access.plex().clone();
+    tokio::task::spawn_blocking(move || {
+        if let Err(e) = plex.warm_up() {
+            tracing::warn!(error = %e, "preparing the plex.tv client");
+        }
+    });
+    let limiters = state.clone();
+    let owner = state.clone();
+    let jobs = crate::jobs::spawn(
+        &state.access,
+        &state.config,
+        move || limiters.sweep_limiters(),
+        async move { owner.owner_known().await },
+        &stop_rx,
+    );
+    let notifier = state.notifier.spawn(stop_rx);
+    let app = web::router(state);
+    let result = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
+        shutdown.await;
+        let _ = stop_tx.send(true);
+    })
+    .await;
+    for job in jobs {
+        let _ = job.await;
+    }
+    if let Some(n) = notifier {
+        let _ = n.await;
+    }
+    result
+}
+
+/// Why the state could not be assembled (start-up only).
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    /// An embedded template does not compile (a bug every test run catches).
+    #[error("templates: {0}")]
+    Templates(#[from] tera::Error),
+    /// The HTTP client for plex.tv could not be built.
+    #[error("plex.tv client: {0}")]
+    Plex(#[from] crate::plex::PlexError),
+}
+
+/// Assembles the state: the plex.tv client, the notifier and the access service, then the web
+/// layer's state around them. Fails only if the embedded templates do not compile or the HTTP
+/// client cannot be built.
+pub fn build_state(
+    config: Config,
+    store: Store,
+    clock: SharedClock,
+    timing: Timing,
+) -> Result<AppState, StateError> {
+    let claimed = stored_owner(&config, &store);
+    let metrics = Metrics::new();
+    let plex = PlexClient::with_observer(
+        plex_settings(&config, &store, &timing),
+        Some(metrics.plex_observer()),
+    )?;
+    let notifier = Notifier::new(
+        &config.notify,
+        NotifyDeps {
+            store: store.clone(),
+            clock: clock.clone(),
+            timing: timing.clone(),
+            metrics: metrics.clone(),
+        },
+    );
+    let hooks = Hooks {
+        metrics: metrics.clone(),
+        notifier: notifier.clone(),
+    };
+    let settings = access_settings(&config);
+    let access = Access::with_hooks(store, plex, clock, timing, settings, hooks);
+    Ok(AppState::new(config, access, metrics, notifier, claimed)?)
+}
+
+pub(crate) fn plex_settings(config: &Config, store: &Store, timing: &Timing) -> PlexSettings {
+    PlexSettings {
+        api_url: config.plex.api_url.clone(),
+        clients_url: config.plex.clients_url.clone(),
+        auth_url: config.plex.auth_url.clone(),
+        client_id: store.client_identifier().to_owned(),
+        product: "plexgate".to_owned(),
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        connect_timeout: timing.plex_connect_timeout,
+        request_timeout: timing.plex_request_timeout,
+        max_body_bytes: 4 * 1024 * 1024,
+        section_cache_ttl: std::time::Duration::from_secs(10 * 60),
+        pin_check_spacing: timing.pin_check_spacing,
+    }
+}
+
+fn access_settings(config: &Config) -> AccessSettings {
+    AccessSettings {
+        policy: config.access.policy,
+        allow_downloads: config.access.allow_downloads,
+        allow_live_tv: config.access.allow_live_tv,
+        allow_camera_upload: config.access.allow_camera_upload,
+        libraries: config.access.libraries.clone(),
+        owner_token: config.plex.token.clone(),
+        server: config.plex.server.clone(),
+        max_removals: config.reconcile.max_removals,
+        public_url: config.server.public_url.clone(),
+    }
+}
+
+/// Whether setup already claimed the install (then there is no setup code). When config sets
+/// `access.policy`, a policy stored from the admin pages is dropped here, so config wins.
+fn stored_owner(config: &Config, store: &Store) -> bool {
+    if config.is_set("access.policy")
+        && let Err(e) = store.write_blocking(|tx| tx.delete_setting(setup::POLICY_KEY).map(|_| ()))
+    {
+        tracing::warn!(error = %e, "clearing the stored access policy");
+    }
+    match store.read_blocking(|tx| tx.get_setting::<setup::ClaimedBy>(setup::OWNER_ACCOUNT_KEY)) {
+        Ok(claimed) => claimed.is_some(),
+        Err(e) => {
+            tracing::warn!(error = %e, "reading the stored owner");
+            false
+        }
+    }
+}
+
+/// Builds [`Timing`] from the configured durations, the rest at their defaults.
+pub fn timing_from(config: &Config) -> Timing {
+    Timing {
+        session_lifetime: config.session.lifetime,
+        session_idle: config.session.idle,
+        admin_idle: config.admin.idle,
+        reconcile_interval: config.reconcile.interval,
+        ..Timing::default()
+    }
 }

@@ -1,11 +1,12 @@
 //! The rules for the admin-managed forward-auth apps (`PUT /api/v1/apps`, SPEC §8): at most
 //! [`MAX_APPS`], every host inside `sso.cookie_domain`, none that `config.toml` defines, clean
-//! path prefixes, no entry twice. Pure: the caller stores what comes back.
+//! path prefixes, no entry twice. The admin-managed OpenID Connect clients are stored here too.
 
-use super::AccessError;
 use super::sso::host_matches;
+use super::{Access, AccessError};
 use crate::config::SsoApp;
 use crate::config::cookie_domain::check_app_host;
+use crate::store::OidcClientRecord;
 
 /// At most this many admin-managed apps.
 pub const MAX_APPS: usize = 200;
@@ -74,4 +75,12 @@ pub fn check_apps(
 fn same_host(a: &str, b: &str) -> bool {
     let a = a.trim().to_ascii_lowercase();
     a == b || (!b.starts_with("*.") && host_matches(&a, b) && !a.starts_with("*."))
+}
+
+impl Access {
+    /// Replaces the stored admin-managed OpenID Connect clients.
+    pub async fn save_oidc_clients(&self, list: Vec<OidcClientRecord>) -> Result<(), AccessError> {
+        let stored = self.0.store.write(move |tx| tx.put_oidc_clients(&list));
+        Ok(stored.await?)
+    }
 }

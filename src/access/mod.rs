@@ -327,6 +327,16 @@ impl Access {
         &self.0.plex
     }
 
+    /// Where "now" comes from.
+    pub fn clock(&self) -> &SharedClock {
+        &self.0.clock
+    }
+
+    /// Every interval and deadline.
+    pub fn timing(&self) -> &Timing {
+        &self.0.timing
+    }
+
     /// The settings the service was built with.
     pub fn settings(&self) -> &AccessSettings {
         &self.0.settings

@@ -266,7 +266,7 @@ impl Access {
         Ok(())
     }
 
-    /// The policy in force: a stored choice, else config's (`app` clears a stored choice at
+    /// The policy in force: a stored choice, else config's (`serve` clears a stored choice at
     /// start when config sets `access.policy`, so config wins).
     pub fn effective_policy(&self) -> Policy {
         lock(&self.0.cached)

@@ -9,10 +9,10 @@ use crate::access::{
     AccessError, DEFAULT_LIBRARIES_KEY, OWNER_SERVER_KEY, OWNER_TOKEN_KEY, owner::pick_server,
     resolve_libraries,
 };
-use crate::app::{plex_settings, timing_from};
 use crate::config::Config;
 use crate::plex::{PlexClient, Section};
 use crate::secret::Secret;
+use crate::serve::{plex_settings, timing_from};
 use crate::store::{Store, StoreError};
 
 /// How a check came out.

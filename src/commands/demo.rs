@@ -13,12 +13,11 @@ use tokio::net::TcpListener;
 
 use crate::access::tools::{NewAllowEntry, NewInvite};
 use crate::access::{Access, AccessError};
-use crate::app::{self, AppState};
 use crate::clock::SystemClock;
 use crate::config::Config;
 use crate::crypto::random_token;
 use crate::fakeplex::{self, FakePlex};
-use crate::serve::shutdown_signal;
+use crate::serve::{build_state, serve, shutdown_signal, timing_from};
 use crate::store::Store;
 
 /// The port the demo tries first, so its URL is easy to type; a busy port falls back to any.
@@ -71,10 +70,21 @@ pub async fn run(args: DemoArgs) -> anyhow::Result<()> {
     let listener = bind(args.listen).await?;
     let bound = listener.local_addr().context("reading the bound address")?;
     let config = demo_config(&fake, bound, &data_dir)?;
-    let state = start_state(config).await?;
+    let dir = config.server.data_dir.clone();
+    let store = tokio::task::spawn_blocking(move || Store::open(&dir))
+        .await
+        .context("opening the store")??;
+    let timing = timing_from(&config);
+    let state =
+        build_state(config, store, Arc::new(SystemClock), timing).context("assembling the app")?;
+    state
+        .access
+        .resolve_owner_once()
+        .await
+        .context("connecting to the fake plex.tv")?;
     let links = seed(&state.access, &fake, bound).await?;
     print_links(&links, &data_dir, args.data_dir.is_some());
-    let served = app::serve(listener, state, shutdown_signal()).await;
+    let served = serve(listener, state, shutdown_signal()).await;
     drop(fake);
     served.context("serving")
 }
@@ -112,22 +122,6 @@ fn demo_config(fake: &FakePlex, bound: SocketAddr, data_dir: &Path) -> anyhow::R
     .collect();
     let env = move |k: &str| vars.get(k).cloned();
     Config::from_toml_str("", Path::new("(demo)"), &env).context("building the demo config")
-}
-
-async fn start_state(config: Config) -> anyhow::Result<AppState> {
-    let dir = config.server.data_dir.clone();
-    let store = tokio::task::spawn_blocking(move || Store::open(&dir))
-        .await
-        .context("opening the store")??;
-    let timing = app::timing_from(&config);
-    let state = AppState::new(config, store, Arc::new(SystemClock), timing)
-        .context("assembling the app")?;
-    state
-        .access
-        .resolve_owner_once()
-        .await
-        .context("connecting to the fake plex.tv")?;
-    Ok(state)
 }
 
 /// Alice on the allowlist, an invite link for Carol, Bob nowhere.

@@ -6,6 +6,7 @@ pub mod cookie_domain;
 mod error;
 mod keys;
 mod load;
+pub mod oidc_client;
 mod render;
 mod types;
 
@@ -310,7 +311,7 @@ impl Config {
         };
         let mut seen = BTreeSet::new();
         for c in &self.oidc.clients {
-            if let Err(why) = crate::access::oidc::check_client_shape(
+            if let Err(why) = oidc_client::check_client_shape(
                 &c.client_id,
                 &c.redirect_uris,
                 &c.post_logout_redirect_uris,

@@ -12,8 +12,8 @@ use super::cookies::{self, Which};
 use super::error::PageError;
 use super::sessions::{self, see_other};
 use crate::access::admin_link::{AdminLinkError, consume_admin_link};
-use crate::app::AppState;
 use crate::store::SessionKind;
+use crate::web::AppState;
 
 /// The link's query.
 #[derive(Debug, Deserialize)]

@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::app::AppState;
+use crate::web::AppState;
 
 /// `GET /assets/owner-avatar`: the kept image, else 404.
 pub async fn serve(State(state): State<AppState>) -> Response {

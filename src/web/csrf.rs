@@ -10,9 +10,9 @@ use subtle::ConstantTimeEq;
 
 use super::error::PageError;
 use super::sessions::{AdminRejection, AdminSession};
-use crate::app::AppState;
 use crate::config::PublicUrl;
 use crate::store::Session;
+use crate::web::AppState;
 
 /// Admin forms are small; a bigger body is refused.
 const FORM_LIMIT: usize = 64 * 1024;

@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use serde::Serialize;
 
 use crate::access::OwnerStatus;
-use crate::app::AppState;
+use crate::web::AppState;
 
 /// The states `/healthz` and the status API report, derived from the owner status.
 #[derive(Debug, Clone, Copy, Serialize)]

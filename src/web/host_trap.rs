@@ -11,7 +11,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 use super::sessions::see_other;
-use crate::app::AppState;
+use crate::web::AppState;
 
 /// The pages a sign-in starts from (or leads to), where the host matters.
 fn starts_sign_in(path: &str) -> bool {

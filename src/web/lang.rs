@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 use super::cookies::{self, Which};
 use super::next::local_path;
 use super::sessions::see_other;
-use crate::app::AppState;
 use crate::i18n::{self, Lang};
+use crate::web::AppState;
 
 /// How long the picker's choice is remembered.
 const REMEMBER: std::time::Duration = std::time::Duration::from_secs(365 * 86_400);

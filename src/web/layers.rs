@@ -12,7 +12,7 @@ use axum::response::Response;
 
 use super::error::PageError;
 use super::views;
-use crate::app::AppState;
+use crate::web::AppState;
 
 /// The Content-Security-Policy for this install. Forms may post to this site and to Plex's
 /// sign-in page (the "Sign in with Plex" form redirects there, and browsers check `form-action`

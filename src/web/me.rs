@@ -14,10 +14,10 @@ use super::sessions::{self, AccountSession, see_other};
 use super::templates::Chrome;
 use super::views::{self, Action, GrantSummary, access_error_page, grant_summary};
 use crate::access::GrantView;
-use crate::app::AppState;
 use crate::crypto::ct_eq;
 use crate::i18n::tr;
 use crate::store::{GrantStatus, NewEvent, SessionKind};
+use crate::web::AppState;
 
 #[derive(Serialize)]
 struct MePage<'a> {

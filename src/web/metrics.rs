@@ -7,7 +7,7 @@ use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
-use crate::app::AppState;
+use crate::web::AppState;
 use crate::web::api::ApiKey;
 use crate::web::client_ip::is_trusted;
 

@@ -25,6 +25,7 @@ pub mod ratelimit;
 pub mod sessions;
 pub mod signin;
 pub mod sso;
+mod state;
 pub mod templates;
 pub mod views;
 
@@ -33,7 +34,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
 
-use crate::app::AppState;
+pub use state::AppState;
 
 /// Request bodies above this are refused (413): forms and API bodies are small.
 const BODY_LIMIT: usize = 64 * 1024;

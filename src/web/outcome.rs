@@ -17,10 +17,10 @@ use super::views::{self, GrantSummary, access_error_page, grant_summary, onboard
 use crate::access::flows::FlowInfo;
 use crate::access::signin::SignInOutcome;
 use crate::access::{AccessError, GrantView, Refusal, RefusalKind};
-use crate::app::AppState;
 use crate::i18n::tr;
 use crate::plex::PlexUser;
 use crate::store::{GrantStatus, SessionKind, StoreError};
+use crate::web::AppState;
 
 /// The "You're in" / "Almost there" page.
 #[derive(Serialize)]

@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::client_ip::ClientIp;
 use super::error::PageError;
 use super::templates::{Chrome, STYLE_CSS};
-use crate::app::AppState;
 use crate::i18n::tr;
+use crate::web::AppState;
 
 #[derive(Serialize)]
 struct IndexPage<'a> {

@@ -17,8 +17,8 @@ use super::templates::Chrome;
 use super::views::{self, access_error_page};
 use crate::access::AccessError;
 use crate::access::signin::InviteProblem;
-use crate::app::AppState;
 use crate::i18n::{num, tr, tr_args};
+use crate::web::AppState;
 
 /// Longer notes are refused (the form says so too).
 pub const MAX_NOTE_CHARS: usize = 500;

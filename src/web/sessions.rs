@@ -10,11 +10,11 @@ use axum::response::{IntoResponse, Response};
 
 use super::cookies::{self, Which};
 use super::error::PageError;
-use crate::app::AppState;
 use crate::clock::{Timing, UnixTime};
 use crate::crypto::{random_token, sha256_hex};
 use crate::i18n::tr;
 use crate::store::{Session, SessionKind, StoreError};
+use crate::web::AppState;
 
 /// `last_seen_at` is written at most this often (seconds), so browsing is not a write per page.
 const TOUCH_EVERY_SECS: i64 = 300;

@@ -19,9 +19,9 @@ use super::sessions::see_other;
 use super::views::{self, Action, RETRY_SECS, access_error_page};
 use crate::access::AccessError;
 use crate::access::flows::FlowCheck;
-use crate::app::AppState;
 use crate::i18n::tr;
 use crate::store::FlowPurpose;
+use crate::web::AppState;
 
 /// Invite codes longer than this are not ours and are dropped.
 const MAX_INVITE_LEN: usize = 128;

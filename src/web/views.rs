@@ -10,9 +10,9 @@ use serde::Serialize;
 use super::error::PageError;
 use super::templates::Chrome;
 use crate::access::{AccessError, GrantView};
-use crate::app::AppState;
 use crate::i18n::tr;
 use crate::store::{GrantStatus, StoreError};
+use crate::web::AppState;
 use crate::web::human::When;
 
 /// The settings key of the owner's onboarding text (Markdown) shown on "You're in".

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use plexgate::app::{self, AppState};
 use plexgate::clock::{ManualClock, Timing};
 use plexgate::config::Config;
+use plexgate::serve::{build_state, serve};
 use plexgate::store::Store;
 use reqwest::StatusCode;
 use tokio::net::TcpListener;
@@ -35,7 +35,7 @@ async fn a_browser_on_another_host_is_sent_to_the_listening_address_before_signi
         Config::from_toml_str("", Path::new("t.toml"), &|k: &str| env.get(k).cloned()).unwrap();
     let config = plexgate::serve::with_listening_url(config, addr);
     let store = Store::open(&config.server.data_dir).unwrap();
-    let state = AppState::new(
+    let state = build_state(
         config,
         store,
         Arc::new(ManualClock::default()),
@@ -48,7 +48,7 @@ async fn a_browser_on_another_host_is_sent_to_the_listening_address_before_signi
         "the printed link is the listening address: {setup}"
     );
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let handle = tokio::spawn(app::serve(listener, state, async move {
+    let handle = tokio::spawn(serve(listener, state, async move {
         let _ = rx.await;
     }));
     let http = client();

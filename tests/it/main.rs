@@ -4,6 +4,7 @@ mod access_core;
 mod admin;
 mod api_full;
 mod api_tools;
+mod architecture;
 mod config_env;
 mod faults;
 mod foundation;

@@ -7,11 +7,12 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
 
-use plexgate::app::{self, AppState};
 use plexgate::clock::{ManualClock, Timing};
 use plexgate::config::Config;
 use plexgate::fakeplex::{self, FakePlex};
+use plexgate::serve::{build_state, serve};
 use plexgate::store::Store;
+use plexgate::web::AppState;
 use tempfile::TempDir;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -101,9 +102,9 @@ impl TestApp {
         let config = config_from_env(vars, addr.port(), &dir.path().join("data"));
         let store = Store::open(&config.server.data_dir).unwrap();
         let clock = ManualClock::default();
-        let state = AppState::new(config, store, Arc::new(clock.clone()), timing).unwrap();
+        let state = build_state(config, store, Arc::new(clock.clone()), timing).unwrap();
         let (tx, rx) = oneshot::channel::<()>();
-        let handle = tokio::spawn(app::serve(listener, state.clone(), async move {
+        let handle = tokio::spawn(serve(listener, state.clone(), async move {
             let _ = rx.await;
         }));
         TestApp {

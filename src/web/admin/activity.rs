@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::access::library_boxes;
 use super::events::{EventRow, KINDS, Names};
 use super::{Answer, Done, failed, render};
-use crate::app::AppState;
+use crate::web::AppState;
 use crate::web::sessions::AdminSession;
 
 /// Events per page.

@@ -10,12 +10,13 @@ use super::access::{LibraryBox, library_boxes};
 use super::flash::FlashKind;
 use super::form::Sticky;
 use super::{Answer, Done, OwnerPost, OwnerSession, done, done_shown, render};
+use crate::access::AccessError;
 use crate::access::model::Session;
 use crate::access::oidc::{client_id_ok, redirect_uri_ok};
 use crate::access::sso::AppSource;
-use crate::app::AppState;
 use crate::config::{LibraryRef, SsoRule};
-use crate::web::api::oidc_clients::{ClientBody, Replace, replace, view};
+use crate::web::AppState;
+use crate::web::api::oidc_clients::{ClientBody, replace, view};
 use crate::web::csrf::AdminPost;
 use crate::web::error::PageError;
 use crate::web::oidc::clients;
@@ -191,7 +192,7 @@ async fn save(state: &AppState, form: &AdminPost, list: Vec<ClientBody>) -> Resp
                 None => done(state, BACK, "app-saved"),
             }
         }
-        Err(Replace::Conflict(m) | Replace::Invalid(m)) => {
+        Err(AccessError::Conflict(m) | AccessError::Invalid(m)) => {
             let field = if m.contains("redirect") {
                 "redirect_uris"
             } else {
@@ -201,7 +202,7 @@ async fn save(state: &AppState, form: &AdminPost, list: Vec<ClientBody>) -> Resp
             sticky.status = Some(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
             show(state, &form.session, &Done::failed(sticky)).await
         }
-        Err(Replace::Store(e)) => views::error_response(state, &PageError::internal(&e)),
+        Err(e) => views::error_response(state, &PageError::internal(&e)),
     }
 }
 

@@ -7,7 +7,7 @@ use axum::response::IntoResponse;
 use serde::Serialize;
 
 use super::{Answer, OwnerPost, OwnerSession, done, failed};
-use crate::app::AppState;
+use crate::web::AppState;
 use crate::web::error::PageError;
 use crate::web::human::When;
 

@@ -12,8 +12,8 @@ use super::{Answer, Done, OwnerPost, failed, render};
 use crate::access::reconcile::HeldRemoval;
 use crate::access::setup::SetupStep;
 use crate::access::{AccessError, OwnerStatus};
-use crate::app::AppState;
 use crate::config::Policy;
+use crate::web::AppState;
 use crate::web::human::plural;
 use crate::web::sessions::AdminSession;
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::access::LibraryBox;
 use crate::access::model::Event;
-use crate::app::AppState;
+use crate::web::AppState;
 use crate::web::human::{When, and_list};
 
 /// The kinds the Activity filter offers, with their names for people.

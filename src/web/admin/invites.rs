@@ -16,8 +16,8 @@ use super::{
 };
 use crate::access::model::Invite;
 use crate::access::tools::NewInvite;
-use crate::app::AppState;
 use crate::config::Policy;
+use crate::web::AppState;
 use crate::web::csrf::AdminPost;
 use crate::web::human::When;
 use crate::web::sessions::AdminSession;

@@ -6,7 +6,7 @@ use axum::extract::{Query, State};
 use serde::{Deserialize, Serialize};
 
 use super::{Answer, Done, done, failed, invalid, library_refs, render};
-use crate::app::AppState;
+use crate::web::AppState;
 use crate::web::csrf::AdminPost;
 use crate::web::sessions::AdminSession;
 

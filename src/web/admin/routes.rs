@@ -6,7 +6,7 @@ use axum::handler::Handler;
 use axum::http::Method;
 use axum::routing::{get, post};
 
-use crate::app::AppState;
+use crate::web::AppState;
 
 /// Who may call a route (the handler's extractor enforces it; the table says it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

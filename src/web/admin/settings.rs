@@ -11,8 +11,8 @@ use super::form::Sticky;
 use super::{Answer, Done, OwnerPost, OwnerSession, done, done_shown, failed, render};
 use crate::access::model::Session;
 use crate::access::setup::{WELCOME_TEXT_KEY, WELCOME_TITLE_KEY};
-use crate::app::AppState;
 use crate::notify::{EventKind, NotifyAccount};
+use crate::web::AppState;
 use crate::web::human::When;
 use crate::web::views::{ONBOARDING_KEY, default_onboarding, render_markdown};
 

@@ -17,9 +17,9 @@ use super::{Answer, Done, OwnerPost, OwnerSession, failed, invalid, library_refs
 use crate::access::model::FlowPurpose;
 use crate::access::model::PlexUser;
 use crate::access::setup::Claim;
-use crate::app::AppState;
 use crate::config::Policy;
 use crate::secret::Secret;
+use crate::web::AppState;
 use crate::web::cookies::{self, Which};
 use crate::web::error::PageError;
 use crate::web::outcome::with_sessions;

@@ -13,7 +13,7 @@ use super::form::Sticky;
 use super::{Answer, Done, done, failed, grant_fields, library_refs, render};
 use crate::access::model::{GrantStatus, Session};
 use crate::access::users::{NewUser, UserChange, UserInfo};
-use crate::app::AppState;
+use crate::web::AppState;
 use crate::web::csrf::AdminPost;
 use crate::web::human::When;
 use crate::web::sessions::AdminSession;

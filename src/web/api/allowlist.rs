@@ -10,9 +10,9 @@ use super::json::{ApiJson, ApiPath, LibraryRefSchema};
 use super::{ApiKey, ErrorBody};
 use crate::access::model::{AllowEntry, SharingOverrides};
 use crate::access::tools::NewAllowEntry;
-use crate::app::AppState;
 use crate::clock::rfc3339;
 use crate::config::LibraryRef;
+use crate::web::AppState;
 use crate::web::error::ApiError;
 
 /// One allowlist entry.

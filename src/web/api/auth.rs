@@ -6,7 +6,7 @@ use axum::extract::FromRequestParts;
 use axum::http::header;
 use axum::http::request::Parts;
 
-use crate::app::AppState;
+use crate::web::AppState;
 use crate::web::client_ip::client_ip;
 use crate::web::error::ApiError;
 

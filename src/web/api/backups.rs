@@ -8,8 +8,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::{ApiKey, ErrorBody};
-use crate::app::AppState;
 use crate::clock::rfc3339;
+use crate::web::AppState;
 use crate::web::error::ApiError;
 
 /// A backup just written.

@@ -8,8 +8,8 @@ use utoipa::{IntoParams, ToSchema};
 use super::params::ApiQuery;
 use super::{ApiKey, ErrorBody};
 use crate::access::model::Event;
-use crate::app::AppState;
 use crate::clock::rfc3339;
+use crate::web::AppState;
 use crate::web::error::ApiError;
 
 /// Events per page unless `limit` says otherwise.

@@ -11,9 +11,9 @@ use super::json::{ApiJson, ApiPath, LibraryRefSchema};
 use super::{ApiKey, ErrorBody};
 use crate::access::model::{Invite, SharingOverrides};
 use crate::access::tools::NewInvite;
-use crate::app::AppState;
 use crate::clock::rfc3339;
 use crate::config::LibraryRef;
+use crate::web::AppState;
 use crate::web::error::ApiError;
 
 /// An invite link, without its code.

@@ -10,8 +10,8 @@ use utoipa::ToSchema;
 use super::json::{ApiJson, ApiPath};
 use super::{ApiKey, ErrorBody};
 use crate::access::model::ApiKeyRecord;
-use crate::app::AppState;
 use crate::clock::rfc3339;
+use crate::web::AppState;
 use crate::web::error::ApiError;
 
 /// A stored key, without the key.

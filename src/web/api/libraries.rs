@@ -8,8 +8,8 @@ use utoipa::ToSchema;
 use super::json::{ApiJson, LibraryRefSchema};
 use super::{ApiKey, ErrorBody};
 use crate::access::tools::LibraryChoice;
-use crate::app::AppState;
 use crate::config::LibraryRef;
+use crate::web::AppState;
 use crate::web::error::ApiError;
 
 /// One of the server's sections.

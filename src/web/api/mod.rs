@@ -31,7 +31,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::{PathItemExt as _, routes};
 
 use super::error::ApiError;
-use crate::app::AppState;
+use crate::web::AppState;
 
 /// The error body every `/api` failure uses.
 #[derive(serde::Serialize, ToSchema)]

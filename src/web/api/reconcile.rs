@@ -8,8 +8,8 @@ use utoipa::ToSchema;
 
 use super::{ApiKey, ErrorBody};
 use crate::access::reconcile::ReconcileState;
-use crate::app::AppState;
 use crate::clock::rfc3339;
+use crate::web::AppState;
 use crate::web::error::ApiError;
 
 /// A removal waiting for the owner.

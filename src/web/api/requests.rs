@@ -10,9 +10,9 @@ use super::json::{ApiJson, ApiPath, LibraryRefSchema};
 use super::{ApiKey, ErrorBody};
 use crate::access::model::{AccessRequest, RequestStatus};
 use crate::access::requests::Approval;
-use crate::app::AppState;
 use crate::clock::rfc3339;
 use crate::config::LibraryRef;
+use crate::web::AppState;
 use crate::web::error::ApiError;
 
 /// Where a request stands.

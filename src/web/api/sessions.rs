@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 
 use super::json::ApiPath;
 use super::{ApiKey, ErrorBody};
-use crate::app::AppState;
+use crate::web::AppState;
 use crate::web::error::ApiError;
 use crate::web::sso::account;
 

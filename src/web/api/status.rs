@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 
 use super::{ApiKey, ErrorBody};
 use crate::access::events::Counts;
-use crate::app::AppState;
+use crate::web::AppState;
 use crate::web::error::ApiError;
 
 /// Grants by status, open requests and invites in use.

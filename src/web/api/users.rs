@@ -12,9 +12,9 @@ use super::params::{double_option, parse_rfc3339};
 use super::{ApiKey, ErrorBody};
 use crate::access::model::GrantStatus;
 use crate::access::users::{NewUser, UserChange, UserInfo};
-use crate::app::AppState;
 use crate::clock::rfc3339;
 use crate::config::LibraryRef;
+use crate::web::AppState;
 use crate::web::error::ApiError;
 
 /// Where a person's access stands.

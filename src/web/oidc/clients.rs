@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use crate::access::oidc::{self, Client, Identity, Person};
 use crate::access::sso::{AppSource, Who};
-use crate::app::AppState;
 use crate::store::StoreError;
+use crate::web::AppState;
 use crate::web::sso::account;
 use crate::web::sso::state::{PROFILE_PREFIX, Profile};
 

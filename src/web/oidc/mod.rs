@@ -15,7 +15,7 @@ pub use state::OidcState;
 use axum::Router;
 use axum::routing::get;
 
-use crate::app::AppState;
+use crate::web::AppState;
 
 /// The OIDC routes (they answer 404 while `oidc.enabled` is false).
 pub fn routes() -> Router<AppState> {

@@ -6,8 +6,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use crate::app::AppState;
 use crate::i18n::tr;
+use crate::web::AppState;
 use crate::web::templates::Chrome;
 use crate::web::views;
 

@@ -19,10 +19,10 @@ use super::clients;
 use crate::access::oidc::{
     ACCESS_TTL_SECS, Authorize, CODE_TTL_SECS, Client, REFRESH_IDLE_SECS, pkce_ok,
 };
-use crate::app::AppState;
 use crate::clock::UnixTime;
 use crate::crypto::{random_token, sha256_hex};
 use crate::store::{OidcCode, OidcToken, OidcTokenKind, StoreError};
+use crate::web::AppState;
 use crate::web::client_ip::ClientIp;
 use crate::web::ratelimit::retry_after_secs;
 use crate::web::sso::account;

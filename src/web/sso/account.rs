@@ -9,11 +9,11 @@ use axum::http::HeaderMap;
 
 use super::state::{APPS_KEY, Cached, PINS_KEY, PROFILE_PREFIX, Profile};
 use crate::access::sso::{AppEntry, AppSource, Who, passes, user_entry_names};
-use crate::app::AppState;
 use crate::config::SsoApp;
 use crate::crypto::sha256_hex;
 use crate::plex::PlexUser;
 use crate::store::{GrantStatus, NewEvent, SessionKind, StoreError};
+use crate::web::AppState;
 use crate::web::cookies::{self, Which};
 use crate::web::sessions;
 

@@ -12,8 +12,8 @@ use axum::response::{IntoResponse, Response};
 use super::account::{self, passes_app};
 use super::forwarded::{self, BadHeaders, Original};
 use crate::access::sso::{AppEntry, bypassed, find_app, header_value, normalize_path};
-use crate::app::AppState;
 use crate::config::SsoRule;
+use crate::web::AppState;
 use crate::web::client_ip::is_trusted;
 
 /// Which proxy is asking: they differ only in how a sign-in is asked for.

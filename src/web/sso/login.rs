@@ -11,9 +11,9 @@ use url::Url;
 
 use super::account;
 use crate::access::sso::{AppEntry, find_app, normalize_path};
-use crate::app::AppState;
 use crate::crypto::{ct_eq, sha256_hex};
 use crate::i18n::{arg, tr, tr_args};
+use crate::web::AppState;
 use crate::web::client_ip::ClientIp;
 use crate::web::cookies::{self, Which};
 use crate::web::error::PageError;

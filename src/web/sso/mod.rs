@@ -15,7 +15,7 @@ pub use state::SsoState;
 use axum::Router;
 use axum::routing::get;
 
-use crate::app::AppState;
+use crate::web::AppState;
 
 /// The `/sso` routes.
 pub fn routes() -> Router<AppState> {

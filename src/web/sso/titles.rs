@@ -7,9 +7,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::app::AppState;
 use crate::config::LibraryRef;
 use crate::plex::Sections;
+use crate::web::AppState;
 
 /// The map key of a title: trimmed and lowercased, as app rules are matched.
 pub fn key(title: &str) -> String {

@@ -15,10 +15,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime};
 
-use plexgate::app::{self, AppState};
 use plexgate::clock::ManualClock;
 use plexgate::fakeplex::{self, ALICE, Account, FakePlex, Fault, MOVIES, OWNER};
+use plexgate::serve::{build_state, serve};
 use plexgate::store::{Grant, GrantStatus, Store};
+use plexgate::web::AppState;
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -195,9 +196,9 @@ impl Restarted {
         let config = config_from_env(&pairs, addr.port(), data);
         let store = Store::open(data).unwrap();
         let clock = ManualClock::new(SystemTime::now() + Duration::from_secs(2 * 3600));
-        let state = AppState::new(config, store, Arc::new(clock), fast_timing()).unwrap();
+        let state = build_state(config, store, Arc::new(clock), fast_timing()).unwrap();
         let (tx, rx) = oneshot::channel::<()>();
-        tokio::spawn(app::serve(listener, state.clone(), async move {
+        tokio::spawn(serve(listener, state.clone(), async move {
             let _ = rx.await;
         }));
         state.access.resolve_owner_once().await.unwrap();

@@ -6,8 +6,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use plexgate::access::{OWNER_TOKEN_KEY, OwnerStatus};
-use plexgate::app::{self, AppState};
 use plexgate::clock::{Clock as _, ManualClock};
+use plexgate::serve::{build_state, serve};
 use plexgate::store::{EventFilter, SCHEMA_VERSION, Store, StoreError};
 use tokio::net::TcpListener;
 
@@ -118,7 +118,7 @@ async fn a_backup_under_concurrent_writes_restores_everything_and_asks_to_reconn
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let config = config_from_env(&[], addr.port(), &b);
-    let state = AppState::new(
+    let state = build_state(
         config,
         copy,
         Arc::new(ManualClock::default()),
@@ -135,7 +135,7 @@ async fn a_backup_under_concurrent_writes_restores_everything_and_asks_to_reconn
         OwnerStatus::NeedsReconnect
     ));
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(app::serve(listener, state, async move {
+    let server = tokio::spawn(serve(listener, state, async move {
         let _ = rx.await;
     }));
     let health: serde_json::Value = client()
@@ -173,7 +173,7 @@ async fn daily_backups_keep_the_newest_backup_keep_and_record_events() {
     for _ in 0..4 {
         app.clock.advance(Duration::from_secs(24 * 3600));
         stamps.push(plexgate::store::stamp(app.clock.unix()));
-        app::daily_upkeep(&app.state).await;
+        plexgate::jobs::daily_upkeep(&app.state.access, &app.state.config).await;
     }
     let dir = app
         .dir

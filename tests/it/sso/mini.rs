@@ -5,10 +5,11 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
 
-use plexgate::app::{self, AppState};
 use plexgate::clock::{ManualClock, Timing};
 use plexgate::config::Config;
+use plexgate::serve::{build_state, serve};
 use plexgate::store::Store;
+use plexgate::web::AppState;
 use tokio::net::TcpListener;
 
 /// A plexgate started from a TOML text (for config-defined apps), without plex.tv.
@@ -54,9 +55,9 @@ pub async fn start_with_toml(toml: &str, extra: &[(&str, &str)]) -> MiniApp {
     let config = Config::from_toml_str(toml, Path::new("sso-test.toml"), &lookup).unwrap();
     let store = Store::open(&config.server.data_dir).unwrap();
     let clock = Arc::new(ManualClock::default());
-    let state = AppState::new(config, store, clock, Timing::default()).unwrap();
+    let state = build_state(config, store, clock, Timing::default()).unwrap();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(app::serve(listener, state.clone(), async move {
+    tokio::spawn(serve(listener, state.clone(), async move {
         let _ = rx.await;
     }));
     MiniApp {
