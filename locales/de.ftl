@@ -29,6 +29,7 @@ month-11 = Nov.
 month-12 = Dez.
 date = { $day }. { $month } { $year }
 date-time = { $date }, { $time } UTC
+list-and = { $rest } und { $last }
 rel-now = gerade eben
 rel-minutes-ago =
     { $n ->

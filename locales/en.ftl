@@ -31,6 +31,7 @@ month-11 = Nov
 month-12 = Dec
 date = { $day } { $month } { $year }
 date-time = { $date }, { $time } UTC
+list-and = { $rest } and { $last }
 rel-now = just now
 rel-minutes-ago =
     { $n ->

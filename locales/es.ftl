@@ -29,6 +29,7 @@ month-11 = nov
 month-12 = dic
 date = { $day } { $month } { $year }
 date-time = { $date }, { $time } UTC
+list-and = { $rest } y { $last }
 rel-now = ahora mismo
 rel-minutes-ago =
     { $n ->

@@ -29,6 +29,7 @@ month-11 = nov.
 month-12 = déc.
 date = { $day } { $month } { $year }
 date-time = { $date }, { $time } UTC
+list-and = { $rest } et { $last }
 rel-now = à l'instant
 rel-minutes-ago =
     { $n ->

@@ -29,6 +29,7 @@ month-11 = nov
 month-12 = dic
 date = { $day } { $month } { $year }
 date-time = { $date }, { $time } UTC
+list-and = { $rest } e { $last }
 rel-now = proprio ora
 rel-minutes-ago =
     { $n ->

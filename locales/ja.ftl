@@ -29,6 +29,7 @@ month-11 = 11月
 month-12 = 12月
 date = { $year }年{ $month }{ $day }日
 date-time = { $date } { $time } UTC
+list-and = { $rest }、{ $last }
 rel-now = たった今
 rel-minutes-ago =
     { $n ->

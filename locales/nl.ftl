@@ -29,6 +29,7 @@ month-11 = nov
 month-12 = dec
 date = { $day } { $month } { $year }
 date-time = { $date }, { $time } UTC
+list-and = { $rest } en { $last }
 rel-now = zojuist
 rel-minutes-ago =
     { $n ->

@@ -29,6 +29,7 @@ month-11 = lis
 month-12 = gru
 date = { $day } { $month } { $year }
 date-time = { $date }, { $time } UTC
+list-and = { $rest } i { $last }
 rel-now = przed chwilą
 rel-minutes-ago =
     { $n ->

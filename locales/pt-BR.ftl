@@ -29,6 +29,7 @@ month-11 = nov.
 month-12 = dez.
 date = { $day } de { $month } de { $year }
 date-time = { $date }, { $time } UTC
+list-and = { $rest } e { $last }
 rel-now = agora mesmo
 rel-minutes-ago =
     { $n ->

@@ -29,6 +29,7 @@ month-11 = nov.
 month-12 = dec.
 date = { $day } { $month } { $year }
 date-time = { $date } { $time } UTC
+list-and = { $rest } och { $last }
 rel-now = alldeles nyss
 rel-minutes-ago =
     { $n ->

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_syntax::ast;
 
-use super::{Lang, SHIPPED};
+use super::{Lang, SHIPPED, admin_ftl};
 
 /// One catalogue, read back.
 #[derive(Debug, Default)]
@@ -18,9 +18,17 @@ pub struct Report {
     pub texts: BTreeMap<String, Vec<String>>,
 }
 
-/// Reads `lang`'s catalogue.
+/// Reads `lang`'s catalogue (the friend pages').
 pub fn report(lang: Lang) -> Report {
-    let ftl = SHIPPED.get(usize::from(lang.0)).map_or("", |s| s.2);
+    read(SHIPPED.get(usize::from(lang.0)).map_or("", |s| s.2))
+}
+
+/// Reads `lang`'s admin catalogue (`None` when the admin pages are not in `lang`).
+pub fn report_admin(lang: Lang) -> Option<Report> {
+    admin_ftl(lang).map(read)
+}
+
+fn read(ftl: &str) -> Report {
     let (res, errors) = match fluent_syntax::parser::parse(ftl) {
         Ok(r) => (r, Vec::new()),
         Err((r, e)) => (r, e.iter().map(|e| format!("{e:?}")).collect()),

@@ -15,9 +15,9 @@ use std::sync::LazyLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-pub use check::{Report, report};
-pub use negotiate::negotiate;
+pub use check::{Report, report, report_admin};
 use negotiate::parse_tag;
+pub use negotiate::{negotiate, negotiate_admin};
 
 /// The shipped languages: tag, native name, catalogue. English first (the fallback).
 /// Adding a language: a new `locales/xx.ftl` and one line here; `cargo test` does the rest.
@@ -36,6 +36,15 @@ pub const SHIPPED: &[(&str, &str, &str)] = &[
     ("sv", "Svenska", include_str!("../../locales/sv.ftl")),
     ("pl", "Polski", include_str!("../../locales/pl.ftl")),
     ("ja", "日本語", include_str!("../../locales/ja.ftl")),
+];
+
+/// The admin pages' catalogues (the owner's setup included): English, German and French. A
+/// reader of another language gets the admin pages in English. Adding one: a new
+/// `locales/admin/xx.ftl` for a language of [`SHIPPED`] and one line here.
+pub const ADMIN: &[(&str, &str)] = &[
+    ("en", include_str!("../../locales/admin/en.ftl")),
+    ("de", include_str!("../../locales/admin/de.ftl")),
+    ("fr", include_str!("../../locales/admin/fr.ftl")),
 ];
 
 /// One of [`SHIPPED`], by position; the default is English.
@@ -59,6 +68,11 @@ impl Lang {
     /// `pt-BR`, `de`: for `<html lang>` and the cookie.
     pub fn tag(self) -> &'static str {
         SHIPPED.get(usize::from(self.0)).map_or("en", |s| s.0)
+    }
+
+    /// Whether the admin pages are shipped in this language ([`ADMIN`]).
+    pub fn has_admin(self) -> bool {
+        admin_ftl(self).is_some()
     }
 
     /// The language's own name for itself ("Deutsch").
@@ -87,6 +101,14 @@ pub fn sync_scope<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
     CURRENT.sync_scope(lang, f)
 }
 
+/// `lang`'s admin catalogue, if it has one.
+fn admin_ftl(lang: Lang) -> Option<&'static str> {
+    ADMIN
+        .iter()
+        .find(|(tag, _)| *tag == lang.tag())
+        .map(|(_, ftl)| *ftl)
+}
+
 struct Catalogs {
     bundles: Vec<FluentBundle<FluentResource>>,
 }
@@ -95,19 +117,22 @@ struct Catalogs {
 static CATALOGS: LazyLock<Catalogs> = LazyLock::new(|| Catalogs {
     bundles: SHIPPED
         .iter()
-        .map(|(tag, _, ftl)| bundle(tag, ftl))
+        .zip(Lang::all())
+        .map(|((tag, _, ftl), lang)| bundle(tag, ftl, admin_ftl(lang)))
         .collect(),
 });
 
-fn bundle(tag: &str, ftl: &str) -> FluentBundle<FluentResource> {
-    // A syntax error keeps the messages that did parse; `check` reports it in every test run.
-    let res = FluentResource::try_new(ftl.to_owned()).unwrap_or_else(|(res, _)| res);
+fn bundle(tag: &str, ftl: &str, admin: Option<&str>) -> FluentBundle<FluentResource> {
     let id = parse_tag(tag);
     let mut b = FluentBundle::new_concurrent(id.into_iter().collect());
     // Fluent's bidi isolation marks would show up inside HTML attributes and tests.
     b.set_use_isolating(false);
-    if let Err(errors) = b.add_resource(res) {
-        tracing::warn!(?errors, tag, "a catalogue has duplicate messages");
+    for ftl in std::iter::once(ftl).chain(admin) {
+        // A syntax error keeps the messages that did parse; `check` reports it in every test run.
+        let res = FluentResource::try_new(ftl.to_owned()).unwrap_or_else(|(res, _)| res);
+        if let Err(errors) = b.add_resource(res) {
+            tracing::warn!(?errors, tag, "a catalogue has duplicate messages");
+        }
     }
     b
 }

@@ -11,7 +11,17 @@ const MAX_ENTRIES: usize = 32;
 
 /// The language for a request with this language cookie and `Accept-Language` header.
 pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Lang {
-    if let Some(l) = cookie.and_then(Lang::from_tag) {
+    among(cookie, accept_language, |_| true)
+}
+
+/// The same for an admin page: only languages the admin pages are shipped in
+/// ([`Lang::has_admin`]) count, so a Japanese reader gets them in English.
+pub fn negotiate_admin(cookie: Option<&str>, accept_language: Option<&str>) -> Lang {
+    among(cookie, accept_language, Lang::has_admin)
+}
+
+fn among(cookie: Option<&str>, accept_language: Option<&str>, ok: impl Fn(Lang) -> bool) -> Lang {
+    if let Some(l) = cookie.and_then(Lang::from_tag).filter(|l| ok(*l)) {
         return l;
     }
     let Some(header) = accept_language else {
@@ -33,7 +43,11 @@ pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Lang {
     prefs.sort_by_key(|p| std::cmp::Reverse(p.0));
     prefs
         .iter()
-        .find_map(|(_, tag)| Lang::from_tag(tag).or_else(|| by_language(tag)))
+        .find_map(|(_, tag)| {
+            Lang::from_tag(tag)
+                .filter(|l| ok(*l))
+                .or_else(|| by_language(tag, &ok))
+        })
         .unwrap_or(Lang::EN)
 }
 
@@ -49,9 +63,9 @@ fn quality(raw: &str) -> Option<u16> {
 }
 
 /// The shipped language whose primary subtag is `tag`'s (`pt-PT` → `pt-BR`).
-fn by_language(tag: &str) -> Option<Lang> {
+fn by_language(tag: &str, ok: impl Fn(Lang) -> bool) -> Option<Lang> {
     let primary = tag.split(['-', '_']).next()?;
-    Lang::all().find(|l| {
+    Lang::all().filter(|l| ok(*l)).find(|l| {
         l.tag()
             .split('-')
             .next()

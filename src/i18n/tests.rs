@@ -64,3 +64,68 @@ fn accept_language_with_fallbacks_and_q_values() {
     assert_eq!(tag(None, Some("pt-PT, en;q=0.5")), "pt-BR");
     assert_eq!(tag(None, Some("pt")), "pt-BR");
 }
+
+#[test]
+fn the_admin_catalogues_have_every_admin_message_with_the_same_variables() {
+    let en = report_admin(Lang::EN).unwrap();
+    assert!(en.errors.is_empty(), "admin en: {:?}", en.errors);
+    assert!(
+        en.variables.len() > 100,
+        "the English admin catalogue looks empty"
+    );
+    let friend = report(Lang::EN);
+    for id in en.variables.keys() {
+        assert!(
+            id.starts_with("adm-"),
+            "admin message {id} lacks the adm- prefix"
+        );
+        assert!(
+            !friend.variables.contains_key(id),
+            "{id} in both catalogues"
+        );
+    }
+    let shipped: Vec<Lang> = Lang::all().filter(|l| l.has_admin()).collect();
+    let tags: Vec<&str> = shipped.iter().map(|l| l.tag()).collect();
+    assert_eq!(tags, ["en", "de", "fr"]);
+    for lang in shipped.into_iter().skip(1) {
+        let r = report_admin(lang).unwrap();
+        assert!(r.errors.is_empty(), "admin {}: {:?}", lang.tag(), r.errors);
+        for (id, vars) in &en.variables {
+            assert_eq!(
+                r.variables.get(id),
+                Some(vars),
+                "admin {}: {id}",
+                lang.tag()
+            );
+        }
+        for id in r.variables.keys() {
+            assert!(
+                en.variables.contains_key(id),
+                "admin {}: extra {id}",
+                lang.tag()
+            );
+        }
+    }
+    // The friend catalogues carry no admin messages.
+    for lang in Lang::all() {
+        assert!(
+            report(lang)
+                .variables
+                .keys()
+                .all(|id| !id.starts_with("adm-")),
+            "{}",
+            lang.tag()
+        );
+    }
+}
+
+#[test]
+fn admin_pages_fall_back_to_english_for_other_languages() {
+    let tag = |c: Option<&str>, h: Option<&str>| negotiate_admin(c, h).tag();
+    assert_eq!(tag(None, Some("ja")), "en");
+    assert_eq!(tag(None, Some("ja, fr;q=0.5")), "fr");
+    assert_eq!(tag(Some("ja"), Some("de")), "de");
+    assert_eq!(tag(Some("fr"), Some("de")), "fr");
+    assert_eq!(tag(None, Some("de-CH")), "de");
+    assert_eq!(tag(None, Some("pt-BR")), "en");
+}

@@ -93,12 +93,15 @@ pub fn plural(n: u64, unit: &str) -> String {
     }
 }
 
-/// "Movies", "Movies and TV Shows", "Movies, TV Shows and Music".
+/// "Movies", "Movies and TV Shows", "Movies, TV Shows and Music" (in the page's language).
 pub fn and_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => tr_args(
+            "list-and",
+            &[("rest", arg(rest.join(", "))), ("last", arg(last.as_str()))],
+        ),
     }
 }
 

@@ -12,7 +12,7 @@ use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
 use super::cookies::{self, Which};
-use super::next::local_path;
+use super::next::{is_admin_path, local_path};
 use super::sessions::see_other;
 use crate::i18n::{self, Lang};
 use crate::web::AppState;
@@ -23,15 +23,28 @@ const REMEMBER: std::time::Duration = std::time::Duration::from_secs(365 * 86_40
 tokio::task_local! {
     /// The page the picker returns to (app-relative).
     static BACK: RefCell<String>;
+    /// Whether the request is for an admin page (their languages are [`Lang::has_admin`]).
+    static ADMIN: bool;
 }
 
 /// The language a request is answered in.
 pub fn of_request(state: &AppState, headers: &HeaderMap) -> Lang {
+    let (cookie, accept) = wishes(state, headers);
+    i18n::negotiate(cookie.as_deref(), accept)
+}
+
+/// The picker's cookie and `Accept-Language`.
+fn wishes<'h>(state: &AppState, headers: &'h HeaderMap) -> (Option<String>, Option<&'h str>) {
     let cookie = cookies::get(headers, &state.config.server.public_url, Which::Lang);
     let accept = headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok());
-    i18n::negotiate(cookie.as_deref(), accept)
+    (cookie, accept)
+}
+
+/// The admin pages and the owner's setup steps: shipped in fewer languages.
+fn is_admin_page(path: &str) -> bool {
+    is_admin_path(path) || path == "/setup" || path.starts_with("/setup/")
 }
 
 /// The language and the picker's way back for one request.
@@ -39,6 +52,7 @@ pub fn of_request(state: &AppState, headers: &HeaderMap) -> Lang {
 pub struct Chosen {
     lang: Lang,
     back: String,
+    admin: bool,
 }
 
 /// What `req` is answered in.
@@ -50,15 +64,20 @@ pub fn chosen(state: &AppState, req: &Request) -> Chosen {
         Method::GET | Method::HEAD => req.uri().path().to_owned(),
         _ => "/".to_owned(),
     };
-    Chosen {
-        lang: of_request(state, req.headers()),
-        back,
-    }
+    let admin = is_admin_page(req.uri().path());
+    let (cookie, accept) = wishes(state, req.headers());
+    let lang = if admin {
+        i18n::negotiate_admin(cookie.as_deref(), accept)
+    } else {
+        i18n::negotiate(cookie.as_deref(), accept)
+    };
+    Chosen { lang, back, admin }
 }
 
 /// Runs `fut` (the rest of the request, error pages included) as `chosen` says.
 pub async fn within<F: Future>(chosen: Chosen, fut: F) -> F::Output {
-    i18n::scope(chosen.lang, BACK.scope(RefCell::new(chosen.back), fut)).await
+    let fut = ADMIN.scope(chosen.admin, BACK.scope(RefCell::new(chosen.back), fut));
+    i18n::scope(chosen.lang, fut).await
 }
 
 /// The picker on this page returns to `path_and_query` (app-relative, already checked).
@@ -84,7 +103,7 @@ pub struct Picker {
     pub name: &'static str,
     /// Where the picker returns to.
     pub back: String,
-    /// The other languages.
+    /// The other languages (on admin pages: those the admin pages are shipped in).
     pub choices: Vec<Choice>,
 }
 
@@ -92,6 +111,7 @@ impl Picker {
     /// The picker for the request being answered.
     pub fn current() -> Self {
         let lang = i18n::current();
+        let admin = ADMIN.try_with(|a| *a).unwrap_or(false);
         Self {
             lang: lang.tag(),
             name: lang.name(),
@@ -99,7 +119,7 @@ impl Picker {
                 .try_with(|b| b.borrow().clone())
                 .unwrap_or_else(|_| "/".to_owned()),
             choices: Lang::all()
-                .filter(|l| *l != lang)
+                .filter(|l| *l != lang && (!admin || l.has_admin()))
                 .map(|l| Choice {
                     tag: l.tag(),
                     name: l.name(),

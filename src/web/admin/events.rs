@@ -8,10 +8,12 @@ use serde::Serialize;
 
 use super::access::LibraryBox;
 use crate::access::model::Event;
+use crate::i18n::{arg, tr, tr_args};
 use crate::web::AppState;
 use crate::web::human::{When, and_list};
 
-/// The kinds the Activity filter offers, with their names for people.
+/// The kinds the Activity filter offers, with their English names (the page shows
+/// `adm-kind-<kind>` from the admin catalogue).
 pub const KINDS: &[(&str, &str)] = &[
     ("signin", "Sign-ins"),
     ("share", "Shares"),
@@ -77,8 +79,10 @@ impl Names {
             .plex_id
             .and_then(|id| self.accounts.get(&id).filter(|n| !n.is_empty()).cloned())
             .unwrap_or_else(|| {
-                e.plex_id
-                    .map_or_else(|| "someone".to_owned(), |id| format!("account {id}"))
+                e.plex_id.map_or_else(
+                    || tr("adm-ev-someone"),
+                    |id| tr_args("adm-ev-account", &[("id", arg(id.to_string()))]),
+                )
             });
         let libs = self.titles_in(&e.detail);
         let bad = matches!(
@@ -108,7 +112,7 @@ impl Names {
                 self.libraries
                     .get(&id)
                     .cloned()
-                    .unwrap_or_else(|| "a library no longer on the server".to_owned())
+                    .unwrap_or_else(|| tr("adm-ev-gone-library"))
             })
             .collect()
     }
@@ -146,54 +150,98 @@ fn join(ids: &[u64]) -> String {
     ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
 }
 
-/// The sentence for one event.
+/// The sentence for one event, in the page's language (`adm-ev-<kind>` in the admin catalogue).
 fn sentence(kind: &str, actor: &str, who: &str, outcome: &str, libs: &[String]) -> String {
     let libs = if libs.is_empty() {
-        "the libraries".to_owned()
+        tr("adm-ev-the-libraries")
     } else {
         and_list(libs)
     };
-    let outcome_words = outcome.replace('_', " ");
-    match kind {
-        "share" if matches!(outcome, "failed" | "retry" | "error") => {
-            format!("Sharing with {who} did not work yet ({outcome_words})")
-        }
-        "share" => format!("plexgate shared {libs} with {who}"),
-        "accept" => format!("{who} accepted"),
-        "adopt" => format!("plexgate took over managing {who}'s share"),
-        "signin" => format!("{actor} signed in ({outcome_words})"),
-        "request" => format!("{who} asked for access"),
-        "request_approve" => format!("{actor} approved {who}'s request"),
-        "request_decline" => format!("{actor} declined {who}'s request"),
-        "allowlist_add" => format!("{actor} added someone to the allowlist"),
-        "allowlist_edit" => format!("{actor} changed an allowlist entry"),
-        "allowlist_remove" => format!("{actor} removed someone from the allowlist"),
-        "invite_create" => format!("{actor} created an invite link"),
-        "invite_revoke" => format!("{actor} revoked an invite link"),
-        "user_update" => format!("{actor} changed {who}'s access"),
-        "remove" => format!("{actor} removed {who}'s access ({outcome_words})"),
-        "expire" => format!("{who}'s access ended ({outcome_words})"),
-        "grant_failed" => format!("Sharing with {who} failed"),
-        "admin_add" => format!("{actor} added a co-admin"),
-        "admin_remove" => format!("{actor} removed a co-admin"),
-        "policy_set" => format!("{actor} changed who may join"),
-        "libraries_set" => format!("{actor} changed the default libraries"),
-        "settings_set" => format!("{actor} changed the settings"),
-        "setup_server" => format!("{actor} chose the server to share"),
-        "key_create" => format!("{actor} created an API key"),
-        "key_revoke" => format!("{actor} revoked an API key"),
-        "sessions_ended" => format!("{actor} ended {who}'s sessions"),
-        "owner_token" => format!("The owner's Plex connection: {outcome_words}"),
-        "sso_signin" | "oidc_signin" => format!("{actor} signed in to an app"),
-        "sso_denied" | "oidc_denied" => format!("An app's rule refused {actor}"),
-        "sso_logout" | "oidc_logout" => format!("{actor} signed out of the apps"),
-        "sso_untrusted_peer" => "A proxy plexgate does not trust was refused".to_owned(),
-        "oidc_token_reuse" => "A used sign-in code came back and was refused".to_owned(),
-        "oidc_client_changed" => format!("{actor} changed the apps that sign in with Plex"),
-        "reconcile" | "reconcile_confirm" | "reconcile_discard" => {
-            format!("The reconciler checked the shares ({outcome_words})")
-        }
-        _ => format!("{actor}: {} ({outcome_words})", kind.replace('_', " ")),
+    let id = match kind {
+        "share" if matches!(outcome, "failed" | "retry" | "error") => "share-not-yet",
+        "sso_signin" | "oidc_signin" => "app-signin",
+        "sso_denied" | "oidc_denied" => "app-denied",
+        "sso_logout" | "oidc_logout" => "app-logout",
+        "reconcile" | "reconcile_confirm" | "reconcile_discard" => "reconcile",
+        k if KNOWN.contains(&k) => k,
+        _ => "other",
+    };
+    tr_args(
+        &format!("adm-ev-{}", id.replace('_', "-")),
+        &[
+            ("actor", arg(actor)),
+            ("who", arg(who)),
+            ("libs", arg(libs)),
+            ("outcome", arg(outcome_words(outcome))),
+            ("kind", arg(kind.replace('_', " "))),
+        ],
+    )
+}
+
+/// The kinds with a sentence of their own (`adm-ev-<kind>`).
+const KNOWN: &[&str] = &[
+    "share",
+    "accept",
+    "adopt",
+    "signin",
+    "request",
+    "request_approve",
+    "request_decline",
+    "allowlist_add",
+    "allowlist_edit",
+    "allowlist_remove",
+    "invite_create",
+    "invite_revoke",
+    "user_update",
+    "remove",
+    "expire",
+    "grant_failed",
+    "admin_add",
+    "admin_remove",
+    "policy_set",
+    "libraries_set",
+    "settings_set",
+    "setup_server",
+    "key_create",
+    "key_revoke",
+    "sessions_ended",
+    "owner_token",
+    "sso_untrusted_peer",
+    "oidc_token_reuse",
+    "oidc_client_changed",
+];
+
+/// The outcomes the admin catalogue has words for (`adm-outcome-<outcome>`).
+const OUTCOMES: &[&str] = &[
+    "ok",
+    "failed",
+    "error",
+    "errors",
+    "retry",
+    "shared",
+    "removed",
+    "refused",
+    "denied",
+    "invalid",
+    "declined",
+    "joined",
+    "changed",
+    "admin",
+    "setting_up",
+    "already_in",
+    "not_allowed",
+    "not_admin",
+    "invite_refused",
+    "not_configured",
+    "unavailable",
+];
+
+/// An outcome in words: the catalogue's for a known one, else the stored code with spaces.
+fn outcome_words(outcome: &str) -> String {
+    if OUTCOMES.contains(&outcome) {
+        tr(&format!("adm-outcome-{}", outcome.replace('_', "-")))
+    } else {
+        outcome.replace('_', " ")
     }
 }
 
