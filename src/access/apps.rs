@@ -8,6 +8,9 @@ use crate::config::SsoApp;
 use crate::config::cookie_domain::check_app_host;
 use crate::store::OidcClientRecord;
 
+/// The settings key of the admin-managed apps.
+pub const APPS_KEY: &str = "sso_apps";
+
 /// At most this many admin-managed apps.
 pub const MAX_APPS: usize = 200;
 
@@ -78,6 +81,15 @@ fn same_host(a: &str, b: &str) -> bool {
 }
 
 impl Access {
+    /// Replaces the stored admin-managed forward-auth apps (checked by [`check_apps`]).
+    pub async fn save_admin_apps(&self, apps: Vec<SsoApp>) -> Result<(), AccessError> {
+        let stored = self
+            .0
+            .store
+            .write(move |tx| tx.put_setting(APPS_KEY, &apps));
+        Ok(stored.await?)
+    }
+
     /// Replaces the stored admin-managed OpenID Connect clients.
     pub async fn save_oidc_clients(&self, list: Vec<OidcClientRecord>) -> Result<(), AccessError> {
         let stored = self.0.store.write(move |tx| tx.put_oidc_clients(&list));

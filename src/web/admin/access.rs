@@ -150,7 +150,7 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Answer {
     let now = state.clock.unix();
     let page = AccessPage {
         policy: policy.as_str(),
-        policy_fixed: state.config.is_set("access.policy"),
+        policy_fixed: state.access.from_config().policy,
         open: policy == Policy::Open,
         allow: allow
             .into_iter()
@@ -171,7 +171,7 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Answer {
 /// `POST /admin/access/policy`: `policy=invite|allowlist|open` (refused when config sets it).
 pub async fn set_policy(State(state): State<AppState>, form: AdminPost) -> Answer {
     let sticky = Sticky::from_post("policy", &form);
-    if state.config.is_set("access.policy") {
+    if state.access.from_config().policy {
         let m = "The access policy is set in config (access.policy / PLEXGATE_ACCESS_POLICY), \
                  which wins: change it there";
         return again(&state, &form, sticky.error("policy", m)).await;

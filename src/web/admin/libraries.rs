@@ -95,7 +95,7 @@ pub async fn page(
         rows,
         fixed: state.access.libraries_from_config(),
         downloads: state.config.access.allow_downloads,
-        downloads_fixed: state.config.is_set("access.allow_downloads"),
+        downloads_fixed: state.access.from_config().downloads,
         warnings,
     };
     let template = "admin/libraries.html";

@@ -276,7 +276,7 @@ async fn libraries_show(
             .and_then(|p| parse_policy(p))
             .unwrap_or_else(|| state.access.effective_policy())
             .as_str(),
-        policy_fixed: state.config.is_set("access.policy"),
+        policy_fixed: state.access.from_config().policy,
     };
     let title = "Libraries and policy";
     Ok(render(&state, s, "", title, "setup_libraries.html", done, &page).await)
@@ -304,7 +304,7 @@ pub async fn libraries_post(State(state): State<AppState>, OwnerPost(form): Owne
         let done = Done::failed(sticky.error("libraries", m));
         return libraries_show(&state, &form.session, &done).await;
     }
-    let policy = if state.config.is_set("access.policy") {
+    let policy = if state.access.from_config().policy {
         None
     } else {
         form.get("policy").and_then(parse_policy)

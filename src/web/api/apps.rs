@@ -15,7 +15,6 @@ use crate::config::{LibraryRef, SsoApp, SsoRule};
 use crate::web::AppState;
 use crate::web::error::ApiError;
 use crate::web::sso::account;
-use crate::web::sso::state::APPS_KEY;
 
 /// One app.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -94,13 +93,9 @@ pub async fn put(
     ApiJson(body): ApiJson<AppsBody>,
 ) -> Result<Json<AppsBody>, ApiError> {
     let apps = validate(&state, body.apps)?;
-    let stored = apps.clone();
     let count = apps.len();
-    state
-        .store
-        .write(move |tx| tx.put_setting(APPS_KEY, &stored))
-        .await
-        .map_err(|e| ApiError::internal(&e))?;
+    let saved = state.access.save_admin_apps(apps.clone()).await;
+    saved.map_err(|e| ApiError::internal(&e))?;
     state.sso.set_admin_apps(
         apps.into_iter()
             .map(|app| AppEntry {

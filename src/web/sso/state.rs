@@ -18,8 +18,7 @@ use crate::store::Session;
 const MAX_CACHED: usize = 50_000;
 /// Event gates remember at most this many keys before they are swept.
 const MAX_GATE_KEYS: usize = 10_000;
-/// The settings key of the admin-managed apps.
-pub const APPS_KEY: &str = "sso_apps";
+pub use crate::access::apps::APPS_KEY;
 /// The settings key of the `users` pins (entry text lowercased -> Plex account id).
 pub const PINS_KEY: &str = "sso_user_pins";
 /// The settings key prefix of account profiles (`sso_profile:{plex_id}`).
