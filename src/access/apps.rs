@@ -58,20 +58,20 @@ pub fn check_apps(
         out.push(SsoApp {
             host,
             path,
-            name: a
-                .name
-                .map(|n| n.trim().to_owned())
-                .filter(|n| !n.is_empty()),
-            users: a
-                .users
-                .into_iter()
-                .map(|u| u.trim().to_owned())
-                .filter(|u| !u.is_empty())
-                .collect(),
+            name: trimmed(a.name).next(),
+            users: trimmed(a.users).collect(),
             ..a
         });
     }
     Ok(out)
+}
+
+/// The non-empty ones of `names`, trimmed (an app's name, its `users`).
+pub fn trimmed(names: impl IntoIterator<Item = String>) -> impl Iterator<Item = String> {
+    names
+        .into_iter()
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty())
 }
 
 /// Two app host patterns that name the same host.

@@ -3,7 +3,6 @@
 //! a secret is shown once). The client list is shared with `PUT /api/v1/oidc/clients`.
 
 use axum::extract::{Path, Query, State};
-use axum::response::Response;
 use serde::Serialize;
 
 use super::access::{LibraryBox, library_boxes};
@@ -21,7 +20,6 @@ use crate::web::csrf::AdminPost;
 use crate::web::error::PageError;
 use crate::web::oidc::clients;
 use crate::web::sso::account;
-use crate::web::views;
 
 const BACK: &str = "/admin/apps";
 
@@ -96,9 +94,9 @@ fn who_may(
     s
 }
 
-async fn show(state: &AppState, s: &Session, d: &Done) -> Response {
+async fn show(state: &AppState, s: &Session, d: &Done) -> Answer {
     let (Ok(apps), Ok(all)) = (account::apps(state).await, clients::all(state).await) else {
-        return views::error_response(state, &PageError::internal(&"reading apps failed"));
+        return Err(PageError::internal(&"reading apps failed"));
     };
     let boxes = library_boxes(state).await;
     let page = AppsPage {
@@ -138,7 +136,7 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Response {
         axum::http::header::CACHE_CONTROL,
         axum::http::HeaderValue::from_static("no-store"),
     );
-    resp
+    Ok(resp)
 }
 
 /// `GET /admin/apps`.
@@ -146,7 +144,7 @@ pub async fn page(
     State(state): State<AppState>,
     OwnerSession(s): OwnerSession,
     Query(d): Query<Done>,
-) -> Response {
+) -> Answer {
     show(&state, &s, &d).await
 }
 
@@ -166,7 +164,7 @@ async fn current(state: &AppState) -> Result<Vec<ClientBody>, PageError> {
         .collect())
 }
 
-async fn save(state: &AppState, form: &AdminPost, list: Vec<ClientBody>) -> Response {
+async fn save(state: &AppState, form: &AdminPost, list: Vec<ClientBody>) -> Answer {
     match replace(state, list).await {
         Ok((_, secrets)) => {
             account::record(
@@ -180,17 +178,13 @@ async fn save(state: &AppState, form: &AdminPost, list: Vec<ClientBody>) -> Resp
             .await;
             // Post/redirect/get: a new secret waits, for this session only, on the page the
             // redirect lands on (never in its URL).
-            match secrets.into_iter().next() {
-                Some((_, secret)) => done_shown(
-                    state,
-                    &form.session,
-                    BACK,
-                    "app-secret",
-                    FlashKind::ClientSecret,
-                    secret,
-                ),
+            let kind = FlashKind::ClientSecret;
+            Ok(match secrets.into_iter().next() {
+                Some((_, secret)) => {
+                    done_shown(state, &form.session, BACK, "app-secret", kind, secret)
+                }
                 None => done(state, BACK, "app-saved"),
-            }
+            })
         }
         Err(AccessError::Conflict(m) | AccessError::Invalid(m)) => {
             let field = if m.contains("redirect") {
@@ -202,7 +196,7 @@ async fn save(state: &AppState, form: &AdminPost, list: Vec<ClientBody>) -> Resp
             sticky.status = Some(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
             show(state, &form.session, &Done::failed(sticky)).await
         }
-        Err(e) => views::error_response(state, &PageError::internal(&e)),
+        Err(e) => Err(PageError::internal(&e)),
     }
 }
 
@@ -262,7 +256,7 @@ pub async fn add(State(state): State<AppState>, OwnerPost(form): OwnerPost) -> A
     if let Some((field, message)) = add_problem(&id, &redirect_uris, taken) {
         let mut sticky = Sticky::from_post("oidc-add", &form).error(field, message);
         sticky.status = Some(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
-        return Ok(show(&state, &form.session, &Done::failed(sticky)).await);
+        return show(&state, &form.session, &Done::failed(sticky)).await;
     }
     list.push(ClientBody {
         client_id: id,
@@ -277,7 +271,7 @@ pub async fn add(State(state): State<AppState>, OwnerPost(form): OwnerPost) -> A
         source: None,
         client_secret: None,
     });
-    Ok(save(&state, &form, list).await)
+    save(&state, &form, list).await
 }
 
 /// `POST /admin/apps/oidc/{id}/remove`: removes a client and revokes nothing else.
@@ -288,7 +282,7 @@ pub async fn remove(
 ) -> Answer {
     let mut list = current(&state).await?;
     list.retain(|c| c.client_id != id);
-    Ok(save(&state, &form, list).await)
+    save(&state, &form, list).await
 }
 
 /// `POST /admin/apps/oidc/{id}/secret`: a new secret for a confidential client, shown once.
@@ -301,5 +295,5 @@ pub async fn new_secret(
     for c in &mut list {
         c.new_secret = c.client_id == id;
     }
-    Ok(save(&state, &form, list).await)
+    save(&state, &form, list).await
 }

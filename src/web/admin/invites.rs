@@ -138,16 +138,10 @@ async fn again(state: &AppState, form: &AdminPost, sticky: Sticky) -> Answer {
 /// `POST /admin/invites`: creates a link, then 303 to the list, where the link is shown once
 /// (a reload creates nothing and shows it no more).
 pub async fn create(State(state): State<AppState>, form: AdminPost) -> Answer {
+    let sticky = Sticky::from_post("invite", &form);
     let new = match parse(&state, &form) {
         Ok(n) => n,
-        Err((field, m)) => {
-            return again(
-                &state,
-                &form,
-                Sticky::from_post("invite", &form).error(field, m),
-            )
-            .await;
-        }
+        Err((field, m)) => return again(&state, &form, sticky.error(field, m)).await,
     };
     match state
         .access
@@ -166,10 +160,7 @@ pub async fn create(State(state): State<AppState>, form: AdminPost) -> Answer {
                 url,
             ))
         }
-        Err(e) => {
-            let sticky = Sticky::from_post("invite", &form).access_error("max_uses", &e);
-            again(&state, &form, sticky).await
-        }
+        Err(e) => again(&state, &form, sticky.access_error("max_uses", &e)).await,
     }
 }
 

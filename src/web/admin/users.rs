@@ -240,20 +240,12 @@ pub async fn remove(State(state): State<AppState>, form: AdminPost) -> Answer {
     };
     let sticky = Sticky::from_post(&name, &form);
     let Ok(ids) = ids else {
-        return again(
-            &state,
-            &form,
-            sticky.error("plex_id", "That account is not known here"),
-        )
-        .await;
+        let m = "That account is not known here";
+        return again(&state, &form, sticky.error("plex_id", m)).await;
     };
     if ids.is_empty() {
-        return again(
-            &state,
-            &form,
-            sticky.error("plex_id", "Choose whose access to remove"),
-        )
-        .await;
+        let m = "Choose whose access to remove";
+        return again(&state, &form, sticky.error("plex_id", m)).await;
     }
     if form.get("confirm") != Some("yes") {
         let m = "Tick \"Yes, remove access\" to confirm";

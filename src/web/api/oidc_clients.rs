@@ -11,6 +11,7 @@ use utoipa::ToSchema;
 use super::json::{ApiJson, LibraryRefSchema};
 use super::{ApiKey, ErrorBody};
 use crate::access::AccessError;
+use crate::access::apps::trimmed;
 use crate::access::model::OidcClientRecord;
 use crate::access::oidc::{Client, check_client_shape};
 use crate::access::sso::AppSource;
@@ -186,20 +187,12 @@ pub async fn replace(
         out.push(OidcClientRecord {
             client: OidcClientConfig {
                 client_id: id,
-                name: c
-                    .name
-                    .map(|n| n.trim().to_owned())
-                    .filter(|n| !n.is_empty()),
+                name: trimmed(c.name).next(),
                 redirect_uris: c.redirect_uris,
                 public: c.public,
                 client_secret_file: None,
                 allow: c.allow,
-                users: c
-                    .users
-                    .into_iter()
-                    .map(|u| u.trim().to_owned())
-                    .filter(|u| !u.is_empty())
-                    .collect(),
+                users: trimmed(c.users).collect(),
                 libraries: c.libraries,
                 post_logout_redirect_uris: c.post_logout_redirect_uris,
             },
