@@ -31,7 +31,9 @@ async fn plexgate_server(dir: &Path) -> (String, String) {
     let config = Config::from_toml_str(toml, Path::new("bench.toml"), &env).unwrap();
     let store = Store::open(&config.server.data_dir).unwrap();
     let state = build_state(config, store, Arc::new(SystemClock), Timing::default()).unwrap();
-    let id = plexgate::web::sessions::create(&state, SessionKind::Account, 1, "bench")
+    let id = state
+        .access
+        .create_session(SessionKind::Account, 1, "bench")
         .await
         .unwrap();
     tokio::spawn(serve(listener, state, std::future::pending()));

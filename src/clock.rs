@@ -6,6 +6,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+/// Whole seconds of `d` as a Unix-time span (saturating).
+pub fn secs(d: Duration) -> i64 {
+    i64::try_from(d.as_secs()).unwrap_or(i64::MAX)
+}
+
 /// Seconds since the Unix epoch; what the store keeps and the API shows (as RFC 3339).
 pub type UnixTime = i64;
 
@@ -22,9 +27,7 @@ pub trait Clock: Send + Sync + fmt::Debug {
 
 /// Converts a [`SystemTime`] to epoch seconds (times before 1970 clamp to 0).
 pub fn to_unix(t: SystemTime) -> UnixTime {
-    t.duration_since(UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
+    t.duration_since(UNIX_EPOCH).map(secs).unwrap_or(0)
 }
 
 /// Formats epoch seconds as RFC 3339 (`2026-11-25T02:27:08Z`).

@@ -47,22 +47,7 @@ async fn sweep_loop(access: Access, sweep_memory: impl Fn(), mut stop: watch::Re
             () = tokio::time::sleep(access.timing().sweep_interval) => {}
         }
         sweep_memory();
-        let now = access.clock().unix();
-        let timing = access.timing().clone();
-        let swept = access
-            .store()
-            .write(move |tx| {
-                let flows = tx.sweep_flows(now)?;
-                let sessions = tx.sweep_sessions(
-                    now,
-                    timing.session_idle,
-                    timing.session_lifetime,
-                    timing.admin_idle,
-                )?;
-                let oidc = tx.sweep_oidc(now)?;
-                Ok(flows + sessions + oidc)
-            })
-            .await;
+        let swept = access.sweep_expired().await;
         match swept {
             Ok(0) => {}
             Ok(n) => tracing::debug!(removed = n, "swept expired flows and sessions"),
@@ -82,7 +67,9 @@ pub async fn daily_upkeep(access: &Access, config: &Config) {
         }
         Err(e) => {
             tracing::warn!(error = %e, "daily backup failed");
-            record_failure(access, "backup", e.to_string()).await;
+            access
+                .record("backup", "system", None, None, "failed", e.to_string())
+                .await;
         }
     }
     match store.prune_events(now, config.events.keep_days).await {
@@ -90,26 +77,11 @@ pub async fn daily_upkeep(access: &Access, config: &Config) {
         Ok(n) => tracing::info!(removed = n, "pruned old events"),
         Err(e) => {
             tracing::warn!(error = %e, "pruning events failed");
-            record_failure(access, "prune", e.to_string()).await;
+            access
+                .record("prune", "system", None, None, "failed", e.to_string())
+                .await;
         }
     }
-}
-
-/// Best effort: a failed backup should show in the activity log, but that write may fail too.
-async fn record_failure(access: &Access, kind: &'static str, detail: String) {
-    let event = crate::store::NewEvent {
-        at: access.clock().unix(),
-        kind: kind.to_owned(),
-        actor: "system".to_owned(),
-        plex_id: None,
-        ip: None,
-        outcome: "failed".to_owned(),
-        detail,
-    };
-    let _ = access
-        .store()
-        .write(move |tx| tx.append_event(event).map(drop))
-        .await;
 }
 
 /// Runs [`daily_upkeep`] `backup_first_delay` after start, then every `backup_interval`.

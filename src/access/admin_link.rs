@@ -115,6 +115,18 @@ pub fn mark_used(tx: &mut WriteTx, nonce: &Nonce, now: UnixTime) -> Result<(), A
 
 /// Verifies `token`, marks it used and records an `admin_link` event, in one transaction; a
 /// refused link is recorded too (as `refused`, with the reason).
+impl crate::access::Access {
+    /// Uses a one-time admin link now (see [`consume_admin_link`]).
+    pub async fn use_admin_link(
+        &self,
+        token: &str,
+        ip: Option<String>,
+    ) -> Result<(), AdminLinkError> {
+        consume_admin_link(&self.0.store, token, self.now(), ip).await
+    }
+}
+
+/// Checks a link and records its use in one write transaction.
 pub async fn consume_admin_link(
     store: &Store,
     token: &str,

@@ -2,14 +2,11 @@
 //! [`MAX_APPS`], every host inside `sso.cookie_domain`, none that `config.toml` defines, clean
 //! path prefixes, no entry twice. The admin-managed OpenID Connect clients are stored here too.
 
-use super::sso::host_matches;
+use super::sso::{APPS_KEY, host_matches};
 use super::{Access, AccessError};
 use crate::config::SsoApp;
 use crate::config::cookie_domain::check_app_host;
 use crate::store::OidcClientRecord;
-
-/// The settings key of the admin-managed apps.
-pub const APPS_KEY: &str = "sso_apps";
 
 /// At most this many admin-managed apps.
 pub const MAX_APPS: usize = 200;

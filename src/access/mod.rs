@@ -18,6 +18,7 @@ pub mod owner;
 mod owner_token;
 pub mod reconcile;
 pub mod requests;
+pub mod sessions;
 pub mod setup;
 pub mod signin;
 pub mod sso;
@@ -390,6 +391,22 @@ impl Access {
             .await?)
     }
 
+    /// The shared server's sections as the adapter last read them (memory only, no plex.tv
+    /// call); `None` before the owner is resolved or the sections were read.
+    pub fn cached_sections(&self) -> Option<Sections> {
+        self.owner()
+            .and_then(|o| self.0.plex.cached_sections(&o.machine_id))
+    }
+
+    /// Whether the store can read and write now (`/healthz`, SPEC §7).
+    pub async fn store_healthy(&self) -> bool {
+        if let Err(e) = self.0.store.read(|tx| tx.count_flows()).await {
+            tracing::warn!(error = %e, "store check failed");
+            return false;
+        }
+        self.0.store.writable().await
+    }
+
     /// The effective default library set (empty until set in config or by the owner).
     pub async fn default_libraries(&self) -> Result<Vec<u64>, AccessError> {
         let ids = self
@@ -406,8 +423,29 @@ impl Access {
         self.0.clock.unix()
     }
 
+    /// Appends an event stamped now, best effort: a failure is logged, never shown (the
+    /// answer it records does not depend on it).
+    pub async fn record(
+        &self,
+        kind: &str,
+        actor: &str,
+        plex_id: Option<u64>,
+        ip: Option<String>,
+        outcome: &str,
+        detail: String,
+    ) {
+        let mut event = self.event(kind, actor, plex_id, outcome, detail);
+        event.ip = ip;
+        let written = self
+            .0
+            .store
+            .write(move |tx| tx.append_event(event).map(drop));
+        if let Err(e) = written.await {
+            tracing::warn!(error = %e, kind, "recording an event failed");
+        }
+    }
+
     /// An event stamped now (the caller appends it inside its write transaction).
-    #[allow(dead_code)]
     pub(crate) fn event(
         &self,
         kind: &str,

@@ -8,12 +8,9 @@ use super::model::{Flow, Session, SessionKind};
 use super::schema::{FLOWS, SESSIONS};
 use super::tx::{ReadTx, WriteTx, decode};
 use crate::clock::UnixTime;
+use crate::clock::secs;
 
 type Result<T> = std::result::Result<T, StoreError>;
-
-fn secs(d: Duration) -> i64 {
-    i64::try_from(d.as_secs()).unwrap_or(i64::MAX)
-}
 
 /// Whether a session has ended at `now` under the given limits.
 fn session_expired(

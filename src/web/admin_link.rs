@@ -10,9 +10,9 @@ use serde::Deserialize;
 use super::client_ip::ClientIp;
 use super::cookies::{self, Which};
 use super::error::PageError;
-use super::sessions::{self, see_other};
-use crate::access::admin_link::{AdminLinkError, consume_admin_link};
-use crate::store::SessionKind;
+use super::sessions::see_other;
+use crate::access::admin_link::AdminLinkError;
+use crate::access::model::SessionKind;
 use crate::web::AppState;
 
 /// The link's query.
@@ -28,8 +28,11 @@ pub async fn admin_link(
     ClientIp(ip): ClientIp,
     Query(q): Query<LinkQuery>,
 ) -> Response {
-    let now = state.clock.unix();
-    match consume_admin_link(&state.store, &q.t, now, Some(ip.to_string())).await {
+    match state
+        .access
+        .use_admin_link(&q.t, Some(ip.to_string()))
+        .await
+    {
         Ok(()) => {}
         Err(AdminLinkError::Store(e)) => return PageError::internal(&e).into_response(),
         Err(e) => {
@@ -49,7 +52,11 @@ pub async fn admin_link(
         Some(o) => (o.plex_id, o.username.clone()),
         None => (0, "owner".to_owned()),
     };
-    let id = match sessions::create(&state, SessionKind::Admin, plex_id, &username).await {
+    let id = match state
+        .access
+        .create_session(SessionKind::Admin, plex_id, &username)
+        .await
+    {
         Ok(id) => id,
         Err(e) => return PageError::internal(&e).into_response(),
     };

@@ -15,10 +15,6 @@ use axum::response::Response;
 use axum_extra::extract::CookieJar;
 
 use crate::config::{Config, PublicUrl};
-use crate::crypto::random_token;
-
-/// Random bytes in a cookie id: 256 bits (SPEC §4).
-pub const ID_BYTES: usize = 32;
 
 /// The cookies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,11 +89,6 @@ pub fn name(scope: &(impl Scope + ?Sized), which: Which) -> String {
         (true, None) => format!("__Host-{}", which.base_name()),
         (false, _) => which.base_name().to_owned(),
     }
-}
-
-/// A fresh cookie id (base64url, 256 random bits).
-pub fn new_id() -> String {
-    random_token(ID_BYTES)
 }
 
 /// The `Set-Cookie` value that stores `value`; `max_age: None` makes a browser-session cookie.
@@ -218,6 +209,5 @@ mod tests {
         assert_eq!(get(&h, &url, Which::Flow).as_deref(), Some("AbC-_9"));
         assert_eq!(get(&h, &url, Which::Account), None);
         assert_eq!(get(&h, &url, Which::Admin), None);
-        assert_eq!(new_id().len(), 43);
     }
 }

@@ -10,8 +10,8 @@ use subtle::ConstantTimeEq;
 
 use super::error::PageError;
 use super::sessions::{AdminRejection, AdminSession};
+use crate::access::model::Session;
 use crate::config::PublicUrl;
-use crate::store::Session;
 use crate::web::AppState;
 
 /// Admin forms are small; a bigger body is refused.
@@ -132,7 +132,7 @@ mod tests {
 
     fn post(fields: &[(&str, &str)]) -> AdminPost {
         let session = Session {
-            kind: crate::store::SessionKind::Admin,
+            kind: crate::access::model::SessionKind::Admin,
             plex_id: 1,
             username: "owner".into(),
             created_at: 0,

@@ -45,14 +45,7 @@ pub struct HealthBody {
 /// so a supervisor or monitor sees it.
 pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<HealthBody>) {
     let snap = snapshot(&state.access.owner_status());
-    let readable = match state.store.read(|tx| tx.count_flows()).await {
-        Ok(_) => true,
-        Err(e) => {
-            tracing::warn!(error = %e, "store check failed");
-            false
-        }
-    };
-    let ok = readable && state.store.writable().await;
+    let ok = state.access.store_healthy().await;
     let status = if ok {
         StatusCode::OK
     } else {

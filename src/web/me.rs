@@ -14,9 +14,9 @@ use super::sessions::{self, AccountSession, see_other};
 use super::templates::Chrome;
 use super::views::{self, Action, GrantSummary, access_error_page, grant_summary};
 use crate::access::GrantView;
+use crate::access::model::{GrantStatus, SessionKind};
 use crate::crypto::ct_eq;
 use crate::i18n::tr;
-use crate::store::{GrantStatus, NewEvent, SessionKind};
 use crate::web::AppState;
 
 #[derive(Serialize)]
@@ -79,7 +79,9 @@ pub async fn me(
     };
     let page = MePage {
         username: &session.username,
-        grant: grant.as_ref().map(|g| grant_summary(g, state.clock.unix())),
+        grant: grant
+            .as_ref()
+            .map(|g| grant_summary(g, state.access.clock().unix())),
         csrf: &session.csrf,
         apps: super::sso::account::apps_for(&state, session.plex_id, &session.username).await,
     };
@@ -91,7 +93,7 @@ pub async fn me(
 
 /// Whether a grant is one a sign-in's welcome shows: recorded and not removed or expired.
 fn shows_welcome(state: &AppState, g: &GrantView) -> bool {
-    g.status != GrantStatus::Removed && g.expires_at.is_none_or(|t| t > state.clock.unix())
+    g.status != GrantStatus::Removed && g.expires_at.is_none_or(|t| t > state.access.clock().unix())
 }
 
 /// The sign-out form.
@@ -122,7 +124,7 @@ pub async fn sign_out(
     let mut live = Vec::new();
     for (id, kind) in &ids {
         let Some(id) = id else { continue };
-        match sessions::lookup(&state, *kind, id).await {
+        match state.access.session(*kind, id).await {
             Ok(Some(s)) => live.push((id.clone(), s)),
             Ok(None) => {}
             Err(e) => return PageError::internal(&e).into_response(),
@@ -146,7 +148,13 @@ pub async fn sign_out(
         }
     }
     if let Some((_, s)) = live.first() {
-        record_sign_out(&state, s.plex_id, &s.username, ip).await;
+        let ip = Some(ip.to_string());
+        let (kind, detail) = ("signout", String::new());
+        let user = (&s.username, Some(s.plex_id));
+        state
+            .access
+            .record(kind, user.0, user.1, ip, "ok", detail)
+            .await;
     }
     let mut resp = see_other(&format!("{}/signed-out", state.prefix()));
     cookies::append(&mut resp, &cookies::expire(url, Which::Account));
@@ -166,23 +174,4 @@ pub async fn signed_out(State(state): State<AppState>) -> Response {
             label: tr("back-to-start"),
         }),
     )
-}
-
-async fn record_sign_out(state: &AppState, plex_id: u64, username: &str, ip: std::net::IpAddr) {
-    let event = NewEvent {
-        at: state.clock.unix(),
-        kind: "signout".to_owned(),
-        actor: username.to_owned(),
-        plex_id: Some(plex_id),
-        ip: Some(ip.to_string()),
-        outcome: "ok".to_owned(),
-        detail: String::new(),
-    };
-    if let Err(e) = state
-        .store
-        .write(move |tx| tx.append_event(event).map(|_| ()))
-        .await
-    {
-        tracing::warn!(error = %e, "recording a sign-out failed");
-    }
 }

@@ -15,11 +15,10 @@ use super::sso::outcome as sso_outcome;
 use super::templates::Chrome;
 use super::views::{self, GrantSummary, access_error_page, grant_summary, onboarding_html};
 use crate::access::flows::FlowInfo;
+use crate::access::model::{GrantStatus, PlexUser, SessionKind};
 use crate::access::signin::SignInOutcome;
 use crate::access::{AccessError, GrantView, Refusal, RefusalKind};
 use crate::i18n::tr;
-use crate::plex::PlexUser;
-use crate::store::{GrantStatus, SessionKind, StoreError};
 use crate::web::AppState;
 
 /// The "You're in" / "Almost there" page.
@@ -199,7 +198,7 @@ pub(crate) async fn with_sessions(
             }
             resp
         }
-        Err(e) => views::error_response(state, &views::store_error_page(&e)),
+        Err(e) => views::error_response(state, &access_error_page(&e)),
     }
 }
 
@@ -208,22 +207,28 @@ async fn start_sessions(
     headers: &HeaderMap,
     user: &PlexUser,
     admin: bool,
-) -> Result<Vec<String>, StoreError> {
+) -> Result<Vec<String>, AccessError> {
     let url = &state.config;
     for which in [Which::Account, Which::Admin] {
         if let Some(old) = cookies::get(headers, url, which) {
             sessions::destroy(state, &old).await?;
         }
     }
-    let account = sessions::create(state, SessionKind::Account, user.id, &user.username).await?;
+    let account = state
+        .access
+        .create_session(SessionKind::Account, user.id, &user.username)
+        .await?;
     let mut out = vec![cookies::set(
         url,
         Which::Account,
         &account,
-        Some(state.timing.session_lifetime),
+        Some(state.access.timing().session_lifetime),
     )];
     if admin {
-        let id = sessions::create(state, SessionKind::Admin, user.id, &user.username).await?;
+        let id = state
+            .access
+            .create_session(SessionKind::Admin, user.id, &user.username)
+            .await?;
         // A browser-session cookie: the server's idle limit does the rest.
         out.push(cookies::set(url, Which::Admin, &id, None));
     } else if cookies::get(headers, url, Which::Admin).is_some() {
@@ -251,7 +256,7 @@ pub(crate) async fn joined_page(
     };
     let page = JoinedPage {
         username,
-        grant: grant_summary(grant, state.clock.unix()),
+        grant: grant_summary(grant, state.access.clock().unix()),
         setting_up,
         onboarding: onboarding_html(state).await,
         continue_to,

@@ -19,8 +19,8 @@ use super::sessions::see_other;
 use super::views::{self, Action, RETRY_SECS, access_error_page};
 use crate::access::AccessError;
 use crate::access::flows::FlowCheck;
+use crate::access::model::FlowPurpose;
 use crate::i18n::tr;
-use crate::store::FlowPurpose;
 use crate::web::AppState;
 
 /// Invite codes longer than this are not ours and are dropped.
@@ -68,7 +68,7 @@ pub async fn start(State(state): State<AppState>, Query(q): Query<StartQuery>) -
                 &state.config.server.public_url,
                 Which::Flow,
                 &started.flow_id,
-                Some(state.timing.flow_ttl),
+                Some(state.access.timing().flow_ttl),
             );
             cookies::append(&mut resp, &cookie);
             resp
@@ -83,7 +83,7 @@ pub async fn callback(
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
 ) -> Response {
-    let deadline = state.timing.callback_deadline;
+    let deadline = state.access.timing().callback_deadline;
     let started = tokio::time::Instant::now();
     match tokio::time::timeout(deadline, finish(&state, ip, &headers, started)).await {
         Ok(resp) => resp,
@@ -119,7 +119,8 @@ async fn finish(
         }
         FlowCheck::Authorized { user, token, flow } => {
             let left = state
-                .timing
+                .access
+                .timing()
                 .callback_deadline
                 .saturating_sub(started.elapsed());
             let result = state

@@ -8,14 +8,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::access::{Access, OwnerStatus};
-use crate::clock::{SharedClock, Timing};
 use crate::config::Config;
 use crate::crypto::random_token;
 use crate::metrics::Metrics;
 use crate::notify::Notifier;
-use crate::plex::PlexClient;
 use crate::secret::Secret;
-use crate::store::Store;
 use crate::web;
 use crate::web::client_ip::TrustedProxies;
 use crate::web::ratelimit::{FailureGate, IpLimiter};
@@ -33,21 +30,14 @@ pub struct AppState(Arc<Inner>);
 pub struct Inner {
     /// The loaded configuration.
     pub config: Config,
-    /// The redb store.
-    pub store: Store,
-    /// Where "now" comes from.
-    pub clock: SharedClock,
-    /// Every interval and deadline.
-    pub timing: Timing,
     /// Compiled templates.
     pub templates: Templates,
     /// Sign-in starts per IP.
     pub signin_limiter: IpLimiter,
     /// Failed API keys per IP.
     pub key_failures: FailureGate,
-    /// The plex.tv adapter (one shared HTTP client).
-    pub plex: PlexClient,
-    /// Decisions and grants.
+    /// Decisions and grants, and through them the store, the plex.tv adapter, the clock and
+    /// the timing.
     pub access: Access,
     /// Public pages rendered once per change of their inputs.
     pub page_cache: web::pages::PageCache,
@@ -100,20 +90,14 @@ impl AppState {
         // the setup code would let anyone claim an install that already has one.
         let owner = claimed || !matches!(access.owner_status(), OwnerStatus::NotConfigured);
         let setup_code = (!owner).then(|| Secret::new(random_token(16)));
-        let store = access.store().clone();
-        let clock = access.clock().clone();
-        let oidc = web::oidc::state::build(&config, &store, clock.unix());
+        let oidc = web::oidc::state::build(&config, access.store(), access.clock().unix());
         Ok(Self(Arc::new(Inner {
             page_cache: web::pages::PageCache::default(),
             csp: web::layers::content_security_policy(&config.plex.auth_url),
             signin_limiter: IpLimiter::per_minute(config.limits.signins_per_minute),
             key_failures: FailureGate::per_minute(API_KEY_FAILURES_PER_MINUTE),
             config,
-            store,
-            clock,
-            timing: access.timing().clone(),
             templates,
-            plex: access.plex().clone(),
             access,
             setup_code,
             owner_claimed: AtomicBool::new(false),

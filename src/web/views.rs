@@ -9,9 +9,9 @@ use serde::Serialize;
 
 use super::error::PageError;
 use super::templates::Chrome;
+use crate::access::model::GrantStatus;
 use crate::access::{AccessError, GrantView};
 use crate::i18n::tr;
-use crate::store::{GrantStatus, StoreError};
 use crate::web::AppState;
 use crate::web::human::When;
 
@@ -123,16 +123,6 @@ pub fn nothing_recorded(secs: u64) -> PageError {
     e
 }
 
-/// The page for a store failure: 503 "cannot save" while the disk refuses writes, else a 500.
-pub fn store_error_page(err: &StoreError) -> PageError {
-    if err.is_unwritable() {
-        tracing::warn!(error = %err, "the store cannot write during a page");
-        nothing_recorded(RETRY_SECS)
-    } else {
-        PageError::internal(err)
-    }
-}
-
 /// The 503 page while the owner's setup is incomplete.
 pub fn not_ready() -> PageError {
     let mut e = PageError::new(
@@ -177,7 +167,12 @@ pub fn access_error_page(e: &AccessError) -> PageError {
         AccessError::Conflict(msg) => {
             PageError::new(StatusCode::CONFLICT, tr("err-not-possible-title"), msg)
         }
-        AccessError::Store(err) => store_error_page(err),
+        // A store failure: 503 "cannot save" while the disk refuses writes, else a 500.
+        AccessError::Store(err) if err.is_unwritable() => {
+            tracing::warn!(error = %err, "the store cannot write during a page");
+            nothing_recorded(RETRY_SECS)
+        }
+        AccessError::Store(err) => PageError::internal(err),
     }
 }
 

@@ -84,7 +84,8 @@ pub(crate) async fn sign_in(app: &TestApp, who: &Account, invite: Option<&str>) 
 async fn invite(app: &TestApp, code: &str, max_uses: Option<u32>, change: fn(&mut Invite)) -> u64 {
     let hash = plexgate::crypto::sha256_hex(code);
     app.state
-        .store
+        .access
+        .store()
         .write(move |tx| {
             let id = tx.next_id(IdTable::Invites)?;
             let mut inv = Invite {
@@ -111,7 +112,8 @@ async fn invite(app: &TestApp, code: &str, max_uses: Option<u32>, change: fn(&mu
 
 async fn grant_of(app: &TestApp, plex_id: u64) -> Option<Grant> {
     app.state
-        .store
+        .access
+        .store()
         .read(move |tx| tx.get_grant(plex_id))
         .await
         .unwrap()

@@ -91,7 +91,8 @@ pub fn assert_error(got: &(StatusCode, Value), status: StatusCode, code: &str) -
 pub async fn events(app: &TestApp) -> Vec<Event> {
     let mut page = app
         .state
-        .store
+        .access
+        .store()
         .read(|tx| tx.events_page(None, 1000, &EventFilter::default()))
         .await
         .unwrap();

@@ -185,9 +185,10 @@ impl Drop for TestApp {
 /// Seeds an allowlist entry straight into the store for `account` (username, email or id).
 pub async fn allow(app: &TestApp, account: &str, libraries: Option<Vec<u64>>) {
     let account = account.to_owned();
-    let now = app.state.clock.unix();
+    let now = app.state.access.clock().unix();
     app.state
-        .store
+        .access
+        .store()
         .write(move |tx| {
             let id = tx.next_id(plexgate::store::IdTable::Allowlist)?;
             tx.put_allow(&plexgate::store::AllowEntry {
@@ -227,7 +228,8 @@ pub async fn signin_outcomes(app: &TestApp, plex_id: u64) -> Vec<String> {
     };
     let page = app
         .state
-        .store
+        .access
+        .store()
         .read(move |tx| tx.events_page(None, 100, &filter))
         .await
         .unwrap();

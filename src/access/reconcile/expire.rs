@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::ReconcileReport;
 use crate::access::signin::backoff;
 use crate::access::{Access, AccessError, Owner, OwnerStatus, lock};
+use crate::clock::secs;
 use crate::plex::{PlexError, Removal};
 use crate::store::{Grant, GrantStatus};
 
@@ -225,8 +226,4 @@ impl Access {
         }
         Ok(())
     }
-}
-
-fn secs(d: std::time::Duration) -> i64 {
-    i64::try_from(d.as_secs()).unwrap_or(i64::MAX)
 }

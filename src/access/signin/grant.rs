@@ -6,6 +6,7 @@
 use std::time::Duration;
 
 use crate::access::{Access, AccessError, Owner, OwnerStatus};
+use crate::clock::secs;
 use crate::clock::{Timing, UnixTime};
 use crate::plex::{Invitee, PlexError, Share, SharingFlags};
 use crate::store::{Grant, GrantStatus, SharingOverrides};
@@ -41,10 +42,6 @@ fn with_overrides(mut flags: SharingFlags, s: SharingOverrides) -> SharingFlags 
     flags.allow_channels = s.allow_live_tv.unwrap_or(flags.allow_channels);
     flags.allow_camera_upload = s.allow_camera_upload.unwrap_or(flags.allow_camera_upload);
     flags
-}
-
-fn secs(d: Duration) -> i64 {
-    i64::try_from(d.as_secs()).unwrap_or(i64::MAX)
 }
 
 impl Access {

@@ -2,12 +2,14 @@
 //! path is bypassed, whether an account passes the app's rule, the groups it is in, and the
 //! identity header values. No HTTP types, no store: the web layer gathers the facts.
 
+mod accounts;
 mod matching;
 mod rd;
 
 #[cfg(test)]
 mod tests;
 
+pub use accounts::{APPS_KEY, PINS_KEY, PROFILE_PREFIX, Profile};
 pub use matching::{bypassed, find_app, host_matches, normalize_path};
 pub use rd::{MAX_RD_BYTES, rd_target};
 

@@ -147,7 +147,7 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Answer {
     let (admins, requests) = lists.map_err(|e| failed(&e, "/admin"))?;
     let boxes = library_boxes(&state).await;
     let policy = state.access.effective_policy();
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     let page = AccessPage {
         policy: policy.as_str(),
         policy_fixed: state.access.from_config().policy,

@@ -30,7 +30,7 @@ pub struct BackupRow {
 
 /// The backups on disk, newest first.
 pub async fn list(state: &AppState) -> Vec<BackupRow> {
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     let files = state.access.backups(LISTED).await;
     files
         .into_iter()

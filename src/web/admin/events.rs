@@ -69,7 +69,7 @@ impl Names {
         Self {
             accounts,
             libraries: boxes.iter().map(|b| (b.id, b.title.clone())).collect(),
-            now: state.clock.unix(),
+            now: state.access.clock().unix(),
         }
     }
 

@@ -88,7 +88,7 @@ async fn show(state: &AppState, s: &crate::access::model::Session, d: &Done) -> 
     let names = state.access.account_names().await;
     let names = names.map_err(|e| failed(&e, "/admin"))?;
     let boxes = library_boxes(state).await;
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     let page = InvitesPage {
         turned_off: state.access.effective_policy() == Policy::Allowlist,
         invites: invites

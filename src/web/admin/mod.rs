@@ -321,7 +321,7 @@ pub async fn render<T: Serialize>(
     let flash = done
         .shown
         .as_deref()
-        .and_then(|id| state.flash.take(id, session, state.clock.unix()));
+        .and_then(|id| state.flash.take(id, session, state.access.clock().unix()));
     let frame = Frame {
         admin: AdminInfo {
             username: &session.username,
@@ -373,7 +373,9 @@ pub fn done_shown(
     kind: FlashKind,
     value: String,
 ) -> Response {
-    let id = state.flash.put(session, kind, value, state.clock.unix());
+    let id = state
+        .flash
+        .put(session, kind, value, state.access.clock().unix());
     see_other(&format!(
         "{}{path}?done={notice}&shown={id}",
         state.prefix()

@@ -162,7 +162,7 @@ async fn text(state: &AppState, key: &'static str, default: &str) -> String {
 }
 
 async fn show(state: &AppState, s: &Session, d: &Done) -> Answer {
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     let draft = d
         .shown()
         .and_then(|id| state.flash.preview(id, s, now))

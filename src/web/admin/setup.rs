@@ -93,7 +93,7 @@ pub async fn start_setup_flow(state: &AppState, next: &str) -> Response {
                 &state.config.server.public_url,
                 Which::Flow,
                 &started.flow_id,
-                Some(state.timing.flow_ttl),
+                Some(state.access.timing().flow_ttl),
             );
             cookies::append(&mut resp, &cookie);
             resp

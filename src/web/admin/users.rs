@@ -95,7 +95,7 @@ async fn show(state: &AppState, s: &Session, d: &Done, history: bool) -> Answer 
         .await
         .map_err(|e| failed(&e, "/admin"))?;
     let boxes = library_boxes(state).await;
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     let removed = users
         .iter()
         .filter(|u| u.status == GrantStatus::Removed && !u.removal_failed)
@@ -179,7 +179,7 @@ pub async fn expiry(
             Ok(at) => at,
             Err(e) => return again(&state, &form, sticky.access_error("days", &e)).await,
         };
-        let from = current.unwrap_or(0).max(state.clock.unix());
+        let from = current.unwrap_or(0).max(state.access.clock().unix());
         Some(from.saturating_add(days * DAY))
     };
     let change = UserChange {
@@ -225,7 +225,7 @@ pub async fn end_sessions(
             account::record(&state, "sessions_ended", actor, None, "ok", detail).await;
             Ok(done(&state, BACK, "sessions-ended"))
         }
-        Err(e) => Err(failed(&e.into(), BACK)),
+        Err(e) => Err(failed(&e, BACK)),
     }
 }
 

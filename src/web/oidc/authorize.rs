@@ -122,7 +122,7 @@ async fn start(state: AppState, headers: HeaderMap, p: AuthorizeParams) -> Respo
         Ok(r) => r,
         Err(e) => return refused(&state, e, &app),
     };
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     let current = cookies::get(&headers, &state.config, Which::Account)
         .map(|id| sha256_hex(&id))
         .unwrap_or_default();
@@ -148,7 +148,7 @@ pub async fn resume(
     headers: HeaderMap,
     Query(q): Query<ResumeQuery>,
 ) -> Response {
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     let Some((id, pending)) = q
         .req
         .as_deref()
@@ -231,7 +231,7 @@ async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pendi
     if !ok {
         if state
             .oidc
-            .denied_due(plex_id, client.id(), state.clock.unix())
+            .denied_due(plex_id, client.id(), state.access.clock().unix())
         {
             account::record(state, "oidc_denied", who, None, "denied", app.clone()).await;
         }

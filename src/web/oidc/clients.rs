@@ -4,19 +4,19 @@
 
 use std::sync::Arc;
 
+use crate::access::AccessError;
 use crate::access::oidc::{self, Client, Identity, Person};
 use crate::access::sso::{AppSource, Who};
 use crate::store::StoreError;
 use crate::web::AppState;
 use crate::web::sso::account;
-use crate::web::sso::state::{PROFILE_PREFIX, Profile};
 
 /// Every client: config entries first, then the admin-managed ones.
 pub async fn all(state: &AppState) -> Result<Vec<Client>, StoreError> {
     let admin = match state.oidc.admin_clients() {
         Some(a) => a,
         None => {
-            let stored = state.store.read(|tx| tx.oidc_clients()).await?;
+            let stored = state.access.store().read(|tx| tx.oidc_clients()).await?;
             let loaded: Vec<Client> = stored
                 .into_iter()
                 .map(|r| Client {
@@ -67,12 +67,8 @@ pub struct Facts {
 }
 
 /// The account's facts now (its profile as kept at its last sign-in).
-pub async fn facts(state: &AppState, plex_id: u64) -> Result<Facts, StoreError> {
-    let profile: Option<Profile> = state
-        .store
-        .read(move |tx| tx.get_setting(&format!("{PROFILE_PREFIX}{plex_id}")))
-        .await?;
-    let profile = profile.unwrap_or_default();
+pub async fn facts(state: &AppState, plex_id: u64) -> Result<Facts, AccessError> {
+    let profile = state.access.profile(plex_id).await?.unwrap_or_default();
     let who = account::who(state, plex_id, &profile).await?;
     let person = Person {
         username: profile.username,
@@ -85,7 +81,7 @@ pub async fn facts(state: &AppState, plex_id: u64) -> Result<Facts, StoreError> 
 }
 
 /// Whether the account passes the client's rule now.
-pub async fn passes(state: &AppState, client: &Client, who: &Who) -> Result<bool, StoreError> {
+pub async fn passes(state: &AppState, client: &Client, who: &Who) -> Result<bool, AccessError> {
     let pins = account::pins(state).await?;
     let titles = crate::web::sso::titles::for_rule(state, &client.config.libraries);
     let pin_of = |e: &str| pins.get(&e.trim().to_ascii_lowercase()).copied();
@@ -99,11 +95,7 @@ fn library_titles(state: &AppState, who: &Who) -> Vec<String> {
     let Some(held) = &who.active_grant else {
         return Vec::new();
     };
-    let sections = state
-        .access
-        .owner()
-        .and_then(|o| state.access.plex().cached_sections(&o.machine_id));
-    let Some(sections) = sections else {
+    let Some(sections) = state.access.cached_sections() else {
         return Vec::new();
     };
     held.iter()

@@ -90,7 +90,12 @@ pub async fn userinfo(State(state): State<AppState>, headers: HeaderMap) -> Resp
         return unauthorized("no access token");
     };
     let hash = sha256_hex(&token);
-    let found = match state.store.read(move |tx| tx.oidc_token(&hash)).await {
+    let found = match state
+        .access
+        .store()
+        .read(move |tx| tx.oidc_token(&hash))
+        .await
+    {
         Ok(t) => t,
         Err(e) => {
             tracing::warn!(error = %e, "userinfo failed");
@@ -101,7 +106,7 @@ pub async fn userinfo(State(state): State<AppState>, headers: HeaderMap) -> Resp
                 .into_response();
         }
     };
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     let Some(t) = found.filter(|t| t.kind == OidcTokenKind::Access && t.expires_at > now) else {
         return unauthorized("unknown, expired or revoked access token");
     };
@@ -177,7 +182,8 @@ pub async fn logout(
     };
     let revoke = aud.clone();
     if let Err(e) = state
-        .store
+        .access
+        .store()
         .write(move |tx| tx.revoke_oidc_account(plex_id, Some(&revoke)))
         .await
     {

@@ -10,9 +10,8 @@ use super::authorize::RESUME_PATH;
 use super::clients;
 use crate::access::RefusalKind;
 use crate::access::flows::FlowInfo;
+use crate::access::model::{FlowPurpose, PlexUser};
 use crate::access::signin::SignInOutcome;
-use crate::plex::PlexUser;
-use crate::store::FlowPurpose;
 use crate::web::AppState;
 use crate::web::outcome::{self, refused, with_sessions};
 use crate::web::sessions::see_other;
@@ -70,7 +69,7 @@ async fn named_by_client(state: &AppState, next: &str, user: &PlexUser) -> bool 
     let Some(id) = next.split_once("req=").map(|(_, id)| id) else {
         return false;
     };
-    let Some(p) = state.oidc.pending(id, state.clock.unix()) else {
+    let Some(p) = state.oidc.pending(id, state.access.clock().unix()) else {
         return false;
     };
     if let Err(e) = account::remember(state, user).await {

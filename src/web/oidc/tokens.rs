@@ -43,13 +43,14 @@ pub async fn issue_code(
         plex_id,
         scopes: r.scopes.clone(),
         auth_time,
-        expires_at: state.clock.unix() + CODE_TTL_SECS,
+        expires_at: state.access.clock().unix() + CODE_TTL_SECS,
         used: false,
         family: random_token(16),
     };
     let hash = sha256_hex(&code);
     state
-        .store
+        .access
+        .store()
         .write(move |tx| tx.put_oidc_code(&hash, &record))
         .await?;
     Ok(code)
@@ -220,13 +221,15 @@ async fn exchange_code(state: &AppState, client: &Client, form: &TokenForm) -> R
         return invalid_grant("code is missing");
     };
     let hash = sha256_hex(code);
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     let client_id = client.id().to_owned();
     let redirect = form.redirect_uri.clone();
     let verifier = form.code_verifier.clone();
-    let lifetime = i64::try_from(state.timing.session_lifetime.as_secs()).unwrap_or(i64::MAX);
+    let lifetime =
+        i64::try_from(state.access.timing().session_lifetime.as_secs()).unwrap_or(i64::MAX);
     let redeemed = state
-        .store
+        .access
+        .store()
         .write(move |tx| {
             let Some(mut c) = tx.oidc_code(&hash)? else {
                 return Ok(Redeemed::Refused("unknown code"));
@@ -276,10 +279,11 @@ async fn refresh(state: &AppState, client: &Client, form: &TokenForm) -> Respons
         return invalid_grant("refresh_token is missing");
     };
     let hash = sha256_hex(token);
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     let client_id = client.id().to_owned();
     let redeemed = state
-        .store
+        .access
+        .store()
         .write(move |tx| {
             let Some(mut t) = tx.oidc_token(&hash)? else {
                 return Ok(Redeemed::Refused("unknown or revoked refresh token"));
@@ -346,7 +350,8 @@ async fn finish(
         Ok(false) => {
             let family = grant.family.clone();
             if let Err(e) = state
-                .store
+                .access
+                .store()
                 .write(move |tx| tx.revoke_oidc_family(&family))
                 .await
             {
@@ -384,7 +389,7 @@ async fn issue(
     g: &Grant,
     facts: &clients::Facts,
 ) -> Result<TokenBody, Response> {
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     let Some(keys) = state.oidc.keys() else {
         return Err(internal(&"no signing key"));
     };
@@ -416,7 +421,8 @@ async fn issue(
         rows.push((sha256_hex(r), t));
     }
     if let Err(e) = state
-        .store
+        .access
+        .store()
         .write(move |tx| {
             for (h, t) in &rows {
                 tx.put_oidc_token(h, t)?;

@@ -1,47 +1,50 @@
 //! The facts a check needs, gathered with no disk write: the account session (memory first,
-//! the store on a miss), who the account is (owner from memory; co-admin and grant from one
-//! read transaction), the apps (config + admin-managed) and the `users` pins.
+//! `access` on a miss), who the account is (owner from memory; co-admin and grant from one
+//! read in `access`), the apps (config + admin-managed) and the `users` pins.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::http::HeaderMap;
 
-use super::state::{APPS_KEY, Cached, PINS_KEY, PROFILE_PREFIX, Profile};
+use super::state::{Cached, Profile};
+use crate::access::AccessError;
+use crate::access::model::PlexUser;
+use crate::access::sessions::expired as session_expired;
 use crate::access::sso::{AppEntry, AppSource, Who, passes, user_entry_names};
-use crate::config::SsoApp;
+use crate::clock::secs;
 use crate::crypto::sha256_hex;
-use crate::plex::PlexUser;
-use crate::store::{GrantStatus, NewEvent, SessionKind, StoreError};
 use crate::web::AppState;
 use crate::web::cookies::{self, Which};
-use crate::web::sessions;
 
 /// Last use is written back at most this often (seconds).
 const WRITE_EVERY_SECS: i64 = 300;
 
-fn secs(d: std::time::Duration) -> i64 {
-    i64::try_from(d.as_secs()).unwrap_or(i64::MAX)
-}
-
 fn expired(state: &AppState, c: &Cached, now: i64) -> bool {
     let mut s = c.session.clone();
     s.last_seen_at = s.last_seen_at.max(c.last_use);
-    sessions::expired(&s, now, &state.timing)
+    session_expired(&s, now, state.access.timing())
 }
 
 /// The live account session behind the request's account cookie. Counts as use.
-pub async fn account(state: &AppState, headers: &HeaderMap) -> Result<Option<Cached>, StoreError> {
+pub async fn account(state: &AppState, headers: &HeaderMap) -> Result<Option<Cached>, AccessError> {
     let Some(id) = cookies::get(headers, &state.config, Which::Account) else {
         return Ok(None);
     };
     let hash = sha256_hex(&id);
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     // `cached` is the session as it stood before this use, so idle expiry is judged on it.
     let (cached, fresh) = match state.sso.touch(&hash, now) {
         Some(c) => (c, false),
-        None => match from_store(state, &hash).await? {
-            Some(c) => (c, true),
+        None => match state.access.account_session(&hash).await? {
+            Some((session, profile)) => (
+                Cached {
+                    last_use: session.last_seen_at,
+                    session,
+                    profile,
+                },
+                true,
+            ),
             None => return Ok(None),
         },
     };
@@ -58,99 +61,33 @@ pub async fn account(state: &AppState, headers: &HeaderMap) -> Result<Option<Cac
     Ok(Some(cached))
 }
 
-/// A cache miss: the stored account session and profile, last use as last written.
-async fn from_store(state: &AppState, hash: &str) -> Result<Option<Cached>, StoreError> {
-    let h = hash.to_owned();
-    let found = state
-        .store
-        .read(move |tx| {
-            let Some(s) = tx.get_session(&h)? else {
-                return Ok(None);
-            };
-            let p: Option<Profile> = tx.get_setting(&format!("{PROFILE_PREFIX}{}", s.plex_id))?;
-            Ok(Some((s, p)))
-        })
-        .await?;
-    let Some((session, profile)) = found else {
-        return Ok(None);
-    };
-    if session.kind != SessionKind::Account {
-        return Ok(None);
-    }
-    let profile = profile.unwrap_or_else(|| Profile {
-        username: session.username.clone(),
-        ..Profile::default()
-    });
-    Ok(Some(Cached {
-        last_use: session.last_seen_at,
-        session,
-        profile,
-    }))
-}
-
 /// Writes the last use to the store in the background, at most every 5 minutes (or a quarter
 /// of the idle limit, if shorter), and never resurrects a session ended meanwhile.
 fn write_back(state: &AppState, hash: &str, c: &Cached, now: i64) {
     let every = WRITE_EVERY_SECS
-        .min(secs(state.timing.session_idle) / 4)
+        .min(secs(state.access.timing().session_idle) / 4)
         .max(1);
     if now.saturating_sub(c.session.last_seen_at) < every {
         return;
     }
     state.sso.mark_written(hash, now);
-    let (store, hash) = (state.store.clone(), hash.to_owned());
-    tokio::spawn(async move {
-        let result = store
-            .write(move |tx| {
-                if let Some(mut s) = tx.get_session(&hash)? {
-                    s.last_seen_at = s.last_seen_at.max(now);
-                    tx.put_session(&hash, &s)?;
-                }
-                Ok(())
-            })
-            .await;
-        if let Err(e) = result {
-            tracing::warn!(error = %e, "writing a session's last use failed");
-        }
-    });
+    state.access.write_last_use(hash, now);
 }
 
 /// Who the account is right now: owner from memory, co-admin and active grant from the store.
-pub async fn who(state: &AppState, plex_id: u64, profile: &Profile) -> Result<Who, StoreError> {
-    let owner = state.access.owner().is_some_and(|o| o.plex_id == plex_id);
-    let now = state.clock.unix();
-    let (co_admin, grant) = state
-        .store
-        .read(move |tx| {
-            let co_admin = tx.list_admins()?.iter().any(|a| a.plex_id == Some(plex_id));
-            let grant = tx.get_grant(plex_id)?.filter(|g| {
-                matches!(g.status, GrantStatus::Pending | GrantStatus::Accepted)
-                    && g.expires_at.is_none_or(|t| t > now)
-            });
-            Ok((co_admin, grant.map(|g| g.libraries)))
-        })
-        .await?;
-    Ok(Who {
-        plex_id,
-        username: profile.username.clone(),
-        email: profile.email.clone(),
-        owner,
-        co_admin,
-        active_grant: grant,
-    })
+pub async fn who(state: &AppState, plex_id: u64, profile: &Profile) -> Result<Who, AccessError> {
+    state.access.who(plex_id, profile).await
 }
 
 /// Every app: config entries first, then the admin-managed ones (loaded once).
-pub async fn apps(state: &AppState) -> Result<Vec<AppEntry>, StoreError> {
+pub async fn apps(state: &AppState) -> Result<Vec<AppEntry>, AccessError> {
     let admin = match state.sso.admin_apps() {
         Some(a) => a,
         None => {
-            let stored: Vec<SsoApp> = state
-                .store
-                .read(|tx| tx.get_setting(APPS_KEY))
+            let entries: Vec<AppEntry> = state
+                .access
+                .stored_apps()
                 .await?
-                .unwrap_or_default();
-            let entries: Vec<AppEntry> = stored
                 .into_iter()
                 .map(|app| AppEntry {
                     app,
@@ -177,15 +114,11 @@ pub async fn apps(state: &AppState) -> Result<Vec<AppEntry>, StoreError> {
 }
 
 /// The `users` pins (loaded once).
-pub async fn pins(state: &AppState) -> Result<Arc<HashMap<String, u64>>, StoreError> {
+pub async fn pins(state: &AppState) -> Result<Arc<HashMap<String, u64>>, AccessError> {
     if let Some(p) = state.sso.pins() {
         return Ok(p);
     }
-    let stored: HashMap<String, u64> = state
-        .store
-        .read(|tx| tx.get_setting(PINS_KEY))
-        .await?
-        .unwrap_or_default();
+    let stored = state.access.stored_pins().await?;
     state.sso.set_pins(stored.clone());
     Ok(Arc::new(stored))
 }
@@ -222,7 +155,7 @@ pub fn passes_app(
 
 /// At sign-in: keeps the profile for the identity headers and pins every unpinned `users`
 /// entry naming this account (like the allowlist, SPEC §8).
-pub async fn remember(state: &AppState, user: &PlexUser) -> Result<(), StoreError> {
+pub async fn remember(state: &AppState, user: &PlexUser) -> Result<(), AccessError> {
     let profile = profile_of(user);
     let who = Who {
         plex_id: user.id,
@@ -239,17 +172,10 @@ pub async fn remember(state: &AppState, user: &PlexUser) -> Result<(), StoreErro
         }
     }
     let changed = new_pins.len() != current.len();
-    let key = format!("{PROFILE_PREFIX}{}", user.id);
-    let to_store = new_pins.clone();
+    let to_store = changed.then(|| new_pins.clone());
     state
-        .store
-        .write(move |tx| {
-            tx.put_setting(&key, &profile)?;
-            if changed {
-                tx.put_setting(PINS_KEY, &to_store)?;
-            }
-            Ok(())
-        })
+        .access
+        .keep_profile(user.id, profile, to_store)
         .await?;
     if changed {
         state.sso.set_pins(new_pins);
@@ -270,15 +196,8 @@ pub fn profile_of(user: &PlexUser) -> Profile {
 }
 
 /// Ends every session (account and admin) of an account, effective on the next check.
-pub async fn end_sessions(state: &AppState, plex_id: u64) -> Result<usize, StoreError> {
-    // OIDC tokens end with the sessions (SPEC §9): userinfo answers 401 on the next call.
-    let n = state
-        .store
-        .write(move |tx| {
-            tx.revoke_oidc_account(plex_id, None)?;
-            tx.delete_sessions_for(plex_id)
-        })
-        .await?;
+pub async fn end_sessions(state: &AppState, plex_id: u64) -> Result<usize, AccessError> {
+    let n = state.access.end_sessions_of(plex_id).await?;
     state.sso.forget_account(plex_id);
     Ok(n)
 }
@@ -292,22 +211,11 @@ pub async fn record(
     outcome: &str,
     detail: String,
 ) {
-    let event = NewEvent {
-        at: state.clock.unix(),
-        kind: kind.to_owned(),
-        actor: who.map_or_else(String::new, |(u, _)| u.to_owned()),
-        plex_id: who.map(|(_, id)| id),
-        ip,
-        outcome: outcome.to_owned(),
-        detail,
-    };
-    if let Err(e) = state
-        .store
-        .write(move |tx| tx.append_event(event).map(|_| ()))
-        .await
-    {
-        tracing::warn!(error = %e, "recording an sso event failed");
-    }
+    let (actor, plex_id) = who.map_or(("", None), |(u, id)| (u, Some(id)));
+    state
+        .access
+        .record(kind, actor, plex_id, ip, outcome, detail)
+        .await;
 }
 
 /// An app on `/me`.
@@ -324,12 +232,7 @@ pub async fn apps_for(state: &AppState, plex_id: u64, username: &str) -> Vec<App
     if !state.config.sso.enabled {
         return Vec::new();
     }
-    let profile: Option<Profile> = state
-        .store
-        .read(move |tx| tx.get_setting(&format!("{PROFILE_PREFIX}{plex_id}")))
-        .await
-        .ok()
-        .flatten();
+    let profile = state.access.profile(plex_id).await.ok().flatten();
     let profile = profile.unwrap_or_else(|| Profile {
         username: username.to_owned(),
         ..Profile::default()

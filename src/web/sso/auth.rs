@@ -94,7 +94,7 @@ async fn decide(
     state: &AppState,
     headers: &HeaderMap,
     o: &Original,
-) -> Result<Verdict, crate::store::StoreError> {
+) -> Result<Verdict, crate::access::AccessError> {
     let apps = account::apps(state).await?;
     let app: Option<&AppEntry> = find_app(&apps, &o.host, &normalize_path(&o.path));
     let app_name = app.map_or_else(|| o.host.clone(), |a| a.display_name().to_owned());
@@ -242,7 +242,7 @@ fn no_store(resp: &mut Response) {
 }
 
 fn untrusted(state: &AppState, peer: IpAddr) {
-    let now = state.clock.unix();
+    let now = state.access.clock().unix();
     if !state.sso.untrusted_due(peer, now) {
         return;
     }
@@ -262,7 +262,10 @@ fn untrusted(state: &AppState, peer: IpAddr) {
 }
 
 fn denied_event(state: &AppState, username: &str, plex_id: u64, app: &str) {
-    if !state.sso.denied_due(plex_id, app, state.clock.unix()) {
+    if !state
+        .sso
+        .denied_due(plex_id, app, state.access.clock().unix())
+    {
         return;
     }
     let (state, username, app) = (state.clone(), username.to_owned(), app.to_owned());

@@ -7,41 +7,16 @@ use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 
-use serde::{Deserialize, Serialize};
-
+use crate::access::model::Session;
 use crate::access::sso::AppEntry;
 use crate::clock::UnixTime;
-use crate::store::Session;
 
 /// Cached sessions kept at most; beyond it the expired ones are swept, then nothing new is
 /// cached (checks still work, from the store).
 const MAX_CACHED: usize = 50_000;
 /// Event gates remember at most this many keys before they are swept.
 const MAX_GATE_KEYS: usize = 10_000;
-pub use crate::access::apps::APPS_KEY;
-/// The settings key of the `users` pins (entry text lowercased -> Plex account id).
-pub const PINS_KEY: &str = "sso_user_pins";
-/// The settings key prefix of account profiles (`sso_profile:{plex_id}`).
-pub const PROFILE_PREFIX: &str = "sso_profile:";
-
-/// What the identity headers need beyond the session: kept at sign-in.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Profile {
-    /// Plex username.
-    pub username: String,
-    /// Plex title (display name).
-    #[serde(default)]
-    pub title: String,
-    /// Email, when the account has one.
-    #[serde(default)]
-    pub email: Option<String>,
-    /// plex.tv said the email is confirmed (OIDC `email_verified`).
-    #[serde(default)]
-    pub email_verified: bool,
-    /// Avatar URL (OIDC `picture`).
-    #[serde(default)]
-    pub picture: Option<String>,
-}
+pub use crate::access::sso::{APPS_KEY, PINS_KEY, PROFILE_PREFIX, Profile};
 
 /// One cached account session.
 #[derive(Debug, Clone)]

@@ -1,14 +1,14 @@
 //! Library titles for app rules (`libraries = ["Movies"]`, SPEC §8): the title -> plex.tv
 //! section id map in [`SsoState`](super::SsoState), filled from the sections the plex.tv
-//! adapter already holds. A check never asks plex.tv: on a title it does not know it rebuilds
+//! adapter already holds (through `access`). A check never asks plex.tv: on a title it does not know it rebuilds
 //! the map from the adapter's cache (filled when the owner was resolved, and on every section
 //! read since); a title still unknown matches nothing, failing closed.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::access::model::Sections;
 use crate::config::LibraryRef;
-use crate::plex::Sections;
 use crate::web::AppState;
 
 /// The map key of a title: trimmed and lowercased, as app rules are matched.
@@ -39,11 +39,7 @@ pub fn for_rule(state: &AppState, libraries: &[LibraryRef]) -> Arc<HashMap<Strin
     if !missing {
         return known;
     }
-    let cached = state
-        .access
-        .owner()
-        .and_then(|o| state.access.plex().cached_sections(&o.machine_id));
-    let Some(sections) = cached else {
+    let Some(sections) = state.access.cached_sections() else {
         return known;
     };
     let fresh = map_of(&sections);

@@ -58,7 +58,8 @@ async fn an_invite_never_visible_stays_pending_until_accepted_by_email() {
 
 async fn expire(app: &TestApp, plex_id: u64) {
     app.state
-        .store
+        .access
+        .store()
         .write(move |tx| {
             let mut g = tx.get_grant(plex_id)?.unwrap();
             g.expires_at = Some(1);
@@ -90,7 +91,8 @@ async fn an_expired_grant_loses_its_share() {
     };
     let page = app
         .state
-        .store
+        .access
+        .store()
         .read(move |tx| tx.events_page(None, 10, &filter))
         .await
         .unwrap();
@@ -114,7 +116,8 @@ async fn more_expiries_than_max_removals_are_held() {
     assert_eq!(shares_of(&app, &BOB).len(), 1);
     let held = app
         .state
-        .store
+        .access
+        .store()
         .read(|tx| tx.get_setting::<Vec<HeldRemoval>>(HELD_REMOVALS_KEY))
         .await
         .unwrap()

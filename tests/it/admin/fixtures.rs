@@ -56,9 +56,10 @@ pub async fn admin(app: &TestApp, who: &Account) -> Browser {
 /// Makes `who` a co-admin (by username).
 pub async fn co_admin(app: &TestApp, who: &Account) {
     let account = who.username.to_owned();
-    let now = app.state.clock.unix();
+    let now = app.state.access.clock().unix();
     app.state
-        .store
+        .access
+        .store()
         .write(move |tx| {
             let id = tx.next_id(IdTable::Admins)?;
             tx.put_admin(&AdminEntry {
@@ -91,7 +92,8 @@ pub async fn submit(
 /// The kinds and actors of the newest `n` events.
 pub async fn events(app: &TestApp, n: usize) -> Vec<(String, String, String)> {
     app.state
-        .store
+        .access
+        .store()
         .read(move |tx| tx.events_page(None, n, &EventFilter::default()))
         .await
         .unwrap()
@@ -134,7 +136,8 @@ pub async fn forward_auth_apps(app: &TestApp) {
         },
     ];
     app.state
-        .store
+        .access
+        .store()
         .write(move |tx| tx.put_setting("sso_apps", &apps))
         .await
         .unwrap();

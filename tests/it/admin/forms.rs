@@ -128,7 +128,8 @@ async fn editing_an_allowlist_entry_changes_the_friend_s_share_at_once() {
     let id = ALICE.id;
     let grant = app
         .state
-        .store
+        .access
+        .store()
         .read(move |tx| tx.get_grant(id))
         .await
         .unwrap()

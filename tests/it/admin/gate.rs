@@ -45,7 +45,8 @@ async fn strangers_are_sent_to_sign_in_and_friends_get_a_polite_403() {
     assert!(app.fake().shares().iter().all(|s| s.user_id != ALICE.id));
     assert!(
         app.state
-            .store
+            .access
+            .store()
             .read(move |tx| tx.get_grant(ALICE.id))
             .await
             .unwrap()

@@ -16,7 +16,8 @@ use crate::support::allow_for_days as allow;
 async fn expiry(app: &TestApp, id: u64) -> Option<i64> {
     let g = app
         .state
-        .store
+        .access
+        .store()
         .read(move |tx| tx.get_grant(id))
         .await
         .unwrap();
@@ -193,7 +194,7 @@ async fn users_libraries_expiry_and_removal_reach_plex_tv() {
     )
     .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
-    let now = app.state.clock.unix();
+    let now = app.state.access.clock().unix();
     assert_eq!(expiry(&app, BOB.id).await, Some(now + 5 * 86_400));
     submit(
         &app,

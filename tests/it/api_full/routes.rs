@@ -95,7 +95,8 @@ async fn every_route_in_the_table_refuses_an_anonymous_caller() {
     }
     let events = app
         .state
-        .store
+        .access
+        .store()
         .read(|tx| tx.events_page(None, 10, &Default::default()))
         .await
         .unwrap();

@@ -56,7 +56,8 @@ async fn the_list_joins_plex_tv_shares_with_grants() {
     assert_eq!((share.section_ids, share.accepted), (vec![MOVIES], false));
     let grant = app
         .state
-        .store
+        .access
+        .store()
         .read(|tx| tx.get_grant(ALICE.id))
         .await
         .unwrap()
@@ -261,7 +262,8 @@ async fn removing_a_user_deletes_the_share_on_plex_tv_and_records_it() {
     );
     let grant = app
         .state
-        .store
+        .access
+        .store()
         .read(|tx| tx.get_grant(ALICE.id))
         .await
         .unwrap()

@@ -38,7 +38,8 @@ async fn every_tool_route_refuses_a_caller_without_a_key() {
     }
     assert!(
         app.state
-            .store
+            .access
+            .store()
             .read(|tx| tx.list_allow())
             .await
             .unwrap()

@@ -210,7 +210,12 @@ impl Restarted {
     }
 
     async fn grants(&self) -> Vec<Grant> {
-        self.state.store.read(|tx| tx.list_grants()).await.unwrap()
+        self.state
+            .access
+            .store()
+            .read(|tx| tx.list_grants())
+            .await
+            .unwrap()
     }
 }
 

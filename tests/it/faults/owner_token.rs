@@ -26,7 +26,8 @@ async fn events_of(app: &TestApp, kind: &str) -> Vec<(String, String)> {
     };
     let mut found: Vec<(String, String)> = app
         .state
-        .store
+        .access
+        .store()
         .read(move |tx| tx.events_page(None, 100, &filter))
         .await
         .unwrap()
@@ -117,7 +118,8 @@ async fn a_refused_owner_token_on_a_reconciler_run_is_noticed_bounded_and_recove
         kind: Some("notify".to_owned()),
     };
     let sent = state
-        .store
+        .access
+        .store()
         .read(move |tx| tx.events_page(None, 100, &filter))
         .await
         .unwrap()

@@ -13,9 +13,10 @@ pub use crate::support::allow;
 /// Adds an invite whose code is `code`.
 pub async fn invite(app: &TestApp, code: &str, max_uses: Option<u32>, expires_in: Option<i64>) {
     let code_hash = plexgate::crypto::sha256_hex(code);
-    let now = app.state.clock.unix();
+    let now = app.state.access.clock().unix();
     app.state
-        .store
+        .access
+        .store()
         .write(move |tx| {
             let id = tx.next_id(IdTable::Invites)?;
             tx.put_invite(&Invite {
@@ -52,7 +53,8 @@ pub fn shares_of(app: &TestApp, user_id: u64) -> Vec<(Vec<u64>, bool)> {
 
 pub async fn grant_status(app: &TestApp, plex_id: u64) -> Option<GrantStatus> {
     app.state
-        .store
+        .access
+        .store()
         .read(move |tx| tx.get_grant(plex_id))
         .await
         .unwrap()

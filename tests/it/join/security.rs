@@ -70,7 +70,7 @@ async fn a_callback_without_a_usable_flow_cookie_signs_nobody_in() {
     let mut late = Browser::new();
     let code = late.start(&app, "/auth/plex").await;
     app.clock
-        .advance(app.state.timing.flow_ttl + Duration::from_secs(1));
+        .advance(app.state.access.timing().flow_ttl + Duration::from_secs(1));
     app.fake().approve_pin_code(&code, &ALICE);
     let page = late.get(&app.url("/auth/plex/callback")).await;
     assert_ne!(page.status, StatusCode::OK, "{}", page.body);
@@ -138,7 +138,10 @@ async fn cookies_are_http_only_lax_and_host_prefixed_on_https() {
     assert!(set[0].starts_with("plexgate_flow="), "{set:?}");
     assert!(set[0].contains("HttpOnly") && set[0].contains("SameSite=Lax"));
     assert!(!set[0].contains("Secure"));
-    assert!(set[0].contains(&format!("Max-Age={}", app.state.timing.flow_ttl.as_secs())));
+    assert!(set[0].contains(&format!(
+        "Max-Age={}",
+        app.state.access.timing().flow_ttl.as_secs()
+    )));
     app.stop().await;
 
     let https = ("PLEXGATE_SERVER_PUBLIC_URL", "https://127.0.0.1:{port}");
@@ -179,7 +182,8 @@ async fn onboarding_markdown_is_sanitised_and_no_token_leaks() {
     let md =
         "Install **Plex**.\n\n<script>alert(1)</script>\n\n[click](javascript:alert(2))".to_owned();
     app.state
-        .store
+        .access
+        .store()
         .write(move |tx| tx.put_setting("onboarding_markdown", &md))
         .await
         .unwrap();
@@ -195,7 +199,8 @@ async fn onboarding_markdown_is_sanitised_and_no_token_leaks() {
     b.get(&app.url("/admin")).await;
     let events = app
         .state
-        .store
+        .access
+        .store()
         .read(|tx| tx.events_page(None, 10_000, &EventFilter::default()))
         .await
         .unwrap()
@@ -226,9 +231,10 @@ async fn sign_in_starts_are_rate_limited_and_flows_capped() {
     app.stop().await;
 
     let app = TestApp::with_fake(&[NO_LIMIT]).await;
-    let now = app.state.clock.unix();
+    let now = app.state.access.clock().unix();
     app.state
-        .store
+        .access
+        .store()
         .write(move |tx| {
             for i in 0..1000u64 {
                 let flow = Flow {

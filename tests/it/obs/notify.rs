@@ -134,7 +134,8 @@ async fn each_event_reaches_webhook_discord_and_ntfy() {
     let base = rx.base.clone();
     app.stop().await;
     let events = state
-        .store
+        .access
+        .store()
         .read(|tx| {
             let filter = EventFilter {
                 plex_id: None,

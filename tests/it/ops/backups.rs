@@ -165,8 +165,9 @@ async fn daily_backups_keep_the_newest_backup_keep_and_record_events() {
     let app = crate::support::TestApp::start_with(&[("PLEXGATE_BACKUP_KEEP", "2")]).await;
     let manual = app
         .state
-        .store
-        .backup_now("test", app.state.clock.unix())
+        .access
+        .store()
+        .backup_now("test", app.state.access.clock().unix())
         .await
         .unwrap();
     let mut stamps = Vec::new();
@@ -195,7 +196,8 @@ async fn daily_backups_keep_the_newest_backup_keep_and_record_events() {
     assert_eq!(names(&dir), expected_sorted);
     let backups = app
         .state
-        .store
+        .access
+        .store()
         .read_blocking(|tx| {
             let f = EventFilter {
                 kind: Some("backup".into()),

@@ -282,7 +282,8 @@ async fn an_admin_link_works_once_while_serving_and_expires_after_ten_minutes() 
 
     let events = app
         .state
-        .store
+        .access
+        .store()
         .read_blocking(|tx| {
             let f = plexgate::store::EventFilter {
                 kind: Some("admin_link".into()),

@@ -34,7 +34,8 @@ async fn a_delete_answered_404_1002_while_listed_is_not_a_removal() {
 async fn events_of(app: &TestApp, kind: &str) -> Vec<plexgate::store::Event> {
     let kind = kind.to_owned();
     app.state
-        .store
+        .access
+        .store()
         .read(|tx| tx.events_page(None, 10_000, &EventFilter::default()))
         .await
         .unwrap()
@@ -86,7 +87,8 @@ async fn a_removal_plex_did_not_confirm_leaves_the_grant_failed_and_is_retried()
     assert!(r.is_err(), "the owner is told the removal failed: {r:?}");
     let g = app
         .state
-        .store
+        .access
+        .store()
         .read(|tx| tx.get_grant(DAVE.id))
         .await
         .unwrap()
@@ -112,7 +114,8 @@ async fn a_removal_plex_did_not_confirm_leaves_the_grant_failed_and_is_retried()
     assert_eq!(report.removed, 1, "{report:?}");
     let g = app
         .state
-        .store
+        .access
+        .store()
         .read(|tx| tx.get_grant(DAVE.id))
         .await
         .unwrap()
@@ -332,7 +335,8 @@ async fn family_switches_are_events_and_v1_is_probed_daily() {
     assert_eq!(ev[0].outcome, "v2");
     let probed: Option<i64> = app
         .state
-        .store
+        .access
+        .store()
         .read(|tx| tx.get_setting(V1_PROBED_AT_KEY))
         .await
         .unwrap();

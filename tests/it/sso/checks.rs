@@ -402,7 +402,8 @@ async fn untrusted_peers_are_refused_and_recorded() {
 async fn untrusted_events(app: &TestApp, expected: usize) -> Vec<i64> {
     let read = || async {
         app.state
-            .store
+            .access
+            .store()
             .read(|tx| {
                 let f = plexgate::store::EventFilter {
                     plex_id: None,

@@ -17,7 +17,8 @@ async fn set_grant(
     f: impl FnOnce(&mut plexgate::store::Grant) + Send + 'static,
 ) {
     app.state
-        .store
+        .access
+        .store()
         .write(move |tx| {
             let mut g = tx.get_grant(ALICE.id)?.expect("a grant");
             f(&mut g);
@@ -40,7 +41,7 @@ async fn a_removed_or_expired_grant_fails_the_next_check() {
         nginx(&app, APP, Some(&s.cookie), &[]).await.status(),
         StatusCode::FORBIDDEN
     );
-    let now = app.state.clock.unix();
+    let now = app.state.access.clock().unix();
     set_grant(&app, move |g| {
         g.status = GrantStatus::Accepted;
         g.expires_at = Some(now + 60);

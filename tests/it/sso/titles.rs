@@ -14,7 +14,8 @@ const APP: &str = "https://movies.example.com/";
 
 async fn set_libraries(app: &TestApp, plex_id: u64, libraries: Vec<u64>) {
     app.state
-        .store
+        .access
+        .store()
         .write(move |tx| {
             let mut g = tx.get_grant(plex_id)?.expect("a grant");
             g.libraries = libraries;
