@@ -2,39 +2,31 @@
 //! that keep limiters, flows and sessions bounded, and the daily backup and event pruning. All
 //! stop on the same signal as the server; `crate::serve` starts them.
 
-use std::future::Future;
-
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::access::Access;
 use crate::config::Config;
 
-/// Starts the jobs. `sweep_memory` bounds the web layer's in-memory limiters; `owner_known`
-/// completes once there is an owner (on a first run, when setup resolved it).
+/// Starts the jobs. `sweep_memory` bounds the web layer's in-memory limiters.
 pub fn spawn(
     access: &Access,
     config: &Config,
     sweep_memory: impl Fn() + Send + 'static,
-    owner_known: impl Future<Output = ()> + Send + 'static,
     stop: &watch::Receiver<bool>,
 ) -> Vec<JoinHandle<()>> {
     vec![
         tokio::spawn(sweep_loop(access.clone(), sweep_memory, stop.clone())),
         tokio::spawn(daily_loop(access.clone(), config.clone(), stop.clone())),
-        tokio::spawn(background(access.clone(), owner_known, stop.clone())),
+        tokio::spawn(background(access.clone(), stop.clone())),
     ]
 }
 
 /// The access layer's background work; on a first run it waits until setup resolved the owner.
-async fn background(
-    access: Access,
-    owner_known: impl Future<Output = ()>,
-    mut stop: watch::Receiver<bool>,
-) {
+async fn background(access: Access, mut stop: watch::Receiver<bool>) {
     tokio::select! {
         _ = stop.changed() => return,
-        () = owner_known => {}
+        () = access.owner_known() => {}
     }
     access.run_background(stop).await;
 }

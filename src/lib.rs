@@ -20,4 +20,5 @@ pub mod plex;
 pub mod secret;
 pub mod serve;
 pub mod store;
+pub mod sync;
 pub mod web;

@@ -7,9 +7,10 @@
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::Duration;
 
+use crate::sync::lock;
 use tracing_subscriber::fmt::MakeWriter;
 
 /// How long the writer waits after the first line of a batch for more to gather.
@@ -28,10 +29,6 @@ struct Shared {
     sink: Mutex<Sink>,
     /// No writer thread: each line is written by its caller.
     direct: AtomicBool,
-}
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl Shared {

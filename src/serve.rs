@@ -135,12 +135,10 @@ pub async fn serve(
         }
     });
     let limiters = state.clone();
-    let owner = state.clone();
     let jobs = crate::jobs::spawn(
         &state.access,
         &state.config,
         move || limiters.sweep_limiters(),
-        async move { owner.owner_known().await },
         &stop_rx,
     );
     let notifier = state.notifier.spawn(stop_rx);
@@ -183,7 +181,7 @@ pub fn build_state(
     clock: SharedClock,
     timing: Timing,
 ) -> Result<AppState, StateError> {
-    let claimed = stored_owner(&config, &store);
+    drop_stored_policy(&config, &store);
     let metrics = Metrics::new();
     let plex = PlexClient::with_observer(
         plex_settings(&config, &store, &timing),
@@ -204,7 +202,7 @@ pub fn build_state(
     };
     let settings = access_settings(&config);
     let access = Access::with_hooks(store, plex, clock, timing, settings, hooks);
-    Ok(AppState::new(config, access, metrics, notifier, claimed)?)
+    Ok(AppState::new(config, access, metrics, notifier)?)
 }
 
 pub(crate) fn plex_settings(config: &Config, store: &Store, timing: &Timing) -> PlexSettings {
@@ -241,20 +239,13 @@ fn access_settings(config: &Config) -> AccessSettings {
     }
 }
 
-/// Whether setup already claimed the install (then there is no setup code). When config sets
-/// `access.policy`, a policy stored from the admin pages is dropped here, so config wins.
-fn stored_owner(config: &Config, store: &Store) -> bool {
+/// When config sets `access.policy`, a policy stored from the admin pages is dropped, so config
+/// wins (before the access service reads its settings).
+fn drop_stored_policy(config: &Config, store: &Store) {
     if config.is_set("access.policy")
         && let Err(e) = store.write_blocking(|tx| tx.delete_setting(setup::POLICY_KEY).map(|_| ()))
     {
         tracing::warn!(error = %e, "clearing the stored access policy");
-    }
-    match store.read_blocking(|tx| tx.get_setting::<setup::ClaimedBy>(setup::OWNER_ACCOUNT_KEY)) {
-        Ok(claimed) => claimed.is_some(),
-        Err(e) => {
-            tracing::warn!(error = %e, "reading the stored owner");
-            false
-        }
     }
 }
 

@@ -30,7 +30,4 @@ pub enum AccessError {
     /// The store failed.
     #[error("store: {0}")]
     Store(#[from] StoreError),
-    /// Not implemented in this build.
-    #[error("not available yet")]
-    NotReady,
 }

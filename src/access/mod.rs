@@ -8,6 +8,7 @@ pub mod apps;
 pub mod backups;
 mod error;
 pub mod events;
+mod first_run;
 pub mod flows;
 mod hooks;
 pub mod keys;
@@ -29,13 +30,14 @@ pub use error::AccessError;
 pub use hooks::Hooks;
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use crate::clock::{SharedClock, Timing, UnixTime};
 use crate::config::{LibraryRef, Policy, PublicUrl};
 use crate::plex::{PlexClient, Section, Sections};
 use crate::secret::Secret;
 use crate::store::{GrantStatus, NewEvent, Store};
+pub(crate) use crate::sync::lock;
 
 /// What the access layer needs from the configuration.
 #[derive(Debug, Clone)]
@@ -182,7 +184,6 @@ pub struct Access(Arc<Inner>);
 
 /// The service's state; the submodules implement its methods.
 #[derive(Debug)]
-#[allow(dead_code)] // the helpers filling in the submodules use every field
 pub struct Inner {
     pub(crate) store: Store,
     pub(crate) plex: PlexClient,
@@ -204,6 +205,8 @@ pub struct Inner {
     pub(crate) resolving: tokio::sync::Mutex<()>,
     /// Metrics and notifications.
     pub(crate) hooks: Hooks,
+    /// The setup code and whether setup claimed the install.
+    pub(crate) first_run: first_run::FirstRun,
     /// The owner whose token plex.tv refused, until it works again or the owner reconnects.
     pub(crate) suspended_owner: Mutex<Option<Arc<Owner>>>,
 }
@@ -263,12 +266,6 @@ pub fn resolve_libraries(
     Ok(ids)
 }
 
-/// Locks a mutex, ignoring poisoning: the guarded maps stay valid whatever panicked.
-#[allow(dead_code)]
-pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
 impl AccessSettings {
     /// The sharing flags of a new share (owner settings).
     pub fn sharing_flags(&self) -> crate::plex::SharingFlags {
@@ -307,10 +304,12 @@ impl Access {
             OwnerStatus::NotConfigured
         };
         let cached = Mutex::new(setup::SettingsCache::load(&store));
+        let first_run = first_run::FirstRun::new(&store, &owner);
         Self(Arc::new_cyclic(|me| {
             plex.on_owner_token(owner_token::listener(me.clone()));
             Inner {
                 cached,
+                first_run,
                 store,
                 plex,
                 clock,
@@ -369,7 +368,6 @@ impl Access {
         }
     }
 
-    #[allow(dead_code)]
     pub(crate) fn set_owner_status(&self, status: OwnerStatus) {
         let mut guard = self.0.owner.write().unwrap_or_else(PoisonError::into_inner);
         let before = std::mem::replace(&mut *guard, status.clone());
@@ -418,7 +416,6 @@ impl Access {
     }
 
     /// Now, from the injected clock.
-    #[allow(dead_code)]
     pub(crate) fn now(&self) -> UnixTime {
         self.0.clock.unix()
     }

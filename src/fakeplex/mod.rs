@@ -38,7 +38,7 @@ use tokio::sync::oneshot;
 
 pub use faults::{Fault, FaultKind};
 use server::{App, FakeListener, KillSwitch};
-use world::{World, account};
+use world::World;
 
 /// A test account. Every account has its own well-known token, valid from the start; each PIN
 /// approval mints a fresh token (`<token>-<n>`) for that device.
@@ -192,17 +192,6 @@ pub struct FakePlex {
     app: App,
     base: String,
     _stop: Arc<oneshot::Sender<()>>,
-}
-
-/// Serves a freshly seeded fake on `listener` until `shutdown` resolves (for `plexgate demo`).
-pub async fn serve_on(
-    listener: TcpListener,
-    shutdown: impl Future<Output = ()> + Send + 'static,
-) -> io::Result<()> {
-    let app = App {
-        world: Arc::new(Mutex::new(World::seed())),
-    };
-    serve(app, listener, shutdown).await
 }
 
 async fn serve(
@@ -420,10 +409,5 @@ impl FakePlex {
             world::Via::V2 => "v2",
             world::Via::External => "external",
         })
-    }
-
-    /// The username of an account id, for readable assertions.
-    pub fn username_of(&self, id: u64) -> Option<&'static str> {
-        account(id).map(|a| a.username)
     }
 }

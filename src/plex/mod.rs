@@ -20,9 +20,10 @@ mod xml;
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
+use crate::sync::lock;
 use url::Url;
 
 pub use error::PlexError;
@@ -113,11 +114,6 @@ impl fmt::Debug for PlexClient {
             .field("family", &self.share_family())
             .finish_non_exhaustive()
     }
-}
-
-/// Locks a mutex, ignoring poisoning: the guarded values stay valid whatever panicked.
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 impl PlexClient {

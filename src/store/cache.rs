@@ -5,10 +5,11 @@
 //! database.
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 use std::sync::atomic::Ordering;
-use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use super::{Invite, Store, StoreError};
+use crate::sync::lock;
 
 /// More entries than this and the cache starts over (only found invites are kept).
 const MAX_ENTRIES: usize = 1024;
@@ -16,10 +17,6 @@ const MAX_ENTRIES: usize = 1024;
 /// Invites by code hash, each with the generation it was read at.
 #[derive(Default)]
 pub(super) struct InviteCache(Mutex<HashMap<String, (u64, Invite)>>);
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
-}
 
 impl Store {
     /// Called after every committed write, before its caller is answered.

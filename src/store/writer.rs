@@ -12,18 +12,15 @@
 use std::any::Any;
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc;
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError, Weak};
+use std::sync::{Condvar, Mutex, PoisonError, Weak};
 
 use redb::{Database, Durability};
 
 use super::{Inner, Keys, Store, StoreError, WriteTx};
+use crate::sync::lock;
 
 /// The most writes one batch takes (the rest wait for the next sync).
 const MAX_BATCH: usize = 256;
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
-}
 
 /// A closure's outcome as its caller receives it: a panic inside it resurfaces in the caller.
 pub(super) enum Outcome<R> {

@@ -1,6 +1,6 @@
 //! Public pages: the welcome page, the setup entry and the stylesheet.
 
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::Mutex;
 
 use axum::body::Bytes;
 use axum::extract::{Query, Request, State};
@@ -13,6 +13,7 @@ use super::client_ip::ClientIp;
 use super::error::PageError;
 use super::templates::{Chrome, STYLE_CSS};
 use crate::i18n::tr;
+use crate::sync::lock;
 use crate::web::AppState;
 
 #[derive(Serialize)]
@@ -87,7 +88,7 @@ pub async fn index(State(state): State<AppState>) -> Result<Response, PageError>
     let text = state_text(&state, WELCOME_TEXT_KEY).await;
     // Friends see "not ready yet" until setup has chosen the server and the default
     // libraries (not merely claimed the install, nor stopped at the libraries step).
-    let ready = state.owner_configured() && state.access.ready_for_friends();
+    let ready = state.access.owner_configured() && state.access.ready_for_friends();
     let site = Site::load(&state, None).await;
     let cache = &state.page_cache.index;
     if let Some(c) = lock(cache).as_ref()
@@ -119,10 +120,6 @@ pub async fn index(State(state): State<AppState>) -> Result<Response, PageError>
         html: html.clone(),
     });
     Ok(Html(html).into_response())
-}
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The owner's text for `key`, if set (a store failure shows the default): their version for

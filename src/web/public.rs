@@ -61,7 +61,7 @@ pub async fn invite(
     Path(code): Path<String>,
     session: Option<AccountSession>,
 ) -> Result<Response, PageError> {
-    if !state.owner_configured() || !state.access.ready_for_friends() {
+    if !state.access.owner_configured() || !state.access.ready_for_friends() {
         return Err(views::not_ready());
     }
     if !plausible_code(&code) {

@@ -40,7 +40,7 @@ pub struct StartQuery {
 /// `GET /auth/plex`: starts a flow (purpose `admin` for a `next` under `/admin`, else `join`),
 /// sets the flow cookie and answers 303 to Plex's sign-in page.
 pub async fn start(State(state): State<AppState>, Query(q): Query<StartQuery>) -> Response {
-    if !state.owner_configured() {
+    if !state.access.owner_configured() {
         return views::not_ready().into_response();
     }
     let rd = super::sso::login::valid_rd(&state, q.rd.as_deref());
@@ -61,6 +61,17 @@ pub async fn start(State(state): State<AppState>, Query(q): Query<StartQuery>) -
         .as_deref()
         .map(str::trim)
         .filter(|c| purpose == FlowPurpose::Join && !c.is_empty() && c.len() <= MAX_INVITE_LEN);
+    start_flow(&state, purpose, invite, next, rd).await
+}
+
+/// Starts a flow, sets the flow cookie and answers 303 to Plex's sign-in page.
+pub(crate) async fn start_flow(
+    state: &AppState,
+    purpose: FlowPurpose,
+    invite: Option<&str>,
+    next: Option<String>,
+    rd: Option<String>,
+) -> Response {
     match state.access.start_flow(purpose, invite, next, rd).await {
         Ok(started) => {
             let mut resp = see_other(&started.sign_in_url);

@@ -5,14 +5,11 @@
 use std::net::SocketAddr;
 use std::ops::Deref;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::access::{Access, OwnerStatus};
+use crate::access::Access;
 use crate::config::Config;
-use crate::crypto::random_token;
 use crate::metrics::Metrics;
 use crate::notify::Notifier;
-use crate::secret::Secret;
 use crate::web;
 use crate::web::client_ip::TrustedProxies;
 use crate::web::ratelimit::{FailureGate, IpLimiter};
@@ -43,13 +40,6 @@ pub struct Inner {
     pub page_cache: web::pages::PageCache,
     /// The Content-Security-Policy header value (built once from `plex.auth_url`).
     pub csp: axum::http::HeaderValue,
-    /// The one-time setup code, while no owner is configured.
-    pub setup_code: Option<Secret>,
-    /// Set once setup's sign-in claimed the install during this run: the setup code is void
-    /// from then on. (An owner known at start means there is no setup code at all.)
-    pub owner_claimed: AtomicBool,
-    /// Woken when setup resolved the owner, so the background work starts without a restart.
-    pub owner_ready: tokio::sync::Notify,
     /// Forward auth's in-memory sessions, apps and event gates (SPEC §8).
     pub sso: web::sso::SsoState,
     /// The OIDC provider's keys, clients and pending requests (SPEC §9).
@@ -76,21 +66,16 @@ impl TrustedProxies for AppState {
 }
 
 impl AppState {
-    /// Assembles the web state around `access`. `claimed`: setup claimed the install in an
-    /// earlier run. Fails only if the embedded templates do not compile.
+    /// Assembles the web state around `access`. Fails only if the embedded templates do not
+    /// compile.
     pub fn new(
         config: Config,
         access: Access,
         metrics: Metrics,
         notifier: Notifier,
-        claimed: bool,
     ) -> Result<Self, tera::Error> {
         let templates = Templates::new()?;
-        // A token from config or stored by setup (even one that must reconnect) means an owner:
-        // the setup code would let anyone claim an install that already has one.
-        let owner = claimed || !matches!(access.owner_status(), OwnerStatus::NotConfigured);
-        let setup_code = (!owner).then(|| Secret::new(random_token(16)));
-        let oidc = web::oidc::state::build(&config, access.store(), access.clock().unix());
+        let oidc = web::oidc::state::build(&config, &access, access.clock().unix());
         Ok(Self(Arc::new(Inner {
             page_cache: web::pages::PageCache::default(),
             csp: web::layers::content_security_policy(&config.plex.auth_url),
@@ -99,9 +84,6 @@ impl AppState {
             config,
             templates,
             access,
-            setup_code,
-            owner_claimed: AtomicBool::new(false),
-            owner_ready: tokio::sync::Notify::new(),
             sso: web::sso::SsoState::default(),
             oidc,
             metrics,
@@ -117,39 +99,14 @@ impl AppState {
         self.oidc.failures.sweep();
     }
 
-    /// Completes once the owner is known: at once when there was one at start, else when setup
-    /// resolved it.
-    pub async fn owner_known(&self) {
-        if self.live_setup_code().is_some() {
-            self.owner_ready.notified().await;
-        }
-    }
-
     /// The public URL's path prefix ("" or "/plex"), which every link starts with.
     pub fn prefix(&self) -> &str {
         self.config.server.public_url.path_prefix()
     }
 
-    /// Whether an owner is configured (a headless token, or claimed through setup).
-    pub fn owner_configured(&self) -> bool {
-        self.setup_code.is_none() || self.owner_claimed.load(Ordering::Acquire)
-    }
-
-    /// Records that setup's sign-in claimed the install: the setup code stops working.
-    pub fn mark_owner_claimed(&self) {
-        self.owner_claimed.store(true, Ordering::Release);
-    }
-
-    /// The setup code, while it is still valid (no owner yet).
-    pub fn live_setup_code(&self) -> Option<&Secret> {
-        self.setup_code
-            .as_ref()
-            .filter(|_| !self.owner_configured())
-    }
-
     /// The one-time setup URL, while no owner is configured.
     pub fn setup_url(&self) -> Option<String> {
-        let code = self.live_setup_code()?;
+        let code = self.access.live_setup_code()?;
         Some(format!(
             "{}?code={}",
             self.config.server.public_url.join("/setup"),

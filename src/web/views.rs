@@ -151,7 +151,7 @@ pub fn access_error_page(e: &AccessError) -> PageError {
             tr("flow-gone-title"),
             tr("flow-expired"),
         ),
-        AccessError::NotConfigured | AccessError::NotReady => not_ready(),
+        AccessError::NotConfigured => not_ready(),
         AccessError::Plex(err) => {
             tracing::warn!(error = %err, "plex.tv failed during a sign-in page");
             try_again_in_a_minute(RETRY_SECS)

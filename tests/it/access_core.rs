@@ -83,9 +83,7 @@ pub(crate) async fn sign_in(app: &TestApp, who: &Account, invite: Option<&str>) 
 /// Adds an invite with this code; returns its id.
 async fn invite(app: &TestApp, code: &str, max_uses: Option<u32>, change: fn(&mut Invite)) -> u64 {
     let hash = plexgate::crypto::sha256_hex(code);
-    app.state
-        .access
-        .store()
+    app.store()
         .write(move |tx| {
             let id = tx.next_id(IdTable::Invites)?;
             let mut inv = Invite {
@@ -111,9 +109,7 @@ async fn invite(app: &TestApp, code: &str, max_uses: Option<u32>, change: fn(&mu
 }
 
 async fn grant_of(app: &TestApp, plex_id: u64) -> Option<Grant> {
-    app.state
-        .access
-        .store()
+    app.store()
         .read(move |tx| tx.get_grant(plex_id))
         .await
         .unwrap()

@@ -90,8 +90,6 @@ pub fn assert_error(got: &(StatusCode, Value), status: StatusCode, code: &str) -
 /// Every event, oldest first.
 pub async fn events(app: &TestApp) -> Vec<Event> {
     let mut page = app
-        .state
-        .access
         .store()
         .read(|tx| tx.events_page(None, 1000, &EventFilter::default()))
         .await

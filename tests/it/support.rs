@@ -83,6 +83,11 @@ pub fn config_from_env(vars: &[(&str, &str)], port: u16, data_dir: &Path) -> Con
 }
 
 impl TestApp {
+    /// The app's store (through its access service).
+    pub fn store(&self) -> &Store {
+        self.state.access.store()
+    }
+
     /// Starts the app with default settings.
     pub async fn start() -> TestApp {
         Self::start_with(&[]).await

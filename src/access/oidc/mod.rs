@@ -2,7 +2,10 @@
 //! the authorize checks in their order, PKCE, scopes, the claims of an account, and the signing
 //! keys (`jws`). A client's rule is judged exactly like a forward-auth app's (`access::sso`).
 
+mod grants;
 pub mod jws;
+
+pub use grants::{Grant, Redeemed};
 
 #[cfg(test)]
 mod tests;

@@ -20,7 +20,6 @@ use crate::access::setup::Claim;
 use crate::config::Policy;
 use crate::secret::Secret;
 use crate::web::AppState;
-use crate::web::cookies::{self, Which};
 use crate::web::error::PageError;
 use crate::web::outcome::with_sessions;
 use crate::web::sessions::see_other;
@@ -62,7 +61,7 @@ pub fn routes() -> Vec<Route> {
 
 /// Whether `code` is the live setup code.
 pub fn code_ok(state: &AppState, code: Option<&str>) -> Result<(), PageError> {
-    let Some(expected) = state.live_setup_code() else {
+    let Some(expected) = state.access.live_setup_code() else {
         return Err(PageError::new(
             StatusCode::NOT_FOUND,
             "Already set up",
@@ -82,24 +81,8 @@ pub fn code_ok(state: &AppState, code: Option<&str>) -> Result<(), PageError> {
 
 /// Starts a `setup` flow returning to `next` and sends the browser to Plex.
 pub async fn start_setup_flow(state: &AppState, next: &str) -> Response {
-    match state
-        .access
-        .start_flow(FlowPurpose::Setup, None, Some(next.to_owned()), None)
-        .await
-    {
-        Ok(started) => {
-            let mut resp = see_other(&started.sign_in_url);
-            let cookie = cookies::set(
-                &state.config.server.public_url,
-                Which::Flow,
-                &started.flow_id,
-                Some(state.access.timing().flow_ttl),
-            );
-            cookies::append(&mut resp, &cookie);
-            resp
-        }
-        Err(e) => access_error_page(&e).into_response(),
-    }
+    let next = Some(next.to_owned());
+    crate::web::signin::start_flow(state, FlowPurpose::Setup, None, next, None).await
 }
 
 /// `GET /setup/connect?code=…`: "Connect your Plex account".
@@ -139,14 +122,14 @@ pub async fn signed_in(
     token: Secret,
 ) -> Response {
     // Claiming needs the live setup code (it started this flow); afterwards only reconnects.
-    let may_claim = state.live_setup_code().is_some();
+    let may_claim = state.access.live_setup_code().is_some();
     match state
         .access
         .claim_owner(user, token.clone(), may_claim)
         .await
     {
         Ok(Claim::Claimed) => {
-            state.mark_owner_claimed();
+            state.access.mark_owner_claimed();
             let to = format!("{}/setup/server", state.prefix());
             with_sessions(state, headers, user, true, see_other(&to)).await
         }
@@ -207,7 +190,7 @@ pub async fn server_post(State(state): State<AppState>, OwnerPost(form): OwnerPo
     let chosen = state.access.choose_server(&form.session.username, id).await;
     chosen.map_err(|e| failed(&e, back))?;
     // The owner is known now: the background work (reconciler) may start.
-    state.owner_ready.notify_one();
+    state.access.owner_ready();
     Ok(see_other(&format!("{}/setup/libraries", state.prefix())))
 }
 

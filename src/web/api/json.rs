@@ -108,11 +108,6 @@ pub fn access_error(e: AccessError) -> ApiError {
             err
         }
         e @ AccessError::FlowNotFound => ApiError::not_found(e.to_string()),
-        AccessError::NotReady => ApiError::new(
-            StatusCode::NOT_IMPLEMENTED,
-            "not_implemented",
-            "this is not available in this build yet",
-        ),
     }
 }
 

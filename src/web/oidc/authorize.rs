@@ -8,9 +8,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::Deserialize;
 
+use super::clients;
 use super::pages::{self, Link, PostForm};
 use super::state::Pending;
-use super::{clients, tokens};
 use crate::access::oidc::{AuthorizeError, AuthorizeParams, PageProblem, check_authorize};
 use crate::crypto::{random_token, sha256_hex};
 use crate::i18n::{arg, tr, tr_args};
@@ -257,7 +257,11 @@ async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pendi
             None,
         );
     }
-    let code = match tokens::issue_code(state, r, plex_id, session.session.created_at).await {
+    let code = match state
+        .access
+        .issue_oidc_code(r, plex_id, session.session.created_at)
+        .await
+    {
         Ok(c) => c,
         Err(e) => return views::error_response(state, &PageError::internal(&e)),
     };

@@ -69,7 +69,7 @@ pub struct Facts {
 /// The account's facts now (its profile as kept at its last sign-in).
 pub async fn facts(state: &AppState, plex_id: u64) -> Result<Facts, AccessError> {
     let profile = state.access.profile(plex_id).await?.unwrap_or_default();
-    let who = account::who(state, plex_id, &profile).await?;
+    let who = state.access.who(plex_id, &profile).await?;
     let person = Person {
         username: profile.username,
         title: profile.title,

@@ -9,10 +9,9 @@ use serde_json::{Value, json};
 use super::authorize::with_query;
 use super::clients;
 use super::pages::{self, Link};
+use crate::access::model::OidcTokenKind;
 use crate::access::oidc::{CLAIMS, SCOPES};
-use crate::crypto::sha256_hex;
 use crate::i18n::tr;
-use crate::store::OidcTokenKind;
 use crate::web::AppState;
 use crate::web::cookies::{self, Which};
 use crate::web::sessions;
@@ -89,13 +88,7 @@ pub async fn userinfo(State(state): State<AppState>, headers: HeaderMap) -> Resp
     let Some(token) = bearer else {
         return unauthorized("no access token");
     };
-    let hash = sha256_hex(&token);
-    let found = match state
-        .access
-        .store()
-        .read(move |tx| tx.oidc_token(&hash))
-        .await
-    {
+    let found = match state.access.oidc_token(&token).await {
         Ok(t) => t,
         Err(e) => {
             tracing::warn!(error = %e, "userinfo failed");
@@ -180,13 +173,7 @@ pub async fn logout(
         }
         _ => signed_out(&state, true),
     };
-    let revoke = aud.clone();
-    if let Err(e) = state
-        .access
-        .store()
-        .write(move |tx| tx.revoke_oidc_account(plex_id, Some(&revoke)))
-        .await
-    {
+    if let Err(e) = state.access.revoke_oidc_tokens(plex_id, &aud).await {
         tracing::warn!(error = %e, "revoking OIDC tokens at logout failed");
     }
     let current = account::account(&state, &headers).await.ok().flatten();

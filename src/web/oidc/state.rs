@@ -3,11 +3,12 @@
 //! failure gate. One per `AppState`, bounded.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use crate::access::oidc::jws::KeySet;
 use crate::access::oidc::{Authorize, Client};
 use crate::clock::UnixTime;
+use crate::sync::lock;
 use crate::web::ratelimit::FailureGate;
 
 /// Authorize requests kept at most while their sign-in runs.
@@ -40,10 +41,6 @@ pub struct OidcState {
     denied: Mutex<HashMap<(u64, String), UnixTime>>,
     /// Failed client authentications per IP.
     pub failures: FailureGate,
-}
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl OidcState {
@@ -133,7 +130,7 @@ impl OidcState {
 /// `oidc.enabled`) the signing keys, the first one generated now if there is none.
 pub fn build(
     config: &crate::config::Config,
-    store: &crate::store::Store,
+    access: &crate::access::Access,
     now: UnixTime,
 ) -> OidcState {
     let mut secrets = HashMap::new();
@@ -154,7 +151,7 @@ pub fn build(
         }
     }
     let keys = if config.oidc.enabled {
-        match crate::access::oidc::jws::ensure(store, now) {
+        match crate::access::oidc::jws::ensure(access.store(), now) {
             Ok(k) => Some(k),
             Err(e) => {
                 tracing::error!(error = %e, "the OIDC signing keys are not usable");

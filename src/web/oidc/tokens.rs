@@ -16,45 +16,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::clients;
-use crate::access::oidc::{
-    ACCESS_TTL_SECS, Authorize, CODE_TTL_SECS, Client, REFRESH_IDLE_SECS, pkce_ok,
-};
-use crate::clock::UnixTime;
-use crate::crypto::{random_token, sha256_hex};
-use crate::store::{OidcCode, OidcToken, OidcTokenKind, StoreError};
+use crate::access::AccessError;
+use crate::access::oidc::{ACCESS_TTL_SECS, Client, Grant, Redeemed};
+use crate::crypto::random_token;
 use crate::web::AppState;
 use crate::web::client_ip::ClientIp;
 use crate::web::ratelimit::retry_after_secs;
 use crate::web::sso::account;
-
-/// Stores a code for a checked request and returns it (256 random bits).
-pub async fn issue_code(
-    state: &AppState,
-    r: &Authorize,
-    plex_id: u64,
-    auth_time: UnixTime,
-) -> Result<String, StoreError> {
-    let code = random_token(32);
-    let record = OidcCode {
-        client_id: r.client_id.clone(),
-        redirect_uri: r.redirect_uri.clone(),
-        challenge: r.challenge.clone(),
-        nonce: r.nonce.clone(),
-        plex_id,
-        scopes: r.scopes.clone(),
-        auth_time,
-        expires_at: state.access.clock().unix() + CODE_TTL_SECS,
-        used: false,
-        family: random_token(16),
-    };
-    let hash = sha256_hex(&code);
-    state
-        .access
-        .store()
-        .write(move |tx| tx.put_oidc_code(&hash, &record))
-        .await?;
-    Ok(code)
-}
 
 /// The token request's form.
 #[derive(Debug, Default, Deserialize)]
@@ -200,76 +168,18 @@ pub async fn token(
     resp
 }
 
-/// What a redeemed code or refresh token carries into new tokens.
-struct Grant {
-    plex_id: u64,
-    scopes: Vec<String>,
-    auth_time: UnixTime,
-    nonce: Option<String>,
-    family: String,
-    family_expires_at: UnixTime,
-}
-
-enum Redeemed {
-    Ok(Grant),
-    Refused(&'static str),
-    Reused { plex_id: u64, revoked: usize },
-}
-
 async fn exchange_code(state: &AppState, client: &Client, form: &TokenForm) -> Response {
     let Some(code) = form.code.as_deref() else {
         return invalid_grant("code is missing");
     };
-    let hash = sha256_hex(code);
-    let now = state.access.clock().unix();
-    let client_id = client.id().to_owned();
-    let redirect = form.redirect_uri.clone();
-    let verifier = form.code_verifier.clone();
-    let lifetime =
-        i64::try_from(state.access.timing().session_lifetime.as_secs()).unwrap_or(i64::MAX);
     let redeemed = state
         .access
-        .store()
-        .write(move |tx| {
-            let Some(mut c) = tx.oidc_code(&hash)? else {
-                return Ok(Redeemed::Refused("unknown code"));
-            };
-            if c.used {
-                // A second use: whoever holds the code is not (only) the client; revoke it all.
-                let revoked = tx.revoke_oidc_family(&c.family)?;
-                return Ok(Redeemed::Reused {
-                    plex_id: c.plex_id,
-                    revoked,
-                });
-            }
-            c.used = true;
-            tx.put_oidc_code(&hash, &c)?;
-            let why = if c.expires_at <= now {
-                Some("the code expired")
-            } else if c.client_id != client_id {
-                Some("the code belongs to another client")
-            } else if redirect.as_deref() != Some(c.redirect_uri.as_str()) {
-                Some("redirect_uri differs from the authorize request")
-            } else {
-                match (&c.challenge, verifier.as_deref()) {
-                    (Some(ch), Some(v)) if pkce_ok(ch, v) => None,
-                    (Some(_), _) => Some("code_verifier does not match"),
-                    (None, Some(_)) => Some("no code_challenge was sent"),
-                    (None, None) => None,
-                }
-            };
-            Ok(match why {
-                Some(why) => Redeemed::Refused(why),
-                None => Redeemed::Ok(Grant {
-                    plex_id: c.plex_id,
-                    scopes: c.scopes,
-                    auth_time: c.auth_time,
-                    nonce: c.nonce,
-                    family: c.family,
-                    family_expires_at: now.saturating_add(lifetime),
-                }),
-            })
-        })
+        .redeem_oidc_code(
+            code,
+            client.id(),
+            form.redirect_uri.clone(),
+            form.code_verifier.clone(),
+        )
         .await;
     finish(state, client, redeemed, true).await
 }
@@ -278,48 +188,14 @@ async fn refresh(state: &AppState, client: &Client, form: &TokenForm) -> Respons
     let Some(token) = form.refresh_token.as_deref() else {
         return invalid_grant("refresh_token is missing");
     };
-    let hash = sha256_hex(token);
-    let now = state.access.clock().unix();
-    let client_id = client.id().to_owned();
-    let redeemed = state
-        .access
-        .store()
-        .write(move |tx| {
-            let Some(mut t) = tx.oidc_token(&hash)? else {
-                return Ok(Redeemed::Refused("unknown or revoked refresh token"));
-            };
-            if t.kind != OidcTokenKind::Refresh || t.client_id != client_id {
-                return Ok(Redeemed::Refused("not a refresh token of this client"));
-            }
-            if t.rotated {
-                let revoked = tx.revoke_oidc_family(&t.family)?;
-                return Ok(Redeemed::Reused {
-                    plex_id: t.plex_id,
-                    revoked,
-                });
-            }
-            if t.expires_at <= now || t.family_expires_at <= now {
-                return Ok(Redeemed::Refused("the refresh token expired"));
-            }
-            t.rotated = true;
-            tx.put_oidc_token(&hash, &t)?;
-            Ok(Redeemed::Ok(Grant {
-                plex_id: t.plex_id,
-                scopes: t.scopes,
-                auth_time: t.auth_time,
-                nonce: t.nonce,
-                family: t.family,
-                family_expires_at: t.family_expires_at,
-            }))
-        })
-        .await;
+    let redeemed = state.access.redeem_refresh_token(token, client.id()).await;
     finish(state, client, redeemed, false).await
 }
 
 async fn finish(
     state: &AppState,
     client: &Client,
-    redeemed: Result<Redeemed, StoreError>,
+    redeemed: Result<Redeemed, AccessError>,
     from_code: bool,
 ) -> Response {
     let grant = match redeemed {
@@ -348,13 +224,7 @@ async fn finish(
     match clients::passes(state, client, &facts.who).await {
         Ok(true) => {}
         Ok(false) => {
-            let family = grant.family.clone();
-            if let Err(e) = state
-                .access
-                .store()
-                .write(move |tx| tx.revoke_oidc_family(&family))
-                .await
-            {
+            if let Err(e) = state.access.revoke_oidc_family(&grant.family).await {
                 return internal(&e);
             }
             return invalid_grant("this account may no longer open this app");
@@ -399,38 +269,10 @@ async fn issue(
         .iter()
         .any(|s| s == "offline_access")
         .then(|| random_token(32));
-    let base = OidcToken {
-        kind: OidcTokenKind::Access,
-        family: g.family.clone(),
-        client_id: client.id().to_owned(),
-        plex_id: g.plex_id,
-        scopes: g.scopes.clone(),
-        auth_time: g.auth_time,
-        nonce: g.nonce.clone(),
-        expires_at: now + ACCESS_TTL_SECS,
-        family_expires_at: g.family_expires_at,
-        rotated: false,
-    };
-    let mut rows = vec![(sha256_hex(&access), base.clone())];
-    if let Some(r) = &refresh {
-        let t = OidcToken {
-            kind: OidcTokenKind::Refresh,
-            expires_at: (now + REFRESH_IDLE_SECS).min(g.family_expires_at),
-            ..base
-        };
-        rows.push((sha256_hex(r), t));
-    }
-    if let Err(e) = state
-        .access
-        .store()
-        .write(move |tx| {
-            for (h, t) in &rows {
-                tx.put_oidc_token(h, t)?;
-            }
-            Ok(())
-        })
-        .await
-    {
+    let stored = (state.access)
+        .store_oidc_tokens(client.id(), g, now, &access, refresh.as_deref())
+        .await;
+    if let Err(e) = stored {
         return Err(internal(&e));
     }
     let identity = clients::identity(state, facts, &g.scopes);

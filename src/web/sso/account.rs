@@ -74,11 +74,6 @@ fn write_back(state: &AppState, hash: &str, c: &Cached, now: i64) {
     state.access.write_last_use(hash, now);
 }
 
-/// Who the account is right now: owner from memory, co-admin and active grant from the store.
-pub async fn who(state: &AppState, plex_id: u64, profile: &Profile) -> Result<Who, AccessError> {
-    state.access.who(plex_id, profile).await
-}
-
 /// Every app: config entries first, then the admin-managed ones (loaded once).
 pub async fn apps(state: &AppState) -> Result<Vec<AppEntry>, AccessError> {
     let admin = match state.sso.admin_apps() {
@@ -240,7 +235,7 @@ pub async fn apps_for(state: &AppState, plex_id: u64, username: &str) -> Vec<App
     let (Ok(all), Ok(pins), Ok(who)) = (
         apps(state).await,
         pins(state).await,
-        who(state, plex_id, &profile).await,
+        state.access.who(plex_id, &profile).await,
     ) else {
         return Vec::new();
     };

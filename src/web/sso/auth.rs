@@ -110,7 +110,10 @@ async fn decide(
     let Some(cached) = account::account(state, headers).await? else {
         return Ok(Verdict::SignIn);
     };
-    let who = account::who(state, cached.session.plex_id, &cached.profile).await?;
+    let who = state
+        .access
+        .who(cached.session.plex_id, &cached.profile)
+        .await?;
     let pins = account::pins(state).await?;
     if !passes_app(state, app, &who, &pins) {
         denied_event(state, &who.username, who.plex_id, &app_name);

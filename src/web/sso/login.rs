@@ -73,7 +73,7 @@ pub async fn login(
     };
     if let Some(rd) = &rd
         && let Ok(Some(c)) = account::account(&state, &headers).await
-        && let Ok(who) = account::who(&state, c.session.plex_id, &c.profile).await
+        && let Ok(who) = state.access.who(c.session.plex_id, &c.profile).await
         && account_passes_rd(&state, &who, rd).await
     {
         return see_other(rd);

@@ -82,7 +82,7 @@ async fn passes(state: &AppState, rd: &str, user: &PlexUser) -> bool {
         tracing::warn!(error = %e, "keeping a forward-auth profile failed");
         return false;
     }
-    match account::who(state, user.id, &account::profile_of(user)).await {
+    match state.access.who(user.id, &account::profile_of(user)).await {
         Ok(who) => super::login::account_passes_rd(state, &who, rd).await,
         Err(e) => {
             tracing::warn!(error = %e, "judging a forward-auth sign-in failed");
@@ -96,7 +96,9 @@ async fn passes(state: &AppState, rd: &str, user: &PlexUser) -> bool {
 pub async fn continue_to(state: &AppState, headers: &HeaderMap, rd: &str) -> Option<ContinueTo> {
     let rd = valid_rd(state, Some(rd))?;
     let cached = account::account(state, headers).await.ok()??;
-    let who = account::who(state, cached.session.plex_id, &cached.profile)
+    let who = state
+        .access
+        .who(cached.session.plex_id, &cached.profile)
         .await
         .ok()?;
     if !super::login::account_passes_rd(state, &who, &rd).await {

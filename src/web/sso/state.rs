@@ -5,11 +5,12 @@
 
 use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use crate::access::model::Session;
 use crate::access::sso::AppEntry;
 use crate::clock::UnixTime;
+use crate::sync::lock;
 
 /// Cached sessions kept at most; beyond it the expired ones are swept, then nothing new is
 /// cached (checks still work, from the store).
@@ -38,10 +39,6 @@ pub struct SsoState {
     titles: RwLock<Arc<HashMap<String, u64>>>,
     untrusted: Mutex<HashMap<IpAddr, UnixTime>>,
     denied: Mutex<HashMap<(u64, String), UnixTime>>,
-}
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl SsoState {

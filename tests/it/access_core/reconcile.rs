@@ -57,9 +57,7 @@ async fn an_invite_never_visible_stays_pending_until_accepted_by_email() {
 }
 
 async fn expire(app: &TestApp, plex_id: u64) {
-    app.state
-        .access
-        .store()
+    app.store()
         .write(move |tx| {
             let mut g = tx.get_grant(plex_id)?.unwrap();
             g.expires_at = Some(1);
@@ -90,8 +88,6 @@ async fn an_expired_grant_loses_its_share() {
         kind: Some("expired".into()),
     };
     let page = app
-        .state
-        .access
         .store()
         .read(move |tx| tx.events_page(None, 10, &filter))
         .await
@@ -115,8 +111,6 @@ async fn more_expiries_than_max_removals_are_held() {
     assert_eq!(shares_of(&app, &ALICE).len(), 1);
     assert_eq!(shares_of(&app, &BOB).len(), 1);
     let held = app
-        .state
-        .access
         .store()
         .read(|tx| tx.get_setting::<Vec<HeldRemoval>>(HELD_REMOVALS_KEY))
         .await

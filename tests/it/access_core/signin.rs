@@ -39,13 +39,7 @@ async fn an_allowlisted_friend_joins_with_one_accepted_share_in_seven_calls() {
     assert_eq!(shares[0].section_ids, vec![MOVIES, TV]);
     assert!(shares[0].accepted);
     // The allowlist entry is pinned to the account id.
-    let entries = app
-        .state
-        .access
-        .store()
-        .read(|tx| tx.list_allow())
-        .await
-        .unwrap();
+    let entries = app.store().read(|tx| tx.list_allow()).await.unwrap();
     assert_eq!(entries[0].plex_id, Some(ALICE.id));
 
     // Signing in again creates no second share: a returning friend is already in.
@@ -56,7 +50,7 @@ async fn an_allowlisted_friend_joins_with_one_accepted_share_in_seven_calls() {
     assert_eq!(shares_of(&app, &ALICE).len(), 1);
 
     // The friend's token never reaches the disk.
-    let bytes = std::fs::read(app.state.access.store().path()).unwrap();
+    let bytes = std::fs::read(app.store().path()).unwrap();
     let token = ALICE.token.as_bytes();
     assert!(!bytes.windows(token.len()).any(|w| w == token));
 }
@@ -129,13 +123,7 @@ async fn a_stranger_is_refused_and_may_ask_once() {
     let again = access.request_access(&second, "again", None).await.unwrap();
     assert_eq!(again.id, req.id);
     assert!(access.request_access(&first, "x", None).await.is_err());
-    let all = app
-        .state
-        .access
-        .store()
-        .read(|tx| tx.list_requests())
-        .await
-        .unwrap();
+    let all = app.store().read(|tx| tx.list_requests()).await.unwrap();
     assert_eq!(all.len(), 1);
     // With a request open, no new token is handed out.
     assert!(matches!(
@@ -185,7 +173,7 @@ async fn a_single_use_invite_admits_exactly_one_of_four_racing_accounts() {
     assert_eq!(ours.len(), 1);
     assert_eq!(ours[0].user_id, joined[0].id);
     let uses = |app: &TestApp| {
-        let store = app.state.access.store().clone();
+        let store = app.store().clone();
         async move {
             store
                 .read(move |tx| tx.get_invite(id))
@@ -253,9 +241,7 @@ async fn admins_are_recognised_and_admin_flows_never_share() {
             ..
         }
     ));
-    app.state
-        .access
-        .store()
+    app.store()
         .write(|tx| {
             let id = tx.next_id(IdTable::Admins)?;
             tx.put_admin(&AdminEntry {
@@ -279,13 +265,7 @@ async fn admins_are_recognised_and_admin_flows_never_share() {
             ..
         }
     ));
-    let admins = app
-        .state
-        .access
-        .store()
-        .read(|tx| tx.list_admins())
-        .await
-        .unwrap();
+    let admins = app.store().read(|tx| tx.list_admins()).await.unwrap();
     assert_eq!(admins[0].plex_id, Some(CAROL.id));
 
     // BOB is allowlisted, but an admin flow never shares.

@@ -57,9 +57,7 @@ pub async fn admin(app: &TestApp, who: &Account) -> Browser {
 pub async fn co_admin(app: &TestApp, who: &Account) {
     let account = who.username.to_owned();
     let now = app.state.access.clock().unix();
-    app.state
-        .access
-        .store()
+    app.store()
         .write(move |tx| {
             let id = tx.next_id(IdTable::Admins)?;
             tx.put_admin(&AdminEntry {
@@ -91,9 +89,7 @@ pub async fn submit(
 
 /// The kinds and actors of the newest `n` events.
 pub async fn events(app: &TestApp, n: usize) -> Vec<(String, String, String)> {
-    app.state
-        .access
-        .store()
+    app.store()
         .read(move |tx| tx.events_page(None, n, &EventFilter::default()))
         .await
         .unwrap()
@@ -135,9 +131,7 @@ pub async fn forward_auth_apps(app: &TestApp) {
             bypass: Vec::new(),
         },
     ];
-    app.state
-        .access
-        .store()
+    app.store()
         .write(move |tx| tx.put_setting("sso_apps", &apps))
         .await
         .unwrap();

@@ -127,8 +127,6 @@ async fn editing_an_allowlist_entry_changes_the_friend_s_share_at_once() {
     assert_eq!(share.section_ids, vec![plexgate::fakeplex::MUSIC]);
     let id = ALICE.id;
     let grant = app
-        .state
-        .access
         .store()
         .read(move |tx| tx.get_grant(id))
         .await

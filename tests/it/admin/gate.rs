@@ -44,9 +44,7 @@ async fn strangers_are_sent_to_sign_in_and_friends_get_a_polite_403() {
     assert_eq!(page.status, StatusCode::FORBIDDEN, "{}", page.body);
     assert!(app.fake().shares().iter().all(|s| s.user_id != ALICE.id));
     assert!(
-        app.state
-            .access
-            .store()
+        app.store()
             .read(move |tx| tx.get_grant(ALICE.id))
             .await
             .unwrap()

@@ -14,13 +14,7 @@ use crate::support::TestApp;
 use crate::support::allow_for_days as allow;
 
 async fn expiry(app: &TestApp, id: u64) -> Option<i64> {
-    let g = app
-        .state
-        .access
-        .store()
-        .read(move |tx| tx.get_grant(id))
-        .await
-        .unwrap();
+    let g = app.store().read(move |tx| tx.get_grant(id)).await.unwrap();
     g.unwrap().expires_at
 }
 

@@ -112,8 +112,6 @@ async fn the_owner_sets_up_server_libraries_and_policy() {
     assert_eq!(app.state.access.effective_policy(), Policy::Invite);
     // Stored encrypted: readable through the key, absent from the database file in clear.
     let (token, server) = app
-        .state
-        .access
         .store()
         .read(|tx| {
             Ok((
@@ -129,7 +127,7 @@ async fn the_owner_sets_up_server_libraries_and_policy() {
         app.fake().minted_tokens(&OWNER)
     );
     assert_eq!(server.as_deref(), Some(fakeplex::SERVER_ID));
-    let db = std::fs::read(app.state.access.store().path()).unwrap();
+    let db = std::fs::read(app.store().path()).unwrap();
     let needle = OWNER.token.as_bytes();
     assert!(!db.windows(needle.len()).any(|w| w == needle));
     // Never shown again, anywhere the owner's browser went.
@@ -167,8 +165,6 @@ async fn only_the_first_setup_sign_in_claims_and_another_account_cannot_reconnec
     let page = second.get(&app.url("/setup/server")).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     let token = app
-        .state
-        .access
         .store()
         .read(|tx| tx.get_secret_setting(OWNER_TOKEN_KEY))
         .await
@@ -272,8 +268,6 @@ async fn only_the_owner_reconnects_plex_after_the_token_stops_working() {
         "the new token replaced the revoked one"
     );
     let stored = app
-        .state
-        .access
         .store()
         .read(|tx| tx.get_secret_setting(OWNER_TOKEN_KEY))
         .await

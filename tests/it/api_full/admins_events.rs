@@ -48,9 +48,7 @@ async fn co_admins_are_added_listed_and_removed() {
 
     // Removing one ends their admin sessions (an account session stays).
     let sessions = [("a", SessionKind::Admin), ("b", SessionKind::Account)];
-    app.state
-        .access
-        .store()
+    app.store()
         .write(move |tx| {
             for (hash, kind) in sessions {
                 tx.put_session(
@@ -73,8 +71,6 @@ async fn co_admins_are_added_listed_and_removed() {
     let gone = call(&app, Method::DELETE, &format!("/admins/{id}"), None).await;
     assert_eq!(gone, (StatusCode::NO_CONTENT, Value::Null));
     let left = app
-        .state
-        .access
         .store()
         .read(|tx| tx.sessions_for(10_000_003))
         .await
@@ -90,9 +86,7 @@ async fn co_admins_are_added_listed_and_removed() {
 #[tokio::test]
 async fn events_page_with_next_and_filter_by_account_and_kind() {
     let app = TestApp::start_with(&[("PLEXGATE_API_KEY", KEY)]).await;
-    app.state
-        .access
-        .store()
+    app.store()
         .write(|tx| {
             for i in 0..5u64 {
                 tx.append_event(NewEvent {

@@ -24,16 +24,10 @@ async fn a_created_key_works_a_revoked_one_is_refused_and_the_key_never_shows_ag
     let id = created["id"].as_u64().unwrap();
 
     // Stored hashed: the key is nowhere in the database file.
-    let stored = app
-        .state
-        .access
-        .store()
-        .read(|tx| tx.list_api_keys())
-        .await
-        .unwrap();
+    let stored = app.store().read(|tx| tx.list_api_keys()).await.unwrap();
     assert_eq!(stored.len(), 1);
     assert_ne!(stored[0].hash, secret);
-    let db = std::fs::read(app.state.access.store().path()).unwrap();
+    let db = std::fs::read(app.store().path()).unwrap();
     assert!(!db.windows(secret.len()).any(|w| w == secret.as_bytes()));
 
     // It works, and acts under its name.
@@ -99,13 +93,7 @@ async fn last_use_is_noted_at_most_once_a_minute() {
     let (_, created) = call(&app, Method::POST, "/keys", Some(json!({"name": "cron"}))).await;
     let secret = created["key"].as_str().unwrap().to_owned();
     let last_used = || async {
-        let keys = app
-            .state
-            .access
-            .store()
-            .read(|tx| tx.list_api_keys())
-            .await
-            .unwrap();
+        let keys = app.store().read(|tx| tx.list_api_keys()).await.unwrap();
         keys[0].last_used_at
     };
     assert_eq!(last_used().await, None);

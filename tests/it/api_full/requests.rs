@@ -16,9 +16,7 @@ async fn open_request(app: &TestApp, who: &Account, note: &str) -> u64 {
         who.email.map(str::to_owned),
         note.to_owned(),
     );
-    app.state
-        .access
-        .store()
+    app.store()
         .write(move |tx| {
             let id = tx.next_id(IdTable::Requests)?;
             tx.put_request(&AccessRequest {
@@ -71,8 +69,6 @@ async fn approving_a_request_creates_the_grant_and_the_share() {
         .unwrap();
     assert_eq!(share.section_ids, [MOVIES]);
     let grant = app
-        .state
-        .access
         .store()
         .read(|tx| tx.get_grant(CAROL.id))
         .await
@@ -83,13 +79,7 @@ async fn approving_a_request_creates_the_grant_and_the_share() {
         (GrantStatus::Pending, "request")
     );
     assert!(grant.expires_at.is_some());
-    let allow = app
-        .state
-        .access
-        .store()
-        .read(|tx| tx.list_allow())
-        .await
-        .unwrap();
+    let allow = app.store().read(|tx| tx.list_allow()).await.unwrap();
     assert_eq!((allow.len(), allow[0].plex_id), (1, Some(CAROL.id)));
 
     let twice = call(&app, Method::POST, &path, Some(json!({}))).await;

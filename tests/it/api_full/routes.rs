@@ -94,8 +94,6 @@ async fn every_route_in_the_table_refuses_an_anonymous_caller() {
         assert_eq!(body["error"]["code"], "unauthorized", "{method} {path}");
     }
     let events = app
-        .state
-        .access
         .store()
         .read(|tx| tx.events_page(None, 10, &Default::default()))
         .await

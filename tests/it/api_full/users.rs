@@ -55,8 +55,6 @@ async fn the_list_joins_plex_tv_shares_with_grants() {
     let share = share_of(&app, ALICE.id).unwrap();
     assert_eq!((share.section_ids, share.accepted), (vec![MOVIES], false));
     let grant = app
-        .state
-        .access
         .store()
         .read(|tx| tx.get_grant(ALICE.id))
         .await
@@ -261,8 +259,6 @@ async fn removing_a_user_deletes_the_share_on_plex_tv_and_records_it() {
         "{deletes:?}"
     );
     let grant = app
-        .state
-        .access
         .store()
         .read(|tx| tx.get_grant(ALICE.id))
         .await

@@ -37,9 +37,7 @@ async fn every_tool_route_refuses_a_caller_without_a_key() {
         assert_eq!(body["error"]["code"], "unauthorized", "{method} {path}");
     }
     assert!(
-        app.state
-            .access
-            .store()
+        app.store()
             .read(|tx| tx.list_allow())
             .await
             .unwrap()

@@ -25,8 +25,6 @@ async fn events_of(app: &TestApp, kind: &str) -> Vec<(String, String)> {
         kind: Some(kind.to_owned()),
     };
     let mut found: Vec<(String, String)> = app
-        .state
-        .access
         .store()
         .read(move |tx| tx.events_page(None, 100, &filter))
         .await

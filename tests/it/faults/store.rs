@@ -49,7 +49,7 @@ async fn a_store_that_cannot_write_answers_503_and_heals_without_a_restart() {
     let code = early.start(&app, "/auth/plex").await;
     assert!(app.fake().approve_pin_code(&code, &ALICE));
 
-    app.state.access.store().refuse_writes(true);
+    app.store().refuse_writes(true);
     // Every sign-in start, not only the first, says what is wrong.
     for _ in 0..3 {
         let page = Browser::new().get(&app.url("/auth/plex")).await;
@@ -66,7 +66,7 @@ async fn a_store_that_cannot_write_answers_503_and_heals_without_a_restart() {
     );
 
     // The disk has room again: no restart, the next sign-in simply works.
-    app.state.access.store().refuse_writes(false);
+    app.store().refuse_writes(false);
     let (status, v) = health(&app).await;
     assert_eq!(status, 200, "{v}");
     assert_eq!(v["store"], "ok", "{v}");

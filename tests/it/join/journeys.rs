@@ -14,9 +14,7 @@ pub use crate::support::allow;
 pub async fn invite(app: &TestApp, code: &str, max_uses: Option<u32>, expires_in: Option<i64>) {
     let code_hash = plexgate::crypto::sha256_hex(code);
     let now = app.state.access.clock().unix();
-    app.state
-        .access
-        .store()
+    app.store()
         .write(move |tx| {
             let id = tx.next_id(IdTable::Invites)?;
             tx.put_invite(&Invite {
@@ -52,9 +50,7 @@ pub fn shares_of(app: &TestApp, user_id: u64) -> Vec<(Vec<u64>, bool)> {
 }
 
 pub async fn grant_status(app: &TestApp, plex_id: u64) -> Option<GrantStatus> {
-    app.state
-        .access
-        .store()
+    app.store()
         .read(move |tx| tx.get_grant(plex_id))
         .await
         .unwrap()

@@ -50,13 +50,7 @@ async fn a_friend_not_on_the_list_can_ask_for_access() {
         )
         .await;
     assert_eq!(again.status, StatusCode::BAD_REQUEST, "one use only");
-    let requests = app
-        .state
-        .access
-        .store()
-        .read(|tx| tx.list_requests())
-        .await
-        .unwrap();
+    let requests = app.store().read(|tx| tx.list_requests()).await.unwrap();
     assert_eq!(requests.len(), 1);
     assert_eq!(requests[0].plex_id, BOB.id);
     assert_eq!(requests[0].status, RequestStatus::Open);
@@ -69,9 +63,7 @@ async fn expired_revoked_and_unknown_invites_say_so_before_sign_in() {
     let app = TestApp::with_fake(&[]).await;
     invite(&app, "expiredCode_123456789", None, Some(-10)).await;
     invite(&app, "revokedCode_123456789", None, None).await;
-    app.state
-        .access
-        .store()
+    app.store()
         .write(|tx| {
             let mut inv = tx
                 .invite_by_hash(&plexgate::crypto::sha256_hex("revokedCode_123456789"))?

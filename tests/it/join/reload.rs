@@ -109,13 +109,7 @@ async fn not_on_the_list_survives_a_reload_and_back_from_request_sent() {
     assert!(back.body.contains("already asked"), "{}", back.body);
     assert!(!back.body.contains("name=\"token\""), "{}", back.body);
     assert!(!back.body.contains(TRY_AGAIN));
-    let requests = app
-        .state
-        .access
-        .store()
-        .read(|tx| tx.list_requests())
-        .await
-        .unwrap();
+    let requests = app.store().read(|tx| tx.list_requests()).await.unwrap();
     assert_eq!(requests.len(), 1);
 
     // "Request sent" is kept ten minutes from the request; after that no stale page, still no

@@ -43,9 +43,7 @@ async fn a_returning_friend_is_already_in_without_a_share_write_or_a_join_notice
     assert_eq!(shares_of(&app, ALICE.id), vec![(vec![MOVIES], true)]);
 
     // The owner adds TV Shows: the next sign-in updates the share, recorded as a change.
-    app.state
-        .access
-        .store()
+    app.store()
         .write(|tx| {
             let mut entry = tx.list_allow()?.remove(0);
             entry.libraries = Some(vec![MOVIES, TV]);

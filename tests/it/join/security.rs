@@ -181,9 +181,7 @@ async fn onboarding_markdown_is_sanitised_and_no_token_leaks() {
     allow(&app, "alice", None).await;
     let md =
         "Install **Plex**.\n\n<script>alert(1)</script>\n\n[click](javascript:alert(2))".to_owned();
-    app.state
-        .access
-        .store()
+    app.store()
         .write(move |tx| tx.put_setting("onboarding_markdown", &md))
         .await
         .unwrap();
@@ -198,8 +196,6 @@ async fn onboarding_markdown_is_sanitised_and_no_token_leaks() {
     b.sign_in(&app, &OWNER, "/auth/plex?next=/admin").await;
     b.get(&app.url("/admin")).await;
     let events = app
-        .state
-        .access
         .store()
         .read(|tx| tx.events_page(None, 10_000, &EventFilter::default()))
         .await
@@ -232,9 +228,7 @@ async fn sign_in_starts_are_rate_limited_and_flows_capped() {
 
     let app = TestApp::with_fake(&[NO_LIMIT]).await;
     let now = app.state.access.clock().unix();
-    app.state
-        .access
-        .store()
+    app.store()
         .write(move |tx| {
             for i in 0..1000u64 {
                 let flow = Flow {

@@ -216,8 +216,6 @@ async fn refresh_after_the_grant_was_removed_and_rotated_token_reuse() {
     let code = grafana_code(&o, &mut b, &ALICE).await;
     let (_, t) = exchange(&o, &code).await;
     o.app
-        .state
-        .access
         .store()
         .write(|tx| {
             let mut g = tx.get_grant(ALICE.id)?.expect("a grant");
@@ -400,8 +398,8 @@ async fn prompt_login_forces_a_new_sign_in_and_rotate_key_keeps_the_old_one_for_
         .unwrap()
         .to_owned();
     let now = app.state.access.clock().unix();
-    let new = plexgate::access::oidc::jws::rotate(app.state.access.store(), now).unwrap();
-    let keys = plexgate::access::oidc::jws::ensure(app.state.access.store(), now).unwrap();
+    let new = plexgate::access::oidc::jws::rotate(app.store(), now).unwrap();
+    let keys = plexgate::access::oidc::jws::ensure(app.store(), now).unwrap();
     let kids: Vec<String> = keys.jwks()["keys"]
         .as_array()
         .unwrap()
@@ -410,8 +408,7 @@ async fn prompt_login_forces_a_new_sign_in_and_rotate_key_keeps_the_old_one_for_
         .collect();
     assert_eq!(kids, vec![new.clone(), old.clone()]);
     assert_eq!(keys.current_kid(), Some(new.as_str()));
-    let later =
-        plexgate::access::oidc::jws::ensure(app.state.access.store(), now + 7 * 24 * 3600).unwrap();
+    let later = plexgate::access::oidc::jws::ensure(app.store(), now + 7 * 24 * 3600).unwrap();
     assert_eq!(later.current_kid(), Some(new.as_str()));
     assert_eq!(later.jwks()["keys"].as_array().unwrap().len(), 1);
 }

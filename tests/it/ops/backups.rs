@@ -164,8 +164,6 @@ fn names(dir: &Path) -> Vec<String> {
 async fn daily_backups_keep_the_newest_backup_keep_and_record_events() {
     let app = crate::support::TestApp::start_with(&[("PLEXGATE_BACKUP_KEEP", "2")]).await;
     let manual = app
-        .state
-        .access
         .store()
         .backup_now("test", app.state.access.clock().unix())
         .await
@@ -195,8 +193,6 @@ async fn daily_backups_keep_the_newest_backup_keep_and_record_events() {
     expected_sorted.sort();
     assert_eq!(names(&dir), expected_sorted);
     let backups = app
-        .state
-        .access
         .store()
         .read_blocking(|tx| {
             let f = EventFilter {

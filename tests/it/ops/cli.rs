@@ -281,8 +281,6 @@ async fn an_admin_link_works_once_while_serving_and_expires_after_ten_minutes() 
     assert_eq!(http.get(&late).send().await.unwrap().status(), 403);
 
     let events = app
-        .state
-        .access
         .store()
         .read_blocking(|tx| {
             let f = plexgate::store::EventFilter {

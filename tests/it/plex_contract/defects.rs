@@ -33,9 +33,7 @@ async fn a_delete_answered_404_1002_while_listed_is_not_a_removal() {
 
 async fn events_of(app: &TestApp, kind: &str) -> Vec<plexgate::store::Event> {
     let kind = kind.to_owned();
-    app.state
-        .access
-        .store()
+    app.store()
         .read(|tx| tx.events_page(None, 10_000, &EventFilter::default()))
         .await
         .unwrap()
@@ -86,8 +84,6 @@ async fn a_removal_plex_did_not_confirm_leaves_the_grant_failed_and_is_retried()
     let r = app.state.access.remove_user("owner", DAVE.id).await;
     assert!(r.is_err(), "the owner is told the removal failed: {r:?}");
     let g = app
-        .state
-        .access
         .store()
         .read(|tx| tx.get_grant(DAVE.id))
         .await
@@ -113,8 +109,6 @@ async fn a_removal_plex_did_not_confirm_leaves_the_grant_failed_and_is_retried()
     let report = app.state.access.run_once().await.unwrap();
     assert_eq!(report.removed, 1, "{report:?}");
     let g = app
-        .state
-        .access
         .store()
         .read(|tx| tx.get_grant(DAVE.id))
         .await
@@ -334,8 +328,6 @@ async fn family_switches_are_events_and_v1_is_probed_daily() {
     assert_eq!(ev.len(), 1);
     assert_eq!(ev[0].outcome, "v2");
     let probed: Option<i64> = app
-        .state
-        .access
         .store()
         .read(|tx| tx.get_setting(V1_PROBED_AT_KEY))
         .await

@@ -401,9 +401,7 @@ async fn untrusted_peers_are_refused_and_recorded() {
 /// which any extra one would have been written too: the count is exact, not "at least".
 async fn untrusted_events(app: &TestApp, expected: usize) -> Vec<i64> {
     let read = || async {
-        app.state
-            .access
-            .store()
+        app.store()
             .read(|tx| {
                 let f = plexgate::store::EventFilter {
                     plex_id: None,

@@ -109,8 +109,6 @@ async fn the_users_page_button_ends_an_accounts_sessions_everywhere() {
 
     // Recorded with the admin as actor and alice as the account.
     let events = app
-        .state
-        .access
         .store()
         .read(|tx| tx.events_page(None, 50, &EventFilter::default()))
         .await

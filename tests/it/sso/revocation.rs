@@ -16,9 +16,7 @@ async fn set_grant(
     app: &crate::support::TestApp,
     f: impl FnOnce(&mut plexgate::store::Grant) + Send + 'static,
 ) {
-    app.state
-        .access
-        .store()
+    app.store()
         .write(move |tx| {
             let mut g = tx.get_grant(ALICE.id)?.expect("a grant");
             f(&mut g);

@@ -13,9 +13,7 @@ use crate::support::{TestApp, client};
 const APP: &str = "https://movies.example.com/";
 
 async fn set_libraries(app: &TestApp, plex_id: u64, libraries: Vec<u64>) {
-    app.state
-        .access
-        .store()
+    app.store()
         .write(move |tx| {
             let mut g = tx.get_grant(plex_id)?.expect("a grant");
             g.libraries = libraries;
