@@ -12,7 +12,7 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tracing_subscriber::EnvFilter;
 
-use crate::access::{Access, AccessSettings, Hooks, setup};
+use crate::access::{Access, AccessSettings, FromConfig, Hooks, setup};
 use crate::clock::{SharedClock, SystemClock, Timing};
 use crate::config::{Config, LogFormat};
 use crate::log_writer::{self, LogGuard};
@@ -228,6 +228,10 @@ fn access_settings(config: &Config) -> AccessSettings {
         allow_live_tv: config.access.allow_live_tv,
         allow_camera_upload: config.access.allow_camera_upload,
         libraries: config.access.libraries.clone(),
+        from_config: FromConfig {
+            policy: config.is_set("access.policy"),
+            downloads: config.is_set("access.allow_downloads"),
+        },
         owner_token: config.plex.token.clone(),
         server: config.plex.server.clone(),
         max_removals: config.reconcile.max_removals,

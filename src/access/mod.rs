@@ -4,12 +4,15 @@
 
 pub mod admin_link;
 pub mod admins;
+pub mod apps;
+pub mod backups;
 mod error;
 pub mod events;
 mod first_run;
 pub mod flows;
 mod hooks;
 pub mod keys;
+mod lookups;
 pub mod model;
 pub mod oidc;
 pub mod owner;
@@ -49,6 +52,8 @@ pub struct AccessSettings {
     pub allow_camera_upload: bool,
     /// `access.libraries`: the default set from config (titles or ids); wins over the stored one.
     pub libraries: Option<Vec<LibraryRef>>,
+    /// The owner settings config sets (they win; the admin pages only show them).
+    pub from_config: FromConfig,
     /// `plex.token`: the headless owner token.
     pub owner_token: Option<Secret>,
     /// `plex.server`: machine identifier or name.
@@ -57,6 +62,13 @@ pub struct AccessSettings {
     pub max_removals: u32,
     /// `server.public_url`: the only source of `forwardUrl` and invite URLs.
     pub public_url: PublicUrl,
+}
+
+/// Which owner settings config sets (`access.policy`, `access.allow_downloads`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FromConfig {
+    pub policy: bool,
+    pub downloads: bool,
 }
 
 /// The resolved owner: who they are on plex.tv and which server is shared.

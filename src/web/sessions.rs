@@ -127,8 +127,12 @@ impl FromRequestParts<AppState> for AdminSession {
         let account = from_cookie(parts, state, Which::Account, SessionKind::Account)
             .await
             .map_err(AdminRejection::Page)?;
-        // Nested routers see the path without the public URL's prefix: exactly a `next`.
-        let here = parts.uri.path_and_query().map_or("/admin", |p| p.as_str());
+        // The path as sent, without the public URL's prefix: exactly a `next`.
+        let uri = parts.extensions.get::<axum::extract::OriginalUri>();
+        let here = uri
+            .and_then(|u| u.path_and_query())
+            .map_or("/admin", |p| p.as_str());
+        let here = here.strip_prefix(state.prefix()).unwrap_or(here);
         let next = super::next::local_path(here).unwrap_or_else(|| "/admin".to_owned());
         let next: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
         let sign_in = format!("{}/admin/signin?next={next}", state.prefix());

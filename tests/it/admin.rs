@@ -12,4 +12,5 @@ mod forms;
 mod gate;
 mod pages;
 mod people;
+mod routes;
 mod setup;

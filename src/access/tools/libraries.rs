@@ -30,6 +30,11 @@ impl Access {
         self.settings().libraries.is_some()
     }
 
+    /// Which owner settings config sets (then the admin pages show them read-only).
+    pub fn from_config(&self) -> crate::access::FromConfig {
+        self.settings().from_config
+    }
+
     /// The server's sections, each marked when it is in the default set.
     pub async fn library_choices(&self) -> Result<Vec<LibraryChoice>, AccessError> {
         let sections = self.sections().await?;

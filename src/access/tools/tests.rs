@@ -31,6 +31,7 @@ pub(super) fn service(
         allow_live_tv: false,
         allow_camera_upload: false,
         libraries,
+        from_config: Default::default(),
         owner_token: None,
         server: None,
         max_removals: 5,

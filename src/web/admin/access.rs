@@ -2,19 +2,19 @@
 //! and access requests to approve or decline.
 
 use axum::extract::{Path, Query, State};
-use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use super::form::Sticky;
 use super::setup::parse_policy;
 use super::{
-    Done, FlagBoxes, done, failed, flag_boxes, grant_fields, render, require_owner, sharing_fields,
+    Answer, Done, FlagBoxes, OwnerPost, done, failed, flag_boxes, grant_fields, render,
+    sharing_fields,
 };
+use crate::access::model::Session;
+use crate::access::model::{AccessRequest, AdminEntry, AllowEntry, RequestStatus};
 use crate::access::requests::Approval;
 use crate::access::tools::{AllowChange, NewAllowEntry};
 use crate::config::Policy;
-use crate::store::Session;
-use crate::store::{AccessRequest, AdminEntry, AllowEntry, RequestStatus};
 use crate::web::AppState;
 use crate::web::csrf::AdminPost;
 use crate::web::human::When;
@@ -127,35 +127,30 @@ pub async fn page(
     State(state): State<AppState>,
     AdminSession(s): AdminSession,
     Query(d): Query<Done>,
-) -> Response {
+) -> Answer {
     show(&state, &s, &d).await
 }
 
 /// The page again with `sticky`'s form as sent and its errors.
-async fn again(state: &AppState, form: &AdminPost, mut sticky: Sticky) -> Response {
+async fn again(state: &AppState, form: &AdminPost, mut sticky: Sticky) -> Answer {
     if form.get("sharing_flags").is_some() {
         sticky.flags = Some(flag_boxes(state, sharing_fields(state, form)));
     }
     show(state, &form.session, &Done::failed(sticky)).await
 }
 
-async fn show(state: &AppState, s: &Session, d: &Done) -> Response {
+async fn show(state: &AppState, s: &Session, d: &Done) -> Answer {
     let state = state.clone();
-    let allow = match state.access.allowlist().await {
-        Ok(a) => a,
-        Err(e) => return failed(&state, &e, "/admin"),
-    };
+    let allow = state.access.allowlist().await;
+    let allow = allow.map_err(|e| failed(&e, "/admin"))?;
     let lists = tokio::try_join!(state.access.co_admins(), state.access.access_requests());
-    let (admins, requests) = match lists {
-        Ok(v) => v,
-        Err(e) => return failed(&state, &e, "/admin"),
-    };
+    let (admins, requests) = lists.map_err(|e| failed(&e, "/admin"))?;
     let boxes = library_boxes(&state).await;
     let policy = state.access.effective_policy();
     let now = state.access.clock().unix();
     let page = AccessPage {
         policy: policy.as_str(),
-        policy_fixed: state.config.is_set("access.policy"),
+        policy_fixed: state.access.from_config().policy,
         open: policy == Policy::Open,
         allow: allow
             .into_iter()
@@ -170,13 +165,13 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Response {
         libraries: boxes,
         flags: flag_boxes(&state, Default::default()),
     };
-    render(&state, s, BACK, "Access", "admin/access.html", d, &page).await
+    Ok(render(&state, s, BACK, "Access", "admin/access.html", d, &page).await)
 }
 
 /// `POST /admin/access/policy`: `policy=invite|allowlist|open` (refused when config sets it).
-pub async fn set_policy(State(state): State<AppState>, form: AdminPost) -> Response {
+pub async fn set_policy(State(state): State<AppState>, form: AdminPost) -> Answer {
     let sticky = Sticky::from_post("policy", &form);
-    if state.config.is_set("access.policy") {
+    if state.access.from_config().policy {
         let m = "The access policy is set in config (access.policy / PLEXGATE_ACCESS_POLICY), \
                  which wins: change it there";
         return again(&state, &form, sticky.error("policy", m)).await;
@@ -190,13 +185,13 @@ pub async fn set_policy(State(state): State<AppState>, form: AdminPost) -> Respo
         .set_policy(&form.session.username, policy)
         .await
     {
-        Ok(()) => done(&state, BACK, "policy"),
+        Ok(()) => Ok(done(&state, BACK, "policy")),
         Err(e) => again(&state, &form, sticky.access_error("policy", &e)).await,
     }
 }
 
 /// `POST /admin/access/allow`: account, libraries…, access_days, note, the sharing flags.
-pub async fn add_allow(State(state): State<AppState>, form: AdminPost) -> Response {
+pub async fn add_allow(State(state): State<AppState>, form: AdminPost) -> Answer {
     let sticky = Sticky::from_post("allow-add", &form);
     let (libraries, access_days) = match grant_fields(&form) {
         Ok(f) => f,
@@ -214,7 +209,7 @@ pub async fn add_allow(State(state): State<AppState>, form: AdminPost) -> Respon
         .add_allow_entry(&form.session.username, new)
         .await
     {
-        Ok(_) => done(&state, BACK, "allow-added"),
+        Ok(_) => Ok(done(&state, BACK, "allow-added")),
         Err(e) => again(&state, &form, sticky.access_error("account", &e)).await,
     }
 }
@@ -225,7 +220,7 @@ pub async fn edit_allow(
     State(state): State<AppState>,
     Path(id): Path<u64>,
     form: AdminPost,
-) -> Response {
+) -> Answer {
     let sticky = Sticky::from_post(&format!("allow-{id}"), &form);
     let (libraries, access_days) = match grant_fields(&form) {
         Ok(f) => f,
@@ -248,8 +243,8 @@ pub async fn edit_allow(
                 .apply_allow_entry(&form.session.username, &entry)
                 .await
             {
-                Ok(true) => done(&state, BACK, "allow-edited-shared"),
-                Ok(false) => done(&state, BACK, "allow-edited"),
+                Ok(true) => Ok(done(&state, BACK, "allow-edited-shared")),
+                Ok(false) => Ok(done(&state, BACK, "allow-edited")),
                 Err(e) => {
                     let m = format!(
                         "The entry is saved, but {}'s share could not be changed yet: {}",
@@ -269,37 +264,21 @@ pub async fn remove_allow(
     State(state): State<AppState>,
     Path(id): Path<u64>,
     form: AdminPost,
-) -> Response {
-    match state
-        .access
-        .remove_allow_entry(&form.session.username, id)
-        .await
-    {
-        Ok(()) => done(&state, BACK, "allow-removed"),
-        Err(e) => failed(&state, &e, BACK),
-    }
-}
-
-/// Owner-only guard for the co-admin forms.
-pub async fn owner_guard(state: &AppState, form: &AdminPost) -> Option<Response> {
-    require_owner(state, &form.session)
-        .await
-        .err()
-        .map(IntoResponse::into_response)
+) -> Answer {
+    let removed = state.access.remove_allow_entry(&form.session.username, id);
+    removed.await.map_err(|e| failed(&e, BACK))?;
+    Ok(done(&state, BACK, "allow-removed"))
 }
 
 /// `POST /admin/access/admins` (owner only): `account`.
-pub async fn add_admin(State(state): State<AppState>, form: AdminPost) -> Response {
-    if let Some(refused) = owner_guard(&state, &form).await {
-        return refused;
-    }
+pub async fn add_admin(State(state): State<AppState>, OwnerPost(form): OwnerPost) -> Answer {
     let account = form.get("account").unwrap_or_default();
     match state
         .access
         .add_co_admin(&form.session.username, account)
         .await
     {
-        Ok(_) => done(&state, BACK, "admin-added"),
+        Ok(_) => Ok(done(&state, BACK, "admin-added")),
         Err(e) => {
             let sticky = Sticky::from_post("admin-add", &form).access_error("account", &e);
             again(&state, &form, sticky).await
@@ -311,19 +290,11 @@ pub async fn add_admin(State(state): State<AppState>, form: AdminPost) -> Respon
 pub async fn remove_admin(
     State(state): State<AppState>,
     Path(id): Path<u64>,
-    form: AdminPost,
-) -> Response {
-    if let Some(refused) = owner_guard(&state, &form).await {
-        return refused;
-    }
-    match state
-        .access
-        .remove_co_admin(&form.session.username, id)
-        .await
-    {
-        Ok(()) => done(&state, BACK, "admin-removed"),
-        Err(e) => failed(&state, &e, BACK),
-    }
+    OwnerPost(form): OwnerPost,
+) -> Answer {
+    let removed = state.access.remove_co_admin(&form.session.username, id);
+    removed.await.map_err(|e| failed(&e, BACK))?;
+    Ok(done(&state, BACK, "admin-removed"))
 }
 
 /// `POST /admin/access/requests/{id}/approve`: `libraries`…, `access_days`.
@@ -331,7 +302,7 @@ pub async fn approve(
     State(state): State<AppState>,
     Path(id): Path<u64>,
     form: AdminPost,
-) -> Response {
+) -> Answer {
     let sticky = Sticky::from_post(&format!("approve-{id}"), &form);
     let (libraries, access_days) = match grant_fields(&form) {
         Ok(f) => f,
@@ -346,7 +317,7 @@ pub async fn approve(
         .approve_request(&form.session.username, id, approval)
         .await
     {
-        Ok(_) => done(&state, BACK, "approved"),
+        Ok(_) => Ok(done(&state, BACK, "approved")),
         Err(e) => again(&state, &form, sticky.access_error("access_days", &e)).await,
     }
 }
@@ -356,13 +327,8 @@ pub async fn decline(
     State(state): State<AppState>,
     Path(id): Path<u64>,
     form: AdminPost,
-) -> Response {
-    match state
-        .access
-        .decline_request(&form.session.username, id)
-        .await
-    {
-        Ok(_) => done(&state, BACK, "declined"),
-        Err(e) => failed(&state, &e, BACK),
-    }
+) -> Answer {
+    let declined = state.access.decline_request(&form.session.username, id);
+    declined.await.map_err(|e| failed(&e, BACK))?;
+    Ok(done(&state, BACK, "declined"))
 }

@@ -2,12 +2,11 @@
 //! `before` (the id to continue below).
 
 use axum::extract::{Query, State};
-use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
 use super::access::library_boxes;
 use super::events::{EventRow, KINDS, Names};
-use super::{Done, failed, render};
+use super::{Answer, Done, failed, render};
 use crate::web::AppState;
 use crate::web::sessions::AdminSession;
 
@@ -44,7 +43,7 @@ pub async fn page(
     State(state): State<AppState>,
     AdminSession(s): AdminSession,
     Query(q): Query<ActivityQuery>,
-) -> Response {
+) -> Answer {
     let account = q.account.unwrap_or_default().trim().to_owned();
     let kind = q.kind.unwrap_or_default().trim().to_owned();
     let found = state
@@ -56,10 +55,7 @@ pub async fn page(
             Some(kind.clone()).filter(|k| !k.is_empty()),
         )
         .await;
-    let events = match found {
-        Ok(p) => p,
-        Err(e) => return failed(&state, &e, "/admin"),
-    };
+    let events = found.map_err(|e| failed(&e, "/admin"))?;
     let older = events.next.map(|n| {
         url::form_urlencoded::Serializer::new(String::new())
             .append_pair("account", &account)
@@ -78,15 +74,15 @@ pub async fn page(
             .collect(),
         older,
     };
-    let d = Done::default();
-    render(
+    let (d, template) = (Done::default(), "admin/activity.html");
+    Ok(render(
         &state,
         &s,
         "/admin/activity",
         "Activity",
-        "admin/activity.html",
+        template,
         &d,
         &page,
     )
-    .await
+    .await)
 }

@@ -2,39 +2,26 @@
 //! forward-auth apps (read-only here) and the OpenID Connect clients (add, remove, new secret;
 //! a secret is shown once). The client list is shared with `PUT /api/v1/oidc/clients`.
 
-use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 use serde::Serialize;
 
 use super::access::{LibraryBox, library_boxes};
 use super::flash::FlashKind;
 use super::form::Sticky;
-use super::{Done, done, done_shown, render, require_owner};
+use super::{Answer, Done, OwnerPost, OwnerSession, done, done_shown, render};
+use crate::access::AccessError;
+use crate::access::model::Session;
 use crate::access::oidc::{client_id_ok, redirect_uri_ok};
 use crate::access::sso::AppSource;
 use crate::config::{LibraryRef, SsoRule};
-use crate::store::Session;
 use crate::web::AppState;
-use crate::web::api::oidc_clients::{ClientBody, Replace, replace, view};
+use crate::web::api::oidc_clients::{ClientBody, replace, view};
 use crate::web::csrf::AdminPost;
 use crate::web::error::PageError;
 use crate::web::oidc::clients;
-use crate::web::sessions::AdminSession;
 use crate::web::sso::account;
-use crate::web::views;
 
 const BACK: &str = "/admin/apps";
-
-/// The Apps page routes.
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/admin/apps", get(page))
-        .route("/admin/apps/oidc", post(add))
-        .route("/admin/apps/oidc/{id}/remove", post(remove))
-        .route("/admin/apps/oidc/{id}/secret", post(new_secret))
-}
 
 #[derive(Serialize)]
 struct AppRow {
@@ -107,9 +94,9 @@ fn who_may(
     s
 }
 
-async fn show(state: &AppState, s: &Session, d: &Done) -> Response {
+async fn show(state: &AppState, s: &Session, d: &Done) -> Answer {
     let (Ok(apps), Ok(all)) = (account::apps(state).await, clients::all(state).await) else {
-        return views::error_response(state, &PageError::internal(&"reading apps failed"));
+        return Err(PageError::internal(&"reading apps failed"));
     };
     let boxes = library_boxes(state).await;
     let page = AppsPage {
@@ -149,18 +136,15 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Response {
         axum::http::header::CACHE_CONTROL,
         axum::http::HeaderValue::from_static("no-store"),
     );
-    resp
+    Ok(resp)
 }
 
 /// `GET /admin/apps`.
 pub async fn page(
     State(state): State<AppState>,
-    AdminSession(s): AdminSession,
+    OwnerSession(s): OwnerSession,
     Query(d): Query<Done>,
-) -> Response {
-    if let Err(e) = require_owner(&state, &s).await {
-        return e.into_response();
-    }
+) -> Answer {
     show(&state, &s, &d).await
 }
 
@@ -180,7 +164,7 @@ async fn current(state: &AppState) -> Result<Vec<ClientBody>, PageError> {
         .collect())
 }
 
-async fn save(state: &AppState, form: &AdminPost, list: Vec<ClientBody>) -> Response {
+async fn save(state: &AppState, form: &AdminPost, list: Vec<ClientBody>) -> Answer {
     match replace(state, list).await {
         Ok((_, secrets)) => {
             account::record(
@@ -194,19 +178,15 @@ async fn save(state: &AppState, form: &AdminPost, list: Vec<ClientBody>) -> Resp
             .await;
             // Post/redirect/get: a new secret waits, for this session only, on the page the
             // redirect lands on (never in its URL).
-            match secrets.into_iter().next() {
-                Some((_, secret)) => done_shown(
-                    state,
-                    &form.session,
-                    BACK,
-                    "app-secret",
-                    FlashKind::ClientSecret,
-                    secret,
-                ),
+            let kind = FlashKind::ClientSecret;
+            Ok(match secrets.into_iter().next() {
+                Some((_, secret)) => {
+                    done_shown(state, &form.session, BACK, "app-secret", kind, secret)
+                }
                 None => done(state, BACK, "app-saved"),
-            }
+            })
         }
-        Err(Replace::Conflict(m) | Replace::Invalid(m)) => {
+        Err(AccessError::Conflict(m) | AccessError::Invalid(m)) => {
             let field = if m.contains("redirect") {
                 "redirect_uris"
             } else {
@@ -216,7 +196,7 @@ async fn save(state: &AppState, form: &AdminPost, list: Vec<ClientBody>) -> Resp
             sticky.status = Some(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
             show(state, &form.session, &Done::failed(sticky)).await
         }
-        Err(Replace::Store(e)) => views::error_response(state, &PageError::internal(&e)),
+        Err(e) => Err(PageError::internal(&e)),
     }
 }
 
@@ -253,14 +233,8 @@ fn add_problem(id: &str, redirect_uris: &[String], taken: bool) -> Option<(&'sta
 }
 
 /// `POST /admin/apps/oidc`: adds a client (a confidential one's secret is shown once).
-pub async fn add(State(state): State<AppState>, form: AdminPost) -> Response {
-    if let Err(e) = require_owner(&state, &form.session).await {
-        return e.into_response();
-    }
-    let mut list = match current(&state).await {
-        Ok(l) => l,
-        Err(e) => return views::error_response(&state, &e),
-    };
+pub async fn add(State(state): State<AppState>, OwnerPost(form): OwnerPost) -> Answer {
+    let mut list = current(&state).await?;
     let allow = match form.get("allow").unwrap_or("friends") {
         "owner" => SsoRule::Owner,
         "admins" => SsoRule::Admins,
@@ -304,15 +278,9 @@ pub async fn add(State(state): State<AppState>, form: AdminPost) -> Response {
 pub async fn remove(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    form: AdminPost,
-) -> Response {
-    if let Err(e) = require_owner(&state, &form.session).await {
-        return e.into_response();
-    }
-    let mut list = match current(&state).await {
-        Ok(l) => l,
-        Err(e) => return views::error_response(&state, &e),
-    };
+    OwnerPost(form): OwnerPost,
+) -> Answer {
+    let mut list = current(&state).await?;
     list.retain(|c| c.client_id != id);
     save(&state, &form, list).await
 }
@@ -321,15 +289,9 @@ pub async fn remove(
 pub async fn new_secret(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    form: AdminPost,
-) -> Response {
-    if let Err(e) = require_owner(&state, &form.session).await {
-        return e.into_response();
-    }
-    let mut list = match current(&state).await {
-        Ok(l) => l,
-        Err(e) => return views::error_response(&state, &e),
-    };
+    OwnerPost(form): OwnerPost,
+) -> Answer {
+    let mut list = current(&state).await?;
     for c in &mut list {
         c.new_secret = c.client_id == id;
     }

@@ -3,18 +3,17 @@
 //! policy, the default public URL), plus the owner-only "Reconnect Plex".
 
 use axum::extract::{Query, State};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Serialize;
 
 use super::access::library_boxes;
 use super::events::{EventRow, Names};
-use super::{Done, failed, render, require_owner};
+use super::{Answer, Done, OwnerPost, failed, render};
 use crate::access::reconcile::HeldRemoval;
 use crate::access::setup::SetupStep;
 use crate::access::{AccessError, OwnerStatus};
 use crate::config::Policy;
 use crate::web::AppState;
-use crate::web::csrf::AdminPost;
 use crate::web::human::plural;
 use crate::web::sessions::AdminSession;
 
@@ -98,7 +97,7 @@ fn connection(status: &OwnerStatus) -> (String, bool, bool) {
 
 async fn gather(
     state: &AppState,
-) -> Result<(Counts, Vec<HeldRemoval>, Vec<crate::store::Event>), AccessError> {
+) -> Result<(Counts, Vec<HeldRemoval>, Vec<crate::access::model::Event>), AccessError> {
     let a = &state.access;
     let (c, reconcile, events) = tokio::try_join!(
         a.counts(),
@@ -214,19 +213,17 @@ pub async fn page(
     State(state): State<AppState>,
     AdminSession(s): AdminSession,
     Query(done): Query<Done>,
-) -> Response {
-    let (counts, held, events) = match gather(&state).await {
-        Ok(v) => v,
-        Err(e) => return failed(&state, &e, "/admin"),
-    };
+) -> Answer {
+    let (counts, held, events) = gather(&state).await.map_err(|e| failed(&e, "/admin"))?;
     let status = state.access.owner_status();
     let (connection, connected, reconnect) = connection(&status);
     // A token from config is changed in config; only a token stored by setup is reconnected.
     let reconnect = reconnect && state.config.plex.token.is_none();
-    let finish_setup = match state.access.setup_step().await {
-        Ok(step) => step,
-        Err(e) => return failed(&state, &e, "/admin"),
-    };
+    let finish_setup = state
+        .access
+        .setup_step()
+        .await
+        .map_err(|e| failed(&e, "/admin"))?;
     let owner = super::is_owner(&state, &s).await;
     let names = Names::load(&state, &library_boxes(&state).await).await;
     let events = events.into_iter().map(|e| names.row(e)).collect();
@@ -241,53 +238,28 @@ pub async fn page(
         held,
         events,
     };
-    render(
-        &state,
-        &s,
-        "/admin",
-        "Dashboard",
-        "admin/dashboard.html",
-        &done,
-        &page,
-    )
-    .await
+    let template = "admin/dashboard.html";
+    Ok(render(&state, &s, "/admin", "Dashboard", template, &done, &page).await)
 }
 
 /// `POST /admin/reconnect` (owner only): a `setup` flow for the owner's account, whose token
 /// replaces the stored one; another Plex account is refused at the callback.
-pub async fn reconnect(State(state): State<AppState>, form: AdminPost) -> Response {
-    if let Err(e) = require_owner(&state, &form.session).await {
-        return e.into_response();
-    }
+pub async fn reconnect(State(state): State<AppState>, _: OwnerPost) -> Response {
     super::setup::start_setup_flow(&state, "/admin").await
 }
 
 /// `POST /admin/held/confirm` (owner only): carries out the held removals.
-pub async fn held_confirm(State(state): State<AppState>, form: AdminPost) -> Response {
-    if let Err(e) = require_owner(&state, &form.session).await {
-        return e.into_response();
-    }
-    match state
-        .access
-        .confirm_held_removals(&form.session.username)
-        .await
-    {
-        Ok(_) => super::done(&state, "/admin", "held"),
-        Err(e) => failed(&state, &e, "/admin"),
-    }
+pub async fn held_confirm(State(state): State<AppState>, OwnerPost(form): OwnerPost) -> Answer {
+    let who = &form.session.username;
+    let held = state.access.confirm_held_removals(who).await;
+    held.map_err(|e| failed(&e, "/admin"))?;
+    Ok(super::done(&state, "/admin", "held"))
 }
 
 /// `POST /admin/held/discard` (owner only): keeps everyone; the list is dropped.
-pub async fn held_discard(State(state): State<AppState>, form: AdminPost) -> Response {
-    if let Err(e) = require_owner(&state, &form.session).await {
-        return e.into_response();
-    }
-    match state
-        .access
-        .discard_held_removals(&form.session.username)
-        .await
-    {
-        Ok(_) => super::done(&state, "/admin", "held"),
-        Err(e) => failed(&state, &e, "/admin"),
-    }
+pub async fn held_discard(State(state): State<AppState>, OwnerPost(form): OwnerPost) -> Answer {
+    let who = &form.session.username;
+    let held = state.access.discard_held_removals(who).await;
+    held.map_err(|e| failed(&e, "/admin"))?;
+    Ok(super::done(&state, "/admin", "held"))
 }

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::access::LibraryBox;
+use crate::access::model::Event;
 use crate::i18n::{arg, tr, tr_args};
-use crate::store::Event;
 use crate::web::AppState;
 use crate::web::human::{When, and_list};
 
@@ -65,10 +65,7 @@ pub struct Names {
 impl Names {
     /// Reads the grants (for names) and takes the library titles from `boxes`.
     pub async fn load(state: &AppState, boxes: &[LibraryBox]) -> Self {
-        let accounts = match state.access.store().read(|tx| tx.list_grants()).await {
-            Ok(g) => g.into_iter().map(|g| (g.plex_id, g.username)).collect(),
-            Err(_) => HashMap::new(),
-        };
+        let accounts = state.access.account_names().await.unwrap_or_default();
         Self {
             accounts,
             libraries: boxes.iter().map(|b| (b.id, b.title.clone())).collect(),

@@ -9,8 +9,8 @@ use std::sync::Mutex;
 
 use serde::Serialize;
 
+use crate::access::model::Session;
 use crate::crypto::{random_token, sha256_hex};
-use crate::store::Session;
 
 /// How long an entry waits for its page.
 const TTL_SECS: i64 = 600;
@@ -105,7 +105,7 @@ impl Flash {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::store::SessionKind;
+    use crate::access::model::SessionKind;
 
     fn session(csrf: &str) -> Session {
         Session {

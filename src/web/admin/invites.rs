@@ -2,19 +2,21 @@
 //! link", whose new link is shown once, with a copy button, on the page the redirect lands on.
 //! Under the `allowlist` policy the page warns that invite links are turned off.
 
+use std::collections::HashMap;
+
 use axum::extract::{Path, Query, State};
-use axum::response::Response;
 use serde::Serialize;
 
 use super::access::{LibraryBox, library_boxes, titles};
 use super::flash::FlashKind;
 use super::form::Sticky;
 use super::{
-    Done, FlagBoxes, done, done_shown, failed, flag_boxes, library_refs, render, sharing_fields,
+    Answer, Done, FlagBoxes, done, done_shown, failed, flag_boxes, library_refs, render,
+    sharing_fields,
 };
+use crate::access::model::Invite;
 use crate::access::tools::NewInvite;
 use crate::config::Policy;
-use crate::store::Invite;
 use crate::web::AppState;
 use crate::web::csrf::AdminPost;
 use crate::web::human::When;
@@ -44,7 +46,7 @@ struct InvitesPage {
     flags: FlagBoxes,
 }
 
-fn row(i: Invite, now: i64, names: &[(u64, String)], boxes: &[LibraryBox]) -> InviteRow {
+fn row(i: Invite, now: i64, names: &HashMap<u64, String>, boxes: &[LibraryBox]) -> InviteRow {
     let state = if i.revoked {
         "revoked"
     } else if i.expires_at.is_some_and(|e| e <= now) {
@@ -59,9 +61,9 @@ fn row(i: Invite, now: i64, names: &[(u64, String)], boxes: &[LibraryBox]) -> In
         .iter()
         .map(|id| {
             names
-                .iter()
-                .find(|(n, _)| n == id)
-                .map_or_else(|| format!("account {id}"), |(_, u)| u.clone())
+                .get(id)
+                .cloned()
+                .unwrap_or_else(|| format!("account {id}"))
         })
         .collect();
     InviteRow {
@@ -77,18 +79,14 @@ fn row(i: Invite, now: i64, names: &[(u64, String)], boxes: &[LibraryBox]) -> In
     }
 }
 
-async fn show(state: &AppState, s: &crate::store::Session, d: &Done) -> Response {
-    let invites = match state.access.invites().await {
-        Ok(i) => i,
-        Err(e) => return failed(state, &e, "/admin"),
-    };
-    let names = match state.access.store().read(|tx| tx.list_grants()).await {
-        Ok(g) => g
-            .into_iter()
-            .map(|g| (g.plex_id, g.username))
-            .collect::<Vec<_>>(),
-        Err(e) => return failed(state, &e.into(), "/admin"),
-    };
+async fn show(state: &AppState, s: &crate::access::model::Session, d: &Done) -> Answer {
+    let invites = state
+        .access
+        .invites()
+        .await
+        .map_err(|e| failed(&e, "/admin"))?;
+    let names = state.access.account_names().await;
+    let names = names.map_err(|e| failed(&e, "/admin"))?;
     let boxes = library_boxes(state).await;
     let now = state.access.clock().unix();
     let page = InvitesPage {
@@ -101,16 +99,8 @@ async fn show(state: &AppState, s: &crate::store::Session, d: &Done) -> Response
         libraries: boxes,
         flags: flag_boxes(state, Default::default()),
     };
-    render(
-        state,
-        s,
-        BACK,
-        "Invite links",
-        "admin/invites.html",
-        d,
-        &page,
-    )
-    .await
+    let template = "admin/invites.html";
+    Ok(render(state, s, BACK, "Invite links", template, d, &page).await)
 }
 
 /// `GET /admin/invites`.
@@ -118,7 +108,7 @@ pub async fn page(
     State(state): State<AppState>,
     AdminSession(s): AdminSession,
     Query(d): Query<Done>,
-) -> Response {
+) -> Answer {
     show(&state, &s, &d).await
 }
 
@@ -139,7 +129,7 @@ fn parse(state: &AppState, form: &AdminPost) -> Result<NewInvite, (&'static str,
 }
 
 /// The page again with the form as sent and `sticky`'s errors.
-async fn again(state: &AppState, form: &AdminPost, sticky: Sticky) -> Response {
+async fn again(state: &AppState, form: &AdminPost, sticky: Sticky) -> Answer {
     let mut sticky = sticky;
     sticky.flags = Some(flag_boxes(state, sharing_fields(state, form)));
     show(state, &form.session, &Done::failed(sticky)).await
@@ -147,17 +137,11 @@ async fn again(state: &AppState, form: &AdminPost, sticky: Sticky) -> Response {
 
 /// `POST /admin/invites`: creates a link, then 303 to the list, where the link is shown once
 /// (a reload creates nothing and shows it no more).
-pub async fn create(State(state): State<AppState>, form: AdminPost) -> Response {
+pub async fn create(State(state): State<AppState>, form: AdminPost) -> Answer {
+    let sticky = Sticky::from_post("invite", &form);
     let new = match parse(&state, &form) {
         Ok(n) => n,
-        Err((field, m)) => {
-            return again(
-                &state,
-                &form,
-                Sticky::from_post("invite", &form).error(field, m),
-            )
-            .await;
-        }
+        Err((field, m)) => return again(&state, &form, sticky.error(field, m)).await,
     };
     match state
         .access
@@ -166,30 +150,23 @@ pub async fn create(State(state): State<AppState>, form: AdminPost) -> Response 
     {
         Ok(created) => {
             let url = created.url.expose().to_owned();
-            done_shown(
+            let kind = FlashKind::Invite;
+            Ok(done_shown(
                 &state,
                 &form.session,
                 BACK,
                 "invite-created",
-                FlashKind::Invite,
+                kind,
                 url,
-            )
+            ))
         }
-        Err(e) => {
-            let sticky = Sticky::from_post("invite", &form).access_error("max_uses", &e);
-            again(&state, &form, sticky).await
-        }
+        Err(e) => again(&state, &form, sticky.access_error("max_uses", &e)).await,
     }
 }
 
 /// `POST /admin/invites/{id}/revoke`.
-pub async fn revoke(
-    State(state): State<AppState>,
-    Path(id): Path<u64>,
-    form: AdminPost,
-) -> Response {
-    match state.access.revoke_invite(&form.session.username, id).await {
-        Ok(()) => done(&state, BACK, "revoked"),
-        Err(e) => failed(&state, &e, BACK),
-    }
+pub async fn revoke(State(state): State<AppState>, Path(id): Path<u64>, form: AdminPost) -> Answer {
+    let revoked = state.access.revoke_invite(&form.session.username, id).await;
+    revoked.map_err(|e| failed(&e, BACK))?;
+    Ok(done(&state, BACK, "revoked"))
 }

@@ -3,10 +3,9 @@
 //! fails only warns: the saved default set is never touched by a read (SPEC §4).
 
 use axum::extract::{Query, State};
-use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
-use super::{Done, done, failed, invalid, library_refs, render};
+use super::{Answer, Done, done, failed, invalid, library_refs, render};
 use crate::web::AppState;
 use crate::web::csrf::AdminPost;
 use crate::web::sessions::AdminSession;
@@ -44,11 +43,9 @@ pub async fn page(
     State(state): State<AppState>,
     AdminSession(s): AdminSession,
     Query(q): Query<LibQuery>,
-) -> Response {
-    let selected = match state.access.default_libraries().await {
-        Ok(ids) => ids,
-        Err(e) => return failed(&state, &e, "/admin"),
-    };
+) -> Answer {
+    let selected = state.access.default_libraries().await;
+    let selected = selected.map_err(|e| failed(&e, "/admin"))?;
     let mut warnings = Vec::new();
     if q.warn.is_some() {
         warnings.push(
@@ -98,49 +95,36 @@ pub async fn page(
         rows,
         fixed: state.access.libraries_from_config(),
         downloads: state.config.access.allow_downloads,
-        downloads_fixed: state.config.is_set("access.allow_downloads"),
+        downloads_fixed: state.access.from_config().downloads,
         warnings,
     };
-    render(
-        &state,
-        &s,
-        BACK,
-        "Libraries",
-        "admin/libraries.html",
-        &q.done,
-        &page,
-    )
-    .await
+    let template = "admin/libraries.html";
+    Ok(render(&state, &s, BACK, "Libraries", template, &q.done, &page).await)
 }
 
 /// `POST /admin/libraries`: `libraries=<id>`… as the default set.
-pub async fn save(State(state): State<AppState>, form: AdminPost) -> Response {
-    let refs = match library_refs(&form.all("libraries")) {
-        Ok(r) => r.unwrap_or_default(),
-        Err(m) => return invalid(&state, m, BACK),
-    };
-    match state
+pub async fn save(State(state): State<AppState>, form: AdminPost) -> Answer {
+    let refs = library_refs(&form.all("libraries")).map_err(|m| invalid(m, BACK))?;
+    let refs = refs.unwrap_or_default();
+    let saved = state
         .access
-        .set_default_libraries(&form.session.username, &refs)
-        .await
-    {
-        Ok(_) => done(&state, BACK, "libraries"),
-        Err(e) => failed(&state, &e, BACK),
-    }
+        .set_default_libraries(&form.session.username, &refs);
+    saved.await.map_err(|e| failed(&e, BACK))?;
+    Ok(done(&state, BACK, "libraries"))
 }
 
 /// `POST /admin/libraries/refresh`: reads the sections again from plex.tv.
-pub async fn refresh(State(state): State<AppState>, _form: AdminPost) -> Response {
-    let Some(owner) = state.access.owner() else {
-        return failed(&state, &crate::access::AccessError::NotConfigured, BACK);
-    };
-    state.access.plex().forget_sections(&owner.machine_id);
-    match state.access.sections().await {
+pub async fn refresh(State(state): State<AppState>, _form: AdminPost) -> Answer {
+    match state.access.refresh_sections().await {
+        Err(e @ crate::access::AccessError::NotConfigured) => Err(failed(&e, BACK)),
         Ok(s) if !s.sections.is_empty() && s.warnings.is_empty() => {
             // Forward-auth rules naming libraries by title follow renames from now on.
             crate::web::sso::titles::fill(&state, &s);
-            done(&state, BACK, "refreshed")
+            Ok(done(&state, BACK, "refreshed"))
         }
-        _ => crate::web::sessions::see_other(&format!("{}{BACK}?warn=1", state.prefix())),
+        _ => Ok(crate::web::sessions::see_other(&format!(
+            "{}{BACK}?warn=1",
+            state.prefix()
+        ))),
     }
 }

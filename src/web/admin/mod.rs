@@ -13,27 +13,32 @@ pub mod flash;
 pub mod form;
 pub mod invites;
 pub mod libraries;
+pub mod routes;
 pub mod settings;
 pub mod setup;
 pub mod users;
 
-use axum::extract::{Query, State};
+use axum::Router;
+use axum::extract::{FromRequest, FromRequestParts, Query, Request, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
+use super::csrf::AdminPost;
 use super::error::PageError;
 use super::next::{is_admin_path, local_path};
-use super::sessions::see_other;
+use super::sessions::{AdminRejection, AdminSession, see_other};
 use super::templates::Chrome;
 use super::views::{self, Action, access_error_page};
 use crate::access::AccessError;
+use crate::access::model::{Session, SharingOverrides};
 use crate::config::LibraryRef;
 use crate::i18n::tr;
-use crate::store::{Session, SharingOverrides};
 use crate::web::AppState;
 use flash::{FlashKind, FlashView};
 use form::Sticky;
+use routes::{Guard, Route, Routes};
 
 /// The admin tabs: path, label, owner only.
 const TABS: &[(&str, &str, bool)] = &[
@@ -192,13 +197,99 @@ pub fn owner_only_page() -> PageError {
     e
 }
 
-/// Refuses co-admins (owner-only pages and actions, SPEC §1).
-pub async fn require_owner(state: &AppState, session: &Session) -> Result<(), PageError> {
-    if is_owner(state, session).await {
-        Ok(())
-    } else {
-        Err(owner_only_page())
+/// The owner's admin session: owner-only pages (SPEC §1) refuse co-admins with
+/// [`owner_only_page`], and everyone else as [`AdminSession`] does.
+#[derive(Debug, Clone)]
+pub struct OwnerSession(pub Session);
+
+impl FromRequestParts<AppState> for OwnerSession {
+    type Rejection = AdminRejection;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let AdminSession(s) = AdminSession::from_request_parts(parts, state).await?;
+        match is_owner(state, &s).await {
+            true => Ok(Self(s)),
+            false => Err(AdminRejection::Page(owner_only_page())),
+        }
     }
+}
+
+/// An owner-only form post: [`AdminPost`]'s checks (session, `Origin`, CSRF token), then
+/// co-admins are refused as by [`OwnerSession`].
+pub struct OwnerPost(pub AdminPost);
+
+impl FromRequest<AppState> for OwnerPost {
+    type Rejection = AdminRejection;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let form = AdminPost::from_request(req, state).await?;
+        match is_owner(state, &form.session).await {
+            true => Ok(Self(form)),
+            false => Err(AdminRejection::Page(owner_only_page())),
+        }
+    }
+}
+
+/// What an admin handler answers: its page or redirect, or the page of what went wrong.
+pub type Answer = Result<Response, PageError>;
+
+fn build() -> Routes {
+    use Guard::{Admin, Owner, Public};
+    Routes::under("/admin")
+        .get("/signin", Public, sign_in)
+        .get("/link", Public, super::admin_link::admin_link)
+        .get("/", Admin, dashboard::page)
+        .post("/reconnect", Owner, dashboard::reconnect)
+        .post("/held/confirm", Owner, dashboard::held_confirm)
+        .post("/held/discard", Owner, dashboard::held_discard)
+        .get("/access", Admin, access::page)
+        .post("/access/policy", Admin, access::set_policy)
+        .post("/access/allow", Admin, access::add_allow)
+        .post("/access/allow/{id}/edit", Admin, access::edit_allow)
+        .post("/access/allow/{id}/remove", Admin, access::remove_allow)
+        .post("/access/admins", Owner, access::add_admin)
+        .post("/access/admins/{id}/remove", Owner, access::remove_admin)
+        .post("/access/requests/{id}/approve", Admin, access::approve)
+        .post("/access/requests/{id}/decline", Admin, access::decline)
+        .get("/invites", Admin, invites::page)
+        .post("/invites", Admin, invites::create)
+        .post("/invites/{id}/revoke", Admin, invites::revoke)
+        .get("/libraries", Admin, libraries::page)
+        .post("/libraries", Admin, libraries::save)
+        .post("/libraries/refresh", Admin, libraries::refresh)
+        .get("/users", Admin, users::page)
+        .post("/users/invite", Admin, users::invite)
+        .post("/users/remove", Admin, users::remove)
+        .post("/users/{plex_id}/libraries", Admin, users::libraries)
+        .post("/users/{plex_id}/expiry", Admin, users::expiry)
+        .post("/users/{plex_id}/sessions", Admin, users::end_sessions)
+        .get("/activity", Admin, activity::page)
+        .get("/apps", Owner, apps::page)
+        .post("/apps/oidc", Owner, apps::add)
+        .post("/apps/oidc/{id}/remove", Owner, apps::remove)
+        .post("/apps/oidc/{id}/secret", Owner, apps::new_secret)
+        .get("/settings", Owner, settings::page)
+        .post("/settings/welcome", Owner, settings::welcome)
+        .post("/settings/onboarding", Owner, settings::onboarding)
+        .post("/settings/translation", Owner, settings::translation)
+        .post("/settings/keys", Owner, settings::create_key)
+        .post("/settings/keys/{id}/revoke", Owner, settings::revoke_key)
+        .post("/settings/notify-test", Owner, settings::notify_test)
+        .post("/settings/backups", Owner, backups::take)
+        .get("/settings/backups/{name}", Owner, backups::download)
+}
+
+/// The admin area, nested under `/admin`.
+pub fn router() -> Router<AppState> {
+    build().router
+}
+
+/// Every route of [`router`] with its guard (full paths).
+pub fn routes() -> Vec<Route> {
+    build().table
 }
 
 /// Renders `templates/admin/{template}` inside the admin frame.
@@ -292,27 +383,19 @@ pub fn done_shown(
 }
 
 /// An access error as a page with a way back to `back`.
-pub fn failed(state: &AppState, e: &AccessError, back: &str) -> Response {
-    let page = access_error_page(e);
-    let mut lines = vec![page.message.clone()];
+pub fn failed(e: &AccessError, back: &'static str) -> PageError {
+    let mut page = access_error_page(e);
     if matches!(e, AccessError::Plex(_)) {
-        lines = vec!["plex.tv did not answer as expected, so nothing was changed.".to_owned()];
+        page.message = "plex.tv did not answer as expected, so nothing was changed.".to_owned();
     }
-    views::message(
-        state,
-        page.status,
-        &page.title,
-        &lines,
-        Some(Action {
-            href: format!("{}{back}", state.prefix()),
-            label: "Back".to_owned(),
-        }),
-    )
+    page.retry_after = None;
+    page.back = Some((back, "Back".to_owned()));
+    page
 }
 
 /// A form value that is not acceptable.
-pub fn invalid(state: &AppState, message: String, back: &str) -> Response {
-    failed(state, &AccessError::Invalid(message), back)
+pub fn invalid(message: String, back: &'static str) -> PageError {
+    failed(&AccessError::Invalid(message), back)
 }
 
 /// Library checkboxes (`libraries=<plex.tv section id>`) as references; none = `None`.

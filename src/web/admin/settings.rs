@@ -3,20 +3,17 @@
 //! config shown read-only with where it comes from.
 
 use axum::extract::{Path, Query, State};
-use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use super::backups::BackupRow;
 use super::flash::FlashKind;
 use super::form::Sticky;
-use super::{Done, done, done_shown, failed, render, require_owner};
+use super::{Answer, Done, OwnerPost, OwnerSession, done, done_shown, failed, render};
+use crate::access::model::Session;
 use crate::access::setup::{WELCOME_TEXT_KEY, WELCOME_TITLE_KEY};
 use crate::notify::{EventKind, NotifyAccount};
-use crate::store::Session;
 use crate::web::AppState;
-use crate::web::csrf::AdminPost;
 use crate::web::human::When;
-use crate::web::sessions::AdminSession;
 use crate::web::views::{ONBOARDING_KEY, default_onboarding, render_markdown};
 
 const BACK: &str = "/admin/settings";
@@ -164,7 +161,7 @@ async fn text(state: &AppState, key: &'static str, default: &str) -> String {
     }
 }
 
-async fn show(state: &AppState, s: &Session, d: &Done) -> Response {
+async fn show(state: &AppState, s: &Session, d: &Done) -> Answer {
     let now = state.access.clock().unix();
     let draft = d
         .shown()
@@ -174,10 +171,11 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Response {
                 .then(|| d.form.values.get("markdown").cloned().unwrap_or_default())
         });
     let preview = draft.as_deref().map(render_markdown);
-    let keys = match state.access.api_keys().await {
-        Ok(k) => k,
-        Err(e) => return failed(state, &e, "/admin"),
-    };
+    let keys = state
+        .access
+        .api_keys()
+        .await
+        .map_err(|e| failed(&e, "/admin"))?;
     let onboarding = match draft {
         Some(d) => d,
         None => text(state, ONBOARDING_KEY, &default_onboarding()).await,
@@ -201,26 +199,20 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Response {
             .collect(),
         backups: super::backups::list(state).await,
     };
-    render(state, s, BACK, "Settings", "admin/settings.html", d, &page).await
+    Ok(render(state, s, BACK, "Settings", "admin/settings.html", d, &page).await)
 }
 
 /// `GET /admin/settings`.
 pub async fn page(
     State(state): State<AppState>,
-    AdminSession(s): AdminSession,
+    OwnerSession(s): OwnerSession,
     Query(d): Query<Done>,
-) -> Response {
-    if let Err(e) = require_owner(&state, &s).await {
-        return e.into_response();
-    }
+) -> Answer {
     show(&state, &s, &d).await
 }
 
 /// `POST /admin/settings/welcome`: `title`, `text`.
-pub async fn welcome(State(state): State<AppState>, form: AdminPost) -> Response {
-    if let Err(e) = require_owner(&state, &form.session).await {
-        return e.into_response();
-    }
+pub async fn welcome(State(state): State<AppState>, OwnerPost(form): OwnerPost) -> Answer {
     let actor = form.session.username.clone();
     for (key, field) in [(WELCOME_TITLE_KEY, "title"), (WELCOME_TEXT_KEY, "text")] {
         let value = form.get(field).unwrap_or_default();
@@ -229,35 +221,28 @@ pub async fn welcome(State(state): State<AppState>, form: AdminPost) -> Response
             return show(&state, &form.session, &Done::failed(sticky)).await;
         }
     }
-    done(&state, BACK, "settings")
+    Ok(done(&state, BACK, "settings"))
 }
 
 /// `POST /admin/settings/translation`: `lang` and its `title`, `text` and `markdown` (an
 /// empty field removes that language's version of it).
-pub async fn translation(State(state): State<AppState>, form: AdminPost) -> Response {
-    if let Err(e) = require_owner(&state, &form.session).await {
-        return e.into_response();
-    }
+pub async fn translation(State(state): State<AppState>, OwnerPost(form): OwnerPost) -> Answer {
     let Some(lang) = form.get("lang").and_then(crate::i18n::Lang::from_tag) else {
-        return done(&state, BACK, "settings");
+        return Ok(done(&state, BACK, "settings"));
     };
     let actor = form.session.username.clone();
     for (field, key) in VERSIONED {
         let key = format!("{key}.{}", lang.tag());
         let value = form.get(field).unwrap_or_default();
-        if let Err(e) = state.access.save_page_text(&actor, &key, value).await {
-            return failed(&state, &e, BACK);
-        }
+        let saved = state.access.save_page_text(&actor, &key, value).await;
+        saved.map_err(|e| failed(&e, BACK))?;
     }
-    done(&state, BACK, "settings")
+    Ok(done(&state, BACK, "settings"))
 }
 
 /// `POST /admin/settings/onboarding`: `markdown`, and `action=preview` (render, save nothing)
 /// or `action=save`.
-pub async fn onboarding(State(state): State<AppState>, form: AdminPost) -> Response {
-    if let Err(e) = require_owner(&state, &form.session).await {
-        return e.into_response();
-    }
+pub async fn onboarding(State(state): State<AppState>, OwnerPost(form): OwnerPost) -> Answer {
     let md = form
         .fields
         .iter()
@@ -265,21 +250,15 @@ pub async fn onboarding(State(state): State<AppState>, form: AdminPost) -> Respo
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
     if form.get("action") == Some("preview") {
-        return done_shown(
-            &state,
-            &form.session,
-            BACK,
-            "preview",
-            FlashKind::Preview,
-            md,
-        );
+        let kind = FlashKind::Preview;
+        return Ok(done_shown(&state, &form.session, BACK, "preview", kind, md));
     }
     match state
         .access
         .save_page_text(&form.session.username, ONBOARDING_KEY, &md)
         .await
     {
-        Ok(()) => done(&state, BACK, "settings"),
+        Ok(()) => Ok(done(&state, BACK, "settings")),
         Err(e) => {
             let sticky = Sticky::from_post("onboarding", &form).access_error("markdown", &e);
             show(&state, &form.session, &Done::failed(sticky)).await
@@ -290,12 +269,9 @@ pub async fn onboarding(State(state): State<AppState>, form: AdminPost) -> Respo
 /// `POST /admin/settings/notify-test` (owner only): queues a `test` notification to every
 /// configured channel. Delivery happens in the background (each one is recorded as a `notify`
 /// event), so the answer says how many channels it was queued for, not whether they took it.
-pub async fn notify_test(State(state): State<AppState>, form: AdminPost) -> Response {
-    if let Err(e) = require_owner(&state, &form.session).await {
-        return e.into_response();
-    }
+pub async fn notify_test(State(state): State<AppState>, OwnerPost(form): OwnerPost) -> Answer {
     let notice = match state.notifier.channel_count() {
-        0 => return done(&state, BACK, "notify-none"),
+        0 => return Ok(done(&state, BACK, "notify-none")),
         1 => "notify-test-1",
         2 => "notify-test-2",
         _ => "notify-test-3",
@@ -305,14 +281,11 @@ pub async fn notify_test(State(state): State<AppState>, form: AdminPost) -> Resp
         username: form.session.username.clone(),
     };
     state.access.notify(EventKind::Test, Some(who), "");
-    done(&state, BACK, notice)
+    Ok(done(&state, BACK, notice))
 }
 
 /// `POST /admin/settings/keys`: `name`; the key is shown once on the answer.
-pub async fn create_key(State(state): State<AppState>, form: AdminPost) -> Response {
-    if let Err(e) = require_owner(&state, &form.session).await {
-        return e.into_response();
-    }
+pub async fn create_key(State(state): State<AppState>, OwnerPost(form): OwnerPost) -> Answer {
     let name = form.get("name").unwrap_or_default();
     match state
         .access
@@ -321,14 +294,15 @@ pub async fn create_key(State(state): State<AppState>, form: AdminPost) -> Respo
     {
         Ok(created) => {
             let key = created.key.expose().to_owned();
-            done_shown(
+            let kind = FlashKind::ApiKey;
+            Ok(done_shown(
                 &state,
                 &form.session,
                 BACK,
                 "key-created",
-                FlashKind::ApiKey,
+                kind,
                 key,
-            )
+            ))
         }
         Err(e) => {
             let sticky = Sticky::from_post("key", &form).access_error("name", &e);
@@ -341,17 +315,12 @@ pub async fn create_key(State(state): State<AppState>, form: AdminPost) -> Respo
 pub async fn revoke_key(
     State(state): State<AppState>,
     Path(id): Path<u64>,
-    form: AdminPost,
-) -> Response {
-    if let Err(e) = require_owner(&state, &form.session).await {
-        return e.into_response();
-    }
-    match state
+    OwnerPost(form): OwnerPost,
+) -> Answer {
+    let revoked = state
         .access
         .revoke_api_key(&form.session.username, id)
-        .await
-    {
-        Ok(()) => done(&state, BACK, "key-revoked"),
-        Err(e) => failed(&state, &e, BACK),
-    }
+        .await;
+    revoked.map_err(|e| failed(&e, BACK))?;
+    Ok(done(&state, BACK, "key-revoked"))
 }

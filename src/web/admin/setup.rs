@@ -4,29 +4,59 @@
 //! "Reconnect Plex"); the callback hands a `setup` sign-in to [`signed_in`]; then the owner
 //! picks the server and the default libraries with the policy, and lands on the dashboard.
 
+use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
+use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::form::Sticky;
-use super::{Done, failed, invalid, library_refs, render, require_owner};
+use super::routes::{Guard, Route, Routes};
+use super::{Answer, Done, OwnerPost, OwnerSession, failed, invalid, library_refs, render};
+use crate::access::model::FlowPurpose;
+use crate::access::model::PlexUser;
 use crate::access::setup::Claim;
 use crate::config::Policy;
-use crate::plex::PlexUser;
 use crate::secret::Secret;
-use crate::store::FlowPurpose;
 use crate::web::AppState;
-use crate::web::csrf::AdminPost;
 use crate::web::error::PageError;
 use crate::web::outcome::with_sessions;
-use crate::web::sessions::{AdminSession, see_other};
+use crate::web::sessions::see_other;
 use crate::web::views::{self, access_error_page};
 
 /// The setup link's query.
 #[derive(Deserialize)]
 pub struct CodeQuery {
     code: Option<String>,
+}
+
+/// The setup steps that start a sign-in (rate-limited like every sign-in start).
+fn starts() -> Routes {
+    Routes::under("/setup")
+        .get("/", Guard::Public, crate::web::pages::setup)
+        .get("/connect", Guard::Public, connect)
+        .get("/reconnect", Guard::Public, reconnect_start)
+}
+
+/// The steps after the owner's sign-in.
+fn steps() -> Routes {
+    Routes::under("/setup")
+        .get("/server", Guard::Owner, server_page)
+        .post("/server", Guard::Owner, server_post)
+        .get("/libraries", Guard::Owner, libraries_page)
+        .post("/libraries", Guard::Owner, libraries_post)
+}
+
+/// First run, nested under `/setup`.
+pub fn router(state: &AppState) -> Router<AppState> {
+    let limit = from_fn_with_state(state.clone(), crate::web::pages::limit_signins);
+    starts().router.route_layer(limit).merge(steps().router)
+}
+
+/// Every route of [`router`] with its guard (full paths).
+pub fn routes() -> Vec<Route> {
+    [starts().table, steps().table].concat()
 }
 
 /// Whether `code` is the live setup code.
@@ -135,14 +165,9 @@ struct ServerPage {
 }
 
 /// `GET /setup/server`: the owner's shareable servers.
-pub async fn server_page(State(state): State<AppState>, AdminSession(s): AdminSession) -> Response {
-    if let Err(e) = require_owner(&state, &s).await {
-        return e.into_response();
-    }
-    let servers = match state.access.owned_servers().await {
-        Ok(list) => list,
-        Err(e) => return failed(&state, &e, "/setup/server"),
-    };
+pub async fn server_page(State(state): State<AppState>, OwnerSession(s): OwnerSession) -> Answer {
+    let servers = state.access.owned_servers().await;
+    let servers = servers.map_err(|e| failed(&e, "/setup/server"))?;
     let page = ServerPage {
         servers: servers
             .into_iter()
@@ -152,35 +177,21 @@ pub async fn server_page(State(state): State<AppState>, AdminSession(s): AdminSe
             })
             .collect(),
     };
-    let title = "Choose your server";
-    render(
-        &state,
-        &s,
-        "",
-        title,
-        "setup_server.html",
-        &Done::default(),
-        &page,
-    )
-    .await
+    let (title, d) = ("Choose your server", Done::default());
+    Ok(render(&state, &s, "", title, "setup_server.html", &d, &page).await)
 }
 
 /// `POST /setup/server`: `server=<machine id>`.
-pub async fn server_post(State(state): State<AppState>, form: AdminPost) -> Response {
-    if let Err(e) = require_owner(&state, &form.session).await {
-        return e.into_response();
-    }
-    let Some(id) = form.get("server") else {
-        return invalid(&state, "choose a server".to_owned(), "/setup/server");
-    };
-    match state.access.choose_server(&form.session.username, id).await {
-        Ok(_) => {
-            // The owner is known now: the background work (reconciler) may start.
-            state.access.owner_ready();
-            see_other(&format!("{}/setup/libraries", state.prefix()))
-        }
-        Err(e) => failed(&state, &e, "/setup/server"),
-    }
+pub async fn server_post(State(state): State<AppState>, OwnerPost(form): OwnerPost) -> Answer {
+    let back = "/setup/server";
+    let id = form
+        .get("server")
+        .ok_or_else(|| invalid("choose a server".to_owned(), back))?;
+    let chosen = state.access.choose_server(&form.session.username, id).await;
+    chosen.map_err(|e| failed(&e, back))?;
+    // The owner is known now: the background work (reconciler) may start.
+    state.access.owner_ready();
+    Ok(see_other(&format!("{}/setup/libraries", state.prefix())))
 }
 
 #[derive(Serialize)]
@@ -203,25 +214,24 @@ struct LibrariesPage {
 /// `GET /setup/libraries`: default libraries (with their type) and the access policy.
 pub async fn libraries_page(
     State(state): State<AppState>,
-    AdminSession(s): AdminSession,
-) -> Response {
-    if let Err(e) = require_owner(&state, &s).await {
-        return e.into_response();
-    }
+    OwnerSession(s): OwnerSession,
+) -> Answer {
     libraries_show(&state, &s, &Done::default()).await
 }
 
 /// The libraries step; with nothing chosen yet, the server's video libraries (movies and
 /// shows) are ticked, and a failed post shows its own choice and error.
-async fn libraries_show(state: &AppState, s: &crate::store::Session, done: &Done) -> Response {
+async fn libraries_show(
+    state: &AppState,
+    s: &crate::access::model::Session,
+    done: &Done,
+) -> Answer {
     let state = state.clone();
     let Some(owner) = state.access.owner() else {
-        return see_other(&format!("{}/setup/server", state.prefix()));
+        return Ok(see_other(&format!("{}/setup/server", state.prefix())));
     };
-    let choices = match state.access.library_choices().await {
-        Ok(c) => c,
-        Err(e) => return failed(&state, &e, "/setup/libraries"),
-    };
+    let choices = state.access.library_choices().await;
+    let choices = choices.map_err(|e| failed(&e, "/setup/libraries"))?;
     let fixed = state.access.libraries_from_config();
     let none_chosen = !choices.iter().any(|c| c.selected);
     let failed_form = &done.form;
@@ -249,10 +259,10 @@ async fn libraries_show(state: &AppState, s: &crate::store::Session, done: &Done
             .and_then(|p| parse_policy(p))
             .unwrap_or_else(|| state.access.effective_policy())
             .as_str(),
-        policy_fixed: state.config.is_set("access.policy"),
+        policy_fixed: state.access.from_config().policy,
     };
     let title = "Libraries and policy";
-    render(&state, s, "", title, "setup_libraries.html", done, &page).await
+    Ok(render(&state, s, "", title, "setup_libraries.html", done, &page).await)
 }
 
 /// Parses `policy=invite|allowlist|open`.
@@ -263,10 +273,7 @@ pub fn parse_policy(v: &str) -> Option<Policy> {
 }
 
 /// `POST /setup/libraries`: `libraries=<id>`… and `policy=…`, then the dashboard.
-pub async fn libraries_post(State(state): State<AppState>, form: AdminPost) -> Response {
-    if let Err(e) = require_owner(&state, &form.session).await {
-        return e.into_response();
-    }
+pub async fn libraries_post(State(state): State<AppState>, OwnerPost(form): OwnerPost) -> Answer {
     let sticky = Sticky::from_post("setup", &form);
     let refs = match library_refs(&form.all("libraries")) {
         Ok(r) => r.unwrap_or_default(),
@@ -280,7 +287,7 @@ pub async fn libraries_post(State(state): State<AppState>, form: AdminPost) -> R
         let done = Done::failed(sticky.error("libraries", m));
         return libraries_show(&state, &form.session, &done).await;
     }
-    let policy = if state.config.is_set("access.policy") {
+    let policy = if state.access.from_config().policy {
         None
     } else {
         form.get("policy").and_then(parse_policy)
@@ -290,7 +297,7 @@ pub async fn libraries_post(State(state): State<AppState>, form: AdminPost) -> R
         .finish_setup(&form.session.username, &refs, policy)
         .await
     {
-        Ok(()) => super::done(&state, "/admin", "setup"),
+        Ok(()) => Ok(super::done(&state, "/admin", "setup")),
         Err(e) => {
             let done = Done::failed(sticky.access_error("libraries", &e));
             libraries_show(&state, &form.session, &done).await

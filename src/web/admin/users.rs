@@ -6,14 +6,13 @@
 
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
 use super::access::{LibraryBox, library_boxes, titles};
 use super::form::Sticky;
-use super::{Done, done, failed, grant_fields, library_refs, render};
+use super::{Answer, Done, done, failed, grant_fields, library_refs, render};
+use crate::access::model::{GrantStatus, Session};
 use crate::access::users::{NewUser, UserChange, UserInfo};
-use crate::store::{GrantStatus, Session};
 use crate::web::AppState;
 use crate::web::csrf::AdminPost;
 use crate::web::human::When;
@@ -84,16 +83,17 @@ pub async fn page(
     AdminSession(s): AdminSession,
     Query(d): Query<Done>,
     Query(q): Query<UsersQuery>,
-) -> Response {
+) -> Answer {
     let history = q.show.as_deref() == Some("history");
     show(&state, &s, &d, history).await
 }
 
-async fn show(state: &AppState, s: &Session, d: &Done, history: bool) -> Response {
-    let users = match state.access.users().await {
-        Ok(u) => u,
-        Err(e) => return failed(state, &e, "/admin"),
-    };
+async fn show(state: &AppState, s: &Session, d: &Done, history: bool) -> Answer {
+    let users = state
+        .access
+        .users()
+        .await
+        .map_err(|e| failed(&e, "/admin"))?;
     let boxes = library_boxes(state).await;
     let now = state.access.clock().unix();
     let removed = users
@@ -123,11 +123,11 @@ async fn show(state: &AppState, s: &Session, d: &Done, history: bool) -> Respons
         history,
         removed,
     };
-    render(state, s, BACK, "Users", "admin/users.html", d, &page).await
+    Ok(render(state, s, BACK, "Users", "admin/users.html", d, &page).await)
 }
 
 /// The page again with the failed form as sent and its error.
-async fn again(state: &AppState, form: &AdminPost, sticky: Sticky) -> Response {
+async fn again(state: &AppState, form: &AdminPost, sticky: Sticky) -> Answer {
     show(state, &form.session, &Done::failed(sticky), false).await
 }
 
@@ -136,7 +136,7 @@ pub async fn libraries(
     State(state): State<AppState>,
     Path(plex_id): Path<u64>,
     form: AdminPost,
-) -> Response {
+) -> Answer {
     let sticky = Sticky::from_post(&format!("libraries-{plex_id}"), &form);
     let refs = match library_refs(&form.all("libraries")) {
         Ok(Some(r)) => r,
@@ -159,7 +159,7 @@ pub async fn expiry(
     State(state): State<AppState>,
     Path(plex_id): Path<u64>,
     form: AdminPost,
-) -> Response {
+) -> Answer {
     let sticky = Sticky::from_post(&format!("expiry-{plex_id}"), &form);
     let expires_at = if form.get("clear").is_some() {
         None
@@ -175,14 +175,9 @@ pub async fn expiry(
                 return again(&state, &form, sticky.error("days", m)).await;
             }
         };
-        let current = match state
-            .access
-            .store()
-            .read(move |tx| tx.get_grant(plex_id))
-            .await
-        {
-            Ok(g) => g.and_then(|g| g.expires_at),
-            Err(e) => return again(&state, &form, sticky.access_error("days", &e.into())).await,
+        let current = match state.access.grant_expiry(plex_id).await {
+            Ok(at) => at,
+            Err(e) => return again(&state, &form, sticky.access_error("days", &e)).await,
         };
         let from = current.unwrap_or(0).max(state.access.clock().unix());
         Some(from.saturating_add(days * DAY))
@@ -200,7 +195,7 @@ async fn apply(
     plex_id: u64,
     change: UserChange,
     sticky: Sticky,
-) -> Response {
+) -> Answer {
     let field = if change.libraries.is_some() {
         "libraries"
     } else {
@@ -211,7 +206,7 @@ async fn apply(
         .update_user(&form.session.username, plex_id, change)
         .await
     {
-        Ok(_) => done(state, BACK, "user-changed"),
+        Ok(_) => Ok(done(state, BACK, "user-changed")),
         Err(e) => again(state, form, sticky.access_error(field, &e)).await,
     }
 }
@@ -222,21 +217,21 @@ pub async fn end_sessions(
     State(state): State<AppState>,
     Path(plex_id): Path<u64>,
     form: AdminPost,
-) -> Response {
+) -> Answer {
     match account::end_sessions(&state, plex_id).await {
         Ok(n) => {
             let detail = format!("{n} sessions of {plex_id}");
             let actor = Some((form.session.username.as_str(), plex_id));
             account::record(&state, "sessions_ended", actor, None, "ok", detail).await;
-            done(&state, BACK, "sessions-ended")
+            Ok(done(&state, BACK, "sessions-ended"))
         }
-        Err(e) => failed(&state, &e, BACK),
+        Err(e) => Err(failed(&e, BACK)),
     }
 }
 
 /// `POST /admin/users/remove`: `plex_id=<id>`… and `confirm=yes`; more than
 /// `reconcile.max_removals` also needs `confirm_mass=yes`, else a page asks for it.
-pub async fn remove(State(state): State<AppState>, form: AdminPost) -> Response {
+pub async fn remove(State(state): State<AppState>, form: AdminPost) -> Answer {
     let ids: Result<Vec<u64>, _> = form.all("plex_id").iter().map(|v| v.parse()).collect();
     // One account's own form (one id) or the "Remove several" form.
     let name = match ids.as_deref() {
@@ -245,20 +240,12 @@ pub async fn remove(State(state): State<AppState>, form: AdminPost) -> Response 
     };
     let sticky = Sticky::from_post(&name, &form);
     let Ok(ids) = ids else {
-        return again(
-            &state,
-            &form,
-            sticky.error("plex_id", "That account is not known here"),
-        )
-        .await;
+        let m = "That account is not known here";
+        return again(&state, &form, sticky.error("plex_id", m)).await;
     };
     if ids.is_empty() {
-        return again(
-            &state,
-            &form,
-            sticky.error("plex_id", "Choose whose access to remove"),
-        )
-        .await;
+        let m = "Choose whose access to remove";
+        return again(&state, &form, sticky.error("plex_id", m)).await;
     }
     if form.get("confirm") != Some("yes") {
         let m = "Tick \"Yes, remove access\" to confirm";
@@ -280,11 +267,11 @@ pub async fn remove(State(state): State<AppState>, form: AdminPost) -> Response 
             return again(&state, &form, sticky.access_error("plex_id", &e)).await;
         }
     }
-    done(&state, BACK, "user-removed")
+    Ok(done(&state, BACK, "user-removed"))
 }
 
 /// `POST /admin/users/invite`: `account` (username or email), `libraries`…, `access_days`.
-pub async fn invite(State(state): State<AppState>, form: AdminPost) -> Response {
+pub async fn invite(State(state): State<AppState>, form: AdminPost) -> Answer {
     let sticky = Sticky::from_post("invite", &form);
     let (libraries, access_days) = match grant_fields(&form) {
         Ok(f) => f,
@@ -296,7 +283,7 @@ pub async fn invite(State(state): State<AppState>, form: AdminPost) -> Response 
         access_days,
     };
     match state.access.invite_user(&form.session.username, new).await {
-        Ok(_) => done(&state, BACK, "invited"),
+        Ok(_) => Ok(done(&state, BACK, "invited")),
         Err(e) => again(&state, &form, sticky.access_error("account", &e)).await,
     }
 }

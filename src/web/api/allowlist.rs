@@ -8,10 +8,10 @@ use utoipa::ToSchema;
 
 use super::json::{ApiJson, ApiPath, LibraryRefSchema};
 use super::{ApiKey, ErrorBody};
+use crate::access::model::{AllowEntry, SharingOverrides};
 use crate::access::tools::NewAllowEntry;
 use crate::clock::rfc3339;
 use crate::config::LibraryRef;
-use crate::store::{AllowEntry, SharingOverrides};
 use crate::web::AppState;
 use crate::web::error::ApiError;
 

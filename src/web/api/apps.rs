@@ -9,16 +9,12 @@ use utoipa::ToSchema;
 
 use super::json::{ApiJson, LibraryRefSchema};
 use super::{ApiKey, ErrorBody};
-use crate::access::sso::{AppEntry, AppSource, host_matches};
-use crate::config::cookie_domain::check_app_host;
+use crate::access::apps::check_apps;
+use crate::access::sso::{AppEntry, AppSource};
 use crate::config::{LibraryRef, SsoApp, SsoRule};
 use crate::web::AppState;
 use crate::web::error::ApiError;
 use crate::web::sso::account;
-use crate::web::sso::state::APPS_KEY;
-
-/// At most this many admin-managed apps.
-const MAX_APPS: usize = 200;
 
 /// One app.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -97,14 +93,9 @@ pub async fn put(
     ApiJson(body): ApiJson<AppsBody>,
 ) -> Result<Json<AppsBody>, ApiError> {
     let apps = validate(&state, body.apps)?;
-    let stored = apps.clone();
     let count = apps.len();
-    state
-        .access
-        .store()
-        .write(move |tx| tx.put_setting(APPS_KEY, &stored))
-        .await
-        .map_err(|e| ApiError::internal(&e))?;
+    let saved = state.access.save_admin_apps(apps.clone()).await;
+    saved.map_err(|e| ApiError::internal(&e))?;
     state.sso.set_admin_apps(
         apps.into_iter()
             .map(|app| AppEntry {
@@ -125,74 +116,20 @@ pub async fn put(
     list(key, State(state)).await
 }
 
+/// The body's apps through access's rules.
 fn validate(state: &AppState, input: Vec<AppBody>) -> Result<Vec<SsoApp>, ApiError> {
-    if input.len() > MAX_APPS {
-        return Err(ApiError::unprocessable(format!("at most {MAX_APPS} apps")));
-    }
-    let domain = state
-        .config
-        .sso
-        .cookie_domain
-        .as_deref()
-        .map(|d| d.trim().trim_end_matches('.').to_ascii_lowercase())
-        .ok_or_else(|| ApiError::conflict("set sso.cookie_domain before adding apps"))?;
-    let mut out: Vec<SsoApp> = Vec::with_capacity(input.len());
-    for a in input {
-        let host = a.host.trim().to_ascii_lowercase();
-        check_app_host(&host, &domain).map_err(ApiError::unprocessable)?;
-        if state
-            .config
-            .sso
-            .apps
-            .iter()
-            .any(|c| same_host(&c.host, &host))
-        {
-            return Err(ApiError::conflict(format!(
-                "{host} is defined in config.toml; change it there"
-            )));
-        }
-        let path = a
-            .path
-            .map(|p| p.trim().to_owned())
-            .filter(|p| !p.is_empty());
-        let bad_path = |p: &str| {
-            !p.starts_with('/')
-                || p.contains(['?', '#', '\\'])
-                || p.chars().any(char::is_whitespace)
-        };
-        if path.as_deref().is_some_and(bad_path) || a.bypass.iter().any(|b| bad_path(b)) {
-            return Err(ApiError::unprocessable(
-                "paths and bypass prefixes start with / and carry no ?, #, \\ or spaces",
-            ));
-        }
-        if out.iter().any(|o| o.host == host && o.path == path) {
-            return Err(ApiError::unprocessable(format!(
-                "{host} is listed twice with the same path"
-            )));
-        }
-        out.push(SsoApp {
-            host,
-            path,
-            name: a
-                .name
-                .map(|n| n.trim().to_owned())
-                .filter(|n| !n.is_empty()),
+    let input = input
+        .into_iter()
+        .map(|a| SsoApp {
+            host: a.host,
+            path: a.path,
+            name: a.name,
             allow: a.allow,
-            users: a
-                .users
-                .into_iter()
-                .map(|u| u.trim().to_owned())
-                .filter(|u| !u.is_empty())
-                .collect(),
+            users: a.users,
             libraries: a.libraries,
             bypass: a.bypass,
-        });
-    }
-    Ok(out)
-}
-
-/// Two app host patterns that name the same host.
-fn same_host(a: &str, b: &str) -> bool {
-    let a = a.trim().to_ascii_lowercase();
-    a == b || (!b.starts_with("*.") && host_matches(&a, b) && !a.starts_with("*."))
+        })
+        .collect();
+    let sso = &state.config.sso;
+    Ok(check_apps(input, sso.cookie_domain.as_deref(), &sso.apps)?)
 }

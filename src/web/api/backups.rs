@@ -31,12 +31,8 @@ pub async fn create(
     key: ApiKey,
     State(state): State<AppState>,
 ) -> Result<(StatusCode, Json<BackupView>), ApiError> {
-    let info = state
-        .access
-        .store()
-        .backup_now(&key.name, state.access.clock().unix())
-        .await
-        .map_err(|e| ApiError::internal(&e))?;
+    let info = state.access.take_backup(&key.name).await;
+    let info = info.map_err(|e| ApiError::internal(&e))?;
     Ok((
         StatusCode::CREATED,
         Json(BackupView {

@@ -7,8 +7,8 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::params::ApiQuery;
 use super::{ApiKey, ErrorBody};
+use crate::access::model::Event;
 use crate::clock::rfc3339;
-use crate::store::Event;
 use crate::web::AppState;
 use crate::web::error::ApiError;
 

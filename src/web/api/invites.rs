@@ -9,10 +9,10 @@ use utoipa::ToSchema;
 
 use super::json::{ApiJson, ApiPath, LibraryRefSchema};
 use super::{ApiKey, ErrorBody};
+use crate::access::model::{Invite, SharingOverrides};
 use crate::access::tools::NewInvite;
 use crate::clock::rfc3339;
 use crate::config::LibraryRef;
-use crate::store::{Invite, SharingOverrides};
 use crate::web::AppState;
 use crate::web::error::ApiError;
 

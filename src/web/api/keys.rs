@@ -9,8 +9,8 @@ use utoipa::ToSchema;
 
 use super::json::{ApiJson, ApiPath};
 use super::{ApiKey, ErrorBody};
+use crate::access::model::ApiKeyRecord;
 use crate::clock::rfc3339;
-use crate::store::ApiKeyRecord;
 use crate::web::AppState;
 use crate::web::error::ApiError;
 

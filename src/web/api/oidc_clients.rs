@@ -10,11 +10,13 @@ use utoipa::ToSchema;
 
 use super::json::{ApiJson, LibraryRefSchema};
 use super::{ApiKey, ErrorBody};
+use crate::access::AccessError;
+use crate::access::apps::trimmed;
+use crate::access::model::OidcClientRecord;
 use crate::access::oidc::{Client, check_client_shape};
 use crate::access::sso::AppSource;
 use crate::config::{LibraryRef, OidcClientConfig, SsoRule};
 use crate::crypto::{random_token, sha256_hex};
-use crate::store::OidcClientRecord;
 use crate::web::AppState;
 use crate::web::error::ApiError;
 use crate::web::oidc::clients;
@@ -117,9 +119,8 @@ pub async fn put(
     ApiJson(body): ApiJson<ClientsBody>,
 ) -> Result<Json<ClientsBody>, ApiError> {
     let (records, secrets) = replace(&state, body.clients).await.map_err(|e| match e {
-        Replace::Conflict(m) => ApiError::conflict(m),
-        Replace::Invalid(m) => ApiError::unprocessable(m),
-        Replace::Store(e) => ApiError::internal(&e),
+        e @ AccessError::Store(_) => ApiError::internal(&e),
+        e => e.into(),
     })?;
     let names: Vec<String> = records.iter().map(|r| r.client.client_id.clone()).collect();
     account::record(
@@ -141,39 +142,31 @@ pub async fn put(
     Ok(Json(all))
 }
 
-/// Why a replacement was refused.
-pub enum Replace {
-    /// A config-defined client id.
-    Conflict(String),
-    /// A bad entry.
-    Invalid(String),
-    /// The store failed.
-    Store(crate::store::StoreError),
-}
-
 /// Checks and stores the admin-managed clients (the API and the admin page share it); returns
 /// them and the secrets generated now (`(client_id, secret)`).
 pub async fn replace(
     state: &AppState,
     input: Vec<ClientBody>,
-) -> Result<(Vec<OidcClientRecord>, Vec<(String, String)>), Replace> {
+) -> Result<(Vec<OidcClientRecord>, Vec<(String, String)>), AccessError> {
     if input.len() > MAX_CLIENTS {
-        return Err(Replace::Invalid(format!("at most {MAX_CLIENTS} clients")));
+        return Err(AccessError::Invalid(format!(
+            "at most {MAX_CLIENTS} clients"
+        )));
     }
-    let current = clients::all(state).await.map_err(Replace::Store)?;
+    let current = clients::all(state).await?;
     let mut out: Vec<OidcClientRecord> = Vec::with_capacity(input.len());
     let mut secrets = Vec::new();
     for c in input {
         let id = c.client_id.trim().to_owned();
         if state.config.oidc.clients.iter().any(|k| k.client_id == id) {
-            return Err(Replace::Conflict(format!(
+            return Err(AccessError::Conflict(format!(
                 "client {id} is defined in config.toml; change it there"
             )));
         }
         check_client_shape(&id, &c.redirect_uris, &c.post_logout_redirect_uris)
-            .map_err(Replace::Invalid)?;
+            .map_err(AccessError::Invalid)?;
         if out.iter().any(|o| o.client.client_id == id) {
-            return Err(Replace::Invalid(format!("client {id} is listed twice")));
+            return Err(AccessError::Invalid(format!("client {id} is listed twice")));
         }
         let old = current
             .iter()
@@ -194,33 +187,19 @@ pub async fn replace(
         out.push(OidcClientRecord {
             client: OidcClientConfig {
                 client_id: id,
-                name: c
-                    .name
-                    .map(|n| n.trim().to_owned())
-                    .filter(|n| !n.is_empty()),
+                name: trimmed(c.name).next(),
                 redirect_uris: c.redirect_uris,
                 public: c.public,
                 client_secret_file: None,
                 allow: c.allow,
-                users: c
-                    .users
-                    .into_iter()
-                    .map(|u| u.trim().to_owned())
-                    .filter(|u| !u.is_empty())
-                    .collect(),
+                users: trimmed(c.users).collect(),
                 libraries: c.libraries,
                 post_logout_redirect_uris: c.post_logout_redirect_uris,
             },
             secret_hash,
         });
     }
-    let stored = out.clone();
-    state
-        .access
-        .store()
-        .write(move |tx| tx.put_oidc_clients(&stored))
-        .await
-        .map_err(Replace::Store)?;
+    state.access.save_oidc_clients(out.clone()).await?;
     state.oidc.set_admin_clients(
         out.iter()
             .map(|r| Client {

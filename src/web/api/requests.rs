@@ -8,10 +8,10 @@ use utoipa::ToSchema;
 
 use super::json::{ApiJson, ApiPath, LibraryRefSchema};
 use super::{ApiKey, ErrorBody};
+use crate::access::model::{AccessRequest, RequestStatus};
 use crate::access::requests::Approval;
 use crate::clock::rfc3339;
 use crate::config::LibraryRef;
-use crate::store::{AccessRequest, RequestStatus};
 use crate::web::AppState;
 use crate::web::error::ApiError;
 

@@ -10,10 +10,10 @@ use utoipa::ToSchema;
 use super::json::{ApiJson, ApiPath, LibraryRefSchema};
 use super::params::{double_option, parse_rfc3339};
 use super::{ApiKey, ErrorBody};
+use crate::access::model::GrantStatus;
 use crate::access::users::{NewUser, UserChange, UserInfo};
 use crate::clock::rfc3339;
 use crate::config::LibraryRef;
-use crate::store::GrantStatus;
 use crate::web::AppState;
 use crate::web::error::ApiError;
 
