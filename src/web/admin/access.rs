@@ -15,6 +15,7 @@ use crate::access::model::{AccessRequest, AdminEntry, AllowEntry, RequestStatus}
 use crate::access::requests::Approval;
 use crate::access::tools::{AllowChange, NewAllowEntry};
 use crate::config::Policy;
+use crate::i18n::{arg, tr, tr_args};
 use crate::web::AppState;
 use crate::web::csrf::AdminPost;
 use crate::web::human::When;
@@ -49,14 +50,14 @@ pub async fn library_boxes(state: &AppState) -> Vec<LibraryBox> {
 /// Library ids as titles, for lists.
 pub fn titles(ids: Option<&[u64]>, boxes: &[LibraryBox]) -> String {
     match ids {
-        None => "default set".to_owned(),
+        None => tr("adm-acc-default-set"),
         Some(ids) => ids
             .iter()
             .map(|id| {
-                boxes.iter().find(|b| b.id == *id).map_or_else(
-                    || "a library no longer on the server".to_owned(),
-                    |b| b.title.clone(),
-                )
+                boxes
+                    .iter()
+                    .find(|b| b.id == *id)
+                    .map_or_else(|| tr("adm-ev-gone-library"), |b| b.title.clone())
             })
             .collect::<Vec<_>>()
             .join(", "),
@@ -165,19 +166,27 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Answer {
         libraries: boxes,
         flags: flag_boxes(&state, Default::default()),
     };
-    Ok(render(&state, s, BACK, "Access", "admin/access.html", d, &page).await)
+    Ok(render(
+        &state,
+        s,
+        BACK,
+        &tr("adm-tab-access"),
+        "admin/access.html",
+        d,
+        &page,
+    )
+    .await)
 }
 
 /// `POST /admin/access/policy`: `policy=invite|allowlist|open` (refused when config sets it).
 pub async fn set_policy(State(state): State<AppState>, form: AdminPost) -> Answer {
     let sticky = Sticky::from_post("policy", &form);
     if state.access.from_config().policy {
-        let m = "The access policy is set in config (access.policy / PLEXGATE_ACCESS_POLICY), \
-                 which wins: change it there";
+        let m = tr("adm-acc-policy-fixed-error");
         return again(&state, &form, sticky.error("policy", m)).await;
     }
     let Some(policy) = form.get("policy").and_then(parse_policy) else {
-        let m = "Choose who may join: invite, allowlist or open";
+        let m = tr("adm-acc-choose-policy");
         return again(&state, &form, sticky.error("policy", m)).await;
     };
     match state
@@ -246,10 +255,13 @@ pub async fn edit_allow(
                 Ok(true) => Ok(done(&state, BACK, "allow-edited-shared")),
                 Ok(false) => Ok(done(&state, BACK, "allow-edited")),
                 Err(e) => {
-                    let m = format!(
-                        "The entry is saved, but {}'s share could not be changed yet: {}",
-                        entry.account,
-                        crate::web::views::access_error_page(&e).message
+                    let reason = crate::web::views::access_error_page(&e).message;
+                    let m = tr_args(
+                        "adm-acc-share-not-changed",
+                        &[
+                            ("name", arg(entry.account.as_str())),
+                            ("reason", arg(reason)),
+                        ],
                     );
                     again(&state, &form, sticky.error("libraries", m)).await
                 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::access::library_boxes;
 use super::events::{EventRow, KINDS, Names};
 use super::{Answer, Done, failed, render};
+use crate::i18n::tr;
 use crate::web::AppState;
 use crate::web::sessions::AdminSession;
 
@@ -79,7 +80,7 @@ pub async fn page(
         &state,
         &s,
         "/admin/activity",
-        "Activity",
+        &tr("adm-tab-activity"),
         template,
         &d,
         &page,

@@ -14,6 +14,7 @@ use crate::access::model::Session;
 use crate::access::oidc::{client_id_ok, redirect_uri_ok};
 use crate::access::sso::AppSource;
 use crate::config::{LibraryRef, SsoRule};
+use crate::i18n::{arg, tr, tr_args};
 use crate::web::AppState;
 use crate::web::api::oidc_clients::{ClientBody, replace, view};
 use crate::web::csrf::AdminPost;
@@ -30,7 +31,7 @@ struct AppRow {
     rule: String,
     /// Paths passed without a sign-in (the app's own API key protects them).
     bypass: Vec<String>,
-    source: &'static str,
+    source: String,
 }
 
 #[derive(Serialize)]
@@ -42,7 +43,7 @@ struct ClientRow {
     /// `admin` when added here (removable), else `config`.
     source: &'static str,
     /// Where it is set, in words.
-    origin: &'static str,
+    origin: String,
     redirect_uris: Vec<String>,
 }
 
@@ -55,10 +56,10 @@ struct AppsPage {
 
 /// Where an app is set: a forward-auth app outside the file comes from `PUT /api/v1/apps`, an
 /// OpenID Connect client from this page (or its API).
-fn source(s: AppSource, admin: &'static str) -> &'static str {
+fn source(s: AppSource, admin: &str) -> String {
     match s {
-        AppSource::Config => "from config.toml",
-        AppSource::Admin => admin,
+        AppSource::Config => tr("adm-apps-from-config"),
+        AppSource::Admin => tr(admin),
     }
 }
 
@@ -70,26 +71,33 @@ fn who_may(
     boxes: &[LibraryBox],
 ) -> String {
     let mut s = match rule {
-        SsoRule::Deny => return "Nobody".to_owned(),
-        SsoRule::Owner => "Only you".to_owned(),
-        SsoRule::Admins => "You and your co-admins".to_owned(),
-        SsoRule::Friends if libraries.is_empty() => "Admins and everyone with access".to_owned(),
+        SsoRule::Deny => return tr("adm-apps-rule-deny"),
+        SsoRule::Owner => tr("adm-apps-rule-owner"),
+        SsoRule::Admins => tr("adm-apps-rule-admins"),
+        SsoRule::Friends if libraries.is_empty() => tr("adm-apps-rule-friends"),
         SsoRule::Friends => {
             let titles: Vec<String> = libraries
                 .iter()
                 .map(|l| match l {
                     LibraryRef::Title(t) => t.clone(),
-                    LibraryRef::Id(id) => boxes.iter().find(|b| b.id == *id).map_or_else(
-                        || "a library no longer on the server".to_owned(),
-                        |b| b.title.clone(),
-                    ),
+                    LibraryRef::Id(id) => boxes
+                        .iter()
+                        .find(|b| b.id == *id)
+                        .map_or_else(|| tr("adm-ev-gone-library"), |b| b.title.clone()),
                 })
                 .collect();
-            format!("Admins and everyone with access to {}", titles.join(" or "))
+            let or = format!(" {} ", tr("adm-apps-or"));
+            tr_args(
+                "adm-apps-rule-friends-to",
+                &[("libraries", arg(titles.join(&or)))],
+            )
         }
     };
     if !users.is_empty() {
-        s.push_str(&format!(", and {}", users.join(", ")));
+        s = tr_args(
+            "adm-apps-rule-and-users",
+            &[("rule", arg(s)), ("users", arg(users.join(", ")))],
+        );
     }
     s
 }
@@ -107,7 +115,7 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Answer {
                 place: format!("{}{}", a.app.host, a.app.path.as_deref().unwrap_or("")),
                 rule: who_may(a.app.allow, &a.app.users, &a.app.libraries, &boxes),
                 bypass: a.app.bypass.clone(),
-                source: source(a.source, "set with PUT /api/v1/apps"),
+                source: source(a.source, "adm-apps-set-with-api"),
             })
             .collect(),
         oidc_enabled: state.config.oidc.enabled,
@@ -126,12 +134,21 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Answer {
                     AppSource::Config => "config",
                     AppSource::Admin => "admin",
                 },
-                origin: source(c.source, "added here"),
+                origin: source(c.source, "adm-apps-added-here"),
                 redirect_uris: c.config.redirect_uris.clone(),
             })
             .collect(),
     };
-    let mut resp = render(state, s, BACK, "Apps", "admin/apps.html", d, &page).await;
+    let mut resp = render(
+        state,
+        s,
+        BACK,
+        &tr("adm-tab-apps"),
+        "admin/apps.html",
+        d,
+        &page,
+    )
+    .await;
     resp.headers_mut().insert(
         axum::http::header::CACHE_CONTROL,
         axum::http::HeaderValue::from_static("no-store"),
@@ -203,31 +220,21 @@ async fn save(state: &AppState, form: &AdminPost, list: Vec<ClientBody>) -> Answ
 /// What is wrong with an "Add an app" form, in plain words, and beside which field.
 fn add_problem(id: &str, redirect_uris: &[String], taken: bool) -> Option<(&'static str, String)> {
     if !client_id_ok(id) {
-        return Some((
-            "client_id",
-            "Use 1 to 64 letters, digits, dots, dashes or underscores, for example immich."
-                .to_owned(),
-        ));
+        return Some(("client_id", tr("adm-apps-bad-id")));
     }
     if taken {
         return Some((
             "client_id",
-            format!("{id} is already on your list: remove it first, or pick another id."),
+            tr_args("adm-apps-id-taken", &[("id", arg(id))]),
         ));
     }
     if redirect_uris.is_empty() {
-        return Some((
-            "redirect_uris",
-            "Add the address the app asks you to register (its redirect URI).".to_owned(),
-        ));
+        return Some(("redirect_uris", tr("adm-apps-no-redirect")));
     }
     redirect_uris.iter().find(|u| !redirect_uri_ok(u)).map(|u| {
         (
             "redirect_uris",
-            format!(
-                "{u} is not a full address: write it as the app shows it, for example \
-                 https://photos.example.com/auth/login (no * and no #)."
-            ),
+            tr_args("adm-apps-bad-redirect", &[("uri", arg(u.as_str()))]),
         )
     })
 }

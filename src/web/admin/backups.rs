@@ -7,6 +7,7 @@ use axum::response::IntoResponse;
 use serde::Serialize;
 
 use super::{Answer, OwnerPost, OwnerSession, done, failed};
+use crate::i18n::tr;
 use crate::web::AppState;
 use crate::web::error::PageError;
 use crate::web::human::When;
@@ -69,7 +70,13 @@ pub async fn download(
     _: OwnerSession,
     Path(name): Path<String>,
 ) -> Answer {
-    let not_found = || PageError::new(StatusCode::NOT_FOUND, "Not found", "No such backup.");
+    let not_found = || {
+        PageError::new(
+            StatusCode::NOT_FOUND,
+            tr("adm-backup-not-found-title"),
+            tr("adm-backup-not-found"),
+        )
+    };
     let bytes = state
         .access
         .read_backup(&name)

@@ -13,8 +13,8 @@ use crate::access::reconcile::HeldRemoval;
 use crate::access::setup::SetupStep;
 use crate::access::{AccessError, OwnerStatus};
 use crate::config::Policy;
+use crate::i18n::{arg, num, tr, tr_args};
 use crate::web::AppState;
-use crate::web::human::plural;
 use crate::web::sessions::AdminSession;
 
 /// How many events the dashboard lists.
@@ -37,18 +37,13 @@ struct Counts {
 struct Attention {
     text: String,
     href: &'static str,
-    action: &'static str,
+    action: String,
 }
 
 impl Attention {
-    fn new(text: String, href: &'static str, action: &'static str) -> Self {
+    fn new(text: String, href: &'static str, action: String) -> Self {
         Self { text, href, action }
     }
-}
-
-/// "1 share", "3 shares".
-fn count(n: u64, unit: &str) -> String {
-    format!("{n} {}", plural(n, unit))
 }
 
 #[derive(Serialize)]
@@ -68,30 +63,26 @@ struct DashboardPage {
 fn connection(status: &OwnerStatus) -> (String, bool, bool) {
     match status {
         OwnerStatus::Ready(o) => (
-            format!("Connected to plex.tv as {}", o.username),
+            tr_args("adm-conn-ready", &[("name", arg(o.username.as_str()))]),
             true,
             false,
         ),
-        OwnerStatus::NotConfigured => ("No Plex account connected yet".to_owned(), false, false),
-        OwnerStatus::Resolving { last_error: None } => {
-            ("Connecting to plex.tv…".to_owned(), false, false)
-        }
+        OwnerStatus::NotConfigured => (tr("adm-conn-none"), false, false),
+        OwnerStatus::Resolving { last_error: None } => (tr("adm-conn-resolving"), false, false),
         OwnerStatus::Resolving {
             last_error: Some(e),
-        } => (format!("Cannot reach plex.tv yet: {e}"), false, false),
-        OwnerStatus::TokenInvalid => (
-            "plex.tv no longer accepts the owner's sign-in: reconnect Plex".to_owned(),
+        } => (
+            tr_args("adm-conn-unreachable", &[("error", arg(e.to_string()))]),
             false,
-            true,
-        ),
-        OwnerStatus::NeedsReconnect => (
-            "This install cannot read the stored Plex sign-in (restored from another install): \
-             reconnect Plex"
-                .to_owned(),
             false,
-            true,
         ),
-        OwnerStatus::Misconfigured(m) => (format!("Needs your attention: {m}"), false, false),
+        OwnerStatus::TokenInvalid => (tr("adm-conn-token-invalid"), false, true),
+        OwnerStatus::NeedsReconnect => (tr("adm-conn-needs-reconnect"), false, true),
+        OwnerStatus::Misconfigured(m) => (
+            tr_args("adm-conn-misconfigured", &[("problem", arg(m.to_string()))]),
+            false,
+            false,
+        ),
     }
 }
 
@@ -127,82 +118,67 @@ fn attention(
     match (finish, owner) {
         (Some(step), true) => {
             let what = match step {
-                SetupStep::Server => "choose your server and libraries",
-                SetupStep::Libraries => "choose the libraries they get",
+                SetupStep::Server => "adm-att-setup-server",
+                SetupStep::Libraries => "adm-att-setup-libraries",
             };
             out.push(Attention::new(
-                format!("Setup is not finished: friends see \"not ready yet\" until you {what}."),
+                tr(what),
                 step.path(),
-                "Finish setup",
+                tr("adm-setup-finish"),
             ));
         }
         (Some(SetupStep::Libraries), false) => out.push(Attention::new(
-            "No libraries are chosen yet: friends see \"not ready yet\" until someone does."
-                .to_owned(),
+            tr("adm-att-no-libraries"),
             "/admin/libraries",
-            "Choose libraries",
+            tr("adm-att-choose-libraries"),
         )),
         _ => {}
     }
     if state.access.effective_policy() == Policy::Open {
         out.push(Attention::new(
-            "The access policy is open: anyone who signs in with Plex gets access.".to_owned(),
+            tr("adm-att-open"),
             "/admin/access#pol",
-            "Change who may join",
+            tr("adm-att-change-policy"),
         ));
     }
     // As at start-up (SPEC §3): only while plexgate also listens beyond loopback.
     let server = &state.config.server;
     if server.public_url.is_default() && !server.listen.ip().is_loopback() {
         out.push(Attention::new(
-            "server.public_url is still the default http://localhost:8080: Plex sends friends \
-             back there after they sign in. Set it to the address friends use."
-                .to_owned(),
+            tr("adm-att-public-url"),
             "/admin/settings#cfg",
-            "See the settings",
+            tr("adm-att-see-settings"),
         ));
     }
     if counts.failed > 0 {
         out.push(Attention::new(
-            format!("{} failed and need you.", count(counts.failed, "share")),
+            tr_args("adm-att-failed", &[("n", num(counts.failed))]),
             "/admin/users",
-            "Open Users",
+            tr("adm-att-open-users"),
         ));
     }
     if counts.removal_failed > 0 {
         out.push(Attention::new(
-            format!(
-                "{} not confirmed by plex.tv: they may still have access. plexgate keeps \
-                 retrying.",
-                count(counts.removal_failed, "removal")
+            tr_args(
+                "adm-att-removal-failed",
+                &[("n", num(counts.removal_failed))],
             ),
             "/admin/users",
-            "Open Users",
+            tr("adm-att-open-users"),
         ));
     }
     if counts.requests > 0 {
         out.push(Attention::new(
-            format!(
-                "{} {} for you.",
-                count(counts.requests, "access request"),
-                if counts.requests == 1 {
-                    "waits"
-                } else {
-                    "wait"
-                }
-            ),
+            tr_args("adm-att-requests", &[("n", num(counts.requests))]),
             "/admin/access#req",
-            "Answer requests",
+            tr("adm-att-answer"),
         ));
     }
     if held > 0 {
         out.push(Attention::new(
-            format!(
-                "{} held back for your confirmation.",
-                count(held as u64, "removal")
-            ),
+            tr_args("adm-att-held", &[("n", num(held as u64))]),
             "/admin#held",
-            "Review them",
+            tr("adm-att-review"),
         ));
     }
     out
@@ -239,7 +215,16 @@ pub async fn page(
         events,
     };
     let template = "admin/dashboard.html";
-    Ok(render(&state, &s, "/admin", "Dashboard", template, &done, &page).await)
+    Ok(render(
+        &state,
+        &s,
+        "/admin",
+        &tr("adm-tab-dashboard"),
+        template,
+        &done,
+        &page,
+    )
+    .await)
 }
 
 /// `POST /admin/reconnect` (owner only): a `setup` flow for the owner's account, whose token

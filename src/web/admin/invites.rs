@@ -17,6 +17,7 @@ use super::{
 use crate::access::model::Invite;
 use crate::access::tools::NewInvite;
 use crate::config::Policy;
+use crate::i18n::{arg, tr, tr_args};
 use crate::web::AppState;
 use crate::web::csrf::AdminPost;
 use crate::web::human::When;
@@ -63,7 +64,7 @@ fn row(i: Invite, now: i64, names: &HashMap<u64, String>, boxes: &[LibraryBox]) 
             names
                 .get(id)
                 .cloned()
-                .unwrap_or_else(|| format!("account {id}"))
+                .unwrap_or_else(|| tr_args("adm-ev-account", &[("id", arg(id.to_string()))]))
         })
         .collect();
     InviteRow {
@@ -100,7 +101,7 @@ async fn show(state: &AppState, s: &crate::access::model::Session, d: &Done) -> 
         flags: flag_boxes(state, Default::default()),
     };
     let template = "admin/invites.html";
-    Ok(render(state, s, BACK, "Invite links", template, d, &page).await)
+    Ok(render(state, s, BACK, &tr("adm-inv-links"), template, d, &page).await)
 }
 
 /// `GET /admin/invites`.
@@ -114,15 +115,12 @@ pub async fn page(
 
 /// The form's values, or the field that is wrong and why.
 fn parse(state: &AppState, form: &AdminPost) -> Result<NewInvite, (&'static str, String)> {
-    let whole = |name: &'static str, what: &str| {
-        form.number(name)
-            .map_err(|_| (name, format!("{what} must be a whole number, or empty")))
-    };
+    let whole = |name: &'static str, what: &str| form.number(name).map_err(|_| (name, tr(what)));
     Ok(NewInvite {
-        max_uses: whole("max_uses", "The number of uses")?,
-        expires_in_days: whole("expires_in_days", "The days until the link expires")?,
+        max_uses: whole("max_uses", "adm-inv-whole-uses")?,
+        expires_in_days: whole("expires_in_days", "adm-inv-whole-expires")?,
         libraries: library_refs(&form.all("libraries")).map_err(|m| ("libraries", m))?,
-        access_days: whole("access_days", "The days of access")?,
+        access_days: whole("access_days", "adm-inv-whole-access")?,
         note: form.get("note").map(str::to_owned),
         sharing: sharing_fields(state, form),
     })

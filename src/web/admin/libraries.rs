@@ -6,6 +6,7 @@ use axum::extract::{Query, State};
 use serde::{Deserialize, Serialize};
 
 use super::{Answer, Done, done, failed, invalid, library_refs, render};
+use crate::i18n::{arg, tr, tr_args};
 use crate::web::AppState;
 use crate::web::csrf::AdminPost;
 use crate::web::sessions::AdminSession;
@@ -48,11 +49,7 @@ pub async fn page(
     let selected = selected.map_err(|e| failed(&e, "/admin"))?;
     let mut warnings = Vec::new();
     if q.warn.is_some() {
-        warnings.push(
-            "plex.tv answered with no libraries or did not answer, so nothing was changed. \
-             Try again later."
-                .to_owned(),
-        );
+        warnings.push(tr("adm-lib-empty-refresh"));
     }
     let sections = match state.access.sections().await {
         Ok(s) => {
@@ -60,8 +57,9 @@ pub async fn page(
             s.sections
         }
         Err(e) => {
-            warnings.push(format!(
-                "The library list could not be read from plex.tv: {e}"
+            warnings.push(tr_args(
+                "adm-lib-read-failed",
+                &[("error", arg(e.to_string()))],
             ));
             Vec::new()
         }
@@ -85,8 +83,8 @@ pub async fn page(
     for id in missing {
         rows.push(Row {
             id,
-            title: format!("Library {id}"),
-            kind: "not listed by plex.tv right now".to_owned(),
+            title: tr_args("adm-lib-unlisted-title", &[("id", arg(id.to_string()))]),
+            kind: tr("adm-lib-unlisted"),
             selected: true,
             listed: false,
         });
@@ -99,7 +97,16 @@ pub async fn page(
         warnings,
     };
     let template = "admin/libraries.html";
-    Ok(render(&state, &s, BACK, "Libraries", template, &q.done, &page).await)
+    Ok(render(
+        &state,
+        &s,
+        BACK,
+        &tr("adm-tab-libraries"),
+        template,
+        &q.done,
+        &page,
+    )
+    .await)
 }
 
 /// `POST /admin/libraries`: `libraries=<id>`… as the default set.

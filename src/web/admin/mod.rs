@@ -40,89 +40,59 @@ use flash::{FlashKind, FlashView};
 use form::Sticky;
 use routes::{Guard, Route, Routes};
 
-/// The admin tabs: path, label, owner only.
+/// The admin tabs: path, label (its message id), owner only.
 const TABS: &[(&str, &str, bool)] = &[
-    ("/admin", "Dashboard", false),
-    ("/admin/access", "Access", false),
-    ("/admin/invites", "Invites", false),
-    ("/admin/libraries", "Libraries", false),
-    ("/admin/users", "Users", false),
-    ("/admin/activity", "Activity", false),
-    ("/admin/apps", "Apps", true),
-    ("/admin/settings", "Settings", true),
+    ("/admin", "adm-tab-dashboard", false),
+    ("/admin/access", "adm-tab-access", false),
+    ("/admin/invites", "adm-tab-invites", false),
+    ("/admin/libraries", "adm-tab-libraries", false),
+    ("/admin/users", "adm-tab-users", false),
+    ("/admin/activity", "adm-tab-activity", false),
+    ("/admin/apps", "adm-tab-apps", true),
+    ("/admin/settings", "adm-tab-settings", true),
 ];
 
-/// Short confirmations shown after a change (`?done=…`), from a fixed list so a link cannot put
-/// arbitrary text on an admin page.
-const NOTICES: &[(&str, &str)] = &[
-    ("allow-added", "Added to the allowlist."),
-    (
-        "allow-edited",
-        "Allowlist entry saved. It applies when they sign in.",
-    ),
-    (
-        "allow-edited-shared",
-        "Allowlist entry saved. Their share on Plex now has its libraries and end date.",
-    ),
-    ("allow-removed", "Removed from the allowlist."),
-    ("policy", "Access policy saved."),
-    ("admin-added", "Co-admin added."),
-    ("admin-removed", "Co-admin removed."),
-    ("approved", "Request approved: access is being shared."),
-    ("declined", "Request declined."),
-    ("revoked", "Invite link revoked."),
-    ("libraries", "Default libraries saved."),
-    ("refreshed", "Library list refreshed from plex.tv."),
-    ("user-changed", "Access changed."),
-    ("user-removed", "Access removed."),
-    ("invited", "Invitation sent."),
-    (
-        "sessions-ended",
-        "Sessions ended: every app asks this account to sign in again.",
-    ),
-    ("settings", "Settings saved."),
-    ("key-revoked", "API key revoked."),
-    ("key-created", "API key created."),
-    ("invite-created", "Invite link created."),
-    (
-        "preview",
-        "Preview below; nothing is saved until you press Save.",
-    ),
-    (
-        "notify-test-1",
-        "Test queued for your notification channel.",
-    ),
-    (
-        "notify-test-2",
-        "Test queued for both notification channels.",
-    ),
-    (
-        "notify-test-3",
-        "Test queued for all three notification channels.",
-    ),
-    (
-        "notify-none",
-        "No channels configured: set notify.webhook_url, notify.discord_url or notify.ntfy_url.",
-    ),
-    ("backup", "Backup taken."),
-    (
-        "app-secret",
-        "App saved. Its client secret is below, shown only this once.",
-    ),
-    ("app-saved", "Apps saved."),
-    (
-        "app-removed",
-        "App removed; its tokens stop working at their next use.",
-    ),
-    ("held", "Held removals handled."),
-    ("setup", "plexgate is set up. Welcome to the admin pages."),
+/// Short confirmations shown after a change (`?done=…`, the message `adm-done-<key>`), from a
+/// fixed list so a link cannot put arbitrary text on an admin page.
+const NOTICES: &[&str] = &[
+    "allow-added",
+    "allow-edited",
+    "allow-edited-shared",
+    "allow-removed",
+    "policy",
+    "admin-added",
+    "admin-removed",
+    "approved",
+    "declined",
+    "revoked",
+    "libraries",
+    "refreshed",
+    "user-changed",
+    "user-removed",
+    "invited",
+    "sessions-ended",
+    "settings",
+    "key-revoked",
+    "key-created",
+    "invite-created",
+    "preview",
+    "notify-test-1",
+    "notify-test-2",
+    "notify-test-3",
+    "notify-none",
+    "backup",
+    "app-secret",
+    "app-saved",
+    "app-removed",
+    "held",
+    "setup",
 ];
 
 /// A tab of the admin navigation.
 #[derive(Serialize)]
 struct Tab {
     href: &'static str,
-    label: &'static str,
+    label: String,
     current: bool,
 }
 
@@ -139,7 +109,7 @@ struct AdminInfo<'a> {
     owner: bool,
     csrf: &'a str,
     tabs: Vec<Tab>,
-    notice: Option<&'static str>,
+    notice: Option<String>,
     /// The failed form's values and errors (empty when none failed).
     form: &'a Sticky,
     /// A one-shot result (new link or key, a preview) for this page.
@@ -189,11 +159,10 @@ pub async fn is_owner(state: &AppState, session: &Session) -> bool {
 pub fn owner_only_page() -> PageError {
     let mut e = PageError::new(
         StatusCode::FORBIDDEN,
-        "Owner only",
-        "Only the server's owner can use this page. Co-admins manage access, invites, \
-         libraries and users.",
+        tr("adm-owner-only"),
+        tr("adm-owner-only-text"),
     );
-    e.back = Some(("/admin", "Back to the dashboard".to_owned()));
+    e.back = Some(("/admin", tr("adm-back-dashboard")));
     e
 }
 
@@ -310,14 +279,15 @@ pub async fn render<T: Serialize>(
         .filter(|(_, _, owner_only)| owner || !owner_only)
         .map(|(href, label, _)| Tab {
             href,
-            label,
+            label: tr(label),
             current: *href == current,
         })
         .collect();
     let notice = done
         .done
         .as_deref()
-        .and_then(|d| NOTICES.iter().find(|(k, _)| *k == d).map(|(_, v)| *v));
+        .and_then(|d| NOTICES.iter().find(|k| **k == d))
+        .map(|k| tr(&format!("adm-done-{k}")));
     let flash = done
         .shown
         .as_deref()
@@ -386,10 +356,10 @@ pub fn done_shown(
 pub fn failed(e: &AccessError, back: &'static str) -> PageError {
     let mut page = access_error_page(e);
     if matches!(e, AccessError::Plex(_)) {
-        page.message = "plex.tv did not answer as expected, so nothing was changed.".to_owned();
+        page.message = tr("adm-plex-unexpected");
     }
     page.retry_after = None;
-    page.back = Some((back, "Back".to_owned()));
+    page.back = Some((back, tr("adm-back")));
     page
 }
 
@@ -408,7 +378,7 @@ pub fn library_refs(values: &[String]) -> Result<Option<Vec<LibraryRef>>, String
         .map(|v| {
             v.parse::<u64>()
                 .map(LibraryRef::Id)
-                .map_err(|_| "One of the chosen libraries is not on this server".to_owned())
+                .map_err(|_| tr("adm-library-not-here"))
         })
         .collect::<Result<Vec<_>, _>>()
         .map(Some)
@@ -423,12 +393,9 @@ pub fn grant_fields(
     form: &super::csrf::AdminPost,
 ) -> Result<(Option<Vec<LibraryRef>>, Option<u32>), FieldError> {
     let libraries = library_refs(&form.all("libraries")).map_err(|m| ("libraries", m))?;
-    let days = form.number::<u32>("access_days").map_err(|_| {
-        (
-            "access_days",
-            "The days of access must be a whole number, or empty for no end".to_owned(),
-        )
-    })?;
+    let days = form
+        .number::<u32>("access_days")
+        .map_err(|_| ("access_days", tr("adm-days-whole")))?;
     Ok((libraries, days))
 }
 
@@ -488,24 +455,19 @@ pub async fn sign_in(State(state): State<AppState>, Query(q): Query<SignInQuery>
         return views::message(
             &state,
             StatusCode::OK,
-            "Reconnect Plex",
-            &[
-                "plexgate lost its connection to the owner's Plex account. The owner signs in \
-               with Plex once more to reconnect; no other account can."
-                    .to_owned(),
-            ],
+            &tr("adm-reconnect"),
+            &[tr("adm-signin-reconnect-text")],
             Some(Action {
                 href: format!("{}/setup/reconnect", state.prefix()),
-                label: "Reconnect Plex".to_owned(),
+                label: tr("adm-reconnect"),
             }),
         );
     }
     views::message(
         &state,
         StatusCode::OK,
-        "Admin sign-in",
-        &["The admin pages are for the server's owner and co-admins. Sign in with your Plex account."
-            .to_owned()],
+        &tr("adm-signin-title"),
+        &[tr("adm-signin-text")],
         Some(Action {
             href: format!("{}/auth/plex?next={next}", state.prefix()),
             label: tr("sign-in-with-plex"),

@@ -11,6 +11,7 @@ use super::form::Sticky;
 use super::{Answer, Done, OwnerPost, OwnerSession, done, done_shown, failed, render};
 use crate::access::model::Session;
 use crate::access::setup::{WELCOME_TEXT_KEY, WELCOME_TITLE_KEY};
+use crate::i18n::{num, tr, tr_args};
 use crate::notify::{EventKind, NotifyAccount};
 use crate::web::AppState;
 use crate::web::human::When;
@@ -28,7 +29,7 @@ pub const DEFAULT_WELCOME_TEXT: &str =
 struct Fixed {
     key: &'static str,
     value: String,
-    source: &'static str,
+    source: String,
 }
 
 #[derive(Serialize)]
@@ -103,8 +104,8 @@ fn fixed(state: &AppState) -> Vec<Fixed> {
     let c = &state.config;
     let policy = state.access.effective_policy();
     let libraries = c.access.libraries.as_ref().map_or_else(
-        || "chosen on the Libraries page".to_owned(),
-        |l| format!("{} entries", l.len()),
+        || tr("adm-set-libraries-page"),
+        |l| tr_args("adm-set-entries", &[("n", num(l.len() as u64))]),
     );
     let rows: [(&'static str, String); 8] = [
         ("server.public_url", c.server.public_url.base().to_owned()),
@@ -133,9 +134,9 @@ fn fixed(state: &AppState) -> Vec<Fixed> {
             key,
             value,
             source: if c.is_set(key) {
-                "config file or PLEXGATE_* environment"
+                tr("adm-set-source-config")
             } else {
-                "built-in default"
+                tr("adm-lib-built-in")
             },
         })
         .collect()
@@ -199,7 +200,16 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Answer {
             .collect(),
         backups: super::backups::list(state).await,
     };
-    Ok(render(state, s, BACK, "Settings", "admin/settings.html", d, &page).await)
+    Ok(render(
+        state,
+        s,
+        BACK,
+        &tr("adm-tab-settings"),
+        "admin/settings.html",
+        d,
+        &page,
+    )
+    .await)
 }
 
 /// `GET /admin/settings`.

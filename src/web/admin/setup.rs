@@ -18,6 +18,7 @@ use crate::access::model::FlowPurpose;
 use crate::access::model::PlexUser;
 use crate::access::setup::Claim;
 use crate::config::Policy;
+use crate::i18n::tr;
 use crate::secret::Secret;
 use crate::web::AppState;
 use crate::web::error::PageError;
@@ -64,8 +65,8 @@ pub fn code_ok(state: &AppState, code: Option<&str>) -> Result<(), PageError> {
     let Some(expected) = state.access.live_setup_code() else {
         return Err(PageError::new(
             StatusCode::NOT_FOUND,
-            "Already set up",
-            "This plexgate already has an owner. Sign in from the admin page instead.",
+            tr("adm-setup-already"),
+            tr("adm-setup-already-text"),
         ));
     };
     if code.is_some_and(|c| expected.ct_eq(c)) {
@@ -73,8 +74,8 @@ pub fn code_ok(state: &AppState, code: Option<&str>) -> Result<(), PageError> {
     } else {
         Err(PageError::new(
             StatusCode::FORBIDDEN,
-            "Setup code needed",
-            "This page needs the one-time setup link that plexgate printed when it started.",
+            tr("adm-setup-code-needed"),
+            tr("adm-setup-code-needed-text"),
         ))
     }
 }
@@ -143,9 +144,8 @@ pub async fn signed_in(
                 state,
                 &PageError::new(
                     StatusCode::FORBIDDEN,
-                    "Not the owner",
-                    "This plexgate already has an owner, and it is another Plex account. \
-                     Nothing was changed.",
+                    tr("adm-setup-not-owner"),
+                    tr("adm-setup-not-owner-text"),
                 ),
             )
         }
@@ -177,8 +177,8 @@ pub async fn server_page(State(state): State<AppState>, OwnerSession(s): OwnerSe
             })
             .collect(),
     };
-    let (title, d) = ("Choose your server", Done::default());
-    Ok(render(&state, &s, "", title, "setup_server.html", &d, &page).await)
+    let (title, d) = (tr("adm-setup-server-title"), Done::default());
+    Ok(render(&state, &s, "", &title, "setup_server.html", &d, &page).await)
 }
 
 /// `POST /setup/server`: `server=<machine id>`.
@@ -186,7 +186,7 @@ pub async fn server_post(State(state): State<AppState>, OwnerPost(form): OwnerPo
     let back = "/setup/server";
     let id = form
         .get("server")
-        .ok_or_else(|| invalid("choose a server".to_owned(), back))?;
+        .ok_or_else(|| invalid(tr("adm-setup-choose-server"), back))?;
     let chosen = state.access.choose_server(&form.session.username, id).await;
     chosen.map_err(|e| failed(&e, back))?;
     // The owner is known now: the background work (reconciler) may start.
@@ -261,7 +261,7 @@ async fn libraries_show(
             .as_str(),
         policy_fixed: state.access.from_config().policy,
     };
-    let title = "Libraries and policy";
+    let title = &tr("adm-setup-libraries-title");
     Ok(render(&state, s, "", title, "setup_libraries.html", done, &page).await)
 }
 
@@ -283,7 +283,7 @@ pub async fn libraries_post(State(state): State<AppState>, OwnerPost(form): Owne
         }
     };
     if refs.is_empty() && !state.access.libraries_from_config() {
-        let m = "Choose at least one library: friends get the ones you tick";
+        let m = tr("adm-setup-choose-library");
         let done = Done::failed(sticky.error("libraries", m));
         return libraries_show(&state, &form.session, &done).await;
     }

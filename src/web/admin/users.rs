@@ -13,6 +13,7 @@ use super::form::Sticky;
 use super::{Answer, Done, done, failed, grant_fields, library_refs, render};
 use crate::access::model::{GrantStatus, Session};
 use crate::access::users::{NewUser, UserChange, UserInfo};
+use crate::i18n::{arg, num, tr, tr_args};
 use crate::web::AppState;
 use crate::web::csrf::AdminPost;
 use crate::web::human::When;
@@ -57,23 +58,27 @@ pub struct UsersQuery {
 /// A status a person understands.
 fn status_words(u: &UserInfo, now: i64) -> String {
     let name = if u.username.is_empty() {
-        "them"
+        tr("adm-users-them")
     } else {
-        u.username.as_str()
+        u.username.clone()
     };
     if u.removal_failed {
-        return "removal not confirmed by Plex yet: may still have access".to_owned();
+        return tr("adm-users-removal-unconfirmed");
     }
-    let until = u
-        .expires_at
-        .map(|t| format!(" until {}", When::at(t, now).date))
-        .unwrap_or_default();
+    let until = u.expires_at.map(|t| When::at(t, now).date);
+    let with = |id: &str| match &until {
+        Some(date) => tr_args(
+            &format!("{id}-until"),
+            &[("name", arg(name.as_str())), ("date", arg(date.as_str()))],
+        ),
+        None => tr_args(id, &[("name", arg(name.as_str()))]),
+    };
     match u.status {
-        GrantStatus::Sharing => "being shared: plexgate keeps trying".to_owned(),
-        GrantStatus::Pending => format!("waiting for {name} to accept{until}"),
-        GrantStatus::Accepted => format!("active{until}"),
-        GrantStatus::Failed => "sharing failed: needs you".to_owned(),
-        GrantStatus::Removed => "access removed".to_owned(),
+        GrantStatus::Sharing => tr("adm-users-st-sharing"),
+        GrantStatus::Pending => with("adm-users-st-pending"),
+        GrantStatus::Accepted => with("adm-users-st-active"),
+        GrantStatus::Failed => tr("adm-users-st-failed"),
+        GrantStatus::Removed => tr("adm-users-st-removed"),
     }
 }
 
@@ -123,7 +128,16 @@ async fn show(state: &AppState, s: &Session, d: &Done, history: bool) -> Answer 
         history,
         removed,
     };
-    Ok(render(state, s, BACK, "Users", "admin/users.html", d, &page).await)
+    Ok(render(
+        state,
+        s,
+        BACK,
+        &tr("adm-tab-users"),
+        "admin/users.html",
+        d,
+        &page,
+    )
+    .await)
 }
 
 /// The page again with the failed form as sent and its error.
@@ -141,7 +155,7 @@ pub async fn libraries(
     let refs = match library_refs(&form.all("libraries")) {
         Ok(Some(r)) => r,
         Ok(None) => {
-            let m = "Choose at least one library (to end access, use Remove access)";
+            let m = tr("adm-users-choose-library");
             return again(&state, &form, sticky.error("libraries", m)).await;
         }
         Err(m) => return again(&state, &form, sticky.error("libraries", m)).await,
@@ -167,11 +181,11 @@ pub async fn expiry(
         let days = match form.number::<u32>("days") {
             Ok(Some(d)) if (1..=3650).contains(&d) => i64::from(d),
             Ok(None) => {
-                let m = "Type how many days to add (1 to 3650)";
+                let m = tr("adm-users-days-type");
                 return again(&state, &form, sticky.error("days", m)).await;
             }
             _ => {
-                let m = "The days to add must be a whole number from 1 to 3650";
+                let m = tr("adm-users-days-whole");
                 return again(&state, &form, sticky.error("days", m)).await;
             }
         };
@@ -240,23 +254,22 @@ pub async fn remove(State(state): State<AppState>, form: AdminPost) -> Answer {
     };
     let sticky = Sticky::from_post(&name, &form);
     let Ok(ids) = ids else {
-        let m = "That account is not known here";
+        let m = tr("adm-users-unknown");
         return again(&state, &form, sticky.error("plex_id", m)).await;
     };
     if ids.is_empty() {
-        let m = "Choose whose access to remove";
+        let m = tr("adm-users-choose-whom");
         return again(&state, &form, sticky.error("plex_id", m)).await;
     }
     if form.get("confirm") != Some("yes") {
-        let m = "Tick \"Yes, remove access\" to confirm";
+        let m = tr("adm-users-tick-confirm");
         return again(&state, &form, sticky.error("confirm", m)).await;
     }
     let max = usize::try_from(state.config.reconcile.max_removals).unwrap_or(usize::MAX);
     if ids.len() > max && form.get("confirm_mass") != Some("yes") {
-        let m = format!(
-            "You chose {} accounts, more than reconcile.max_removals ({max}). Nothing was \
-             removed. Also tick \"Yes, remove all of them\".",
-            ids.len()
+        let m = tr_args(
+            "adm-users-mass",
+            &[("n", num(ids.len() as u64)), ("max", num(max as u64))],
         );
         let mut sticky = sticky.error("confirm_mass", m);
         sticky.status = Some(StatusCode::CONFLICT);
