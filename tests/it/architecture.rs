@@ -11,11 +11,6 @@ use std::path::{Path, PathBuf};
 /// The one file outside `web` that may name it: it builds the state and serves `web::router`.
 const SERVES_WEB: &[&str] = &["src/serve.rs"];
 
-/// Files under `src/web` that still name `store` or `plex` while issue 19 moves their calls
-/// into `access`. Only ever shrinks: a listed file that no longer offends fails the test, so
-/// it is taken off the list.
-const NOT_YET_THROUGH_ACCESS: &[&str] = &["src/web/oidc/clients.rs"];
-
 /// A source file: its path from the crate root (`src/…`) and its product code.
 struct Source {
     path: String,
@@ -120,26 +115,18 @@ fn top_module(path: &str) -> Option<&str> {
 
 #[test]
 fn web_reaches_store_and_plex_only_through_access() {
-    let mut offending = Vec::new();
-    let mut cleaned = Vec::new();
-    for s in sources().iter().filter(|s| s.path.starts_with("src/web/")) {
-        let refs = crate_refs(&s.code);
-        let offends = refs.contains("store") || refs.contains("plex");
-        let listed = NOT_YET_THROUGH_ACCESS.contains(&s.path.as_str());
-        if offends && !listed {
-            offending.push(s.path.clone());
-        }
-        if listed && !offends {
-            cleaned.push(s.path.clone());
-        }
-    }
+    let offending: Vec<String> = sources()
+        .into_iter()
+        .filter(|s| s.path.starts_with("src/web/"))
+        .filter(|s| {
+            let refs = crate_refs(&s.code);
+            refs.contains("store") || refs.contains("plex")
+        })
+        .map(|s| s.path)
+        .collect();
     assert!(
         offending.is_empty(),
         "web files naming crate::store or crate::plex (use crate::access, its model re-exports): {offending:?}"
-    );
-    assert!(
-        cleaned.is_empty(),
-        "these files no longer name store or plex: take them off NOT_YET_THROUGH_ACCESS: {cleaned:?}"
     );
 }
 

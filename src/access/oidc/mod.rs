@@ -16,6 +16,7 @@ use serde::Serialize;
 use sha2::{Digest as _, Sha256};
 
 use super::sso::{AppSource, Who};
+use super::{Access, AccessError};
 use crate::config::OidcClientConfig;
 pub use crate::config::oidc_client::{check_client_shape, client_id_ok, redirect_uri_ok};
 use crate::crypto::{ct_eq, sha256_hex};
@@ -86,6 +87,23 @@ impl Client {
         self.secret_hash
             .as_deref()
             .is_some_and(|h| ct_eq(h.as_bytes(), sha256_hex(secret).as_bytes()))
+    }
+
+    /// An admin-managed client as stored.
+    pub fn admin(r: crate::store::OidcClientRecord) -> Self {
+        Self {
+            config: r.client,
+            secret_hash: r.secret_hash,
+            source: AppSource::Admin,
+        }
+    }
+}
+
+impl Access {
+    /// The admin-managed clients as stored (config clients are not stored).
+    pub async fn oidc_clients(&self) -> Result<Vec<Client>, AccessError> {
+        let stored = self.0.store.read(|tx| tx.oidc_clients()).await?;
+        Ok(stored.into_iter().map(Client::admin).collect())
     }
 }
 

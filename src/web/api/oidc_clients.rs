@@ -200,14 +200,8 @@ pub async fn replace(
         });
     }
     state.access.save_oidc_clients(out.clone()).await?;
-    state.oidc.set_admin_clients(
-        out.iter()
-            .map(|r| Client {
-                config: r.client.clone(),
-                secret_hash: r.secret_hash.clone(),
-                source: AppSource::Admin,
-            })
-            .collect(),
-    );
+    state
+        .oidc
+        .set_admin_clients(out.iter().cloned().map(Client::admin).collect());
     Ok((out, secrets))
 }

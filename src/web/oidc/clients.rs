@@ -7,24 +7,15 @@ use std::sync::Arc;
 use crate::access::AccessError;
 use crate::access::oidc::{self, Client, Identity, Person};
 use crate::access::sso::{AppSource, Who};
-use crate::store::StoreError;
 use crate::web::AppState;
 use crate::web::sso::account;
 
 /// Every client: config entries first, then the admin-managed ones.
-pub async fn all(state: &AppState) -> Result<Vec<Client>, StoreError> {
+pub async fn all(state: &AppState) -> Result<Vec<Client>, AccessError> {
     let admin = match state.oidc.admin_clients() {
         Some(a) => a,
         None => {
-            let stored = state.access.store().read(|tx| tx.oidc_clients()).await?;
-            let loaded: Vec<Client> = stored
-                .into_iter()
-                .map(|r| Client {
-                    config: r.client,
-                    secret_hash: r.secret_hash,
-                    source: AppSource::Admin,
-                })
-                .collect();
+            let loaded = state.access.oidc_clients().await?;
             state.oidc.set_admin_clients(loaded.clone());
             Arc::new(loaded)
         }
@@ -51,7 +42,7 @@ pub async fn all(state: &AppState) -> Result<Vec<Client>, StoreError> {
 }
 
 /// The client called `id`.
-pub async fn find(state: &AppState, id: Option<&str>) -> Result<Option<Client>, StoreError> {
+pub async fn find(state: &AppState, id: Option<&str>) -> Result<Option<Client>, AccessError> {
     let Some(id) = id else {
         return Ok(None);
     };
