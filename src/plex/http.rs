@@ -457,4 +457,27 @@ mod tests {
         assert_eq!(map.get("x-plex-features").unwrap(), assumptions::FEATURES);
         assert_eq!(map.len(), 10);
     }
+
+    /// A 429's hold refuses the next call of its kind unsent, up to the instant it ends and not
+    /// at it (paused clock: `advance` lands exactly on that instant).
+    #[tokio::test(start_paused = true)]
+    async fn a_held_kind_of_call_is_refused_until_the_hold_ends() {
+        let client = PlexClient::new(PlexSettings::new("abc-123").unwrap()).unwrap();
+        // Not a header value: a call past the hold fails on it, before anything is sent.
+        let token = Secret::new("bad\ntoken");
+        let call = || Call::new(Method::GET, Host::Api, &["api", "v2", "user"]).token(&token);
+        let kind = (
+            method_name(&Method::GET),
+            endpoint_template(&call().segments),
+        );
+        let until = tokio::time::Instant::now() + Duration::from_secs(5);
+        lock(&client.inner.held_until).insert(kind, until);
+        let held = PlexError::RateLimited {
+            retry_after: Some(Duration::from_secs(5)),
+        };
+        assert_eq!(client.send_unjudged(call()).await.unwrap_err(), held);
+        tokio::time::advance(Duration::from_secs(5)).await;
+        let sent = client.send_unjudged(call()).await.unwrap_err();
+        assert_eq!(sent, PlexError::Unauthorized);
+    }
 }

@@ -395,3 +395,53 @@ async fn an_allowlisted_friend_s_share_carries_the_entry_flags() {
         "the entry's flags win, the rest is the owner's: {s:?}"
     );
 }
+
+#[tokio::test]
+async fn a_returning_friend_with_an_accepted_grant_makes_no_share_call() {
+    let app = TestApp::with_fake(&[]).await;
+    allow(&app, "ALICE", None).await;
+    sign_in(&app, &ALICE, None).await;
+    assert_eq!(
+        grant_of(&app, ALICE.id).await.unwrap().status,
+        GrantStatus::Accepted
+    );
+    app.fake().clear_requests();
+    assert!(matches!(
+        sign_in(&app, &ALICE, None).await,
+        SignInOutcome::AlreadyIn { .. }
+    ));
+    let calls = app.fake().requests();
+    let shares: Vec<_> = calls
+        .iter()
+        .filter(|r| r.path.contains("/api/servers/") || r.path.contains("shared_servers"))
+        .collect();
+    assert!(shares.is_empty(), "{shares:#?}");
+}
+
+#[tokio::test]
+async fn a_failed_grant_is_shared_again_at_the_next_sign_in() {
+    let app = TestApp::with_fake(&[]).await;
+    allow(&app, "ALICE", None).await;
+    // plex.tv refuses the share outright: the grant fails, with the same libraries as before.
+    app.fake()
+        .inject(Fault::status("/api/servers/", 400).method("POST"));
+    app.fake()
+        .inject(Fault::status("/api/v2/shared_servers", 400).method("POST"));
+    sign_in(&app, &ALICE, None).await;
+    let failed = grant_of(&app, ALICE.id).await.unwrap();
+    assert_eq!(failed.status, GrantStatus::Failed);
+    assert!(shares_of(&app, &ALICE).is_empty());
+
+    app.fake().clear_faults();
+    match sign_in(&app, &ALICE, None).await {
+        SignInOutcome::Joined { grant, change, .. } => {
+            assert_eq!(change, GrantChange::Joined);
+            assert_eq!(grant.status, GrantStatus::Accepted);
+        }
+        other => panic!("expected Joined, got {other:?}"),
+    }
+    let grant = grant_of(&app, ALICE.id).await.unwrap();
+    assert_eq!(grant.status, GrantStatus::Accepted);
+    assert_eq!(grant.libraries, failed.libraries);
+    assert_eq!(shares_of(&app, &ALICE).len(), 1);
+}
