@@ -480,4 +480,28 @@ mod tests {
         let sent = client.send_unjudged(call()).await.unwrap_err();
         assert_eq!(sent, PlexError::Unauthorized);
     }
+
+    #[test]
+    fn a_url_has_a_query_only_for_the_call_s_pairs_or_the_identity() {
+        let client = PlexClient::new(PlexSettings::new("abc-123").unwrap()).unwrap();
+        let url = |call: Call<'_>| client.url(&call).unwrap().to_string();
+        let bare = Call::new(Method::GET, Host::Api, &["api", "v2", "user"]);
+        assert_eq!(url(bare), "https://plex.tv/api/v2/user");
+        let pin =
+            Call::new(Method::GET, Host::Api, &["api", "v2", "pins", "7"]).query("code", "a b");
+        assert_eq!(url(pin), "https://plex.tv/api/v2/pins/7?code=a+b");
+        let clients = url(Call::new(
+            Method::GET,
+            Host::Clients,
+            &["api", "v2", "home"],
+        ));
+        assert!(
+            clients.starts_with("https://clients.plex.tv/api/v2/home?X-Plex-Product=plexgate&"),
+            "{clients}"
+        );
+        assert!(
+            clients.contains("&X-Plex-Client-Identifier=abc-123&"),
+            "{clients}"
+        );
+    }
 }

@@ -108,6 +108,62 @@ async fn a_body_over_the_cap_is_refused() {
     );
 }
 
+#[tokio::test]
+async fn a_body_of_exactly_the_cap_is_read() {
+    let other = CannedServer::start(vec![(
+        "GET",
+        "/api/v2/user".into(),
+        503,
+        vec![],
+        "x".repeat(1_000),
+    )])
+    .await;
+    let mut s = settings(&other.base, &other.base);
+    s.max_body_bytes = 1_000;
+    let r = PlexClient::new(s)
+        .unwrap()
+        .user(&token(&ALICE))
+        .await
+        .unwrap_err();
+    assert_eq!(r, PlexError::Unavailable { status: 503 });
+}
+
+/// An answer without a Content-Length (read to the end of the connection) is capped as it is
+/// read, even when it arrives in one piece.
+#[tokio::test]
+async fn a_body_without_a_length_is_capped_as_it_is_read() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        let (mut conn, _) = listener.accept().await.unwrap();
+        // The whole request first: closing on unread bytes would reset the connection.
+        let mut request = Vec::new();
+        let mut buf = [0u8; 1024];
+        while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+            let n = conn.read(&mut buf).await.unwrap();
+            assert!(n > 0, "the request ended early");
+            request.extend_from_slice(&buf[..n]);
+        }
+        let answer = format!(
+            "HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\n\r\n{}",
+            "x".repeat(2_000)
+        );
+        conn.write_all(answer.as_bytes()).await.unwrap();
+    });
+    let mut s = settings(&base, &base);
+    s.max_body_bytes = 1_000;
+    let r = PlexClient::new(s)
+        .unwrap()
+        .user(&token(&ALICE))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(r, PlexError::Protocol(ref m) if m.contains("larger")),
+        "{r:?}"
+    );
+}
+
 // ---------- where the token and identity go ----------
 
 #[tokio::test]
