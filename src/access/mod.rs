@@ -34,7 +34,7 @@ use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use crate::clock::{SharedClock, Timing, UnixTime};
 use crate::config::{LibraryRef, Policy, PublicUrl};
-use crate::plex::{PlexClient, Section, Sections};
+use crate::plex::{PlexClient, PlexServer, PlexUser, Section, Sections};
 use crate::secret::Secret;
 use crate::store::{GrantStatus, NewEvent, Store};
 pub(crate) use crate::sync::lock;
@@ -88,6 +88,20 @@ pub struct Owner {
     pub machine_id: String,
     /// The shared server's name, shown to friends.
     pub server_name: String,
+}
+
+impl Owner {
+    fn new(token: Secret, user: PlexUser, server: &PlexServer) -> Self {
+        Self {
+            token,
+            plex_id: user.id,
+            username: user.username,
+            title: user.title,
+            thumb: user.thumb,
+            machine_id: server.machine_id.clone(),
+            server_name: server.name.clone(),
+        }
+    }
 }
 
 /// Where the owner setup stands.

@@ -118,15 +118,7 @@ impl Access {
                 .await?;
             self.note_default_libraries(&ids);
         }
-        Ok(Owner {
-            token,
-            plex_id: user.id,
-            username: user.username,
-            title: user.title,
-            thumb: user.thumb,
-            machine_id: server.machine_id.clone(),
-            server_name: server.name.clone(),
-        })
+        Ok(Owner::new(token, user, server))
     }
 
     /// Restores the share family that worked before (a fallback survives restarts).

@@ -4,8 +4,8 @@
 
 use std::net::IpAddr;
 
-use super::signin::same_set;
-use super::users::{DAY_SECS, union};
+use super::signin::retarget;
+use super::users::DAY_SECS;
 use super::{Access, AccessError, Refusal, RefusalKind, RequestIdentity, lock};
 use crate::clock::UnixTime;
 use crate::crypto::{random_token, sha256_hex};
@@ -312,23 +312,11 @@ fn approved_grant(
     let expires_at = access_days.map(|d| now.saturating_add(i64::from(d) * DAY_SECS));
     match existing {
         Some(mut g) if g.status != GrantStatus::Removed => {
-            let wanted = if g.external {
-                union(&g.libraries, &libraries)
-            } else {
-                libraries
-            };
-            if g.status == GrantStatus::Failed || !same_set(&wanted, &g.libraries) {
-                g.status = GrantStatus::Sharing;
-                g.attempts = 0;
-                g.next_attempt_at = None;
-                g.removal = None;
-            }
-            g.libraries = wanted;
+            retarget(&mut g, &libraries, now);
             if expires_at.is_some() {
                 g.expires_at = expires_at;
                 g.external = false;
             }
-            g.updated_at = now;
             g
         }
         _ => Grant {
@@ -336,19 +324,11 @@ fn approved_grant(
             username: req.username.clone(),
             email: req.email.clone(),
             libraries,
-            status: GrantStatus::Sharing,
-            external: false,
-            share_id: None,
             expires_at,
             source: "request".to_owned(),
-            invite_id: None,
-            attempts: 0,
-            next_attempt_at: None,
-            share_attempted: false,
-            last_error: None,
-            removal: None,
             created_at: now,
             updated_at: now,
+            ..Grant::default()
         },
     }
 }

@@ -202,15 +202,7 @@ impl Access {
             .ok_or_else(|| {
                 AccessError::Invalid("choose one of the servers your Plex account owns".to_owned())
             })?;
-        let owner = Arc::new(Owner {
-            token,
-            plex_id: user.id,
-            username: user.username,
-            title: user.title,
-            thumb: user.thumb,
-            machine_id: server.machine_id.clone(),
-            server_name: server.name.clone(),
-        });
+        let owner = Arc::new(Owner::new(token, user, server));
         self.read_owner_avatar(owner.thumb.as_deref()).await;
         self.set_owner_status(OwnerStatus::Ready(owner.clone()));
         Ok(owner)

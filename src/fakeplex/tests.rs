@@ -80,6 +80,11 @@ impl T {
         Self::send(rb).await
     }
 
+    /// A v2 JSON call with a token.
+    pub(super) async fn json2(&self, method: &str, path: &str, token: &str) -> Got {
+        self.v2(method, path, Some(token), true).await
+    }
+
     pub(super) async fn v2_body(
         &self,
         method: &str,
@@ -163,14 +168,14 @@ async fn bad_tokens_are_401_and_v1_can_say_422() {
     let (s, _, body) = t.v1("GET", "/api/users", "nope", None).await;
     assert!(s == 422 && body.contains("Invalid token"), "{body}");
     t.fake.revoke_token(&OWNER);
-    let (s, _, _) = t.v2("GET", "/api/v2/user", Some(OWNER.token), true).await;
+    let (s, _, _) = t.json2("GET", "/api/v2/user", OWNER.token).await;
     assert_eq!(s, 401);
 }
 
 #[tokio::test]
 async fn user_and_ping_answer_json_or_xml_by_accept() {
     let t = setup().await;
-    let (s, ct, body) = t.v2("GET", "/api/v2/user", Some(ALICE.token), true).await;
+    let (s, ct, body) = t.json2("GET", "/api/v2/user", ALICE.token).await;
     assert!(s == 200 && ct.starts_with("application/json"));
     let u = json(&body);
     assert_eq!(
@@ -179,7 +184,7 @@ async fn user_and_ping_answer_json_or_xml_by_accept() {
     );
     assert_eq!(u["email"], "alice@example.com");
     assert_eq!(u["restricted"], false);
-    let (_, _, body) = t.v2("GET", "/api/v2/user", Some(KID.token), true).await;
+    let (_, _, body) = t.json2("GET", "/api/v2/user", KID.token).await;
     let k = json(&body);
     assert!(k["email"].is_null() && k["restricted"] == true && k["home"] == true);
 
@@ -201,7 +206,7 @@ async fn user_and_ping_answer_json_or_xml_by_accept() {
         "{names:?}"
     );
 
-    let (_, _, body) = t.v2("GET", "/api/v2/ping", Some(OWNER.token), true).await;
+    let (_, _, body) = t.json2("GET", "/api/v2/ping", OWNER.token).await;
     assert_eq!(json(&body), serde_json::json!({"pong": true}));
     let (_, _, body) = t.v2("GET", "/api/v2/ping", Some(OWNER.token), false).await;
     let doc = roxmltree::Document::parse(&body).unwrap();
@@ -212,12 +217,7 @@ async fn user_and_ping_answer_json_or_xml_by_accept() {
 async fn resources_list_the_owned_server_and_a_foreign_one() {
     let t = setup().await;
     let (s, _, body) = t
-        .v2(
-            "GET",
-            "/api/v2/resources?includeHttps=1",
-            Some(OWNER.token),
-            true,
-        )
+        .json2("GET", "/api/v2/resources?includeHttps=1", OWNER.token)
         .await;
     assert_eq!(s, 200);
     let list = json(&body);
@@ -264,17 +264,16 @@ async fn sections_have_global_ids_and_only_the_owner_reads_them() {
     assert!(
         secs.contains(&(MOVIES.to_string(), "1".to_owned())) && secs.iter().all(|(i, k)| i != k)
     );
-    let (_, _, body) = t.v2("GET", &v2_path, Some(OWNER.token), true).await;
+    let (_, _, body) = t.json2("GET", &v2_path, OWNER.token).await;
     assert_eq!(json(&body)["librarySections"][1]["id"], TV);
 
     // Not the caller's server.
     assert_eq!(t.v1("GET", &v1_path, ALICE.token, None).await.0, 404);
     let (s, _, body) = t
-        .v2(
+        .json2(
             "GET",
             &format!("/api/v2/servers/{OTHER_SERVER_ID}"),
-            Some(OWNER.token),
-            true,
+            OWNER.token,
         )
         .await;
     assert_eq!((s, error_code(&body)), (404, 1002));
@@ -282,7 +281,7 @@ async fn sections_have_global_ids_and_only_the_owner_reads_them() {
     t.fake.empty_sections(true, true);
     let (_, _, xml) = t.v1("GET", &v1_path, OWNER.token, None).await;
     assert!(!xml.contains("<Section"));
-    let (_, _, body) = t.v2("GET", &v2_path, Some(OWNER.token), true).await;
+    let (_, _, body) = t.json2("GET", &v2_path, OWNER.token).await;
     assert_eq!(json(&body)["librarySections"], serde_json::json!([]));
 }
 
@@ -302,9 +301,7 @@ async fn dead_endpoints_are_410_and_unknown_routes_html_404() {
             "<Response code=\"410\" status=\"This endpoint was deprecated and removed\"/>"
         ));
     }
-    let (s, ct, _) = t
-        .v2("GET", "/api/v2/nothing/here", Some(OWNER.token), true)
-        .await;
+    let (s, ct, _) = t.json2("GET", "/api/v2/nothing/here", OWNER.token).await;
     assert!(s == 404 && ct.starts_with("text/html"));
     let (s, ct, _) = t.v1("GET", "/nowhere", OWNER.token, None).await;
     assert!(s == 404 && ct.starts_with("text/html"));

@@ -10,14 +10,8 @@ use super::*;
 async fn status_and_html_404_faults_count_down() {
     let t = setup().await;
     t.fake.inject(Fault::status("/api/v2/user", 503).times(1));
-    assert_eq!(
-        t.v2("GET", "/api/v2/user", Some(OWNER.token), true).await.0,
-        503
-    );
-    assert_eq!(
-        t.v2("GET", "/api/v2/user", Some(OWNER.token), true).await.0,
-        200
-    );
+    assert_eq!(t.json2("GET", "/api/v2/user", OWNER.token).await.0, 503);
+    assert_eq!(t.json2("GET", "/api/v2/user", OWNER.token).await.0, 200);
 
     t.fake
         .inject(Fault::html_404("/api/servers/").method("POST"));
@@ -30,12 +24,7 @@ async fn status_and_html_404_faults_count_down() {
     assert_eq!(t.v1("GET", &path, OWNER.token, None).await.0, 200);
     t.fake.inject(Fault::gone_410("/api/v2/shared_servers"));
     let (s, _, body) = t
-        .v2(
-            "GET",
-            "/api/v2/shared_servers/owned/accepted",
-            Some(OWNER.token),
-            true,
-        )
+        .json2("GET", "/api/v2/shared_servers/owned/accepted", OWNER.token)
         .await;
     assert!(s == 410 && body.contains("deprecated and removed"));
     t.fake.clear_faults();
@@ -53,9 +42,9 @@ async fn a_delay_holds_only_its_own_request() {
     t.fake
         .inject(Fault::delay("/api/v2/user", Duration::from_millis(400)).times(1));
     let started = Instant::now();
-    let slow = t.v2("GET", "/api/v2/user", Some(OWNER.token), true);
+    let slow = t.json2("GET", "/api/v2/user", OWNER.token);
     let fast = async {
-        let got = t.v2("GET", "/api/v2/ping", Some(OWNER.token), true).await;
+        let got = t.json2("GET", "/api/v2/ping", OWNER.token).await;
         (got.0, started.elapsed())
     };
     let ((slow_status, _, _), (fast_status, fast_took)) = tokio::join!(slow, fast);
@@ -93,7 +82,7 @@ async fn redirect_and_drop_faults() {
         .send()
         .await;
     assert!(err.is_err(), "{err:?}");
-    let (s, _, body) = t.v2("GET", "/api/v2/ping", Some(OWNER.token), true).await;
+    let (s, _, body) = t.json2("GET", "/api/v2/ping", OWNER.token).await;
     assert_eq!((s, json(&body)["pong"].as_bool()), (200, Some(true)));
     let log = t.fake.requests();
     assert!(
@@ -105,7 +94,7 @@ async fn redirect_and_drop_faults() {
 #[tokio::test]
 async fn the_log_names_the_tokens_account_and_where_it_came_from() {
     let t = setup().await;
-    t.v2("GET", "/api/v2/user", Some(ALICE.token), true).await;
+    t.json2("GET", "/api/v2/user", ALICE.token).await;
     let q = format!(
         "/api/v2/user?X-Plex-Client-Identifier=c&X-Plex-Token={}",
         BOB.token

@@ -57,7 +57,7 @@ async fn pin_create_check_approve_expire_and_sign_out() {
     assert_eq!(s, 204);
     let (s, _, _) = t.v2("GET", "/api/v2/user", Some(&token), true).await;
     assert_eq!(s, 401);
-    let (s, _, _) = t.v2("GET", "/api/v2/user", Some(BOB.token), true).await;
+    let (s, _, _) = t.json2("GET", "/api/v2/user", BOB.token).await;
     assert_eq!(s, 200, "signing one device out leaves the others signed in");
     assert!(t.fake.approve_pin(id, &BOB));
     t.fake.advance(Duration::from_millis(500));

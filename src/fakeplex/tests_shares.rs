@@ -16,6 +16,8 @@ fn v1_share_body(who: serde_json::Value, ids: &[serde_json::Value]) -> serde_jso
             "filterMovies": "", "filterTelevision": "", "filterMusic": ""}})
 }
 
+const RECEIVED: &str = "/api/v2/shared_servers/invites/received/pending";
+
 fn shared_path() -> String {
     format!("/api/servers/{SERVER_ID}/shared_servers")
 }
@@ -86,14 +88,7 @@ async fn v1_invite_is_pending_until_the_invitee_accepts() {
         "friends without share and Home users (no username)"
     );
 
-    let (_, _, body) = t
-        .v2(
-            "GET",
-            "/api/v2/shared_servers/invites/received/pending",
-            Some(ALICE.token),
-            true,
-        )
-        .await;
+    let (_, _, body) = t.json2("GET", RECEIVED, ALICE.token).await;
     let inv = json(&body);
     assert_eq!(inv[0]["owner"]["username"], "owner");
     assert!(
@@ -108,32 +103,12 @@ async fn v1_invite_is_pending_until_the_invitee_accepts() {
         (Some(id), Some(SERVER_ID))
     );
     // Someone else cannot accept it.
-    let (s, _, _) = t
-        .v2(
-            "POST",
-            &format!("/api/v2/shared_servers/{id}/accept"),
-            Some(BOB.token),
-            true,
-        )
-        .await;
+    let accept = format!("/api/v2/shared_servers/{id}/accept");
+    let (s, _, _) = t.json2("POST", &accept, BOB.token).await;
     assert_eq!(s, 404);
-    let (s, _, _) = t
-        .v2(
-            "POST",
-            &format!("/api/v2/shared_servers/{id}/accept"),
-            Some(ALICE.token),
-            true,
-        )
-        .await;
+    let (s, _, _) = t.json2("POST", &accept, ALICE.token).await;
     assert_eq!(s, 204);
-    let again = t
-        .v2(
-            "POST",
-            &format!("/api/v2/shared_servers/{id}/accept"),
-            Some(ALICE.token),
-            true,
-        )
-        .await;
+    let again = t.json2("POST", &accept, ALICE.token).await;
     assert_eq!(
         (again.0, error_code(&again.2)),
         (404, 1002),
@@ -147,14 +122,7 @@ async fn v1_invite_is_pending_until_the_invitee_accepts() {
             .iter()
             .any(|s| s.id == id && s.accepted && s.user_id == ALICE.id)
     );
-    let (_, _, body) = t
-        .v2(
-            "GET",
-            "/api/v2/shared_servers/invites/received/pending",
-            Some(ALICE.token),
-            true,
-        )
-        .await;
+    let (_, _, body) = t.json2("GET", RECEIVED, ALICE.token).await;
     assert_eq!(json(&body), j!([]));
 }
 
@@ -267,31 +235,20 @@ async fn v2_share_duplicate_and_owner_views() {
     assert_eq!((s, error_code(&out)), (404, 1002));
 
     let (_, _, out) = t
-        .v2(
+        .json2(
             "GET",
             "/api/v2/shared_servers/invites/owned/pending",
-            Some(OWNER.token),
-            true,
+            OWNER.token,
         )
         .await;
     assert_eq!(json(&out)[0]["sharedServers"][0]["id"].as_u64(), Some(id));
     let (_, _, out) = t
-        .v2(
-            "GET",
-            "/api/v2/shared_servers/owned/accepted",
-            Some(OWNER.token),
-            true,
-        )
+        .json2("GET", "/api/v2/shared_servers/owned/accepted", OWNER.token)
         .await;
     assert!(!out.contains(&format!("\"id\":{id},")), "not accepted yet");
     assert!(t.fake.accept_from_email(&CAROL));
     let (_, _, out) = t
-        .v2(
-            "GET",
-            "/api/v2/shared_servers/owned/accepted",
-            Some(OWNER.token),
-            true,
-        )
+        .json2("GET", "/api/v2/shared_servers/owned/accepted", OWNER.token)
         .await;
     assert!(
         json(&out)
@@ -315,9 +272,9 @@ async fn v2_post_replaces_a_share_put_is_405_and_delete_removes_it() {
     let (s, _, out) = t.v2_body("POST", &path, OWNER.token, upd).await;
     assert_eq!((s, json(&out)["numLibraries"].as_u64()), (200, Some(2)));
     assert_eq!(t.v2_body("PUT", &path, OWNER.token, j!({})).await.0, 405);
-    let (_, _, out) = t.v2("GET", &path, Some(CAROL.token), true).await;
+    let (_, _, out) = t.json2("GET", &path, CAROL.token).await;
     assert_eq!(json(&out)["sharingSettings"]["allowSync"], false);
-    assert_eq!(t.v2("DELETE", &path, Some(OWNER.token), true).await.0, 204);
+    assert_eq!(t.json2("DELETE", &path, OWNER.token).await.0, 204);
     assert!(!t.fake.shares().iter().any(|s| s.id == id));
 }
 
@@ -335,25 +292,20 @@ async fn invite_appears_after_n_listings() {
             .0,
         201
     );
-    let list = "/api/v2/shared_servers/invites/received/pending";
+    let list = RECEIVED;
     for _ in 0..2 {
-        assert_eq!(
-            json(&t.v2("GET", list, Some(ALICE.token), true).await.2),
-            j!([])
-        );
+        assert_eq!(json(&t.json2("GET", list, ALICE.token).await.2), j!([]));
     }
-    let (_, _, out) = t.v2("GET", list, Some(ALICE.token), true).await;
+    let (_, _, out) = t.json2("GET", list, ALICE.token).await;
     assert_eq!(json(&out).as_array().unwrap().len(), 1);
-    let (_, _, out) = t.v2("GET", list, Some(BOB.token), true).await;
+    let (_, _, out) = t.json2("GET", list, BOB.token).await;
     assert_eq!(json(&out)[0]["sharedServers"][0]["id"].as_u64(), Some(id));
 }
 
 #[tokio::test]
 async fn friends_and_the_sharings_calls() {
     let t = setup().await;
-    let (_, _, out) = t
-        .v2("GET", "/api/v2/friends", Some(OWNER.token), true)
-        .await;
+    let (_, _, out) = t.json2("GET", "/api/v2/friends", OWNER.token).await;
     let names: Vec<String> = json(&out)
         .as_array()
         .unwrap()
@@ -367,7 +319,7 @@ async fn friends_and_the_sharings_calls() {
         "{names:?}"
     );
     let put = format!("/api/v2/sharings/{}?allowSync=1", DAVE.id);
-    assert_eq!(t.v2("PUT", &put, Some(OWNER.token), true).await.0, 204);
+    assert_eq!(t.json2("PUT", &put, OWNER.token).await.0, 204);
     assert!(
         t.fake
             .shares()
@@ -375,7 +327,7 @@ async fn friends_and_the_sharings_calls() {
             .any(|s| s.user_id == DAVE.id && s.allow_sync)
     );
     let del = format!("/api/v2/sharings/{}", DAVE.id);
-    assert_eq!(t.v2("DELETE", &del, Some(OWNER.token), true).await.0, 204);
+    assert_eq!(t.json2("DELETE", &del, OWNER.token).await.0, 204);
     assert!(t.fake.shares().is_empty());
     let (_, _, users) = t.v1("GET", "/api/users", OWNER.token, None).await;
     assert!(!users.contains("username=\"dave\""));

@@ -37,7 +37,7 @@ async fn clients_share_calls_need_the_full_identity_in_the_query() {
         "only what is missing: {message}"
     );
     // With the set (the test helper adds it) the same call answers.
-    assert_eq!(t.v2("GET", path, Some(ALICE.token), true).await.0, 200);
+    assert_eq!(t.json2("GET", path, ALICE.token).await.0, 200);
     // The knob turns the rule off.
     t.fake.set_strict_clients_query(false);
     let bare = t
@@ -54,21 +54,15 @@ async fn unknown_routes_and_foreign_share_ids_look_alike() {
     assert!(s == 404 && ct.starts_with("text/html"));
     // A share id that is not the owner's: 404 with error 1002 ("resource or endpoint").
     let (s, _, body) = t
-        .v2(
-            "DELETE",
-            &format!("{}/424242", shared_path()),
-            Some(OWNER.token),
-            true,
-        )
+        .json2("DELETE", &format!("{}/424242", shared_path()), OWNER.token)
         .await;
     assert_eq!((s, error_code(&body)), (404, 1002));
     let dave = t.fake.shares()[0].id;
     let (s, _, body) = t
-        .v2(
+        .json2(
             "DELETE",
             &format!("/api/v2/shared_servers/{dave}"),
-            Some(STRANGER.token),
-            true,
+            STRANGER.token,
         )
         .await;
     assert_eq!((s, error_code(&body)), (404, 1002));
@@ -85,17 +79,17 @@ async fn a_delete_fault_answers_1002_and_keeps_the_share() {
             .times(1),
     );
     let path = format!("{}/{dave}", shared_path());
-    let (s, _, body) = t.v2("DELETE", &path, Some(OWNER.token), true).await;
+    let (s, _, body) = t.json2("DELETE", &path, OWNER.token).await;
     assert_eq!((s, error_code(&body)), (404, 1002));
     assert!(t.fake.shares().iter().any(|s| s.id == dave), "still shared");
-    assert_eq!(t.v2("DELETE", &path, Some(OWNER.token), true).await.0, 200);
+    assert_eq!(t.json2("DELETE", &path, OWNER.token).await.0, 200);
     assert!(t.fake.shares().is_empty());
 }
 
 #[tokio::test]
 async fn a_managed_user_has_no_username_and_cannot_be_invited_by_name() {
     let t = setup().await;
-    let (_, _, me) = t.v2("GET", "/api/v2/user", Some(KID.token), true).await;
+    let (_, _, me) = t.json2("GET", "/api/v2/user", KID.token).await;
     let me = json(&me);
     assert_eq!(
         (me["username"].as_str(), me["restricted"].as_bool()),

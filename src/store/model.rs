@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::clock::UnixTime;
 
 /// An allowlist entry: a Plex account the owner allows, as entered, pinned to the id on first match.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AllowEntry {
     pub id: u64,
     /// Account id, username or email exactly as the owner typed it.
@@ -53,7 +53,7 @@ pub struct SharingOverrides {
 }
 
 /// An invite link; only the SHA-256 hex of its code is kept.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Invite {
     pub id: u64,
     pub code_hash: String,
@@ -81,9 +81,10 @@ pub struct Invite {
 }
 
 /// Where a grant stands (SPEC §1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum GrantStatus {
+    #[default]
     Sharing,
     Pending,
     Accepted,
@@ -92,7 +93,7 @@ pub enum GrantStatus {
 }
 
 /// plexgate's intent that a Plex account has a library set.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Grant {
     pub plex_id: u64,
     pub username: String,

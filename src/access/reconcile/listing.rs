@@ -128,15 +128,9 @@ pub(crate) fn external_grant(s: &Share, now: UnixTime) -> Grant {
         },
         external: true,
         share_id: Some(s.share_id),
-        expires_at: None,
         source: "external".to_owned(),
-        invite_id: None,
-        attempts: 0,
-        next_attempt_at: None,
-        share_attempted: false,
-        last_error: None,
-        removal: None,
         created_at: now,
         updated_at: now,
+        ..Grant::default()
     }
 }

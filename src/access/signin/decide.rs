@@ -11,6 +11,7 @@ use crate::store::{
 
 use super::{GrantChange, InviteProblem, Role};
 use crate::access::DEFAULT_LIBRARIES_KEY;
+use crate::access::users::DAY_SECS;
 
 /// Everything the decision reads from outside the store.
 #[derive(Debug, Clone)]
@@ -273,8 +274,7 @@ fn record_grant(tx: &mut WriteTx, inp: &DecideInput, b: Basis) -> Result<Decisio
     Ok(Decision::Grant(grant, change))
 }
 
-/// The grant to record: a fresh one, or the existing one brought up to the decision. An
-/// external grant only gains libraries; plexgate's own follows the decision's set exactly.
+/// The grant to record: a fresh one, or the existing one brought up to the decision.
 fn merge_grant(existing: Option<Grant>, b: &Basis, inp: &DecideInput) -> Grant {
     let user = &inp.user;
     let now = inp.now;
@@ -282,19 +282,7 @@ fn merge_grant(existing: Option<Grant>, b: &Basis, inp: &DecideInput) -> Grant {
         Some(mut g) if g.status != GrantStatus::Removed => {
             g.username.clone_from(&user.username);
             g.email.clone_from(&user.email);
-            let wanted = if g.external {
-                union(&g.libraries, &b.libraries)
-            } else {
-                b.libraries.clone()
-            };
-            if g.status == GrantStatus::Failed || !same_set(&wanted, &g.libraries) {
-                g.status = GrantStatus::Sharing;
-                g.attempts = 0;
-                g.next_attempt_at = None;
-                g.removal = None;
-            }
-            g.libraries = wanted;
-            g.updated_at = now;
+            retarget(&mut g, &b.libraries, now);
             g
         }
         _ => Grant {
@@ -302,27 +290,38 @@ fn merge_grant(existing: Option<Grant>, b: &Basis, inp: &DecideInput) -> Grant {
             username: user.username.clone(),
             email: user.email.clone(),
             libraries: b.libraries.clone(),
-            status: GrantStatus::Sharing,
-            external: false,
-            share_id: None,
             expires_at: b
                 .access_days
-                .map(|d| now.saturating_add(i64::from(d) * 86_400)),
+                .map(|d| now.saturating_add(i64::from(d) * DAY_SECS)),
             source: b.source.to_owned(),
             invite_id: b.invite.as_ref().map(|i| i.id),
-            attempts: 0,
-            next_attempt_at: None,
-            share_attempted: false,
-            last_error: None,
-            removal: None,
             created_at: now,
             updated_at: now,
+            ..Grant::default()
         },
     }
 }
 
+/// Brings a live grant to `libraries`: an external grant only gains libraries, plexgate's own
+/// follows the set exactly; a failed grant or a changed set is shared again.
+pub(crate) fn retarget(g: &mut Grant, libraries: &[u64], now: UnixTime) {
+    let wanted = if g.external {
+        union(&g.libraries, libraries)
+    } else {
+        libraries.to_vec()
+    };
+    if g.status == GrantStatus::Failed || !same_set(&wanted, &g.libraries) {
+        g.status = GrantStatus::Sharing;
+        g.attempts = 0;
+        g.next_attempt_at = None;
+        g.removal = None;
+    }
+    g.libraries = wanted;
+    g.updated_at = now;
+}
+
 /// `a` followed by the ids of `b` it lacks.
-pub(super) fn union(a: &[u64], b: &[u64]) -> Vec<u64> {
+pub(crate) fn union(a: &[u64], b: &[u64]) -> Vec<u64> {
     let mut out = a.to_vec();
     out.extend(b.iter().filter(|id| !a.contains(id)));
     out

@@ -1,8 +1,9 @@
 //! Allowlist entries (SPEC §1): a Plex account id, username or email the owner allows, with an
 //! optional library set, access duration and note. Matching and pinning happen at sign-in.
 
-use super::{MAX_ACCOUNT_CHARS, check_access_days, check_note, describe_libraries};
+use super::{check_note, describe_libraries};
 use crate::access::users::UserChange;
+use crate::access::users::{check_access_days, parse_account};
 use crate::access::{Access, AccessError};
 use crate::config::LibraryRef;
 use crate::store::{AllowEntry, GrantStatus, IdTable, SharingOverrides};
@@ -34,35 +35,6 @@ pub struct AllowChange {
     pub note: Option<String>,
     /// New sharing flags (replacing all three).
     pub sharing: Option<SharingOverrides>,
-}
-
-/// Trims and checks an account; an all-digit account is also a Plex account id.
-fn parse_account(raw: &str) -> Result<(String, Option<u64>), AccessError> {
-    let account = raw.trim();
-    if account.is_empty() {
-        return Err(AccessError::Invalid(
-            "account is empty: give a Plex account id, username or email".to_owned(),
-        ));
-    }
-    if account.chars().count() > MAX_ACCOUNT_CHARS {
-        return Err(AccessError::Invalid(format!(
-            "account is longer than {MAX_ACCOUNT_CHARS} characters"
-        )));
-    }
-    if account.chars().any(char::is_control) {
-        return Err(AccessError::Invalid(
-            "account contains control characters".to_owned(),
-        ));
-    }
-    let plex_id = if account.bytes().all(|b| b.is_ascii_digit()) {
-        let id = account.parse::<u64>().map_err(|_| {
-            AccessError::Invalid(format!("{account} is too large for a Plex account id"))
-        })?;
-        Some(id)
-    } else {
-        None
-    };
-    Ok((account.to_owned(), plex_id))
 }
 
 /// The entry already standing for `account` / `plex_id`, if any: the same text ignoring case,

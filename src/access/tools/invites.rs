@@ -1,7 +1,8 @@
 //! Invite links (SPEC §1): `/i/{code}` with a random code of 128 bits, of which only the SHA-256
 //! is stored. The code leaves plexgate once, in the answer to its creation.
 
-use super::{DAY_SECS, check_access_days, check_days, check_note, describe_libraries};
+use super::{check_days, check_note, describe_libraries};
+use crate::access::users::{DAY_SECS, check_access_days};
 use crate::access::{Access, AccessError};
 use crate::config::LibraryRef;
 use crate::crypto::{random_token, sha256_hex};

@@ -18,28 +18,21 @@ pub use libraries::LibraryChoice;
 use super::{Access, AccessError, resolve_libraries};
 use crate::config::LibraryRef;
 
-/// Longest account (an email address cannot be longer than 254 characters).
-const MAX_ACCOUNT_CHARS: usize = 254;
 /// Longest note on an allowlist entry or invite.
 const MAX_NOTE_CHARS: usize = 500;
-/// Longest access duration: ten years.
-const MAX_ACCESS_DAYS: u32 = 3650;
-/// Seconds in a day, for `access_days` and `expires_in_days`.
-const DAY_SECS: i64 = 86_400;
 
 /// Checks an optional day count against `1..=max`, naming the field in the sentence.
-fn check_days(field: &str, days: Option<u32>, max: u32) -> Result<Option<u32>, AccessError> {
+pub(crate) fn check_days(
+    field: &str,
+    days: Option<u32>,
+    max: u32,
+) -> Result<Option<u32>, AccessError> {
     match days {
         Some(d) if d == 0 || d > max => Err(AccessError::Invalid(format!(
             "{field} must be between 1 and {max} days"
         ))),
         other => Ok(other),
     }
-}
-
-/// Checks `access_days`: 1 to 3650 when given.
-fn check_access_days(days: Option<u32>) -> Result<Option<u32>, AccessError> {
-    check_days("access_days", days, MAX_ACCESS_DAYS)
 }
 
 /// Trims a note and checks its length; none is the empty note.

@@ -3,9 +3,9 @@
 //! libraries, unless an expiry is set on it, which adopts it. Removal deletes this server's
 //! share on plex.tv (external ones too: the owner asked explicitly) and records it.
 
-use super::{UserInfo, union};
+use super::UserInfo;
 use crate::access::reconcile::external_grant;
-use crate::access::signin::same_set;
+use crate::access::signin::{same_set, union};
 use crate::access::{Access, AccessError, Owner};
 use crate::clock::{UnixTime, rfc3339};
 use crate::config::LibraryRef;
@@ -161,16 +161,8 @@ mod tests {
             status: GrantStatus::Accepted,
             external,
             share_id: Some(9),
-            expires_at: None,
             source: "external".to_owned(),
-            invite_id: None,
-            attempts: 0,
-            next_attempt_at: None,
-            share_attempted: false,
-            last_error: None,
-            removal: None,
-            created_at: 0,
-            updated_at: 0,
+            ..Grant::default()
         }
     }
 

@@ -70,18 +70,12 @@ fn invited_grant(share: &Share, account: &str, access_days: Option<u32>, now: Un
         } else {
             GrantStatus::Pending
         },
-        external: false,
         share_id: Some(share.share_id),
         expires_at: access_days.map(|d| now.saturating_add(i64::from(d) * DAY_SECS)),
         source: "admin".to_owned(),
-        invite_id: None,
-        attempts: 0,
-        next_attempt_at: None,
-        share_attempted: false,
-        last_error: None,
-        removal: None,
         created_at: now,
         updated_at: now,
+        ..Grant::default()
     }
 }
 

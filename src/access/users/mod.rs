@@ -113,21 +113,9 @@ pub(crate) fn join_users(shares: &[Share], grants: &[Grant]) -> Vec<UserInfo> {
     users
 }
 
-/// `a` followed by the ids of `b` it lacks.
-pub(crate) fn union(a: &[u64], b: &[u64]) -> Vec<u64> {
-    let mut out = a.to_vec();
-    out.extend(b.iter().filter(|id| !a.contains(id)));
-    out
-}
-
 /// Checks `access_days`: 1 to 3650 when given.
 pub(crate) fn check_access_days(days: Option<u32>) -> Result<Option<u32>, AccessError> {
-    match days {
-        Some(d) if d == 0 || d > MAX_ACCESS_DAYS => Err(AccessError::Invalid(format!(
-            "access_days must be between 1 and {MAX_ACCESS_DAYS} days"
-        ))),
-        other => Ok(other),
-    }
+    crate::access::tools::check_days("access_days", days, MAX_ACCESS_DAYS)
 }
 
 /// Trims and checks a Plex account (id, username or email); an all-digit one is also an id.
@@ -138,10 +126,15 @@ pub(crate) fn parse_account(raw: &str) -> Result<(String, Option<u64>), AccessEr
             "account is empty: give a Plex account id, username or email".to_owned(),
         ));
     }
-    if account.chars().count() > MAX_ACCOUNT_CHARS || account.chars().any(char::is_control) {
+    if account.chars().count() > MAX_ACCOUNT_CHARS {
         return Err(AccessError::Invalid(format!(
-            "account must be at most {MAX_ACCOUNT_CHARS} characters, without control characters"
+            "account is longer than {MAX_ACCOUNT_CHARS} characters"
         )));
+    }
+    if account.chars().any(char::is_control) {
+        return Err(AccessError::Invalid(
+            "account contains control characters".to_owned(),
+        ));
     }
     if !account.bytes().all(|b| b.is_ascii_digit()) {
         return Ok((account.to_owned(), None));
@@ -221,17 +214,11 @@ mod tests {
             libraries: vec![1],
             status,
             external,
-            share_id: None,
             expires_at: Some(99),
             source: "admin".to_owned(),
-            invite_id: None,
-            attempts: 0,
-            next_attempt_at: None,
-            share_attempted: false,
-            last_error: None,
-            removal: None,
             created_at: 7,
             updated_at: 7,
+            ..Grant::default()
         }
     }
 
@@ -267,6 +254,5 @@ mod tests {
         assert!(parse_account("a\u{7}").is_err());
         assert!(check_access_days(Some(0)).is_err());
         assert_eq!(check_access_days(Some(30)).unwrap(), Some(30));
-        assert_eq!(union(&[1, 2], &[2, 3]), [1, 2, 3]);
     }
 }
