@@ -80,11 +80,7 @@ fn same_host(a: &str, b: &str) -> bool {
 impl Access {
     /// Replaces the stored admin-managed forward-auth apps (checked by [`check_apps`]).
     pub async fn save_admin_apps(&self, apps: Vec<SsoApp>) -> Result<(), AccessError> {
-        let stored = self
-            .0
-            .store
-            .write(move |tx| tx.put_setting(APPS_KEY, &apps));
-        Ok(stored.await?)
+        self.save_setting(APPS_KEY, apps, None).await
     }
 
     /// Replaces the stored admin-managed OpenID Connect clients.

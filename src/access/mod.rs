@@ -32,11 +32,13 @@ pub use hooks::Hooks;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
+use serde::{Serialize, de::DeserializeOwned};
+
 use crate::clock::{SharedClock, Timing, UnixTime};
 use crate::config::{LibraryRef, Policy, PublicUrl};
 use crate::plex::{PlexClient, PlexServer, PlexUser, Section, Sections};
 use crate::secret::Secret;
-use crate::store::{GrantStatus, NewEvent, Store};
+use crate::store::{GrantStatus, NewEvent, Store, WriteTx};
 pub(crate) use crate::sync::lock;
 
 /// What the access layer needs from the configuration.
@@ -343,6 +345,29 @@ impl Access {
     /// The store (for read-only views elsewhere).
     pub fn store(&self) -> &Store {
         &self.0.store
+    }
+
+    /// A stored setting; `None` when unset.
+    pub(crate) async fn setting<T: DeserializeOwned + Send + 'static>(
+        &self,
+        key: &str,
+    ) -> Result<Option<T>, AccessError> {
+        let key = key.to_owned();
+        Ok(self.0.store.read(move |tx| tx.get_setting(&key)).await?)
+    }
+
+    /// Stores a setting, and its event when given, in one write.
+    pub(crate) async fn save_setting<T: Serialize + Send + 'static>(
+        &self,
+        key: &'static str,
+        value: T,
+        event: Option<NewEvent>,
+    ) -> Result<(), AccessError> {
+        let write = move |tx: &mut WriteTx| {
+            tx.put_setting(key, &value)?;
+            event.map(|e| tx.append_event(e)).transpose().map(drop)
+        };
+        Ok(self.0.store.write(write).await?)
     }
 
     /// The plex.tv adapter.

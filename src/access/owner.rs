@@ -111,10 +111,7 @@ impl Access {
             }
             let ids = resolve_libraries(refs, &sections.sections)
                 .map_err(|e| AccessError::Conflict(format!("access.libraries: {e}")))?;
-            let stored = ids.clone();
-            self.0
-                .store
-                .write(move |tx| tx.put_setting(DEFAULT_LIBRARIES_KEY, &stored))
+            self.save_setting(DEFAULT_LIBRARIES_KEY, ids.clone(), None)
                 .await?;
             self.note_default_libraries(&ids);
         }
@@ -123,11 +120,7 @@ impl Access {
 
     /// Restores the share family that worked before (a fallback survives restarts).
     async fn load_share_family(&self) {
-        let stored = self
-            .0
-            .store
-            .read(|tx| tx.get_setting::<String>(SHARE_FAMILY_KEY))
-            .await;
+        let stored = self.setting::<String>(SHARE_FAMILY_KEY).await;
         match stored {
             Ok(Some(f)) if f == "v2" => self.0.plex.set_share_family(ShareFamily::V2),
             Ok(Some(_)) => self.0.plex.set_share_family(ShareFamily::V1),

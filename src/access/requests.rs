@@ -186,17 +186,10 @@ impl Access {
             .0
             .store
             .write(move |tx| {
-                let req = match open_request(tx, id)? {
+                let req = match close_request(tx, id, RequestStatus::Approved, &ev.actor, now)? {
                     Ok(r) => r,
                     Err(e) => return Ok(Err(e)),
                 };
-                let req = AccessRequest {
-                    status: RequestStatus::Approved,
-                    decided_at: Some(now),
-                    decided_by: Some(ev.actor.clone()),
-                    ..req
-                };
-                tx.put_request(&req)?;
                 pin_allow_entry(tx, &req, entry_libraries, access_days, now)?;
                 let grant = approved_grant(
                     tx.get_grant(req.plex_id)?,
@@ -236,17 +229,10 @@ impl Access {
         self.0
             .store
             .write(move |tx| {
-                let req = match open_request(tx, id)? {
+                let req = match close_request(tx, id, RequestStatus::Declined, &ev.actor, now)? {
                     Ok(r) => r,
                     Err(e) => return Ok(Err(e)),
                 };
-                let req = AccessRequest {
-                    status: RequestStatus::Declined,
-                    decided_at: Some(now),
-                    decided_by: Some(ev.actor.clone()),
-                    ..req
-                };
-                tx.put_request(&req)?;
                 tx.append_event(NewEvent {
                     plex_id: Some(req.plex_id),
                     ..ev
@@ -257,20 +243,36 @@ impl Access {
     }
 }
 
-/// The request `id` if it is still open; else the error to answer.
-fn open_request(tx: &WriteTx, id: u64) -> Result<Result<AccessRequest, AccessError>, StoreError> {
-    Ok(match tx.get_request(id)? {
-        None => Err(AccessError::NotFound(format!("request {id}"))),
-        Some(r) if r.status != RequestStatus::Open => Err(AccessError::Conflict(format!(
-            "request {id} was already {}",
-            if r.status == RequestStatus::Approved {
-                "approved"
-            } else {
-                "declined"
-            }
-        ))),
-        Some(r) => Ok(r),
-    })
+/// Records the request `id` decided, if it is still open; else the error to answer.
+fn close_request(
+    tx: &mut WriteTx,
+    id: u64,
+    status: RequestStatus,
+    actor: &str,
+    now: UnixTime,
+) -> Result<Result<AccessRequest, AccessError>, StoreError> {
+    let req = match tx.get_request(id)? {
+        None => return Ok(Err(AccessError::NotFound(format!("request {id}")))),
+        Some(r) if r.status != RequestStatus::Open => {
+            return Ok(Err(AccessError::Conflict(format!(
+                "request {id} was already {}",
+                if r.status == RequestStatus::Approved {
+                    "approved"
+                } else {
+                    "declined"
+                }
+            ))));
+        }
+        Some(r) => r,
+    };
+    let req = AccessRequest {
+        status,
+        decided_at: Some(now),
+        decided_by: Some(actor.to_owned()),
+        ..req
+    };
+    tx.put_request(&req)?;
+    Ok(Ok(req))
 }
 
 /// Adds an allowlist entry pinned to the account, unless one already names it.
@@ -294,8 +296,8 @@ fn pin_allow_entry(
         libraries,
         access_days,
         note: format!("approved request {}", req.id),
-        sharing: Default::default(),
         created_at: now,
+        ..AllowEntry::default()
     };
     tx.put_allow(&entry)
 }

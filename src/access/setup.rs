@@ -50,11 +50,7 @@ impl Access {
                 username: o.username.clone(),
             }));
         }
-        Ok(self
-            .0
-            .store
-            .read(|tx| tx.get_setting::<ClaimedBy>(OWNER_ACCOUNT_KEY))
-            .await?)
+        self.setting(OWNER_ACCOUNT_KEY).await
     }
 
     /// Finishes a `setup` flow for `user`: claims the install if nobody has and `may_claim`
@@ -142,11 +138,7 @@ impl Access {
 
     /// The stored server choice, if any.
     async fn stored_server(&self) -> Result<Option<String>, AccessError> {
-        Ok(self
-            .0
-            .store
-            .read(|tx| tx.get_setting::<String>(OWNER_SERVER_KEY))
-            .await?)
+        self.setting(OWNER_SERVER_KEY).await
     }
 
     /// The servers the claimed owner can share (owned, providing `server`).
@@ -178,14 +170,7 @@ impl Access {
             format!("sharing server \"{}\"", owner.server_name),
         );
         let id = owner.machine_id.clone();
-        self.0
-            .store
-            .write(move |tx| {
-                tx.put_setting(OWNER_SERVER_KEY, &id)?;
-                tx.append_event(event)?;
-                Ok(())
-            })
-            .await?;
+        self.save_setting(OWNER_SERVER_KEY, id, Some(event)).await?;
         Ok(owner)
     }
 
@@ -220,15 +205,9 @@ impl Access {
             let sections = self.sections().await?;
             let ids = resolve_libraries(libraries, &sections.sections)?;
             let event = self.event("libraries_set", actor, None, "ok", "default libraries set");
-            self.0
-                .store
-                .write(move |tx| {
-                    tx.put_setting(DEFAULT_LIBRARIES_KEY, &ids)?;
-                    tx.append_event(event)?;
-                    Ok(ids)
-                })
-                .await
-                .map(|ids| self.note_default_libraries(&ids))?;
+            self.save_setting(DEFAULT_LIBRARIES_KEY, ids.clone(), Some(event))
+                .await?;
+            self.note_default_libraries(&ids);
         }
         if let Some(p) = policy {
             self.set_policy(actor, p).await?;
@@ -246,14 +225,7 @@ impl Access {
             "ok",
             format!("access policy: {}", policy.as_str()),
         );
-        self.0
-            .store
-            .write(move |tx| {
-                tx.put_setting(POLICY_KEY, &policy)?;
-                tx.append_event(event)?;
-                Ok(())
-            })
-            .await?;
+        self.save_setting(POLICY_KEY, policy, Some(event)).await?;
         lock(&self.0.cached).policy = Some(policy);
         Ok(())
     }
@@ -313,12 +285,7 @@ impl Access {
         if let Some(text) = lock(&self.0.cached).texts.get(key) {
             return Ok(text.clone());
         }
-        let owned = key.to_owned();
-        let text = self
-            .0
-            .store
-            .read(move |tx| tx.get_setting::<String>(&owned))
-            .await?;
+        let text = self.setting::<String>(key).await?;
         lock(&self.0.cached)
             .texts
             .insert(key.to_owned(), text.clone());

@@ -21,20 +21,13 @@ impl Access {
             return Ok(());
         }
         let now = self.now();
-        let last = self
-            .0
-            .store
-            .read(|tx| tx.get_setting::<UnixTime>(V1_PROBED_AT_KEY))
-            .await?;
+        let last = self.setting::<UnixTime>(V1_PROBED_AT_KEY).await?;
         let every = i64::try_from(V1_PROBE_INTERVAL.as_secs()).unwrap_or(i64::MAX);
         if last.is_some_and(|t| now < t.saturating_add(every)) {
             return Ok(());
         }
         let probed = self.0.plex.probe_v1(&owner.token, &owner.machine_id).await;
-        self.0
-            .store
-            .write(move |tx| tx.put_setting(V1_PROBED_AT_KEY, &now))
-            .await?;
+        self.save_setting(V1_PROBED_AT_KEY, now, None).await?;
         match probed {
             Ok(true) => self.save_share_family().await,
             Ok(false) => {}

@@ -25,11 +25,7 @@ impl Access {
     /// Records that a run finished now.
     pub(super) async fn record_run(&self) -> Result<(), AccessError> {
         let now = self.now();
-        self.0
-            .store
-            .write(move |tx| tx.put_setting(LAST_RUN_KEY, &now))
-            .await?;
-        Ok(())
+        self.save_setting(LAST_RUN_KEY, now, None).await
     }
 
     /// Last and next run, and the held removals.
@@ -81,14 +77,7 @@ impl Access {
         }
         let detail = format!("removed {removed}, still held {}", kept.len());
         let ev = self.event("reconcile_confirm", actor, None, "ok", detail);
-        self.0
-            .store
-            .write(move |tx| {
-                tx.put_setting(HELD_REMOVALS_KEY, &kept)?;
-                tx.append_event(ev)?;
-                Ok(())
-            })
-            .await?;
+        self.save_setting(HELD_REMOVALS_KEY, kept, Some(ev)).await?;
         Ok(removed)
     }
 

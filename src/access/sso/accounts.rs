@@ -93,11 +93,7 @@ impl Access {
 
     /// The profile kept for an account at its last sign-in.
     pub async fn profile(&self, plex_id: u64) -> Result<Option<Profile>, AccessError> {
-        Ok(self
-            .0
-            .store
-            .read(move |tx| tx.get_setting(&profile_key(plex_id)))
-            .await?)
+        self.setting(&profile_key(plex_id)).await
     }
 
     /// Who the account is right now: owner from memory, co-admin and active grant from one
@@ -129,14 +125,12 @@ impl Access {
 
     /// The admin-managed apps as stored.
     pub async fn stored_apps(&self) -> Result<Vec<SsoApp>, AccessError> {
-        let apps = self.0.store.read(|tx| tx.get_setting(APPS_KEY)).await?;
-        Ok(apps.unwrap_or_default())
+        Ok(self.setting(APPS_KEY).await?.unwrap_or_default())
     }
 
     /// The `users` pins as stored.
     pub async fn stored_pins(&self) -> Result<HashMap<String, u64>, AccessError> {
-        let pins = self.0.store.read(|tx| tx.get_setting(PINS_KEY)).await?;
-        Ok(pins.unwrap_or_default())
+        Ok(self.setting(PINS_KEY).await?.unwrap_or_default())
     }
 
     /// At sign-in: keeps the account's profile and, when given, the new `users` pins.

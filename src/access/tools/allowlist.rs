@@ -70,7 +70,6 @@ impl Access {
             .resolve_optional_libraries(new.libraries.as_deref())
             .await?;
         let mut entry = AllowEntry {
-            id: 0,
             account,
             plex_id,
             libraries,
@@ -78,6 +77,7 @@ impl Access {
             note,
             sharing: new.sharing,
             created_at: self.now(),
+            ..AllowEntry::default()
         };
         let event = self.event(
             "allowlist_add",
@@ -259,11 +259,7 @@ mod tests {
             id,
             account: account.to_owned(),
             plex_id,
-            libraries: None,
-            access_days: None,
-            note: String::new(),
-            sharing: Default::default(),
-            created_at: 0,
+            ..AllowEntry::default()
         };
         let list = vec![entry(1, "Alice", None), entry(2, "bob", Some(77))];
         assert_eq!(duplicate_of(&list, "ALICE", None).unwrap().id, 1);

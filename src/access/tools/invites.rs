@@ -68,18 +68,15 @@ impl Access {
         let now = self.now();
         let code = random_token(CODE_BYTES);
         let mut invite = Invite {
-            id: 0,
             code_hash: sha256_hex(&code),
             max_uses: new.max_uses,
-            uses: 0,
-            used_by: Vec::new(),
             expires_at: expires_in.map(|d| now + i64::from(d) * DAY_SECS),
             libraries,
             access_days,
             note,
-            revoked: false,
             sharing: new.sharing,
             created_at: now,
+            ..Invite::default()
         };
         let mut event = self.event("invite_create", actor, None, "ok", String::new());
         let invite = self

@@ -77,13 +77,7 @@ impl Access {
             "ok",
             format!("default libraries: {}", titles.join(", ")),
         );
-        let stored = ids.clone();
-        self.store()
-            .write(move |tx| {
-                tx.put_setting(DEFAULT_LIBRARIES_KEY, &stored)?;
-                tx.append_event(event)?;
-                Ok(())
-            })
+        self.save_setting(DEFAULT_LIBRARIES_KEY, ids.clone(), Some(event))
             .await?;
         self.note_default_libraries(&ids);
         Ok(choices(sections.sections, &ids))
