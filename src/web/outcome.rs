@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::cookies::{self, Which};
 use super::next::is_admin_path;
+use super::oidc::outcome::{is_resume, named_by_client};
 use super::public::invite_problem_page;
 use super::ratelimit::retry_after_secs;
 use super::sessions::{self, not_admin_page, see_other};
@@ -16,7 +17,7 @@ use super::templates::Chrome;
 use super::views::{self, GrantSummary, access_error_page, grant_summary, onboarding_html};
 use crate::access::flows::FlowInfo;
 use crate::access::model::{GrantStatus, PlexUser, SessionKind};
-use crate::access::signin::SignInOutcome;
+use crate::access::signin::{GrantChange, SignInOutcome};
 use crate::access::{AccessError, GrantView, Refusal, RefusalKind};
 use crate::i18n::tr;
 use crate::web::AppState;
@@ -58,9 +59,28 @@ pub struct NotAllowedPage<'a> {
     pub rd: Option<&'a str>,
 }
 
+/// What a granting sign-in means for the way back to an app.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Granted {
+    /// A first grant: "You're in" (or "Almost there") before the app.
+    pub fresh: bool,
+    /// The share is not accepted yet.
+    pub setting_up: bool,
+}
+
+/// Where a finished sign-in returns: the app of a forward-auth `rd`, a kept OIDC authorize
+/// request (`next` is its resume path), or plexgate's own pages (`next`, else the welcome).
+#[derive(Debug, Clone, Copy)]
+enum Back<'a> {
+    App(&'a str),
+    Oidc(&'a str),
+    Pages(Option<&'a str>),
+}
+
 /// The response for a finished sign-in: a 303 to a page that shows the outcome from the
 /// account session (`/me?welcome=1`) or, for a refusal, from a short-lived record (`/request`),
 /// so a reload, or Back from a later page, shows the same truth and never replays the flow.
+/// An account without a grant that the app or OIDC client names in its `users` is let in.
 pub async fn respond(
     state: &AppState,
     headers: &HeaderMap,
@@ -71,46 +91,47 @@ pub async fn respond(
         Ok(o) => o,
         Err(e) => return views::error_response(state, &access_error_page(&e)),
     };
-    if let Some(rd) = flow.rd.as_deref() {
-        return sso_outcome::respond(state, headers, rd, outcome).await;
-    }
-    if let Some(next) = flow
-        .next
-        .as_deref()
-        .filter(|n| super::oidc::outcome::is_resume(Some(n)))
-    {
-        return Box::pin(super::oidc::outcome::respond(state, headers, next, outcome)).await;
-    }
+    let back = match (flow.rd.as_deref(), flow.next.as_deref()) {
+        (Some(rd), _) => Back::App(rd),
+        (None, Some(next)) if is_resume(next) => Back::Oidc(next),
+        (None, next) => Back::Pages(next),
+    };
+    let granted = |change: GrantChange, setting_up: bool| {
+        Some(Granted {
+            fresh: change == GrantChange::Joined,
+            setting_up,
+        })
+    };
     match outcome {
         SignInOutcome::Admin { user, .. } => {
-            let target = flow
-                .next
-                .as_deref()
-                .filter(|n| is_admin_path(n))
-                .unwrap_or("/admin");
-            let location = format!("{}{target}", state.prefix());
-            with_sessions(state, headers, &user, true, see_other(&location)).await
+            signed_in(state, headers, back, &user, true, None).await
         }
-        SignInOutcome::Joined { user, .. } | SignInOutcome::AlreadyIn { user, .. } => {
-            let location = match flow.next.as_deref() {
-                Some(next) => format!("{}{next}", state.prefix()),
-                None => welcome_location(state, None),
-            };
-            with_sessions(state, headers, &user, false, see_other(&location)).await
+        SignInOutcome::AlreadyIn { user, .. } => {
+            signed_in(state, headers, back, &user, false, None).await
         }
-        SignInOutcome::SettingUp { user, .. } => {
-            let location = welcome_location(state, None);
-            with_sessions(state, headers, &user, false, see_other(&location)).await
+        SignInOutcome::Joined { user, change, .. } => {
+            let g = granted(change, false);
+            signed_in(state, headers, back, &user, false, g).await
+        }
+        SignInOutcome::SettingUp { user, change, .. } => {
+            let g = granted(change, true);
+            signed_in(state, headers, back, &user, false, g).await
         }
         SignInOutcome::NotAllowed {
             user,
             request_token,
-        } => refused(
-            state,
-            &user,
-            RefusalKind::NotAllowed { request_token },
-            None,
-        ),
+        } => {
+            let (named, rd) = match back {
+                Back::App(rd) => (sso_outcome::passes(state, rd, &user).await, Some(rd)),
+                Back::Oidc(next) => (named_by_client(state, next, &user).await, None),
+                Back::Pages(_) => (false, None),
+            };
+            if named {
+                signed_in(state, headers, back, &user, false, None).await
+            } else {
+                refused(state, &user, RefusalKind::NotAllowed { request_token }, rd)
+            }
+        }
         SignInOutcome::NotAdmin { user } => refused(state, &user, RefusalKind::NotAdmin, None),
         SignInOutcome::InviteRefused { user, problem } => {
             refused(state, &user, RefusalKind::InviteRefused(problem), None)
@@ -121,6 +142,32 @@ pub async fn respond(
             &views::nothing_recorded(retry_after_secs(retry_after)),
         ),
     }
+}
+
+/// Sessions for a let-in account and the way back: the app (see [`sso_outcome::to_app`]), the
+/// kept authorize request, or an admin page for an admin sign-in, else `next` (a share not
+/// accepted yet always sees the welcome page).
+async fn signed_in(
+    state: &AppState,
+    headers: &HeaderMap,
+    back: Back<'_>,
+    user: &PlexUser,
+    admin: bool,
+    granted: Option<Granted>,
+) -> Response {
+    let prefixed = |path: &str| see_other(&format!("{}{path}", state.prefix()));
+    let page = match back {
+        Back::App(rd) => sso_outcome::to_app(state, rd, user, granted).await,
+        Back::Oidc(next) => prefixed(next),
+        Back::Pages(next) if admin => {
+            prefixed(next.filter(|n| is_admin_path(n)).unwrap_or("/admin"))
+        }
+        Back::Pages(next) => match next.filter(|_| !granted.is_some_and(|g| g.setting_up)) {
+            Some(next) => prefixed(next),
+            None => see_other(&welcome_location(state, None)),
+        },
+    };
+    with_sessions(state, headers, user, admin, page).await
 }
 
 /// The page that shows an account's sign-in outcome from its session: `/me?welcome=1`, with

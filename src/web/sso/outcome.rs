@@ -1,83 +1,23 @@
-//! The end of a sign-in that started at `/sso/login` (SPEC §8): the account session is made as
-//! usual; an account that passes the app of `rd` goes there with a 303 (a fresh join first
-//! sees "You're in" with "Continue to {app}"), one that does not gets the 403 page naming the
-//! account and the app. An account named in the app's `users` gets a session without a share.
+//! The forward-auth branch of a finished sign-in (`web::outcome`, SPEC §8): an account that
+//! passes the app of `rd` goes there with a 303 (a fresh join first sees "You're in" with
+//! "Continue to {app}"), one that does not gets the 403 page naming the account and the app.
+//! An account named in the app's `users` gets a session without a share.
 
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 
 use super::account;
 use super::login::{app_of_rd, valid_rd};
-use crate::access::RefusalKind;
-use crate::access::flows::FlowInfo;
-use crate::access::model::{FlowPurpose, PlexUser};
-use crate::access::signin::{GrantChange, SignInOutcome};
+use crate::access::model::PlexUser;
 use crate::i18n::{arg, tr, tr_args};
 use crate::web::AppState;
 use crate::web::error::PageError;
-use crate::web::outcome::{self, ContinueTo, refused, welcome_location, with_sessions};
+use crate::web::outcome::{ContinueTo, Granted, welcome_location};
 use crate::web::sessions::see_other;
 use crate::web::views;
 
-/// What a granting sign-in means for the way back to the app.
-#[derive(Debug, Clone, Copy)]
-struct Granted {
-    /// A first grant: "You're in" (or "Almost there") before the app.
-    fresh: bool,
-    /// The share is not accepted yet.
-    setting_up: bool,
-}
-
-/// The answer for a finished `join` flow carrying a valid `rd`.
-pub async fn respond(
-    state: &AppState,
-    headers: &HeaderMap,
-    rd: &str,
-    o: SignInOutcome,
-) -> Response {
-    let granted = |change: GrantChange, setting_up: bool| Granted {
-        fresh: change == GrantChange::Joined,
-        setting_up,
-    };
-    match o {
-        SignInOutcome::Admin { user, .. } => to_app(state, headers, rd, &user, true, None).await,
-        SignInOutcome::AlreadyIn { user, .. } => {
-            to_app(state, headers, rd, &user, false, None).await
-        }
-        SignInOutcome::Joined { user, change, .. } => {
-            let g = granted(change, false);
-            to_app(state, headers, rd, &user, false, Some(g)).await
-        }
-        SignInOutcome::SettingUp { user, change, .. } => {
-            let g = granted(change, true);
-            to_app(state, headers, rd, &user, false, Some(g)).await
-        }
-        SignInOutcome::NotAllowed {
-            user,
-            request_token,
-        } => {
-            if passes(state, rd, &user).await {
-                to_app(state, headers, rd, &user, false, None).await
-            } else {
-                let kind = RefusalKind::NotAllowed { request_token };
-                refused(state, &user, kind, Some(rd))
-            }
-        }
-        other => {
-            // Refusals and failures look exactly as without `rd`.
-            let flow = FlowInfo {
-                purpose: FlowPurpose::Join,
-                invite_code_hash: None,
-                next: None,
-                rd: None,
-            };
-            Box::pin(outcome::respond(state, headers, &flow, Ok(other))).await
-        }
-    }
-}
-
 /// Whether `user` passes the app of `rd` now (after [`account::remember`] pinned them).
-async fn passes(state: &AppState, rd: &str, user: &PlexUser) -> bool {
+pub(crate) async fn passes(state: &AppState, rd: &str, user: &PlexUser) -> bool {
     if let Err(e) = account::remember(state, user).await {
         tracing::warn!(error = %e, "keeping a forward-auth profile failed");
         return false;
@@ -110,12 +50,10 @@ pub async fn continue_to(state: &AppState, headers: &HeaderMap, rd: &str) -> Opt
 
 /// Straight to `rd` when the account passes its app; a fresh join (or a share not accepted
 /// yet that does not pass) first sees the welcome page; anyone else refused gets the 403 page.
-async fn to_app(
+pub(crate) async fn to_app(
     state: &AppState,
-    headers: &HeaderMap,
     rd: &str,
     user: &PlexUser,
-    admin: bool,
     granted: Option<Granted>,
 ) -> Response {
     let ok = passes(state, rd, user).await;
@@ -153,5 +91,5 @@ async fn to_app(
         let who = Some((user.username.as_str(), user.id));
         account::record(state, "sso_signin", who, None, "ok", name).await;
     }
-    with_sessions(state, headers, user, admin, page).await
+    page
 }
