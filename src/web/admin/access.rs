@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::form::Sticky;
 use super::setup::parse_policy;
 use super::{
-    Answer, Done, FlagBoxes, OwnerPost, done, failed, flag_boxes, grant_fields, render,
+    Answer, Done, FlagBoxes, OwnerPost, View, done, failed, flag_boxes, grant_fields, render,
     sharing_fields,
 };
 use crate::access::model::Session;
@@ -22,6 +22,7 @@ use crate::web::human::When;
 use crate::web::sessions::AdminSession;
 
 const BACK: &str = "/admin/access";
+const VIEW: View = View(BACK, "adm-tab-access", "admin/access.html");
 
 /// A library checkbox.
 #[derive(Serialize)]
@@ -166,16 +167,7 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Answer {
         libraries: boxes,
         flags: flag_boxes(&state, Default::default()),
     };
-    Ok(render(
-        &state,
-        s,
-        BACK,
-        &tr("adm-tab-access"),
-        "admin/access.html",
-        d,
-        &page,
-    )
-    .await)
+    Ok(render(&state, s, &VIEW, d, &page).await)
 }
 
 /// `POST /admin/access/policy`: `policy=invite|allowlist|open` (refused when config sets it).

@@ -6,10 +6,11 @@ use serde::{Deserialize, Serialize};
 
 use super::access::library_boxes;
 use super::events::{EventRow, KINDS, Names};
-use super::{Answer, Done, failed, render};
-use crate::i18n::tr;
+use super::{Answer, Done, View, failed, render};
 use crate::web::AppState;
 use crate::web::sessions::AdminSession;
+
+const VIEW: View = View("/admin/activity", "adm-tab-activity", "admin/activity.html");
 
 /// Events per page.
 const PAGE: usize = 50;
@@ -75,15 +76,5 @@ pub async fn page(
             .collect(),
         older,
     };
-    let (d, template) = (Done::default(), "admin/activity.html");
-    Ok(render(
-        &state,
-        &s,
-        "/admin/activity",
-        &tr("adm-tab-activity"),
-        template,
-        &d,
-        &page,
-    )
-    .await)
+    Ok(render(&state, &s, &VIEW, &Done::default(), &page).await)
 }

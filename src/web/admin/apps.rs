@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::access::{LibraryBox, library_boxes};
 use super::flash::FlashKind;
 use super::form::Sticky;
-use super::{Answer, Done, OwnerPost, OwnerSession, done, done_shown, render};
+use super::{Answer, Done, OwnerPost, OwnerSession, View, done, done_shown, render};
 use crate::access::AccessError;
 use crate::access::model::Session;
 use crate::access::oidc::{client_id_ok, redirect_uri_ok};
@@ -23,6 +23,7 @@ use crate::web::oidc::clients;
 use crate::web::sso::account;
 
 const BACK: &str = "/admin/apps";
+const VIEW: View = View(BACK, "adm-tab-apps", "admin/apps.html");
 
 #[derive(Serialize)]
 struct AppRow {
@@ -139,16 +140,7 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Answer {
             })
             .collect(),
     };
-    let mut resp = render(
-        state,
-        s,
-        BACK,
-        &tr("adm-tab-apps"),
-        "admin/apps.html",
-        d,
-        &page,
-    )
-    .await;
+    let mut resp = render(state, s, &VIEW, d, &page).await;
     resp.headers_mut().insert(
         axum::http::header::CACHE_CONTROL,
         axum::http::HeaderValue::from_static("no-store"),

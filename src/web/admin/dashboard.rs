@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::access::library_boxes;
 use super::events::{EventRow, Names};
-use super::{Answer, Done, OwnerPost, failed, render};
+use super::{Answer, Done, OwnerPost, View, failed, render};
 use crate::access::reconcile::HeldRemoval;
 use crate::access::setup::SetupStep;
 use crate::access::{AccessError, OwnerStatus};
@@ -16,6 +16,8 @@ use crate::config::Policy;
 use crate::i18n::{arg, num, tr, tr_args};
 use crate::web::AppState;
 use crate::web::sessions::AdminSession;
+
+const VIEW: View = View("/admin", "adm-tab-dashboard", "admin/dashboard.html");
 
 /// How many events the dashboard lists.
 const RECENT: usize = 10;
@@ -214,17 +216,7 @@ pub async fn page(
         held,
         events,
     };
-    let template = "admin/dashboard.html";
-    Ok(render(
-        &state,
-        &s,
-        "/admin",
-        &tr("adm-tab-dashboard"),
-        template,
-        &done,
-        &page,
-    )
-    .await)
+    Ok(render(&state, &s, &VIEW, &done, &page).await)
 }
 
 /// `POST /admin/reconnect` (owner only): a `setup` flow for the owner's account, whose token

@@ -11,7 +11,7 @@ use super::access::{LibraryBox, library_boxes, titles};
 use super::flash::FlashKind;
 use super::form::Sticky;
 use super::{
-    Answer, Done, FlagBoxes, done, done_shown, failed, flag_boxes, library_refs, render,
+    Answer, Done, FlagBoxes, View, done, done_shown, failed, flag_boxes, library_refs, render,
     sharing_fields,
 };
 use crate::access::model::Invite;
@@ -24,6 +24,7 @@ use crate::web::human::When;
 use crate::web::sessions::AdminSession;
 
 const BACK: &str = "/admin/invites";
+const VIEW: View = View(BACK, "adm-inv-links", "admin/invites.html");
 
 #[derive(Serialize)]
 struct InviteRow {
@@ -100,8 +101,7 @@ async fn show(state: &AppState, s: &crate::access::model::Session, d: &Done) -> 
         libraries: boxes,
         flags: flag_boxes(state, Default::default()),
     };
-    let template = "admin/invites.html";
-    Ok(render(state, s, BACK, &tr("adm-inv-links"), template, d, &page).await)
+    Ok(render(state, s, &VIEW, d, &page).await)
 }
 
 /// `GET /admin/invites`.

@@ -5,13 +5,14 @@
 use axum::extract::{Query, State};
 use serde::{Deserialize, Serialize};
 
-use super::{Answer, Done, done, failed, invalid, library_refs, render};
+use super::{Answer, Done, View, done, failed, invalid, library_refs, render};
 use crate::i18n::{arg, tr, tr_args};
 use crate::web::AppState;
 use crate::web::csrf::AdminPost;
 use crate::web::sessions::AdminSession;
 
 const BACK: &str = "/admin/libraries";
+const VIEW: View = View(BACK, "adm-tab-libraries", "admin/libraries.html");
 
 #[derive(Serialize)]
 struct Row {
@@ -96,17 +97,7 @@ pub async fn page(
         downloads_fixed: state.access.from_config().downloads,
         warnings,
     };
-    let template = "admin/libraries.html";
-    Ok(render(
-        &state,
-        &s,
-        BACK,
-        &tr("adm-tab-libraries"),
-        template,
-        &q.done,
-        &page,
-    )
-    .await)
+    Ok(render(&state, &s, &VIEW, &q.done, &page).await)
 }
 
 /// `POST /admin/libraries`: `libraries=<id>`… as the default set.

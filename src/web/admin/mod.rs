@@ -261,16 +261,18 @@ pub fn routes() -> Vec<Route> {
     build().table
 }
 
-/// Renders `templates/admin/{template}` inside the admin frame.
+/// An admin page: its tab (`""` for the setup steps), its title (a message id) and template.
+pub struct View(pub &'static str, pub &'static str, pub &'static str);
+
+/// Renders `view`'s template (under `templates/`) inside the admin frame.
 pub async fn render<T: Serialize>(
     state: &AppState,
     session: &Session,
-    current: &str,
-    title: &str,
-    template: &str,
+    view: &View,
     done: &Done,
     page: &T,
 ) -> Response {
+    let View(current, title, template) = *view;
     let owner = is_owner(state, session).await;
     // The setup steps (no current tab) show no navigation: setup is not finished yet.
     let tabs = TABS
@@ -306,7 +308,7 @@ pub async fn render<T: Serialize>(
     };
     let chrome = Chrome {
         prefix: state.prefix(),
-        title,
+        title: &tr(title),
     };
     match state.templates.render(template, &chrome, &frame) {
         Ok(html) => {

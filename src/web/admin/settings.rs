@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::backups::BackupRow;
 use super::flash::FlashKind;
 use super::form::Sticky;
-use super::{Answer, Done, OwnerPost, OwnerSession, done, done_shown, failed, render};
+use super::{Answer, Done, OwnerPost, OwnerSession, View, done, done_shown, failed, render};
 use crate::access::model::Session;
 use crate::access::setup::{WELCOME_TEXT_KEY, WELCOME_TITLE_KEY};
 use crate::i18n::{num, tr, tr_args};
@@ -18,6 +18,7 @@ use crate::web::human::When;
 use crate::web::views::{ONBOARDING_KEY, default_onboarding, render_markdown};
 
 const BACK: &str = "/admin/settings";
+const VIEW: View = View(BACK, "adm-tab-settings", "admin/settings.html");
 
 /// The welcome page's defaults.
 pub const DEFAULT_WELCOME_TITLE: &str = "Welcome";
@@ -200,16 +201,7 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Answer {
             .collect(),
         backups: super::backups::list(state).await,
     };
-    Ok(render(
-        state,
-        s,
-        BACK,
-        &tr("adm-tab-settings"),
-        "admin/settings.html",
-        d,
-        &page,
-    )
-    .await)
+    Ok(render(state, s, &VIEW, d, &page).await)
 }
 
 /// `GET /admin/settings`.

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::form::Sticky;
 use super::routes::{Guard, Route, Routes};
-use super::{Answer, Done, OwnerPost, OwnerSession, failed, invalid, library_refs, render};
+use super::{Answer, Done, OwnerPost, OwnerSession, View, failed, invalid, library_refs, render};
 use crate::access::model::FlowPurpose;
 use crate::access::model::PlexUser;
 use crate::access::setup::Claim;
@@ -177,8 +177,8 @@ pub async fn server_page(State(state): State<AppState>, OwnerSession(s): OwnerSe
             })
             .collect(),
     };
-    let (title, d) = (tr("adm-setup-server-title"), Done::default());
-    Ok(render(&state, &s, "", &title, "setup_server.html", &d, &page).await)
+    let view = View("", "adm-setup-server-title", "setup_server.html");
+    Ok(render(&state, &s, &view, &Done::default(), &page).await)
 }
 
 /// `POST /setup/server`: `server=<machine id>`.
@@ -261,8 +261,8 @@ async fn libraries_show(
             .as_str(),
         policy_fixed: state.access.from_config().policy,
     };
-    let title = &tr("adm-setup-libraries-title");
-    Ok(render(&state, s, "", title, "setup_libraries.html", done, &page).await)
+    let view = View("", "adm-setup-libraries-title", "setup_libraries.html");
+    Ok(render(&state, s, &view, done, &page).await)
 }
 
 /// Parses `policy=invite|allowlist|open`.

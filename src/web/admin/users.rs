@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::access::{LibraryBox, library_boxes, titles};
 use super::form::Sticky;
-use super::{Answer, Done, done, failed, grant_fields, library_refs, render};
+use super::{Answer, Done, View, done, failed, grant_fields, library_refs, render};
 use crate::access::model::{GrantStatus, Session};
 use crate::access::users::{NewUser, UserChange, UserInfo};
 use crate::i18n::{arg, num, tr, tr_args};
@@ -21,6 +21,7 @@ use crate::web::sessions::AdminSession;
 use crate::web::sso::account;
 
 const BACK: &str = "/admin/users";
+const VIEW: View = View(BACK, "adm-tab-users", "admin/users.html");
 const DAY: i64 = 24 * 3600;
 
 #[derive(Serialize)]
@@ -128,16 +129,7 @@ async fn show(state: &AppState, s: &Session, d: &Done, history: bool) -> Answer 
         history,
         removed,
     };
-    Ok(render(
-        state,
-        s,
-        BACK,
-        &tr("adm-tab-users"),
-        "admin/users.html",
-        d,
-        &page,
-    )
-    .await)
+    Ok(render(state, s, &VIEW, d, &page).await)
 }
 
 /// The page again with the failed form as sent and its error.
