@@ -4,7 +4,7 @@
 
 use std::net::SocketAddr;
 use std::ops::Deref;
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError, RwLock};
 
 use crate::access::Access;
 use crate::config::Config;
@@ -14,6 +14,44 @@ use crate::web;
 use crate::web::client_ip::TrustedProxies;
 use crate::web::ratelimit::{FailureGate, IpLimiter};
 use crate::web::templates::Templates;
+
+/// A value kept in memory, loaded once and replaced whole (readers share an `Arc` of it).
+#[derive(Debug)]
+pub struct Slot<T>(RwLock<Option<Arc<T>>>);
+
+impl<T> Default for Slot<T> {
+    fn default() -> Self {
+        Self(RwLock::new(None))
+    }
+}
+
+impl<T> Slot<T> {
+    /// The value, once set.
+    pub fn get(&self) -> Option<Arc<T>> {
+        self.0
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Replaces the value.
+    pub fn set(&self, value: T) -> Arc<T> {
+        let value = Arc::new(value);
+        *self.0.write().unwrap_or_else(PoisonError::into_inner) = Some(value.clone());
+        value
+    }
+
+    /// The value, loaded by `load` (and kept) when there is none yet.
+    pub async fn get_or_load<E>(
+        &self,
+        load: impl Future<Output = Result<T, E>>,
+    ) -> Result<Arc<T>, E> {
+        match self.get() {
+            Some(v) => Ok(v),
+            None => Ok(self.set(load.await?)),
+        }
+    }
+}
 
 /// Failed API keys allowed per IP per minute.
 const API_KEY_FAILURES_PER_MINUTE: u32 = 10;

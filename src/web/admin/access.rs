@@ -10,7 +10,6 @@ use super::{
     Answer, Done, FlagBoxes, OwnerPost, View, done, failed, flag_boxes, grant_fields, render,
     sharing_fields,
 };
-use crate::access::model::Session;
 use crate::access::model::{AccessRequest, AdminEntry, AllowEntry, RequestStatus};
 use crate::access::requests::Approval;
 use crate::access::tools::{AllowChange, NewAllowEntry};
@@ -124,25 +123,21 @@ fn request_row(r: AccessRequest, now: i64) -> RequestRow {
     }
 }
 
+/// The page again with `sticky`'s form as sent and its errors.
+async fn again(state: &AppState, form: &AdminPost, mut sticky: Sticky) -> Answer {
+    if form.get("sharing_flags").is_some() {
+        sticky.flags = Some(flag_boxes(state, sharing_fields(state, form)));
+    }
+    let (state, session) = (State(state.clone()), AdminSession(form.session.clone()));
+    page(state, session, Query(Done::failed(sticky))).await
+}
+
 /// `GET /admin/access`.
 pub async fn page(
     State(state): State<AppState>,
     AdminSession(s): AdminSession,
     Query(d): Query<Done>,
 ) -> Answer {
-    show(&state, &s, &d).await
-}
-
-/// The page again with `sticky`'s form as sent and its errors.
-async fn again(state: &AppState, form: &AdminPost, mut sticky: Sticky) -> Answer {
-    if form.get("sharing_flags").is_some() {
-        sticky.flags = Some(flag_boxes(state, sharing_fields(state, form)));
-    }
-    show(state, &form.session, &Done::failed(sticky)).await
-}
-
-async fn show(state: &AppState, s: &Session, d: &Done) -> Answer {
-    let state = state.clone();
     let allow = state.access.allowlist().await;
     let allow = allow.map_err(|e| failed(&e, "/admin"))?;
     let lists = tokio::try_join!(state.access.co_admins(), state.access.access_requests());
@@ -167,7 +162,7 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Answer {
         libraries: boxes,
         flags: flag_boxes(&state, Default::default()),
     };
-    Ok(render(&state, s, &VIEW, d, &page).await)
+    Ok(render(&state, &s, &VIEW, &d, &page).await)
 }
 
 /// `POST /admin/access/policy`: `policy=invite|allowlist|open` (refused when config sets it).

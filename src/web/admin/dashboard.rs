@@ -152,36 +152,31 @@ fn attention(
             tr("adm-att-see-settings"),
         ));
     }
-    if counts.failed > 0 {
-        out.push(Attention::new(
-            tr_args("adm-att-failed", &[("n", num(counts.failed))]),
+    // Counts that need a look: (how many, message, where, button).
+    let counted = [
+        (
+            counts.failed,
+            "adm-att-failed",
             "/admin/users",
-            tr("adm-att-open-users"),
-        ));
-    }
-    if counts.removal_failed > 0 {
-        out.push(Attention::new(
-            tr_args(
-                "adm-att-removal-failed",
-                &[("n", num(counts.removal_failed))],
-            ),
+            "adm-att-open-users",
+        ),
+        (
+            counts.removal_failed,
+            "adm-att-removal-failed",
             "/admin/users",
-            tr("adm-att-open-users"),
-        ));
-    }
-    if counts.requests > 0 {
-        out.push(Attention::new(
-            tr_args("adm-att-requests", &[("n", num(counts.requests))]),
+            "adm-att-open-users",
+        ),
+        (
+            counts.requests,
+            "adm-att-requests",
             "/admin/access#req",
-            tr("adm-att-answer"),
-        ));
-    }
-    if held > 0 {
-        out.push(Attention::new(
-            tr_args("adm-att-held", &[("n", num(held as u64))]),
-            "/admin#held",
-            tr("adm-att-review"),
-        ));
+            "adm-att-answer",
+        ),
+        (held as u64, "adm-att-held", "/admin#held", "adm-att-review"),
+    ];
+    for (n, text, href, action) in counted.into_iter().filter(|c| c.0 > 0) {
+        let text = tr_args(text, &[("n", num(n))]);
+        out.push(Attention::new(text, href, tr(action)));
     }
     out
 }

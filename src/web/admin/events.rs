@@ -163,7 +163,7 @@ fn sentence(kind: &str, actor: &str, who: &str, outcome: &str, libs: &[String]) 
         "sso_denied" | "oidc_denied" => "app-denied",
         "sso_logout" | "oidc_logout" => "app-logout",
         "reconcile" | "reconcile_confirm" | "reconcile_discard" => "reconcile",
-        k if KNOWN.contains(&k) => k,
+        k if k != "notify" && (KINDS.iter().any(|(v, _)| *v == k) || MORE_KNOWN.contains(&k)) => k,
         _ => "other",
     };
     tr_args(
@@ -178,34 +178,11 @@ fn sentence(kind: &str, actor: &str, who: &str, outcome: &str, libs: &[String]) 
     )
 }
 
-/// The kinds with a sentence of their own (`adm-ev-<kind>`).
-const KNOWN: &[&str] = &[
-    "share",
-    "accept",
+/// The kinds with a sentence of their own (`adm-ev-<kind>`) besides those the filter offers
+/// ([`KINDS`], each of which has one but `notify`).
+const MORE_KNOWN: &[&str] = &[
     "adopt",
-    "signin",
-    "request",
-    "request_approve",
-    "request_decline",
-    "allowlist_add",
-    "allowlist_edit",
-    "allowlist_remove",
-    "invite_create",
-    "invite_revoke",
-    "user_update",
-    "remove",
-    "expire",
-    "grant_failed",
-    "admin_add",
-    "admin_remove",
-    "policy_set",
-    "libraries_set",
-    "settings_set",
     "setup_server",
-    "key_create",
-    "key_revoke",
-    "sessions_ended",
-    "owner_token",
     "sso_untrusted_peer",
     "oidc_token_reuse",
     "oidc_client_changed",

@@ -81,7 +81,13 @@ fn row(i: Invite, now: i64, names: &HashMap<u64, String>, boxes: &[LibraryBox]) 
     }
 }
 
-async fn show(state: &AppState, s: &crate::access::model::Session, d: &Done) -> Answer {
+/// `GET /admin/invites`.
+pub async fn page(
+    State(state): State<AppState>,
+    AdminSession(s): AdminSession,
+    Query(d): Query<Done>,
+) -> Answer {
+    let state = &state;
     let invites = state
         .access
         .invites()
@@ -101,16 +107,7 @@ async fn show(state: &AppState, s: &crate::access::model::Session, d: &Done) -> 
         libraries: boxes,
         flags: flag_boxes(state, Default::default()),
     };
-    Ok(render(state, s, &VIEW, d, &page).await)
-}
-
-/// `GET /admin/invites`.
-pub async fn page(
-    State(state): State<AppState>,
-    AdminSession(s): AdminSession,
-    Query(d): Query<Done>,
-) -> Answer {
-    show(&state, &s, &d).await
+    Ok(render(state, &s, &VIEW, &d, &page).await)
 }
 
 /// The form's values, or the field that is wrong and why.
@@ -130,7 +127,8 @@ fn parse(state: &AppState, form: &AdminPost) -> Result<NewInvite, (&'static str,
 async fn again(state: &AppState, form: &AdminPost, sticky: Sticky) -> Answer {
     let mut sticky = sticky;
     sticky.flags = Some(flag_boxes(state, sharing_fields(state, form)));
-    show(state, &form.session, &Done::failed(sticky)).await
+    let (state, session) = (State(state.clone()), AdminSession(form.session.clone()));
+    page(state, session, Query(Done::failed(sticky))).await
 }
 
 /// `POST /admin/invites`: creates a link, then 303 to the list, where the link is shown once

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::access::{LibraryBox, library_boxes, titles};
 use super::form::Sticky;
 use super::{Answer, Done, View, done, failed, grant_fields, library_refs, render};
-use crate::access::model::{GrantStatus, Session};
+use crate::access::model::GrantStatus;
 use crate::access::users::{NewUser, UserChange, UserInfo};
 use crate::i18n::{arg, num, tr, tr_args};
 use crate::web::AppState;
@@ -90,11 +90,7 @@ pub async fn page(
     Query(d): Query<Done>,
     Query(q): Query<UsersQuery>,
 ) -> Answer {
-    let history = q.show.as_deref() == Some("history");
-    show(&state, &s, &d, history).await
-}
-
-async fn show(state: &AppState, s: &Session, d: &Done, history: bool) -> Answer {
+    let (state, history) = (&state, q.show.as_deref() == Some("history"));
     let users = state
         .access
         .users()
@@ -129,12 +125,19 @@ async fn show(state: &AppState, s: &Session, d: &Done, history: bool) -> Answer 
         history,
         removed,
     };
-    Ok(render(state, s, &VIEW, d, &page).await)
+    Ok(render(state, &s, &VIEW, &d, &page).await)
 }
 
 /// The page again with the failed form as sent and its error.
 async fn again(state: &AppState, form: &AdminPost, sticky: Sticky) -> Answer {
-    show(state, &form.session, &Done::failed(sticky), false).await
+    let (state, session) = (State(state.clone()), AdminSession(form.session.clone()));
+    page(
+        state,
+        session,
+        Query(Done::failed(sticky)),
+        Query(UsersQuery::default()),
+    )
+    .await
 }
 
 /// `POST /admin/users/{plex_id}/libraries`: `libraries=<id>`….

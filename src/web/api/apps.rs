@@ -96,7 +96,7 @@ pub async fn put(
     let count = apps.len();
     let saved = state.access.save_admin_apps(apps.clone()).await;
     saved.map_err(|e| ApiError::internal(&e))?;
-    state.sso.set_admin_apps(
+    state.sso.admin_apps.set(
         apps.into_iter()
             .map(|app| AppEntry {
                 app,

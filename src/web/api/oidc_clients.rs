@@ -202,6 +202,7 @@ pub async fn replace(
     state.access.save_oidc_clients(out.clone()).await?;
     state
         .oidc
-        .set_admin_clients(out.iter().cloned().map(Client::admin).collect());
+        .admin_clients
+        .set(out.iter().cloned().map(Client::admin).collect());
     Ok((out, secrets))
 }

@@ -2,8 +2,6 @@
 //! ones, loaded once), and an account's rule verdict and claims, gathered exactly as forward
 //! auth gathers them (`web::sso::account`).
 
-use std::sync::Arc;
-
 use crate::access::AccessError;
 use crate::access::oidc::{self, Client, Identity, Person};
 use crate::access::sso::{AppSource, Who};
@@ -12,14 +10,8 @@ use crate::web::sso::account;
 
 /// Every client: config entries first, then the admin-managed ones.
 pub async fn all(state: &AppState) -> Result<Vec<Client>, AccessError> {
-    let admin = match state.oidc.admin_clients() {
-        Some(a) => a,
-        None => {
-            let loaded = state.access.oidc_clients().await?;
-            state.oidc.set_admin_clients(loaded.clone());
-            Arc::new(loaded)
-        }
-    };
+    let admin = &state.oidc.admin_clients;
+    let admin = admin.get_or_load(state.access.oidc_clients()).await?;
     let mut out: Vec<Client> = state
         .config
         .oidc

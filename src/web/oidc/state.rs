@@ -3,13 +3,14 @@
 //! failure gate. One per `AppState`, bounded.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::sync::Mutex;
 
 use crate::access::oidc::jws::KeySet;
 use crate::access::oidc::{Authorize, Client};
 use crate::clock::UnixTime;
 use crate::sync::lock;
 use crate::web::ratelimit::FailureGate;
+use crate::web::state::Slot;
 
 /// Authorize requests kept at most while their sign-in runs.
 const MAX_PENDING: usize = 10_000;
@@ -33,8 +34,10 @@ pub struct Pending {
 /// See the module doc.
 #[derive(Debug)]
 pub struct OidcState {
-    keys: RwLock<Option<Arc<KeySet>>>,
-    admin_clients: RwLock<Option<Arc<Vec<Client>>>>,
+    /// The signing keys, once loaded.
+    pub keys: Slot<KeySet>,
+    /// The admin-managed clients, once loaded (replaced after they were stored).
+    pub admin_clients: Slot<Vec<Client>>,
     /// SHA-256 hex of each config client's secret (read from its file at start).
     pub config_secrets: HashMap<String, String>,
     pending: Mutex<HashMap<String, Pending>>,
@@ -46,43 +49,18 @@ pub struct OidcState {
 impl OidcState {
     /// Empty, with the config clients' secret hashes.
     pub fn new(config_secrets: HashMap<String, String>, keys: Option<KeySet>) -> Self {
+        let slot = Slot::default();
+        if let Some(keys) = keys {
+            slot.set(keys);
+        }
         Self {
-            keys: RwLock::new(keys.map(Arc::new)),
-            admin_clients: RwLock::new(None),
+            keys: slot,
+            admin_clients: Slot::default(),
             config_secrets,
             pending: Mutex::new(HashMap::new()),
             denied: Mutex::new(HashMap::new()),
             failures: FailureGate::per_minute(CLIENT_FAILURES_PER_MINUTE),
         }
-    }
-
-    /// The signing keys, once loaded.
-    pub fn keys(&self) -> Option<Arc<KeySet>> {
-        self.keys
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-    }
-
-    /// Replaces the keys.
-    pub fn set_keys(&self, keys: KeySet) {
-        *self.keys.write().unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(keys));
-    }
-
-    /// The admin-managed clients, once loaded.
-    pub fn admin_clients(&self) -> Option<Arc<Vec<Client>>> {
-        self.admin_clients
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-    }
-
-    /// Replaces the admin-managed clients in memory (after they were stored).
-    pub fn set_admin_clients(&self, clients: Vec<Client>) {
-        *self
-            .admin_clients
-            .write()
-            .unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(clients));
     }
 
     /// Keeps a request for after the sign-in.

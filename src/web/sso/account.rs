@@ -76,23 +76,15 @@ fn write_back(state: &AppState, hash: &str, c: &Cached, now: i64) {
 
 /// Every app: config entries first, then the admin-managed ones (loaded once).
 pub async fn apps(state: &AppState) -> Result<Vec<AppEntry>, AccessError> {
-    let admin = match state.sso.admin_apps() {
-        Some(a) => a,
-        None => {
-            let entries: Vec<AppEntry> = state
-                .access
-                .stored_apps()
-                .await?
-                .into_iter()
-                .map(|app| AppEntry {
-                    app,
-                    source: AppSource::Admin,
-                })
-                .collect();
-            state.sso.set_admin_apps(entries.clone());
-            Arc::new(entries)
-        }
+    let stored = async {
+        let apps = state.access.stored_apps().await?.into_iter();
+        let admin = |app| AppEntry {
+            app,
+            source: AppSource::Admin,
+        };
+        Ok::<_, AccessError>(apps.map(admin).collect())
     };
+    let admin = state.sso.admin_apps.get_or_load(stored).await?;
     let mut all: Vec<AppEntry> = state
         .config
         .sso
@@ -110,12 +102,7 @@ pub async fn apps(state: &AppState) -> Result<Vec<AppEntry>, AccessError> {
 
 /// The `users` pins (loaded once).
 pub async fn pins(state: &AppState) -> Result<Arc<HashMap<String, u64>>, AccessError> {
-    if let Some(p) = state.sso.pins() {
-        return Ok(p);
-    }
-    let stored = state.access.stored_pins().await?;
-    state.sso.set_pins(stored.clone());
-    Ok(Arc::new(stored))
+    state.sso.pins.get_or_load(state.access.stored_pins()).await
 }
 
 /// Whether `who` passes `app` (or `sso.default_allow` when `app` is `None`).
@@ -173,7 +160,7 @@ pub async fn remember(state: &AppState, user: &PlexUser) -> Result<(), AccessErr
         .keep_profile(user.id, profile, to_store)
         .await?;
     if changed {
-        state.sso.set_pins(new_pins);
+        state.sso.pins.set(new_pins);
     }
     state.sso.forget_account(user.id);
     Ok(())

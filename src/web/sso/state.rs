@@ -11,6 +11,7 @@ use crate::access::model::Session;
 use crate::access::sso::AppEntry;
 use crate::clock::UnixTime;
 use crate::sync::lock;
+use crate::web::state::Slot;
 
 /// Cached sessions kept at most; beyond it the expired ones are swept, then nothing new is
 /// cached (checks still work, from the store).
@@ -34,8 +35,10 @@ pub struct Cached {
 #[derive(Debug, Default)]
 pub struct SsoState {
     sessions: Mutex<HashMap<String, Cached>>,
-    admin_apps: RwLock<Option<Arc<Vec<AppEntry>>>>,
-    pins: RwLock<Option<Arc<HashMap<String, u64>>>>,
+    /// The admin-managed apps, once loaded (replaced after they were stored).
+    pub admin_apps: Slot<Vec<AppEntry>>,
+    /// The `users` pins, once loaded (replaced after they were stored).
+    pub pins: Slot<HashMap<String, u64>>,
     titles: RwLock<Arc<HashMap<String, u64>>>,
     untrusted: Mutex<HashMap<IpAddr, UnixTime>>,
     denied: Mutex<HashMap<(u64, String), UnixTime>>,
@@ -86,35 +89,6 @@ impl SsoState {
         lock(&self.sessions).retain(|_, c| !expired(c));
         lock(&self.untrusted).retain(|_, t| now - *t < 3600);
         lock(&self.denied).retain(|_, t| now - *t < 3600);
-    }
-
-    /// The admin-managed apps, once loaded.
-    pub fn admin_apps(&self) -> Option<Arc<Vec<AppEntry>>> {
-        self.admin_apps
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-    }
-
-    /// Replaces the admin-managed apps in memory (after they were stored).
-    pub fn set_admin_apps(&self, apps: Vec<AppEntry>) {
-        *self
-            .admin_apps
-            .write()
-            .unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(apps));
-    }
-
-    /// The `users` pins, once loaded.
-    pub fn pins(&self) -> Option<Arc<HashMap<String, u64>>> {
-        self.pins
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-    }
-
-    /// Replaces the pins in memory (after they were stored).
-    pub fn set_pins(&self, pins: HashMap<String, u64>) {
-        *self.pins.write().unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(pins));
     }
 
     /// Library titles (lowercase) to plex.tv section ids.
