@@ -56,7 +56,7 @@ pub async fn discovery(State(state): State<AppState>) -> Response {
 
 /// `GET /oidc/jwks`.
 pub async fn jwks(State(state): State<AppState>) -> Response {
-    match state.oidc.keys.get().filter(|_| state.config.oidc.enabled) {
+    match state.oidc.keys().filter(|_| state.config.oidc.enabled) {
         Some(keys) => axum::Json(keys.jwks()).into_response(),
         None => off(),
     }
@@ -143,8 +143,7 @@ pub async fn logout(
     }
     let claims = state
         .oidc
-        .keys
-        .get()
+        .keys()
         .and_then(|k| k.verify(q.id_token_hint.as_deref().unwrap_or("")));
     let hint = claims.as_ref().and_then(|c| {
         let sub = c.get("sub")?.as_str()?.parse::<u64>().ok()?;

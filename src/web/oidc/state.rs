@@ -3,7 +3,7 @@
 //! failure gate. One per `AppState`, bounded.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use crate::access::oidc::jws::KeySet;
 use crate::access::oidc::{Authorize, Client};
@@ -34,8 +34,7 @@ pub struct Pending {
 /// See the module doc.
 #[derive(Debug)]
 pub struct OidcState {
-    /// The signing keys, once loaded.
-    pub keys: Slot<KeySet>,
+    keys: Slot<KeySet>,
     /// The admin-managed clients, once loaded (replaced after they were stored).
     pub admin_clients: Slot<Vec<Client>>,
     /// SHA-256 hex of each config client's secret (read from its file at start).
@@ -61,6 +60,11 @@ impl OidcState {
             denied: Mutex::new(HashMap::new()),
             failures: FailureGate::per_minute(CLIENT_FAILURES_PER_MINUTE),
         }
+    }
+
+    /// The signing keys, once loaded.
+    pub fn keys(&self) -> Option<Arc<KeySet>> {
+        self.keys.get()
     }
 
     /// Keeps a request for after the sign-in.

@@ -260,7 +260,7 @@ async fn issue(
     facts: &clients::Facts,
 ) -> Result<TokenBody, Response> {
     let now = state.access.clock().unix();
-    let Some(keys) = state.oidc.keys.get() else {
+    let Some(keys) = state.oidc.keys() else {
         return Err(internal(&"no signing key"));
     };
     let access = random_token(32);
