@@ -163,33 +163,21 @@ pub async fn setup(
 
 /// `GET /assets/style.css`.
 pub async fn style_css() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/css")),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=86400"),
-            ),
-        ],
-        STYLE_CSS,
-    )
-        .into_response()
+    asset("text/css", STYLE_CSS)
 }
 
 /// `GET /assets/admin.js`.
 pub async fn admin_js() -> Response {
+    asset("text/javascript", super::templates::ADMIN_JS)
+}
+
+/// A file built into the binary, cached by browsers for a day.
+fn asset(content_type: &'static str, body: &'static str) -> Response {
+    let day = HeaderValue::from_static("public, max-age=86400");
+    let kind = HeaderValue::from_static(content_type);
     (
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/javascript"),
-            ),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=86400"),
-            ),
-        ],
-        super::templates::ADMIN_JS,
+        [(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, day)],
+        body,
     )
         .into_response()
 }

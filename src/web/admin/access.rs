@@ -7,8 +7,8 @@ use serde::Serialize;
 use super::form::Sticky;
 use super::setup::parse_policy;
 use super::{
-    Answer, Done, FlagBoxes, OwnerPost, View, done, failed, flag_boxes, grant_fields, render,
-    sharing_fields,
+    Answer, Done, FlagBoxes, OwnerPost, Steps, View, done, failed, flag_boxes, grant_fields,
+    render, sharing_fields,
 };
 use crate::access::model::{AccessRequest, AdminEntry, AllowEntry, RequestStatus};
 use crate::access::requests::Approval;
@@ -123,8 +123,12 @@ fn request_row(r: AccessRequest, now: i64) -> RequestRow {
     }
 }
 
-/// The page again with `sticky`'s form as sent and its errors.
-async fn again(state: &AppState, form: &AdminPost, mut sticky: Sticky) -> Answer {
+/// A form's answer, or the page again with the failed form as sent and its errors.
+async fn again(state: &AppState, form: &AdminPost, steps: Steps) -> Answer {
+    let mut sticky = match steps {
+        Ok(resp) => return Ok(resp),
+        Err(sticky) => sticky,
+    };
     if form.get("sharing_flags").is_some() {
         sticky.flags = Some(flag_boxes(state, sharing_fields(state, form)));
     }
@@ -168,46 +172,36 @@ pub async fn page(
 /// `POST /admin/access/policy`: `policy=invite|allowlist|open` (refused when config sets it).
 pub async fn set_policy(State(state): State<AppState>, form: AdminPost) -> Answer {
     let sticky = Sticky::from_post("policy", &form);
-    if state.access.from_config().policy {
-        let m = tr("adm-acc-policy-fixed-error");
-        return again(&state, &form, sticky.error("policy", m)).await;
-    }
-    let Some(policy) = form.get("policy").and_then(parse_policy) else {
-        let m = tr("adm-acc-choose-policy");
-        return again(&state, &form, sticky.error("policy", m)).await;
+    let steps = async {
+        if state.access.from_config().policy {
+            return Err(sticky.at("policy", tr("adm-acc-policy-fixed-error")));
+        }
+        let policy = form.get("policy").and_then(parse_policy);
+        let policy = policy.ok_or_else(|| sticky.at("policy", tr("adm-acc-choose-policy")))?;
+        let set = state.access.set_policy(&form.session.username, policy);
+        set.await.map_err(|e| sticky.refused("policy", &e))?;
+        Ok(done(&state, BACK, "policy"))
     };
-    match state
-        .access
-        .set_policy(&form.session.username, policy)
-        .await
-    {
-        Ok(()) => Ok(done(&state, BACK, "policy")),
-        Err(e) => again(&state, &form, sticky.access_error("policy", &e)).await,
-    }
+    again(&state, &form, steps.await).await
 }
 
 /// `POST /admin/access/allow`: account, libraries…, access_days, note, the sharing flags.
 pub async fn add_allow(State(state): State<AppState>, form: AdminPost) -> Answer {
     let sticky = Sticky::from_post("allow-add", &form);
-    let (libraries, access_days) = match grant_fields(&form) {
-        Ok(f) => f,
-        Err((field, m)) => return again(&state, &form, sticky.error(field, m)).await,
+    let steps = async {
+        let (libraries, access_days) = grant_fields(&form).map_err(|e| sticky.field(e))?;
+        let new = NewAllowEntry {
+            account: form.get("account").unwrap_or_default().to_owned(),
+            libraries,
+            access_days,
+            note: form.get("note").map(str::to_owned),
+            sharing: sharing_fields(&state, &form),
+        };
+        let added = state.access.add_allow_entry(&form.session.username, new);
+        added.await.map_err(|e| sticky.refused("account", &e))?;
+        Ok(done(&state, BACK, "allow-added"))
     };
-    let new = NewAllowEntry {
-        account: form.get("account").unwrap_or_default().to_owned(),
-        libraries,
-        access_days,
-        note: form.get("note").map(str::to_owned),
-        sharing: sharing_fields(&state, &form),
-    };
-    match state
-        .access
-        .add_allow_entry(&form.session.username, new)
-        .await
-    {
-        Ok(_) => Ok(done(&state, BACK, "allow-added")),
-        Err(e) => again(&state, &form, sticky.access_error("account", &e)).await,
-    }
+    again(&state, &form, steps.await).await
 }
 
 /// `POST /admin/access/allow/{id}/edit`: libraries…, access_days, note, sharing flags. The form shows every
@@ -218,44 +212,34 @@ pub async fn edit_allow(
     form: AdminPost,
 ) -> Answer {
     let sticky = Sticky::from_post(&format!("allow-{id}"), &form);
-    let (libraries, access_days) = match grant_fields(&form) {
-        Ok(f) => f,
-        Err((field, m)) => return again(&state, &form, sticky.error(field, m)).await,
-    };
-    let change = AllowChange {
-        libraries: Some(libraries),
-        access_days: Some(access_days),
-        note: Some(form.get("note").unwrap_or_default().to_owned()),
-        sharing: Some(sharing_fields(&state, &form)),
-    };
-    match state
-        .access
-        .update_allow_entry(&form.session.username, id, change)
-        .await
-    {
-        Ok(entry) => {
-            match state
-                .access
-                .apply_allow_entry(&form.session.username, &entry)
-                .await
-            {
-                Ok(true) => Ok(done(&state, BACK, "allow-edited-shared")),
-                Ok(false) => Ok(done(&state, BACK, "allow-edited")),
-                Err(e) => {
-                    let reason = crate::web::views::access_error_page(&e).message;
-                    let m = tr_args(
-                        "adm-acc-share-not-changed",
-                        &[
-                            ("name", arg(entry.account.as_str())),
-                            ("reason", arg(reason)),
-                        ],
-                    );
-                    again(&state, &form, sticky.error("libraries", m)).await
-                }
+    let steps = async {
+        let (libraries, access_days) = grant_fields(&form).map_err(|e| sticky.field(e))?;
+        let change = AllowChange {
+            libraries: Some(libraries),
+            access_days: Some(access_days),
+            note: Some(form.get("note").unwrap_or_default().to_owned()),
+            sharing: Some(sharing_fields(&state, &form)),
+        };
+        let actor = &form.session.username;
+        let updated = state.access.update_allow_entry(actor, id, change).await;
+        let entry = updated.map_err(|e| sticky.refused("access_days", &e))?;
+        match state.access.apply_allow_entry(actor, &entry).await {
+            Ok(true) => Ok(done(&state, BACK, "allow-edited-shared")),
+            Ok(false) => Ok(done(&state, BACK, "allow-edited")),
+            Err(e) => {
+                let reason = crate::web::views::access_error_page(&e).message;
+                let m = tr_args(
+                    "adm-acc-share-not-changed",
+                    &[
+                        ("name", arg(entry.account.as_str())),
+                        ("reason", arg(reason)),
+                    ],
+                );
+                Err(sticky.at("libraries", m))
             }
         }
-        Err(e) => again(&state, &form, sticky.access_error("access_days", &e)).await,
-    }
+    };
+    again(&state, &form, steps.await).await
 }
 
 /// `POST /admin/access/allow/{id}/remove`.
@@ -272,17 +256,12 @@ pub async fn remove_allow(
 /// `POST /admin/access/admins` (owner only): `account`.
 pub async fn add_admin(State(state): State<AppState>, OwnerPost(form): OwnerPost) -> Answer {
     let account = form.get("account").unwrap_or_default();
-    match state
-        .access
-        .add_co_admin(&form.session.username, account)
-        .await
-    {
+    let added = state.access.add_co_admin(&form.session.username, account);
+    let steps = match added.await {
         Ok(_) => Ok(done(&state, BACK, "admin-added")),
-        Err(e) => {
-            let sticky = Sticky::from_post("admin-add", &form).access_error("account", &e);
-            again(&state, &form, sticky).await
-        }
-    }
+        Err(e) => Err(Sticky::from_post("admin-add", &form).refused("account", &e)),
+    };
+    again(&state, &form, steps).await
 }
 
 /// `POST /admin/access/admins/{id}/remove` (owner only).
@@ -303,22 +282,21 @@ pub async fn approve(
     form: AdminPost,
 ) -> Answer {
     let sticky = Sticky::from_post(&format!("approve-{id}"), &form);
-    let (libraries, access_days) = match grant_fields(&form) {
-        Ok(f) => f,
-        Err((field, m)) => return again(&state, &form, sticky.error(field, m)).await,
+    let steps = async {
+        let (libraries, access_days) = grant_fields(&form).map_err(|e| sticky.field(e))?;
+        let approval = Approval {
+            libraries,
+            access_days,
+        };
+        let approved = state
+            .access
+            .approve_request(&form.session.username, id, approval);
+        approved
+            .await
+            .map_err(|e| sticky.refused("access_days", &e))?;
+        Ok(done(&state, BACK, "approved"))
     };
-    let approval = Approval {
-        libraries,
-        access_days,
-    };
-    match state
-        .access
-        .approve_request(&form.session.username, id, approval)
-        .await
-    {
-        Ok(_) => Ok(done(&state, BACK, "approved")),
-        Err(e) => again(&state, &form, sticky.access_error("access_days", &e)).await,
-    }
+    again(&state, &form, steps.await).await
 }
 
 /// `POST /admin/access/requests/{id}/decline`.

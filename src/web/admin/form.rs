@@ -71,6 +71,21 @@ impl Sticky {
         self
     }
 
+    /// A copy with `message` beside `field` (for `?` in a handler's steps).
+    pub fn at(&self, field: &str, message: impl Into<String>) -> Self {
+        self.clone().error(field, message)
+    }
+
+    /// [`Sticky::at`] for a field error (`(field, message)`).
+    pub fn field(&self, (field, message): super::FieldError) -> Self {
+        self.at(field, message)
+    }
+
+    /// A copy with [`Sticky::access_error`] beside `field`.
+    pub fn refused(&self, field: &str, e: &AccessError) -> Self {
+        self.clone().access_error(field, e)
+    }
+
     /// An access-layer refusal beside the field it is about (`field` unless the message
     /// names days or libraries), with the status the error page would have had.
     pub fn access_error(mut self, field: &str, e: &AccessError) -> Self {

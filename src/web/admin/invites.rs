@@ -11,8 +11,8 @@ use super::access::{LibraryBox, library_boxes, titles};
 use super::flash::FlashKind;
 use super::form::Sticky;
 use super::{
-    Answer, Done, FlagBoxes, View, done, done_shown, failed, flag_boxes, library_refs, render,
-    sharing_fields,
+    Answer, Done, FlagBoxes, Steps, View, done, done_shown, failed, flag_boxes, library_refs,
+    render, sharing_fields,
 };
 use crate::access::model::Invite;
 use crate::access::tools::NewInvite;
@@ -123,9 +123,12 @@ fn parse(state: &AppState, form: &AdminPost) -> Result<NewInvite, (&'static str,
     })
 }
 
-/// The page again with the form as sent and `sticky`'s errors.
-async fn again(state: &AppState, form: &AdminPost, sticky: Sticky) -> Answer {
-    let mut sticky = sticky;
+/// A form's answer, or the page again with the form as sent and its errors.
+async fn again(state: &AppState, form: &AdminPost, steps: Steps) -> Answer {
+    let mut sticky = match steps {
+        Ok(resp) => return Ok(resp),
+        Err(sticky) => sticky,
+    };
     sticky.flags = Some(flag_boxes(state, sharing_fields(state, form)));
     let (state, session) = (State(state.clone()), AdminSession(form.session.clone()));
     page(state, session, Query(Done::failed(sticky))).await
@@ -135,29 +138,24 @@ async fn again(state: &AppState, form: &AdminPost, sticky: Sticky) -> Answer {
 /// (a reload creates nothing and shows it no more).
 pub async fn create(State(state): State<AppState>, form: AdminPost) -> Answer {
     let sticky = Sticky::from_post("invite", &form);
-    let new = match parse(&state, &form) {
-        Ok(n) => n,
-        Err((field, m)) => return again(&state, &form, sticky.error(field, m)).await,
+    let steps = async {
+        let new = parse(&state, &form).map_err(|e| sticky.field(e))?;
+        let created = state
+            .access
+            .create_invite(&form.session.username, new)
+            .await;
+        let created = created.map_err(|e| sticky.refused("max_uses", &e))?;
+        let (kind, url) = (FlashKind::Invite, created.url.expose().to_owned());
+        Ok(done_shown(
+            &state,
+            &form.session,
+            BACK,
+            "invite-created",
+            kind,
+            url,
+        ))
     };
-    match state
-        .access
-        .create_invite(&form.session.username, new)
-        .await
-    {
-        Ok(created) => {
-            let url = created.url.expose().to_owned();
-            let kind = FlashKind::Invite;
-            Ok(done_shown(
-                &state,
-                &form.session,
-                BACK,
-                "invite-created",
-                kind,
-                url,
-            ))
-        }
-        Err(e) => again(&state, &form, sticky.access_error("max_uses", &e)).await,
-    }
+    again(&state, &form, steps.await).await
 }
 
 /// `POST /admin/invites/{id}/revoke`.

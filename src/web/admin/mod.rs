@@ -205,6 +205,9 @@ impl FromRequest<AppState> for OwnerPost {
 /// What an admin handler answers: its page or redirect, or the page of what went wrong.
 pub type Answer = Result<Response, PageError>;
 
+/// What a form handler's steps end in: the answer, or the form to show again with its errors.
+pub type Steps = Result<Response, Sticky>;
+
 fn build() -> Routes {
     use Guard::{Admin, Owner, Public};
     Routes::under("/admin")

@@ -275,32 +275,27 @@ pub fn parse_policy(v: &str) -> Option<Policy> {
 /// `POST /setup/libraries`: `libraries=<id>`… and `policy=…`, then the dashboard.
 pub async fn libraries_post(State(state): State<AppState>, OwnerPost(form): OwnerPost) -> Answer {
     let sticky = Sticky::from_post("setup", &form);
-    let refs = match library_refs(&form.all("libraries")) {
-        Ok(r) => r.unwrap_or_default(),
-        Err(m) => {
-            let done = Done::failed(sticky.error("libraries", m));
-            return libraries_show(&state, &form.session, &done).await;
+    let steps = async {
+        let refs = library_refs(&form.all("libraries")).map_err(|m| sticky.at("libraries", m))?;
+        let refs = refs.unwrap_or_default();
+        if refs.is_empty() && !state.access.libraries_from_config() {
+            return Err(sticky.at("libraries", tr("adm-setup-choose-library")));
         }
+        let policy = if state.access.from_config().policy {
+            None
+        } else {
+            form.get("policy").and_then(parse_policy)
+        };
+        let finished = state
+            .access
+            .finish_setup(&form.session.username, &refs, policy);
+        finished
+            .await
+            .map_err(|e| sticky.refused("libraries", &e))?;
+        Ok(super::done(&state, "/admin", "setup"))
     };
-    if refs.is_empty() && !state.access.libraries_from_config() {
-        let m = tr("adm-setup-choose-library");
-        let done = Done::failed(sticky.error("libraries", m));
-        return libraries_show(&state, &form.session, &done).await;
-    }
-    let policy = if state.access.from_config().policy {
-        None
-    } else {
-        form.get("policy").and_then(parse_policy)
-    };
-    match state
-        .access
-        .finish_setup(&form.session.username, &refs, policy)
-        .await
-    {
-        Ok(()) => Ok(super::done(&state, "/admin", "setup")),
-        Err(e) => {
-            let done = Done::failed(sticky.access_error("libraries", &e));
-            libraries_show(&state, &form.session, &done).await
-        }
+    match steps.await {
+        Ok(resp) => Ok(resp),
+        Err(sticky) => libraries_show(&state, &form.session, &Done::failed(sticky)).await,
     }
 }

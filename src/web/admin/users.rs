@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::access::{LibraryBox, library_boxes, titles};
 use super::form::Sticky;
-use super::{Answer, Done, View, done, failed, grant_fields, library_refs, render};
+use super::{Answer, Done, Steps, View, done, failed, grant_fields, library_refs, render};
 use crate::access::model::GrantStatus;
 use crate::access::users::{NewUser, UserChange, UserInfo};
 use crate::i18n::{arg, num, tr, tr_args};
@@ -128,8 +128,12 @@ pub async fn page(
     Ok(render(state, &s, &VIEW, &d, &page).await)
 }
 
-/// The page again with the failed form as sent and its error.
-async fn again(state: &AppState, form: &AdminPost, sticky: Sticky) -> Answer {
+/// A form's answer, or the page again with the failed form as sent and its error.
+async fn again(state: &AppState, form: &AdminPost, steps: Steps) -> Answer {
+    let sticky = match steps {
+        Ok(resp) => return Ok(resp),
+        Err(sticky) => sticky,
+    };
     let (state, session) = (State(state.clone()), AdminSession(form.session.clone()));
     page(
         state,
@@ -147,19 +151,16 @@ pub async fn libraries(
     form: AdminPost,
 ) -> Answer {
     let sticky = Sticky::from_post(&format!("libraries-{plex_id}"), &form);
-    let refs = match library_refs(&form.all("libraries")) {
-        Ok(Some(r)) => r,
-        Ok(None) => {
-            let m = tr("adm-users-choose-library");
-            return again(&state, &form, sticky.error("libraries", m)).await;
-        }
-        Err(m) => return again(&state, &form, sticky.error("libraries", m)).await,
+    let steps = async {
+        let refs = library_refs(&form.all("libraries")).map_err(|m| sticky.at("libraries", m))?;
+        let refs = refs.ok_or_else(|| sticky.at("libraries", tr("adm-users-choose-library")))?;
+        let change = UserChange {
+            libraries: Some(refs),
+            expires_at: None,
+        };
+        apply(&state, &form, plex_id, change, &sticky).await
     };
-    let change = UserChange {
-        libraries: Some(refs),
-        expires_at: None,
-    };
-    apply(&state, &form, plex_id, change, sticky).await
+    again(&state, &form, steps.await).await
 }
 
 /// `POST /admin/users/{plex_id}/expiry`: `days=N` extends from the later of now and the
@@ -170,32 +171,27 @@ pub async fn expiry(
     form: AdminPost,
 ) -> Answer {
     let sticky = Sticky::from_post(&format!("expiry-{plex_id}"), &form);
-    let expires_at = if form.get("clear").is_some() {
-        None
-    } else {
-        let days = match form.number::<u32>("days") {
-            Ok(Some(d)) if (1..=3650).contains(&d) => i64::from(d),
-            Ok(None) => {
-                let m = tr("adm-users-days-type");
-                return again(&state, &form, sticky.error("days", m)).await;
-            }
-            _ => {
-                let m = tr("adm-users-days-whole");
-                return again(&state, &form, sticky.error("days", m)).await;
-            }
+    let steps = async {
+        let expires_at = if form.get("clear").is_some() {
+            None
+        } else {
+            let days = match form.number::<u32>("days") {
+                Ok(Some(d)) if (1..=3650).contains(&d) => i64::from(d),
+                Ok(None) => return Err(sticky.at("days", tr("adm-users-days-type"))),
+                _ => return Err(sticky.at("days", tr("adm-users-days-whole"))),
+            };
+            let current = state.access.grant_expiry(plex_id).await;
+            let current = current.map_err(|e| sticky.refused("days", &e))?;
+            let from = current.unwrap_or(0).max(state.access.clock().unix());
+            Some(from.saturating_add(days * DAY))
         };
-        let current = match state.access.grant_expiry(plex_id).await {
-            Ok(at) => at,
-            Err(e) => return again(&state, &form, sticky.access_error("days", &e)).await,
+        let change = UserChange {
+            libraries: None,
+            expires_at: Some(expires_at),
         };
-        let from = current.unwrap_or(0).max(state.access.clock().unix());
-        Some(from.saturating_add(days * DAY))
+        apply(&state, &form, plex_id, change, &sticky).await
     };
-    let change = UserChange {
-        libraries: None,
-        expires_at: Some(expires_at),
-    };
-    apply(&state, &form, plex_id, change, sticky).await
+    again(&state, &form, steps.await).await
 }
 
 async fn apply(
@@ -203,21 +199,18 @@ async fn apply(
     form: &AdminPost,
     plex_id: u64,
     change: UserChange,
-    sticky: Sticky,
-) -> Answer {
+    sticky: &Sticky,
+) -> Steps {
     let field = if change.libraries.is_some() {
         "libraries"
     } else {
         "days"
     };
-    match state
+    let updated = state
         .access
-        .update_user(&form.session.username, plex_id, change)
-        .await
-    {
-        Ok(_) => Ok(done(state, BACK, "user-changed")),
-        Err(e) => again(state, form, sticky.access_error(field, &e)).await,
-    }
+        .update_user(&form.session.username, plex_id, change);
+    updated.await.map_err(|e| sticky.refused(field, &e))?;
+    Ok(done(state, BACK, "user-changed"))
 }
 
 /// `POST /admin/users/{plex_id}/sessions`: ends every session of the account (SPEC §8), so
@@ -248,50 +241,46 @@ pub async fn remove(State(state): State<AppState>, form: AdminPost) -> Answer {
         _ => "remove-several".to_owned(),
     };
     let sticky = Sticky::from_post(&name, &form);
-    let Ok(ids) = ids else {
-        let m = tr("adm-users-unknown");
-        return again(&state, &form, sticky.error("plex_id", m)).await;
-    };
-    if ids.is_empty() {
-        let m = tr("adm-users-choose-whom");
-        return again(&state, &form, sticky.error("plex_id", m)).await;
-    }
-    if form.get("confirm") != Some("yes") {
-        let m = tr("adm-users-tick-confirm");
-        return again(&state, &form, sticky.error("confirm", m)).await;
-    }
-    let max = usize::try_from(state.config.reconcile.max_removals).unwrap_or(usize::MAX);
-    if ids.len() > max && form.get("confirm_mass") != Some("yes") {
-        let m = tr_args(
-            "adm-users-mass",
-            &[("n", num(ids.len() as u64)), ("max", num(max as u64))],
-        );
-        let mut sticky = sticky.error("confirm_mass", m);
-        sticky.status = Some(StatusCode::CONFLICT);
-        return again(&state, &form, sticky).await;
-    }
-    for id in ids {
-        if let Err(e) = state.access.remove_user(&form.session.username, id).await {
-            return again(&state, &form, sticky.access_error("plex_id", &e)).await;
+    let steps = async {
+        let ids = ids.map_err(|_| sticky.at("plex_id", tr("adm-users-unknown")))?;
+        if ids.is_empty() {
+            return Err(sticky.at("plex_id", tr("adm-users-choose-whom")));
         }
-    }
-    Ok(done(&state, BACK, "user-removed"))
+        if form.get("confirm") != Some("yes") {
+            return Err(sticky.at("confirm", tr("adm-users-tick-confirm")));
+        }
+        let max = usize::try_from(state.config.reconcile.max_removals).unwrap_or(usize::MAX);
+        if ids.len() > max && form.get("confirm_mass") != Some("yes") {
+            let m = tr_args(
+                "adm-users-mass",
+                &[("n", num(ids.len() as u64)), ("max", num(max as u64))],
+            );
+            let mut sticky = sticky.at("confirm_mass", m);
+            sticky.status = Some(StatusCode::CONFLICT);
+            return Err(sticky);
+        }
+        for id in ids {
+            let removed = state.access.remove_user(&form.session.username, id);
+            removed.await.map_err(|e| sticky.refused("plex_id", &e))?;
+        }
+        Ok(done(&state, BACK, "user-removed"))
+    };
+    again(&state, &form, steps.await).await
 }
 
 /// `POST /admin/users/invite`: `account` (username or email), `libraries`…, `access_days`.
 pub async fn invite(State(state): State<AppState>, form: AdminPost) -> Answer {
     let sticky = Sticky::from_post("invite", &form);
-    let (libraries, access_days) = match grant_fields(&form) {
-        Ok(f) => f,
-        Err((field, m)) => return again(&state, &form, sticky.error(field, m)).await,
+    let steps = async {
+        let (libraries, access_days) = grant_fields(&form).map_err(|e| sticky.field(e))?;
+        let new = NewUser {
+            account: form.get("account").unwrap_or_default().to_owned(),
+            libraries,
+            access_days,
+        };
+        let invited = state.access.invite_user(&form.session.username, new);
+        invited.await.map_err(|e| sticky.refused("account", &e))?;
+        Ok(done(&state, BACK, "invited"))
     };
-    let new = NewUser {
-        account: form.get("account").unwrap_or_default().to_owned(),
-        libraries,
-        access_days,
-    };
-    match state.access.invite_user(&form.session.username, new).await {
-        Ok(_) => Ok(done(&state, BACK, "invited")),
-        Err(e) => again(&state, &form, sticky.access_error("account", &e)).await,
-    }
+    again(&state, &form, steps.await).await
 }

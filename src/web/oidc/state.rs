@@ -10,6 +10,7 @@ use crate::access::oidc::{Authorize, Client};
 use crate::clock::UnixTime;
 use crate::sync::lock;
 use crate::web::ratelimit::FailureGate;
+use crate::web::sso::state::gate;
 use crate::web::state::Slot;
 
 /// Authorize requests kept at most while their sign-in runs.
@@ -93,18 +94,7 @@ impl OidcState {
 
     /// Whether an `oidc_denied` event is due for this account and client (once per hour).
     pub fn denied_due(&self, plex_id: u64, client: &str, now: UnixTime) -> bool {
-        let mut map = lock(&self.denied);
-        if map.len() >= MAX_PENDING {
-            map.retain(|_, t| now - *t < 3600);
-        }
-        let key = (plex_id, client.to_owned());
-        match map.get(&key) {
-            Some(t) if now - *t < 3600 => false,
-            _ => {
-                map.insert(key, now);
-                true
-            }
-        }
+        gate(&mut lock(&self.denied), (plex_id, client.to_owned()), now)
     }
 }
 

@@ -115,7 +115,12 @@ impl SsoState {
     }
 }
 
-fn gate<K: std::hash::Hash + Eq>(map: &mut HashMap<K, UnixTime>, key: K, now: UnixTime) -> bool {
+/// Whether an hourly event for `key` is due (recorded as sent now if so); bounded.
+pub(crate) fn gate<K: std::hash::Hash + Eq>(
+    map: &mut HashMap<K, UnixTime>,
+    key: K,
+    now: UnixTime,
+) -> bool {
     if map.len() >= MAX_GATE_KEYS {
         map.retain(|_, t| now - *t < 3600);
         if map.len() >= MAX_GATE_KEYS {
