@@ -436,6 +436,14 @@ async fn bodyless_posts_say_content_length_zero() {
     for h in posts {
         assert_eq!(h.content_length.as_deref(), Some("0"), "{}", h.path);
     }
+    // A GET says nothing of a body.
+    let gets: Vec<_> = pins
+        .hits()
+        .into_iter()
+        .filter(|h| h.method == "GET")
+        .collect();
+    assert_eq!(gets.len(), 1);
+    assert_eq!(gets[0].content_length, None, "{}", gets[0].path);
 }
 
 #[tokio::test]
