@@ -2,6 +2,7 @@
 //! `http://auth.example.com:{port}` with cookie domain `example.com`, but every request goes
 //! to `127.0.0.1:{port}` with the headers a proxy would send and the cookie a browser would.
 
+mod accounts;
 mod checks;
 mod end_button;
 mod mini;
