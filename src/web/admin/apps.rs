@@ -42,7 +42,7 @@ struct ClientRow {
     kind: &'static str,
     rule: String,
     /// `admin` when added here (removable), else `config`.
-    source: &'static str,
+    source: AppSource,
     /// Where it is set, in words.
     origin: String,
     redirect_uris: Vec<String>,
@@ -131,10 +131,7 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Answer {
                     "confidential"
                 },
                 rule: who_may(c.config.allow, &c.config.users, &c.config.libraries, &boxes),
-                source: match c.source {
-                    AppSource::Config => "config",
-                    AppSource::Admin => "admin",
-                },
+                source: c.source,
                 origin: source(c.source, "adm-apps-added-here"),
                 redirect_uris: c.config.redirect_uris.clone(),
             })
@@ -201,12 +198,17 @@ async fn save(state: &AppState, form: &AdminPost, list: Vec<ClientBody>) -> Answ
             } else {
                 "client_id"
             };
-            let mut sticky = Sticky::from_post("oidc-add", form).error(field, m);
-            sticky.status = Some(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
-            show(state, &form.session, &Done::failed(sticky)).await
+            add_refused(state, form, field, m).await
         }
         Err(e) => Err(PageError::internal(&e)),
     }
+}
+
+/// The page again (422) with the "Add an app" form as sent and `message` beside `field`.
+async fn add_refused(state: &AppState, form: &AdminPost, field: &str, message: String) -> Answer {
+    let mut sticky = Sticky::from_post("oidc-add", form).error(field, message);
+    sticky.status = Some(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+    show(state, &form.session, &Done::failed(sticky)).await
 }
 
 /// What is wrong with an "Add an app" form, in plain words, and beside which field.
@@ -253,9 +255,7 @@ pub async fn add(State(state): State<AppState>, OwnerPost(form): OwnerPost) -> A
     let redirect_uris = split("redirect_uris", &['\n', '\r']);
     let taken = list.iter().any(|c| c.client_id == id);
     if let Some((field, message)) = add_problem(&id, &redirect_uris, taken) {
-        let mut sticky = Sticky::from_post("oidc-add", &form).error(field, message);
-        sticky.status = Some(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
-        return show(&state, &form.session, &Done::failed(sticky)).await;
+        return add_refused(&state, &form, field, message).await;
     }
     list.push(ClientBody {
         client_id: id,

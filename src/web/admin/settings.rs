@@ -64,16 +64,7 @@ async fn versions(state: &AppState) -> Vec<Version> {
     for lang in crate::i18n::Lang::all() {
         let mut texts = Vec::new();
         for (_, key) in VERSIONED {
-            let key = format!("{key}.{}", lang.tag());
-            texts.push(
-                state
-                    .access
-                    .page_text(&key)
-                    .await
-                    .ok()
-                    .flatten()
-                    .unwrap_or_default(),
-            );
+            texts.push(text(state, &format!("{key}.{}", lang.tag()), "").await);
         }
         let [title, text, markdown] = <[String; 3]>::try_from(texts).unwrap_or_default();
         out.push(Version {
@@ -156,7 +147,7 @@ fn notifications(state: &AppState) -> Vec<&'static str> {
     .collect()
 }
 
-async fn text(state: &AppState, key: &'static str, default: &str) -> String {
+async fn text(state: &AppState, key: &str, default: &str) -> String {
     match state.access.page_text(key).await {
         Ok(Some(t)) => t,
         _ => default.to_owned(),

@@ -11,7 +11,7 @@ use url::Url;
 
 use super::account;
 use crate::access::sso::{AppEntry, find_app, normalize_path};
-use crate::crypto::{ct_eq, sha256_hex};
+use crate::crypto::ct_eq;
 use crate::i18n::{arg, tr, tr_args};
 use crate::web::AppState;
 use crate::web::client_ip::ClientIp;
@@ -167,7 +167,6 @@ pub async fn logout(
             return PageError::internal(&e).into_response();
         }
     }
-    state.sso.forget(&sha256_hex(&id));
     let who = (current.profile.username.as_str(), current.session.plex_id);
     account::record(
         &state,
