@@ -146,13 +146,8 @@ pub async fn consume_admin_link(
                 Err(e) => ("refused", e.to_string()),
             };
             tx.append_event(NewEvent {
-                at: now,
-                kind: "admin_link".to_owned(),
-                actor: "owner".to_owned(),
-                plex_id: None,
                 ip,
-                outcome: word.to_owned(),
-                detail,
+                ..NewEvent::new(now, "admin_link", "owner", None, word, detail)
             })?;
             Ok(outcome)
         })

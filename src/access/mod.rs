@@ -492,15 +492,7 @@ impl Access {
         outcome: &str,
         detail: impl Into<String>,
     ) -> NewEvent {
-        NewEvent {
-            at: self.now(),
-            kind: kind.to_owned(),
-            actor: actor.to_owned(),
-            plex_id,
-            ip: None,
-            outcome: outcome.to_owned(),
-            detail: detail.into(),
-        }
+        NewEvent::new(self.now(), kind, actor, plex_id, outcome, detail)
     }
 }
 

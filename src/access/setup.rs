@@ -15,6 +15,7 @@ use crate::config::{LibraryRef, Policy};
 use crate::plex::avatar::Avatar;
 use crate::plex::{PlexServer, PlexUser};
 use crate::secret::Secret;
+use crate::store::NewEvent;
 
 /// The settings key of the account that claimed the install ([`ClaimedBy`]).
 pub const OWNER_ACCOUNT_KEY: &str = "owner_account";
@@ -90,15 +91,9 @@ impl Access {
                     tx.put_secret_setting(OWNER_TOKEN_KEY, &tok)?;
                     tx.put_setting(OWNER_ACCOUNT_KEY, &claimer)?;
                 }
-                tx.append_event(crate::store::NewEvent {
-                    at: now,
-                    kind: kind.to_owned(),
-                    actor: claimer.username.clone(),
-                    plex_id: Some(claimer.plex_id),
-                    ip: None,
-                    outcome: outcome.to_owned(),
-                    detail: "owner token stored encrypted".to_owned(),
-                })?;
+                let detail = "owner token stored encrypted";
+                let (actor, id) = (&claimer.username, Some(claimer.plex_id));
+                tx.append_event(NewEvent::new(now, kind, actor, id, outcome, detail))?;
                 Ok(claim)
             })
             .await?;

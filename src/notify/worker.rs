@@ -114,15 +114,15 @@ async fn deliver(
         ("failed", format!("{} {kind}: {last}", channel.as_str()))
     };
     deps.metrics.notification(kind, outcome);
-    let ev = NewEvent {
-        at: deps.clock.unix(),
-        kind: "notify".to_owned(),
-        actor: "plexgate".to_owned(),
-        plex_id: n.account.as_ref().map(|a| a.plex_id),
-        ip: None,
-        outcome: outcome.to_owned(),
+    let plex_id = n.account.as_ref().map(|a| a.plex_id);
+    let ev = NewEvent::new(
+        deps.clock.unix(),
+        "notify",
+        "plexgate",
+        plex_id,
+        outcome,
         detail,
-    };
+    );
     if let Err(e) = deps.store.write(move |tx| tx.append_event(ev)).await {
         tracing::warn!(error = %e, "recording a notification");
     }

@@ -25,16 +25,9 @@ impl PlexClient {
         section_ids: &[u64],
         flags: SharingFlags,
     ) -> Result<Share, PlexError> {
-        if self.share_family() == ShareFamily::V1 {
-            let made = self
-                .create_share_v1(owner, machine_id, invitee, section_ids, flags)
-                .await;
-            if !self.v1_confirmed_gone(&made, owner, machine_id).await? {
-                return made;
-            }
-        }
-        self.create_share_v2(owner, machine_id, invitee, section_ids, flags)
-            .await
+        let v1 = self.create_share_v1(owner, machine_id, invitee, section_ids, flags);
+        let v2 = self.create_share_v2(owner, machine_id, invitee, section_ids, flags);
+        self.v1_else_v2(owner, machine_id, v1, v2).await
     }
 
     /// Replaces the libraries of one share, in the remembered family, keeping every other setting
@@ -48,16 +41,9 @@ impl PlexClient {
         section_ids: &[u64],
         allow_sync: Option<bool>,
     ) -> Result<(), PlexError> {
-        if self.share_family() == ShareFamily::V1 {
-            let done = self
-                .update_share_v1(owner, machine_id, share_id, section_ids, allow_sync)
-                .await;
-            if !self.v1_confirmed_gone(&done, owner, machine_id).await? {
-                return done;
-            }
-        }
-        self.update_share_v2(owner, share_id, section_ids, allow_sync)
-            .await
+        let v1 = self.update_share_v1(owner, machine_id, share_id, section_ids, allow_sync);
+        let v2 = self.update_share_v2(owner, share_id, section_ids, allow_sync);
+        self.v1_else_v2(owner, machine_id, v1, v2).await
     }
 
     /// Removes one share of this server only (never the friendship: `DELETE /api/v2/sharings`
@@ -98,21 +84,14 @@ impl PlexClient {
         machine_id: &str,
         share_id: u64,
     ) -> Result<(), PlexError> {
-        if self.share_family() == ShareFamily::V1 {
-            let id = share_id.to_string();
-            let call = Call::new(
-                Method::DELETE,
-                Host::Api,
-                &["api", "servers", machine_id, "shared_servers", &id],
-            )
+        let id = share_id.to_string();
+        let path = ["api", "servers", machine_id, "shared_servers", &id];
+        let call = Call::new(Method::DELETE, Host::Api, &path)
             .xml()
             .token(owner);
-            let done = self.send(call).await.map(drop);
-            if !self.v1_confirmed_gone(&done, owner, machine_id).await? {
-                return done;
-            }
-        }
-        self.remove_share_v2(owner, share_id).await
+        let v1 = async { self.send(call).await.map(drop) };
+        let v2 = self.remove_share_v2(owner, share_id);
+        self.v1_else_v2(owner, machine_id, v1, v2).await
     }
 
     /// Every share of this server, pending ones included (`accepted == false`). Entries that
@@ -137,13 +116,26 @@ impl PlexClient {
         owner: &Secret,
         machine_id: &str,
     ) -> Result<ShareList, PlexError> {
+        let v1 = self.list_shares_v1(owner, machine_id);
+        let v2 = self.list_shares_v2(owner, machine_id);
+        self.v1_else_v2(owner, machine_id, v1, v2).await
+    }
+
+    /// The v1 call while the install is on v1, unless v1 is confirmed gone; else the v2 call.
+    async fn v1_else_v2<T>(
+        &self,
+        owner: &Secret,
+        mid: &str,
+        v1: impl Future<Output = Result<T, PlexError>>,
+        v2: impl Future<Output = Result<T, PlexError>>,
+    ) -> Result<T, PlexError> {
         if self.share_family() == ShareFamily::V1 {
-            let listed = self.list_shares_v1(owner, machine_id).await;
-            if !self.v1_confirmed_gone(&listed, owner, machine_id).await? {
-                return listed;
+            let first = v1.await;
+            if !self.v1_confirmed_gone(&first, owner, mid).await? {
+                return first;
             }
         }
-        self.list_shares_v2(owner, machine_id).await
+        v2.await
     }
 
     /// After a v1 share call: `Ok(false)` when it did not answer "gone" (the caller keeps its

@@ -301,15 +301,7 @@ impl Store {
 
 /// An event written by plexgate itself.
 fn system_event(at: UnixTime, kind: &str, detail: String) -> super::NewEvent {
-    super::NewEvent {
-        at,
-        kind: kind.to_owned(),
-        actor: "system".to_owned(),
-        plex_id: None,
-        ip: None,
-        outcome: "ok".to_owned(),
-        detail,
-    }
+    super::NewEvent::new(at, kind, "system", None, "ok", detail)
 }
 
 /// Before a migration: copies every table of the still-unmigrated file to

@@ -248,6 +248,28 @@ pub struct NewEvent {
     pub detail: String,
 }
 
+impl NewEvent {
+    /// An event without a client address.
+    pub fn new(
+        at: UnixTime,
+        kind: &str,
+        actor: &str,
+        plex_id: Option<u64>,
+        outcome: &str,
+        detail: impl Into<String>,
+    ) -> Self {
+        Self {
+            at,
+            kind: kind.to_owned(),
+            actor: actor.to_owned(),
+            plex_id,
+            ip: None,
+            outcome: outcome.to_owned(),
+            detail: detail.into(),
+        }
+    }
+}
+
 /// Narrows an events page; `None` fields match everything.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct EventFilter {

@@ -53,14 +53,10 @@ struct Basis {
 
 impl DecideInput {
     fn event(&self, kind: &str, outcome: &str, detail: impl Into<String>) -> NewEvent {
+        let (actor, id) = (&self.user.username, Some(self.user.id));
         NewEvent {
-            at: self.now,
-            kind: kind.to_owned(),
-            actor: self.user.username.clone(),
-            plex_id: Some(self.user.id),
             ip: self.ip.clone(),
-            outcome: outcome.to_owned(),
-            detail: detail.into(),
+            ..NewEvent::new(self.now, kind, actor, id, outcome, detail)
         }
     }
 

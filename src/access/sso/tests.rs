@@ -128,48 +128,26 @@ fn rules_and_groups() {
     };
     let none = |_: &str| None;
     let t = |_: &str| Some(1);
-    assert!(passes(SsoRule::Friends, &[], &[], &friend, &none, &none));
-    assert!(!passes(SsoRule::Admins, &[], &[], &friend, &none, &none));
-    assert!(!passes(
-        SsoRule::Friends,
-        &[],
-        &[LibraryRef::Id(2)],
-        &friend,
-        &none,
-        &none
-    ));
-    assert!(passes(
-        SsoRule::Friends,
-        &[],
-        &[LibraryRef::Title("M".into())],
-        &friend,
-        &none,
-        &t
-    ));
-    assert!(passes(
-        SsoRule::Owner,
-        &["ALICE".into()],
-        &[],
-        &friend,
-        &none,
-        &none
-    ));
-    assert!(!passes(
-        SsoRule::Owner,
-        &["alice".into()],
-        &[],
-        &friend,
-        &|_| Some(8),
-        &none
-    ));
-    assert!(!passes(
-        SsoRule::Deny,
-        &["alice".into()],
-        &[],
-        &friend,
-        &none,
-        &none
-    ));
+    let eight = |_: &str| Some(8);
+    let alice = vec!["alice".to_owned()];
+    let (movies, two) = (vec![LibraryRef::Title("M".into())], vec![LibraryRef::Id(2)]);
+    type Lookup<'a> = &'a dyn Fn(&str) -> Option<u64>;
+    let cases: [(bool, SsoRule, &[String], &[LibraryRef], Lookup, Lookup); 7] = [
+        (true, SsoRule::Friends, &[], &[], &none, &none),
+        (false, SsoRule::Admins, &[], &[], &none, &none),
+        (false, SsoRule::Friends, &[], &two, &none, &none),
+        (true, SsoRule::Friends, &[], &movies, &none, &t),
+        (true, SsoRule::Owner, &["ALICE".into()], &[], &none, &none),
+        (false, SsoRule::Owner, &alice, &[], &eight, &none),
+        (false, SsoRule::Deny, &alice, &[], &none, &none),
+    ];
+    for (i, (want, rule, users, libs, pin_of, title_id)) in cases.into_iter().enumerate() {
+        assert_eq!(
+            passes(rule, users, libs, &friend, pin_of, title_id),
+            want,
+            "case {i}"
+        );
+    }
     assert_eq!(friend.groups(), "plexgate-friends");
     let owner = Who {
         owner: true,
