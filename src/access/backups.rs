@@ -12,7 +12,6 @@ pub struct BackupFile {
     pub modified: i64,
     /// The file name (no path).
     pub name: String,
-    /// Size in bytes.
     pub bytes: u64,
 }
 

@@ -86,13 +86,22 @@ impl Access {
         account: Option<NotifyAccount>,
         detail: impl Into<String>,
     ) {
+        let server = self.owner().map(|o| o.server_name.clone());
+        self.notify_about(server, kind, account, detail);
+    }
+
+    /// [`Self::notify`] naming `server` (else the configured one).
+    fn notify_about(
+        &self,
+        server: Option<String>,
+        kind: EventKind,
+        account: Option<NotifyAccount>,
+        detail: impl Into<String>,
+    ) {
         if !self.0.hooks.notifier.enabled() {
             return;
         }
-        let server = match self.owner() {
-            Some(o) => o.server_name.clone(),
-            None => self.0.settings.server.clone().unwrap_or_default(),
-        };
+        let server = server.unwrap_or_else(|| self.0.settings.server.clone().unwrap_or_default());
         self.0.hooks.notifier.notify(Notification {
             kind,
             at: self.now(),
@@ -164,23 +173,14 @@ impl Access {
     pub(crate) fn after_owner_status(&self, before: &OwnerStatus, now: &OwnerStatus) {
         if matches!(now, OwnerStatus::TokenInvalid) && !matches!(before, OwnerStatus::TokenInvalid)
         {
-            let who = match before {
-                OwnerStatus::Ready(o) => account(o.plex_id, &o.username),
-                _ => None,
+            let (who, server) = match before {
+                OwnerStatus::Ready(o) => {
+                    (account(o.plex_id, &o.username), Some(o.server_name.clone()))
+                }
+                _ => (None, None),
             };
-            let server = match before {
-                OwnerStatus::Ready(o) => o.server_name.clone(),
-                _ => self.0.settings.server.clone().unwrap_or_default(),
-            };
-            if self.0.hooks.notifier.enabled() {
-                self.0.hooks.notifier.notify(Notification {
-                    kind: EventKind::OwnerToken,
-                    at: self.now(),
-                    server,
-                    account: who,
-                    detail: "plex.tv answered 401 to the owner token".to_owned(),
-                });
-            }
+            let detail = "plex.tv answered 401 to the owner token";
+            self.notify_about(server, EventKind::OwnerToken, who, detail);
         }
     }
 

@@ -23,7 +23,6 @@ const RESERVED_NAMES: [&str; 5] = ["api.key", "plexgate", "reconciler", "listing
 pub struct CreatedKey {
     /// The stored record (hash only).
     pub record: ApiKeyRecord,
-    /// The key.
     pub key: Secret,
 }
 

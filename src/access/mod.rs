@@ -142,7 +142,6 @@ pub struct HeldToken {
 pub struct RequestIdentity {
     /// plex.tv account id.
     pub plex_id: u64,
-    /// Plex username.
     pub username: String,
     /// Email, if the account has one.
     pub email: Option<String>,
@@ -156,7 +155,6 @@ pub struct RequestIdentity {
 pub struct Refusal {
     /// Plex username (named on the page).
     pub username: String,
-    /// Which refusal.
     pub kind: RefusalKind,
     /// Forward auth: the app the sign-in was for (already validated).
     pub rd: Option<String>,
@@ -190,7 +188,6 @@ pub struct GrantView {
     pub libraries: Vec<String>,
     /// When access ends, if it does.
     pub expires_at: Option<UnixTime>,
-    /// The grant's status.
     pub status: GrantStatus,
 }
 

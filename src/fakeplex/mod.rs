@@ -46,7 +46,6 @@ use world::World;
 pub struct Account {
     /// plex.tv account id (`userID`, `invitedId`).
     pub id: u64,
-    /// Username.
     pub username: &'static str,
     /// Email; managed Home users have none.
     pub email: Option<&'static str>,
@@ -162,14 +161,12 @@ pub struct FakeShare {
     pub allow_channels: bool,
     /// filterMovies setting (a content restriction such as `contentRating=G`).
     pub filter_movies: String,
-    /// Whether the invitee accepted.
     pub accepted: bool,
 }
 
 /// One request the fake answered (the query string is not kept: it may hold a token).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoggedRequest {
-    /// HTTP method.
     pub method: String,
     /// Path without the query.
     pub path: String,
@@ -177,7 +174,6 @@ pub struct LoggedRequest {
     pub account: Option<String>,
     /// Status answered (0 when the connection was dropped).
     pub status: u16,
-    /// The `Host` header.
     pub host_header: Option<String>,
     /// Whether `X-Plex-Token` came in the query string.
     pub had_token_in_query: bool,

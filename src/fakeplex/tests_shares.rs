@@ -3,7 +3,7 @@
 
 use serde_json::json as j;
 
-use super::tests::{error_code, json, setup};
+use super::tests::{Got, T, error_code, json, setup};
 use super::*;
 
 fn v1_share_body(who: serde_json::Value, ids: &[serde_json::Value]) -> serde_json::Value {
@@ -17,6 +17,13 @@ fn v1_share_body(who: serde_json::Value, ids: &[serde_json::Value]) -> serde_jso
 }
 
 const RECEIVED: &str = "/api/v2/shared_servers/invites/received/pending";
+
+impl T {
+    async fn post_v1(&self, path: &str, who: serde_json::Value, ids: &[serde_json::Value]) -> Got {
+        let body = v1_share_body(who, ids);
+        self.v1("POST", path, OWNER.token, Some(body)).await
+    }
+}
 
 fn shared_path() -> String {
     format!("/api/servers/{SERVER_ID}/shared_servers")
@@ -130,46 +137,26 @@ async fn v1_invite_is_pending_until_the_invitee_accepts() {
 async fn v1_takes_usernames_and_ids_and_refuses_local_keys_and_foreign_machines() {
     let t = setup().await;
     let (s, _, xml) = t
-        .v1(
-            "POST",
-            &shared_path(),
-            OWNER.token,
-            Some(v1_share_body(j!({"invited_email": "bob"}), &[j!(TV)])),
-        )
+        .post_v1(&shared_path(), j!({"invited_email": "bob"}), &[j!(TV)])
         .await;
     assert_eq!(
         (s, attr(&xml, "SharedServer", "userID")),
         (200, Some(BOB.id.to_string()))
     );
     let (s, _, xml) = t
-        .v1(
-            "POST",
-            &shared_path(),
-            OWNER.token,
-            Some(v1_share_body(j!({"invited_id": KID.id}), &[j!(MOVIES)])),
-        )
+        .post_v1(&shared_path(), j!({"invited_id": KID.id}), &[j!(MOVIES)])
         .await;
     assert_eq!(
         (s, attr(&xml, "SharedServer", "email").as_deref()),
         (200, Some(""))
     );
     let (s, _, _) = t
-        .v1(
-            "POST",
-            &shared_path(),
-            OWNER.token,
-            Some(v1_share_body(j!({"invited_email": "carol"}), &[j!("1")])),
-        )
+        .post_v1(&shared_path(), j!({"invited_email": "carol"}), &[j!("1")])
         .await;
     assert_eq!(s, 400, "local key 1 is not a global id");
     let other = format!("/api/servers/{OTHER_SERVER_ID}/shared_servers");
     let (s, _, _) = t
-        .v1(
-            "POST",
-            &other,
-            OWNER.token,
-            Some(v1_share_body(j!({"invited_email": "carol"}), &[j!(MOVIES)])),
-        )
+        .post_v1(&other, j!({"invited_email": "carol"}), &[j!(MOVIES)])
         .await;
     assert_eq!(s, 400);
     assert!(!t.fake.shares().iter().any(|s| s.user_id == CAROL.id));

@@ -62,7 +62,6 @@ impl EventKind {
 pub struct NotifyAccount {
     /// plex.tv account id.
     pub plex_id: u64,
-    /// Plex username.
     pub username: String,
 }
 
@@ -71,7 +70,6 @@ pub struct NotifyAccount {
 pub struct Notification {
     /// What happened.
     pub kind: EventKind,
-    /// When.
     pub at: UnixTime,
     /// The shared server's name ("" while unknown).
     pub server: String,

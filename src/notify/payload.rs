@@ -26,7 +26,6 @@ pub struct GenericBody<'a> {
 pub struct AccountRef<'a> {
     /// plex.tv account id.
     pub plex_id: u64,
-    /// Plex username.
     pub username: &'a str,
 }
 

@@ -29,17 +29,13 @@ pub enum PinState {
 pub struct PlexUser {
     /// The account id used as `userID` / `invitedId` everywhere.
     pub id: u64,
-    /// The account uuid.
     pub uuid: String,
-    /// The username.
     pub username: String,
-    /// The display title.
     pub title: String,
     /// The email; managed Home users have none.
     pub email: Option<String>,
     /// True for a managed Home user.
     pub restricted: bool,
-    /// The avatar URL.
     pub thumb: Option<String>,
     /// plex.tv says the email is confirmed (v2 `confirmed`; unknown counts as not).
     pub email_confirmed: bool,
@@ -48,7 +44,6 @@ pub struct PlexUser {
 /// One resource of the account (§3); a shareable server is `owned && is_server`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlexServer {
-    /// The server's name.
     pub name: String,
     /// `clientIdentifier`, the server's machineIdentifier.
     pub machine_id: String,
@@ -72,7 +67,6 @@ pub struct Section {
     pub id: u64,
     /// The server-local key ("1", "2"…); never sent to share calls.
     pub key: String,
-    /// The title.
     pub title: String,
     /// movie, show, artist, photo…
     pub kind: String,
@@ -123,7 +117,6 @@ pub struct Share {
     pub email: Option<String>,
     /// Global section ids shared.
     pub section_ids: Vec<u64>,
-    /// The invite was accepted.
     pub accepted: bool,
     /// Downloads ("sync") allowed.
     pub allow_sync: bool,

@@ -30,11 +30,8 @@ const MANUAL_PREFIX: &str = "plexgate-manual-";
 /// A backup just written.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct BackupInfo {
-    /// The backup file.
     pub file: PathBuf,
-    /// Its size.
     pub bytes: u64,
-    /// When it was taken.
     pub created_at: UnixTime,
 }
 

@@ -17,7 +17,6 @@ type Result<T> = std::result::Result<T, StoreError>;
 pub struct OidcKey {
     /// The JWK `kid`.
     pub kid: String,
-    /// When it was generated.
     pub created_at: UnixTime,
     /// When a newer key replaced it (it stays in JWKS for 7 days after).
     pub retired_at: Option<UnixTime>,
@@ -38,7 +37,6 @@ pub struct OidcCode {
     pub nonce: Option<String>,
     /// The Plex account signed in.
     pub plex_id: u64,
-    /// Granted scopes.
     pub scopes: Vec<String>,
     /// When the account signed in (the session's start).
     pub auth_time: UnixTime,
@@ -67,11 +65,8 @@ pub struct OidcToken {
     pub kind: OidcTokenKind,
     /// Every token from one code shares a family: reuse revokes it whole.
     pub family: String,
-    /// The client.
     pub client_id: String,
-    /// The account.
     pub plex_id: u64,
-    /// Granted scopes.
     pub scopes: Vec<String>,
     /// When the account signed in.
     pub auth_time: UnixTime,

@@ -17,7 +17,6 @@ pub const HELD_REMOVALS_KEY: &str = "held_removals";
 /// One removal the reconciler refused to do alone.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HeldRemoval {
-    /// The account.
     pub plex_id: u64,
     /// Its username, for the owner.
     pub username: String,

@@ -383,37 +383,27 @@ mod tests {
     #[test]
     fn invite_problems_in_order_revoked_expired_used_up() {
         let now = 1_000;
-        assert_eq!(
-            invite_problem_of(&invite(serde_json::json!({})), Some(7), now),
-            None
-        );
-        let revoked = invite(serde_json::json!({"revoked": true, "expires_at": 10}));
-        assert_eq!(
-            invite_problem_of(&revoked, Some(7), now),
-            Some(InviteProblem::Revoked)
-        );
         let at = |t: i64| invite(serde_json::json!({ "expires_at": t }));
-        assert_eq!(
-            invite_problem_of(&at(now), Some(7), now),
-            Some(InviteProblem::Expired)
-        );
-        assert_eq!(invite_problem_of(&at(now + 1), Some(7), now), None);
         let full = invite(serde_json::json!({"max_uses": 2, "uses": 2, "used_by": [7, 8]}));
-        assert_eq!(
-            invite_problem_of(&full, Some(9), now),
-            Some(InviteProblem::UsedUp)
-        );
-        assert_eq!(
-            invite_problem_of(&full, None, now),
-            Some(InviteProblem::UsedUp)
-        );
-        assert_eq!(
-            invite_problem_of(&full, Some(7), now),
-            None,
-            "its own use again"
-        );
         let one_left = invite(serde_json::json!({"max_uses": 2, "uses": 1, "used_by": [8]}));
-        assert_eq!(invite_problem_of(&one_left, Some(9), now), None);
+        let cases = [
+            (invite(serde_json::json!({})), Some(7), None),
+            (
+                invite(serde_json::json!({"revoked": true, "expires_at": 10})),
+                Some(7),
+                Some(InviteProblem::Revoked),
+            ),
+            (at(now), Some(7), Some(InviteProblem::Expired)),
+            (at(now + 1), Some(7), None),
+            (full.clone(), Some(9), Some(InviteProblem::UsedUp)),
+            (full.clone(), None, Some(InviteProblem::UsedUp)),
+            // Its own use again.
+            (full, Some(7), None),
+            (one_left, Some(9), None),
+        ];
+        for (i, (inv, account, want)) in cases.into_iter().enumerate() {
+            assert_eq!(invite_problem_of(&inv, account, now), want, "case {i}");
+        }
     }
 
     #[test]

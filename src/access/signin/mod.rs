@@ -149,10 +149,7 @@ pub enum SignInOutcome {
 }
 
 impl Access {
-    /// Decides and grants for a verified account, within `deadline` (the page must answer in
-    /// time; whatever is recorded is finished by the reconciler). `token` is the friend's
-    /// token: used for the accept, held in memory for retries, then signed out; never stored.
-    /// An `Admin` outcome leaves the token alone (the setup wizard may keep the owner's).
+    /// [`Access::sign_in`] before its outcome is counted and announced.
     pub(super) async fn decide_and_grant(
         &self,
         user: PlexUser,
@@ -169,7 +166,7 @@ impl Access {
             purpose: flow.purpose,
             invite_hash: flow.invite_code_hash.clone(),
             owner_id: owner.as_ref().map(|o| o.plex_id),
-            policy: self.policy(),
+            policy: self.effective_policy(),
             now: self.now(),
             ip: ip.clone(),
         };
@@ -347,11 +344,6 @@ impl Access {
         }
     }
 
-    /// The access policy in force.
-    pub(crate) fn policy(&self) -> Policy {
-        self.effective_policy()
-    }
-
     /// The friend-facing view of an account's grant (for `/me`), if any.
     pub async fn grant_view(&self, plex_id: u64) -> Result<Option<GrantView>, AccessError> {
         let grant = self.0.store.read(move |tx| tx.get_grant(plex_id)).await?;
@@ -363,7 +355,7 @@ impl Access {
 
     /// The state of an invite code before any sign-in (for `/i/{code}`).
     pub async fn invite_problem(&self, code: &str) -> Result<Option<InviteProblem>, AccessError> {
-        if self.policy() == Policy::Allowlist {
+        if self.effective_policy() == Policy::Allowlist {
             return Ok(Some(InviteProblem::TurnedOff));
         }
         Ok(match self.invite_by_code(code).await? {

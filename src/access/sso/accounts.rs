@@ -21,7 +21,6 @@ pub const PROFILE_PREFIX: &str = "sso_profile:";
 /// What the identity headers need beyond the session: kept at sign-in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
-    /// Plex username.
     pub username: String,
     /// Plex title (display name).
     #[serde(default)]

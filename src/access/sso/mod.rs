@@ -52,7 +52,6 @@ impl AppEntry {
 pub struct Who {
     /// plex.tv account id.
     pub plex_id: u64,
-    /// Plex username.
     pub username: String,
     /// Email, if known.
     pub email: Option<String>,

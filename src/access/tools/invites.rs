@@ -36,7 +36,6 @@ pub struct NewInvite {
 pub struct CreatedInvite {
     /// The stored record (hash only).
     pub invite: Invite,
-    /// The code.
     pub code: Secret,
     /// `{public_url}/i/{code}`: as secret as the code.
     pub url: Secret,
