@@ -10,7 +10,7 @@ use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
-use prometheus_client::registry::Registry;
+use prometheus_client::registry::{Metric, Registry};
 
 use crate::plex::{PlexObserver, PlexRequestSeen};
 
@@ -52,6 +52,12 @@ impl Default for Metrics {
     }
 }
 
+/// Registers `metric` under `name` and returns it.
+fn registered<M: Metric + Clone>(r: &mut Registry, name: &str, help: &str, metric: M) -> M {
+    r.register(name, help, metric.clone());
+    metric
+}
+
 fn latency_histogram() -> Histogram {
     // 10 ms .. about 20 s: plex.tv answers in tens of milliseconds when well, seconds when not.
     Histogram::new(exponential_buckets(0.01, 2.0, 12))
@@ -60,51 +66,25 @@ fn latency_histogram() -> Histogram {
 impl Metrics {
     /// A fresh registry with every plexgate metric registered.
     pub fn new() -> Self {
-        let mut registry = Registry::with_prefix("plexgate");
-        let signins = Family::<L1, Counter>::default();
-        registry.register("signins", "Sign-ins by outcome", signins.clone());
-        let grants = Family::<L1, Gauge>::default();
-        registry.register("grants", "Grants by status", grants.clone());
-        let plex_requests = Family::<PlexLabels, Counter>::default();
-        registry.register(
-            "plex_requests",
-            "Requests to plex.tv by endpoint, method and status (0 = no answer)",
-            plex_requests.clone(),
-        );
-        let plex_latency: Family<L1, Histogram, fn() -> Histogram> =
-            Family::new_with_constructor(latency_histogram);
-        registry.register(
-            "plex_request_duration_seconds",
-            "Latency of requests to plex.tv by endpoint",
-            plex_latency.clone(),
-        );
-        let reconcile_runs = Family::<L1, Counter>::default();
-        registry.register(
-            "reconcile_runs",
-            "Reconciler runs by outcome",
-            reconcile_runs.clone(),
-        );
-        let reconcile_backlog = Gauge::default();
-        registry.register(
-            "reconcile_backlog",
-            "Grants still waiting for their share plus removals held for the owner",
-            reconcile_backlog.clone(),
-        );
-        let notifications = Family::<L2, Counter>::default();
-        registry.register(
-            "notifications",
-            "Notifications by event and outcome",
-            notifications.clone(),
-        );
-        let oidc_tokens = Family::<PlexLabels, Counter>::default();
-        registry.register(
-            "oidc_tokens",
-            "OIDC token requests by client and outcome (issued, refused)",
-            oidc_tokens.clone(),
-        );
+        let mut r = Registry::with_prefix("plexgate");
+        let signins = registered(&mut r, "signins", "Sign-ins by outcome", Family::default());
+        let grants = registered(&mut r, "grants", "Grants by status", Family::default());
+        let help = "Requests to plex.tv by endpoint, method and status (0 = no answer)";
+        let plex_requests = registered(&mut r, "plex_requests", help, Family::default());
+        let help = "Latency of requests to plex.tv by endpoint";
+        let latency = Family::new_with_constructor(latency_histogram as fn() -> Histogram);
+        let plex_latency = registered(&mut r, "plex_request_duration_seconds", help, latency);
+        let help = "Reconciler runs by outcome";
+        let reconcile_runs = registered(&mut r, "reconcile_runs", help, Family::default());
+        let help = "Grants still waiting for their share plus removals held for the owner";
+        let reconcile_backlog = registered(&mut r, "reconcile_backlog", help, Gauge::default());
+        let help = "Notifications by event and outcome";
+        let notifications = registered(&mut r, "notifications", help, Family::default());
+        let help = "OIDC token requests by client and outcome (issued, refused)";
+        let oidc_tokens = registered(&mut r, "oidc_tokens", help, Family::default());
         Self(Arc::new(Inner {
             oidc_tokens,
-            registry,
+            registry: r,
             signins,
             grants,
             plex_requests,
