@@ -8,7 +8,7 @@
 mod payload;
 mod worker;
 
-pub use payload::{AccountRef, GenericBody, discord, generic, line, ntfy_title};
+pub use payload::{GenericBody, discord, generic, line, ntfy_title};
 
 use std::fmt;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -58,7 +58,7 @@ impl EventKind {
 }
 
 /// The account a notification is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct NotifyAccount {
     /// plex.tv account id.
     pub plex_id: u64,

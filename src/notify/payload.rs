@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{EventKind, Notification};
+use super::{EventKind, Notification, NotifyAccount};
 use crate::clock::rfc3339;
 
 /// The generic webhook body: `{event, at, server, account: {plex_id, username}, detail}`.
@@ -16,17 +16,9 @@ pub struct GenericBody<'a> {
     /// The shared server's name ("" while unknown).
     pub server: &'a str,
     /// Whom it concerns; `null` for `owner_token` when the owner is not known yet.
-    pub account: Option<AccountRef<'a>>,
+    pub account: Option<&'a NotifyAccount>,
     /// A short human detail.
     pub detail: &'a str,
-}
-
-/// The account a notification is about.
-#[derive(Debug, Serialize, PartialEq, Eq)]
-pub struct AccountRef<'a> {
-    /// plex.tv account id.
-    pub plex_id: u64,
-    pub username: &'a str,
 }
 
 /// The generic webhook's JSON.
@@ -35,10 +27,7 @@ pub fn generic(n: &Notification) -> GenericBody<'_> {
         event: n.kind.as_str(),
         at: rfc3339(n.at),
         server: &n.server,
-        account: n.account.as_ref().map(|a| AccountRef {
-            plex_id: a.plex_id,
-            username: &a.username,
-        }),
+        account: n.account.as_ref(),
         detail: &n.detail,
     }
 }
@@ -97,7 +86,6 @@ pub fn ntfy_title(kind: EventKind) -> &'static str {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::notify::NotifyAccount;
 
     fn join() -> Notification {
         Notification {
