@@ -150,22 +150,15 @@ impl Access {
     pub(crate) fn after_share(&self, g: &Grant) {
         if g.status == GrantStatus::Failed {
             let detail = g.last_error.clone().unwrap_or_default();
-            self.notify(
-                EventKind::GrantFailed,
-                account(g.plex_id, &g.username),
-                detail,
-            );
+            self.notify(EventKind::GrantFailed, account(g.plex_id, &g.username), detail);
         }
     }
 
     /// Announces a removal because access expired.
     pub(crate) fn after_removal(&self, g: &Grant, kind: &str) {
         if kind == "expired" {
-            self.notify(
-                EventKind::Expired,
-                account(g.plex_id, &g.username),
-                "share removed from plex.tv",
-            );
+            let detail = "share removed from plex.tv";
+            self.notify(EventKind::Expired, account(g.plex_id, &g.username), detail);
         }
     }
 

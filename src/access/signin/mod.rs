@@ -26,8 +26,10 @@ use decide::{DecideInput, Decision, decide, invite_problem_of};
 pub(crate) use decide::{retarget, same_set, union};
 pub(crate) use grant::backoff;
 
-/// The `Retry-After` of "try again in a minute".
-const RETRY_AFTER: Duration = Duration::from_secs(60);
+/// "Try again in a minute" (`Retry-After: 60`).
+const UNAVAILABLE: SignInOutcome = SignInOutcome::Unavailable {
+    retry_after: Duration::from_secs(60),
+};
 /// How long a page waits for the section titles (cached after owner resolution).
 const VIEW_SECTIONS_WAIT: Duration = Duration::from_secs(2);
 
@@ -175,9 +177,7 @@ impl Access {
             Err(e) => {
                 tracing::warn!(error = %e, "recording a sign-in decision failed");
                 self.sign_out_later(token);
-                return Ok(SignInOutcome::Unavailable {
-                    retry_after: RETRY_AFTER,
-                });
+                return Ok(UNAVAILABLE);
             }
         };
         let outcome = match decision {
@@ -250,9 +250,7 @@ impl Access {
             None => match self.0.store.read(move |tx| tx.get_grant(plex_id)).await {
                 Ok(Some(g)) => g,
                 _ => {
-                    return Ok(SignInOutcome::Unavailable {
-                        retry_after: RETRY_AFTER,
-                    });
+                    return Ok(UNAVAILABLE);
                 }
             },
         };

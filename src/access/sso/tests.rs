@@ -132,7 +132,15 @@ fn rules_and_groups() {
     let alice = vec!["alice".to_owned()];
     let (movies, two) = (vec![LibraryRef::Title("M".into())], vec![LibraryRef::Id(2)]);
     type Lookup<'a> = &'a dyn Fn(&str) -> Option<u64>;
-    let cases: [(bool, SsoRule, &[String], &[LibraryRef], Lookup, Lookup); 7] = [
+    type Case<'a> = (
+        bool,
+        SsoRule,
+        &'a [String],
+        &'a [LibraryRef],
+        Lookup<'a>,
+        Lookup<'a>,
+    );
+    let cases: [Case; 7] = [
         (true, SsoRule::Friends, &[], &[], &none, &none),
         (false, SsoRule::Admins, &[], &[], &none, &none),
         (false, SsoRule::Friends, &[], &two, &none, &none),
