@@ -150,7 +150,11 @@ impl Access {
     pub(crate) fn after_share(&self, g: &Grant) {
         if g.status == GrantStatus::Failed {
             let detail = g.last_error.clone().unwrap_or_default();
-            self.notify(EventKind::GrantFailed, account(g.plex_id, &g.username), detail);
+            self.notify(
+                EventKind::GrantFailed,
+                account(g.plex_id, &g.username),
+                detail,
+            );
         }
     }
 

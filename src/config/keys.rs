@@ -108,6 +108,12 @@ const fn key(
     }
 }
 
+/// A key set only in the file (no environment variable).
+const fn file_only(mut k: Key) -> Key {
+    k.env = None;
+    k
+}
+
 const fn with_example(mut k: Key, example: &'static str) -> Key {
     k.example = Some(example);
     k
@@ -183,28 +189,12 @@ pub const KEYS: &[Key] = &[
     key("sso", "default_allow", "PLEXGATE_SSO_DEFAULT_ALLOW", Some(r#""admins""#),
         Kind::Choice(&["owner", "admins", "friends", "deny"]),
         "rule for hosts without an app entry"),
-    Key {
-        section: "sso",
-        name: "apps",
-        env: None,
-        default: None,
-        kind: Kind::Apps,
-        file_env: false,
-        meaning: "`host`, `path`?, `name`?, `allow`, `users`?, `libraries`?, `bypass`?",
-        example: None,
-    },
+    file_only(key("sso", "apps", "", None, Kind::Apps,
+        "`host`, `path`?, `name`?, `allow`, `users`?, `libraries`?, `bypass`?")),
     key("oidc", "enabled", "PLEXGATE_OIDC_ENABLED", Some("false"), Kind::Bool,
         "serve OpenID Connect for the owner's other apps (§9)"),
-    Key {
-        section: "oidc",
-        name: "clients",
-        env: None,
-        default: None,
-        kind: Kind::OidcClients,
-        file_env: false,
-        meaning: "`client_id`, `name`?, `redirect_uris`, `public`?, `client_secret_file`?, `allow`, `users`?, `libraries`?, `post_logout_redirect_uris`?",
-        example: None,
-    },
+    file_only(key("oidc", "clients", "", None, Kind::OidcClients,
+        "`client_id`, `name`?, `redirect_uris`, `public`?, `client_secret_file`?, `allow`, `users`?, `libraries`?, `post_logout_redirect_uris`?")),
 ];
 
 /// The key called `dotted` (`server.listen`), if there is one.

@@ -61,24 +61,15 @@ impl WriteTx {
     /// Appends an event and returns its id.
     pub fn append_event(&mut self, event: NewEvent) -> Result<u64> {
         let id = self.next_event_seq()?;
-        let NewEvent {
-            at,
-            kind,
-            actor,
-            plex_id,
-            ip,
-            outcome,
-            detail,
-        } = event;
         let stored = Event {
             id,
-            at,
-            kind,
-            actor,
-            plex_id,
-            ip,
-            outcome,
-            detail,
+            at: event.at,
+            kind: event.kind,
+            actor: event.actor,
+            plex_id: event.plex_id,
+            ip: event.ip,
+            outcome: event.outcome,
+            detail: event.detail,
         };
         self.put_u64(EVENTS, id, &stored)?;
         Ok(id)
