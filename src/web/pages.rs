@@ -68,6 +68,8 @@ impl Site {
 #[derive(Debug, Default)]
 pub struct PageCache {
     index: Mutex<Option<CachedIndex>>,
+    /// Usable invite links' pages (`web::public`).
+    pub(super) invites: super::public::InvitePages,
 }
 
 #[derive(Debug)]

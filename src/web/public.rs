@@ -2,22 +2,28 @@
 //! which says what is wrong with a bad link before anyone signs in, and the "Ask for access"
 //! form's target (`POST /request`) with its result page (`GET /request/sent`).
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use axum::Form;
+use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::client_ip::ClientIp;
 use super::cookies::{self, Which};
 use super::error::PageError;
 use super::outcome::REFUSAL_TTL;
+use super::pages::Site;
 use super::sessions::{AccountSession, see_other};
 use super::templates::Chrome;
 use super::views::{self, access_error_page};
 use crate::access::AccessError;
 use crate::access::signin::InviteProblem;
-use crate::i18n::{num, tr, tr_args};
+use crate::i18n::{Lang, num, tr, tr_args};
+use crate::sync::lock;
 use crate::web::AppState;
 
 /// Longer notes are refused (the form says so too).
@@ -26,12 +32,31 @@ pub const MAX_NOTE_CHARS: usize = 500;
 /// Invite codes are base64url; anything longer than this is not one of ours.
 const MAX_CODE_LEN: usize = 128;
 
+/// More usable invite pages than this and the cache starts over.
+const MAX_CACHED_INVITES: usize = 256;
+
 #[derive(Serialize)]
 struct InvitePage<'a> {
     welcome: &'a str,
     ready: bool,
     invite: &'a str,
-    site: Option<super::pages::Site>,
+    site: &'a Option<Site>,
+}
+
+/// Usable invite links' welcome pages as last rendered, by code, with what each was rendered
+/// from (issue 23), as `GET /` is kept: the page is the same for every visitor of a link, so it
+/// is rendered once per change of its inputs. Whether the link is still usable is asked on every
+/// request (from the store's generation-checked invite cache and the clock), so a revoked,
+/// expired or used-up link is refused on the very next request; an edited one (its libraries)
+/// changes the site facts and is rendered again.
+#[derive(Debug, Default)]
+pub struct InvitePages(Mutex<HashMap<String, CachedInvite>>);
+
+#[derive(Debug)]
+struct CachedInvite {
+    lang: Lang,
+    site: Option<Site>,
+    html: Bytes,
 }
 
 /// The page for an invite link that cannot be used.
@@ -81,21 +106,39 @@ pub async fn invite(
         Ok(Some(problem)) => return Err(invite_problem_page(problem)),
         Err(e) => return Err(access_error_page(&e)),
     }
+    let lang = crate::i18n::current();
+    let site = Site::load(&state, Some(&code)).await;
+    let cache = &state.page_cache.invites.0;
+    if let Some(c) = lock(cache).get(&code)
+        && c.lang == lang
+        && c.site == site
+    {
+        return Ok(Html(c.html.clone()).into_response());
+    }
     let chrome = Chrome {
         prefix: state.prefix(),
         title: &tr("invite-title"),
     };
-    let site = super::pages::Site::load(&state, Some(&code)).await;
     let page = InvitePage {
         welcome: &tr("invite-text"),
         ready: true,
         invite: &code,
-        site,
+        site: &site,
     };
-    Ok(state
-        .templates
-        .render("index.html", &chrome, &page)?
-        .into_response())
+    let html = Bytes::from(state.templates.render("index.html", &chrome, &page)?.0);
+    let mut cached = lock(cache);
+    if cached.len() >= MAX_CACHED_INVITES && !cached.contains_key(&code) {
+        cached.clear();
+    }
+    cached.insert(
+        code,
+        CachedInvite {
+            lang,
+            site,
+            html: html.clone(),
+        },
+    );
+    Ok(Html(html).into_response())
 }
 
 /// `GET /request` and `GET /auth/plex/result`: the page of a refused sign-in ("Not on the

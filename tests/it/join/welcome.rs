@@ -62,3 +62,56 @@ async fn without_an_avatar_from_plex_tv_the_owner_s_initial_is_shown() {
         .unwrap();
     assert_eq!(resp.status(), StatusCode::NOT_FOUND);
 }
+
+/// An invite link's page is rendered once and kept (issue 23), yet follows its invite on the
+/// very next request: an edited library set, the end of its time and a revocation.
+#[tokio::test]
+async fn an_invite_page_follows_its_invite_on_the_next_request() {
+    use plexgate::crypto::sha256_hex;
+    use plexgate::fakeplex::MUSIC;
+    let app = TestApp::with_fake(&[]).await;
+    invite(&app, "keptCode_abcdefghijk", None, Some(60)).await;
+    invite(&app, "revokeCode_abcdefghij", None, None).await;
+    let mut b = Browser::new();
+    let url = app.url("/i/keptCode_abcdefghijk");
+    let first = b.get(&url).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+    assert!(first.body.contains("<li>Movies</li>"), "{}", first.body);
+    assert_eq!(b.get(&url).await.body, first.body, "the same page again");
+    let hash = sha256_hex("keptCode_abcdefghijk");
+    app.store()
+        .write(move |tx| {
+            let mut inv = tx.invite_by_hash(&hash)?.unwrap();
+            inv.libraries = Some(vec![MUSIC]);
+            tx.put_invite(&inv)
+        })
+        .await
+        .unwrap();
+    let edited = b.get(&url).await;
+    assert_eq!(edited.status, StatusCode::OK, "{}", edited.body);
+    assert!(edited.body.contains("<li>Music</li>"), "{}", edited.body);
+    assert!(!edited.body.contains("<li>Movies</li>"), "{}", edited.body);
+    app.clock.advance(std::time::Duration::from_secs(61));
+    let expired = b.get(&url).await;
+    assert_eq!(expired.status, StatusCode::GONE, "{}", expired.body);
+
+    let url = app.url("/i/revokeCode_abcdefghij");
+    assert_eq!(b.get(&url).await.status, StatusCode::OK);
+    let hash = sha256_hex("revokeCode_abcdefghij");
+    app.store()
+        .write(move |tx| {
+            let mut inv = tx.invite_by_hash(&hash)?.unwrap();
+            inv.revoked = true;
+            tx.put_invite(&inv)
+        })
+        .await
+        .unwrap();
+    let revoked = b.get(&url).await;
+    assert_eq!(revoked.status, StatusCode::GONE, "{}", revoked.body);
+    assert!(
+        revoked.body.contains("turned this invite link off"),
+        "{}",
+        revoked.body
+    );
+    app.stop().await;
+}
