@@ -12,7 +12,11 @@
 //! overhead (that time minus the time inside plex.tv calls), memory after each burst, and plex.tv
 //! calls per join. Idle memory is also split by mapping (`/proc/PID/smaps`). `STRACE=1` attaches
 //! `strace -f -c` to the server for the bursts and prints its syncs and thread spawns per join
-//! (a counting run: strace slows the server).
+//! (a counting run: strace slows the server). `PERF=dir` records CPU profiles of the server
+//! (`perf record`, DWARF call graphs) for the first round of each page and for the bursts into
+//! `dir/{page-root,page-invite,bursts}.data`; it needs an unstripped build. `BURSTS=n` runs n
+//! bursts instead of three; `MALLOC_STATS=1` prints glibc's heap account before and after each
+//! (unstripped build, `gdb`).
 //!
 //! "Time inside plex.tv" for a join is `calls on the answer path × median time the fake spent
 //! on a call` (the fake logs each call's time from arrival to answer, delay included; the number
@@ -131,6 +135,71 @@ fn strace_attach(pid: u32, out: &Path) -> Option<Child> {
         .spawn()
         .map_err(|e| println!("   strace not started: {e}"))
         .ok()
+}
+
+/// `PERF=dir`: `perf record` of the server (call graphs from DWARF unwinding, so the build must
+/// keep its symbols: `CARGO_PROFILE_RELEASE_STRIP=false`) over one phase, written to
+/// `dir/name.data`; `None` without `PERF`.
+fn perf_attach(pid: u32, name: &str, hz: u32) -> Option<Child> {
+    let dir = PathBuf::from(std::env::var_os("PERF")?);
+    std::fs::create_dir_all(&dir).ok()?;
+    Command::new("perf")
+        .args([
+            "record",
+            "-q",
+            "-F",
+            &hz.to_string(),
+            "--call-graph",
+            "dwarf,16384",
+            "-o",
+        ])
+        .arg(dir.join(format!("{name}.data")))
+        .args(["-p", &pid.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| println!("   perf not started: {e}"))
+        .ok()
+}
+
+/// Stops a `perf record` or `strace` started for one phase (SIGINT makes both write their output).
+fn stop(child: Option<Child>) {
+    if let Some(mut c) = child {
+        let _ = Command::new("kill")
+            .args(["-INT", &c.id().to_string()])
+            .status();
+        let _ = c.wait();
+    }
+}
+
+/// `MALLOC_STATS=1`: glibc's own account of the server's heap (`malloc_stats()`, called through
+/// `gdb`, which needs an unstripped build; it prints to the server's stderr, the log): memory
+/// taken from the system against memory in use, and how many arenas hold it.
+fn malloc_stats(pid: u32, log: &Path) -> Option<String> {
+    std::env::var_os("MALLOC_STATS")?;
+    let from = std::fs::metadata(log).map_or(0, |m| m.len()) as usize;
+    Command::new("gdb")
+        .args(["-nx", "-batch", "-p", &pid.to_string()])
+        .args(["-ex", "call (void) malloc_stats()"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .ok()?;
+    let text = std::fs::read(log).ok()?;
+    let tail = String::from_utf8_lossy(text.get(from..)?);
+    let total = &tail[tail.rfind("Total (incl. mmap):")?..];
+    let bytes: Vec<f64> = total
+        .lines()
+        .skip(1)
+        .take(2)
+        .filter_map(|l| l.split('=').nth(1)?.trim().parse().ok())
+        .collect();
+    Some(format!(
+        "malloc: {:.1} MiB from the system, {:.1} MiB in use, {} arenas",
+        bytes.first()? / 1048576.0,
+        bytes.get(1)? / 1048576.0,
+        tail.matches("Arena ").count()
+    ))
 }
 
 /// utime + stime in clock ticks (100 per second on Linux x86_64).
@@ -451,6 +520,7 @@ async fn main_async() {
     let burst: usize = env_or("BURST", 200);
     let concurrency: usize = env_or("CONCURRENCY", 100);
     let latency = Duration::from_millis(env_or("LATENCY_MS", 50));
+    let bursts: usize = env_or("BURSTS", 3);
     let dir = std::env::temp_dir().join(format!("plexgate-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let log = dir.join("plexgate.log");
@@ -545,9 +615,22 @@ async fn main_async() {
         .flatten()
         .collect();
         for (name, url, pid) in targets {
+            // PERF=dir: the first round of each plexgate page is profiled (its figures then
+            // include perf's own cost; the other rounds' are clean).
+            let perf = (round == 0 && name.starts_with("plexgate"))
+                .then(|| {
+                    let file = if name.contains("/i/") {
+                        "page-invite"
+                    } else {
+                        "page-root"
+                    };
+                    perf_attach(pid, file, 999)
+                })
+                .flatten();
             let (rps, cpu) = tokio::task::spawn_blocking(move || wrk(&url, pid, secs))
                 .await
                 .unwrap();
+            stop(perf);
             let e = rows.entry(name).or_default();
             e.0.push(rps);
             e.1.push(cpu);
@@ -618,6 +701,9 @@ async fn main_async() {
     );
     tokio::time::sleep(Duration::from_secs(2)).await;
     println!("before the bursts: {}", rss_line(pg.pid()));
+    if let Some(line) = malloc_stats(pg.pid(), &log) {
+        println!("   {line}");
+    }
 
     let strace_out = dir.join("strace.txt");
     let strace = (std::env::var_os("STRACE").is_some())
@@ -630,7 +716,11 @@ async fn main_async() {
             "(STRACE=1: strace -f -c is attached for the bursts; their times are not comparable)"
         );
     }
-    for b in 1..=3 {
+    let perf = perf_attach(pg.pid(), "bursts", 2999);
+    if perf.is_some() {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+    for b in 1..=bursts {
         fake.clear_requests();
         let sem = Arc::new(tokio::sync::Semaphore::new(concurrency));
         let failed = Arc::new(AtomicUsize::new(0));
@@ -696,12 +786,13 @@ async fn main_async() {
             rss_line(pg.pid()),
             loadavg()
         );
+        if let Some(line) = malloc_stats(pg.pid(), &log) {
+            println!("   {line}");
+        }
     }
-    if let Some(mut st) = strace {
-        let _ = Command::new("kill")
-            .args(["-INT", &st.id().to_string()])
-            .status();
-        let _ = st.wait();
+    stop(perf);
+    if strace.is_some() {
+        stop(strace);
         let text = std::fs::read_to_string(&strace_out).unwrap_or_default();
         let calls = |name: &str| -> u64 {
             text.lines()
@@ -713,8 +804,8 @@ async fn main_async() {
         let syncs = calls("fsync") + calls("fdatasync");
         println!(
             "strace over the {} joins of the bursts: {syncs} fsync/fdatasync ({:.2} per join), {} threads spawned\n{text}",
-            3 * burst,
-            syncs as f64 / (3 * burst) as f64,
+            bursts * burst,
+            syncs as f64 / (bursts * burst) as f64,
             calls("clone") + calls("clone3"),
         );
     }
