@@ -119,21 +119,27 @@ fn rss_by_mapping(pid: u32) -> String {
 /// `strace -c` of the server over the bursts (`STRACE=1`): how many syncs and thread spawns
 /// the joins cost. Slows the server: read its counts, not that run's times.
 fn strace_attach(pid: u32, out: &Path) -> Option<Child> {
-    Command::new("strace")
-        .args([
-            "-f",
-            "-qq",
-            "-c",
-            "-e",
-            "trace=fsync,fdatasync,clone,clone3",
-            "-o",
-        ])
+    let args = [
+        "-f",
+        "-qq",
+        "-c",
+        "-e",
+        "trace=fsync,fdatasync,clone,clone3",
+        "-o",
+    ];
+    attach("strace", &args, out, pid)
+}
+
+/// Starts `tool args… out -p pid` beside the server for one phase (a failure is printed).
+fn attach(tool: &str, args: &[&str], out: &Path, pid: u32) -> Option<Child> {
+    Command::new(tool)
+        .args(args)
         .arg(out)
         .args(["-p", &pid.to_string()])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| println!("   strace not started: {e}"))
+        .map_err(|e| println!("   {tool} not started: {e}"))
         .ok()
 }
 
@@ -143,23 +149,17 @@ fn strace_attach(pid: u32, out: &Path) -> Option<Child> {
 fn perf_attach(pid: u32, name: &str, hz: u32) -> Option<Child> {
     let dir = PathBuf::from(std::env::var_os("PERF")?);
     std::fs::create_dir_all(&dir).ok()?;
-    Command::new("perf")
-        .args([
-            "record",
-            "-q",
-            "-F",
-            &hz.to_string(),
-            "--call-graph",
-            "dwarf,16384",
-            "-o",
-        ])
-        .arg(dir.join(format!("{name}.data")))
-        .args(["-p", &pid.to_string()])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| println!("   perf not started: {e}"))
-        .ok()
+    let hz = hz.to_string();
+    let args = [
+        "record",
+        "-q",
+        "-F",
+        &hz,
+        "--call-graph",
+        "dwarf,16384",
+        "-o",
+    ];
+    attach("perf", &args, &dir.join(format!("{name}.data")), pid)
 }
 
 /// Stops a `perf record` or `strace` started for one phase (SIGINT makes both write their output).
