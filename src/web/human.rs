@@ -84,15 +84,6 @@ pub fn relative(t: UnixTime, now: UnixTime) -> String {
     tr_args(&id, &[("n", num(n))])
 }
 
-/// "1 day", "2 days": the unit with an `s` when `n` is not 1.
-pub fn plural(n: u64, unit: &str) -> String {
-    if n == 1 {
-        unit.to_owned()
-    } else {
-        format!("{unit}s")
-    }
-}
-
 /// "Movies", "Movies and TV Shows", "Movies, TV Shows and Music" (in the page's language).
 pub fn and_list(items: &[String]) -> String {
     match items {

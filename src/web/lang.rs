@@ -27,12 +27,6 @@ tokio::task_local! {
     static ADMIN: bool;
 }
 
-/// The language a request is answered in.
-pub fn of_request(state: &AppState, headers: &HeaderMap) -> Lang {
-    let (cookie, accept) = wishes(state, headers);
-    i18n::negotiate(cookie.as_deref(), accept)
-}
-
 /// The picker's cookie and `Accept-Language`.
 fn wishes<'h>(state: &AppState, headers: &'h HeaderMap) -> (Option<String>, Option<&'h str>) {
     let cookie = cookies::get(headers, &state.config.server.public_url, Which::Lang);
