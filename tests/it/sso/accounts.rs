@@ -2,8 +2,11 @@
 //! is at check time (owner, co-admin, an active grant at the clock's exact instant).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use plexgate::access::sso::Profile;
-use plexgate::fakeplex::{CAROL, DAVE, OWNER};
+use std::collections::HashMap;
+
+use plexgate::access::sso::{APPS_KEY, Profile};
+use plexgate::config::{SsoApp, SsoRule};
+use plexgate::fakeplex::{ALICE, CAROL, DAVE, OWNER};
 use plexgate::store::{AdminEntry, GrantStatus, IdTable, Session, SessionKind};
 
 use super::support::sso_app;
@@ -101,4 +104,53 @@ async fn who_is_owner_co_admin_or_friend_with_a_grant_active_until_its_end() {
         None
     );
     assert_eq!(active(&app, GrantStatus::Failed, None).await, None);
+}
+
+#[tokio::test]
+async fn each_account_keeps_its_own_profile_and_the_pins_and_apps_read_back() {
+    let app = sso_app(&[]).await;
+    let access = &app.state.access;
+    let profile = |name: &str| Profile {
+        username: name.into(),
+        ..Profile::default()
+    };
+    assert_eq!(access.profile(ALICE.id).await.unwrap(), None);
+    let pins = HashMap::from([("alice".to_owned(), ALICE.id)]);
+    access
+        .keep_profile(ALICE.id, profile("alice"), Some(pins.clone()))
+        .await
+        .unwrap();
+    access
+        .keep_profile(DAVE.id, profile("dave"), None)
+        .await
+        .unwrap();
+    assert_eq!(
+        access.profile(ALICE.id).await.unwrap(),
+        Some(profile("alice"))
+    );
+    assert_eq!(
+        access.profile(DAVE.id).await.unwrap(),
+        Some(profile("dave"))
+    );
+    assert_eq!(
+        access.stored_pins().await.unwrap(),
+        pins,
+        "kept, not cleared by `None`"
+    );
+
+    let apps = vec![SsoApp {
+        host: "movies.example.com".into(),
+        path: None,
+        name: None,
+        allow: SsoRule::Friends,
+        users: Vec::new(),
+        libraries: Vec::new(),
+        bypass: Vec::new(),
+    }];
+    let stored = apps.clone();
+    app.store()
+        .write(move |tx| tx.put_setting(APPS_KEY, &stored))
+        .await
+        .unwrap();
+    assert_eq!(access.stored_apps().await.unwrap(), apps);
 }
