@@ -85,23 +85,27 @@ async fn a_redirect_is_not_followed_and_no_token_reaches_the_other_host() {
     );
 }
 
-#[tokio::test]
-async fn a_body_over_the_cap_is_refused() {
-    let other = CannedServer::start(vec![(
-        "GET",
-        "/api/v2/user".into(),
-        200,
-        vec![],
-        "x".repeat(10_000),
-    )])
-    .await;
-    let mut s = settings(&other.base, &other.base);
+/// `user()` against `base` with the body cap at 1,000 bytes: its error.
+async fn user_capped_at_1000(base: &str) -> PlexError {
+    let mut s = settings(base, base);
     s.max_body_bytes = 1_000;
-    let r = PlexClient::new(s)
+    PlexClient::new(s)
         .unwrap()
         .user(&token(&ALICE))
         .await
-        .unwrap_err();
+        .unwrap_err()
+}
+
+/// As [`user_capped_at_1000`], plex.tv answering `status` with `body`.
+async fn canned_user_capped_at_1000(status: u16, body: String) -> PlexError {
+    let other =
+        CannedServer::start(vec![("GET", "/api/v2/user".into(), status, vec![], body)]).await;
+    user_capped_at_1000(&other.base).await
+}
+
+#[tokio::test]
+async fn a_body_over_the_cap_is_refused() {
+    let r = canned_user_capped_at_1000(200, "x".repeat(10_000)).await;
     assert!(
         matches!(r, PlexError::Protocol(ref m) if m.contains("larger")),
         "{r:?}"
@@ -110,21 +114,7 @@ async fn a_body_over_the_cap_is_refused() {
 
 #[tokio::test]
 async fn a_body_of_exactly_the_cap_is_read() {
-    let other = CannedServer::start(vec![(
-        "GET",
-        "/api/v2/user".into(),
-        503,
-        vec![],
-        "x".repeat(1_000),
-    )])
-    .await;
-    let mut s = settings(&other.base, &other.base);
-    s.max_body_bytes = 1_000;
-    let r = PlexClient::new(s)
-        .unwrap()
-        .user(&token(&ALICE))
-        .await
-        .unwrap_err();
+    let r = canned_user_capped_at_1000(503, "x".repeat(1_000)).await;
     assert_eq!(r, PlexError::Unavailable { status: 503 });
 }
 
@@ -151,13 +141,7 @@ async fn a_body_without_a_length_is_capped_as_it_is_read() {
         );
         conn.write_all(answer.as_bytes()).await.unwrap();
     });
-    let mut s = settings(&base, &base);
-    s.max_body_bytes = 1_000;
-    let r = PlexClient::new(s)
-        .unwrap()
-        .user(&token(&ALICE))
-        .await
-        .unwrap_err();
+    let r = user_capped_at_1000(&base).await;
     assert!(
         matches!(r, PlexError::Protocol(ref m) if m.contains("larger")),
         "{r:?}"
