@@ -154,3 +154,33 @@ async fn each_account_keeps_its_own_profile_and_the_pins_and_apps_read_back() {
         .unwrap();
     assert_eq!(access.stored_apps().await.unwrap(), apps);
 }
+
+/// A forward-auth session's last use reaches the store (in the background), so it outlives a
+/// restart: the in-memory cache alone would keep it fresh only while the process runs.
+#[tokio::test]
+async fn a_session_s_last_use_is_written_to_the_store() {
+    let app = sso_app(&[]).await;
+    let store = app.store();
+    store
+        .write(|tx| tx.put_session("acc", &session(SessionKind::Account)))
+        .await
+        .unwrap();
+    app.state.access.write_last_use("acc", 500);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let s = store
+            .read(|tx| tx.get_session("acc"))
+            .await
+            .unwrap()
+            .unwrap();
+        if s.last_seen_at == 500 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the last use was not written: {}",
+            s.last_seen_at
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+}
