@@ -14,6 +14,12 @@ const ID_BYTES: usize = 32;
 /// `last_seen_at` is written at most this often (seconds), so browsing is not a write per page.
 const TOUCH_EVERY_SECS: i64 = 300;
 
+/// How old a stored last use may get before it is written again: 5 minutes, or a quarter of
+/// the idle limit if that is shorter (admin pages here, forward auth's write-back alike).
+pub fn touch_every(idle: std::time::Duration) -> i64 {
+    TOUCH_EVERY_SECS.min(secs(idle) / 4)
+}
+
 /// Whether `s` has ended at `now` (the same rule the sweeper applies).
 pub fn expired(s: &Session, now: UnixTime, timing: &Timing) -> bool {
     let idle = now.saturating_sub(s.last_seen_at);
@@ -80,7 +86,7 @@ impl Access {
                 .await?;
             return Ok(None);
         }
-        if now.saturating_sub(session.last_seen_at) >= TOUCH_EVERY_SECS.min(secs(idle) / 4) {
+        if now.saturating_sub(session.last_seen_at) >= touch_every(idle) {
             session.last_seen_at = now;
             let s = session.clone();
             store.write(move |tx| tx.put_session(&hash, &s)).await?;

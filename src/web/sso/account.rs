@@ -10,15 +10,11 @@ use axum::http::HeaderMap;
 use super::state::{Cached, Profile};
 use crate::access::AccessError;
 use crate::access::model::PlexUser;
-use crate::access::sessions::expired as session_expired;
+use crate::access::sessions::{expired as session_expired, touch_every};
 use crate::access::sso::{AppEntry, AppSource, Who, passes, user_entry_names};
-use crate::clock::secs;
 use crate::crypto::sha256_hex;
 use crate::web::AppState;
 use crate::web::cookies::{self, Which};
-
-/// Last use is written back at most this often (seconds).
-const WRITE_EVERY_SECS: i64 = 300;
 
 fn expired(state: &AppState, c: &Cached, now: i64) -> bool {
     let mut s = c.session.clone();
@@ -64,9 +60,7 @@ pub async fn account(state: &AppState, headers: &HeaderMap) -> Result<Option<Cac
 /// Writes the last use to the store in the background, at most every 5 minutes (or a quarter
 /// of the idle limit, if shorter), and never resurrects a session ended meanwhile.
 fn write_back(state: &AppState, hash: &str, c: &Cached, now: i64) {
-    let every = WRITE_EVERY_SECS
-        .min(secs(state.access.timing().session_idle) / 4)
-        .max(1);
+    let every = touch_every(state.access.timing().session_idle).max(1);
     if now.saturating_sub(c.session.last_seen_at) < every {
         return;
     }
