@@ -251,12 +251,7 @@ fn resources(w: &mut World, r: &Req, a: &Account) -> Response {
             list.push(resource(srv, a.id, &stamp));
         }
     }
-    render::v2(
-        r.wants_json(),
-        StatusCode::OK,
-        "resources",
-        &Value::Array(list),
-    )
+    render::v2(r.wants_json(), StatusCode::OK, "resources", &list.into())
 }
 
 fn server_sections(w: &mut World, r: &Req, a: &Account, mid: &str) -> Response {
@@ -296,12 +291,7 @@ fn friends(w: &mut World, r: &Req, a: &Account) -> Response {
                 "sharedServers": [], "sharedSources": []})
         })
         .collect();
-    render::v2(
-        r.wants_json(),
-        StatusCode::OK,
-        "friends",
-        &Value::Array(list),
-    )
+    render::v2(r.wants_json(), StatusCode::OK, "friends", &list.into())
 }
 
 fn put_sharing(w: &mut World, r: &Req, a: &Account, uid: &str) -> Response {

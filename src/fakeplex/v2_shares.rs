@@ -1,6 +1,8 @@
 //! v2 shared_servers (plex-api.md §5.2, §6.2, §7): create, the owner's and the invitee's
 //! listings, accept, replace (POST; PUT/PATCH answer 405) and delete.
 
+use std::collections::BTreeSet;
+
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde_json::{Value, json};
@@ -71,7 +73,7 @@ pub(super) fn handle(w: &mut World, r: &Req, segs: &[&str]) -> Option<Response> 
                 r.wants_json(),
                 StatusCode::OK,
                 "sharedServers",
-                &Value::Array(list),
+                &list.into(),
             )
         }),
         ("GET", ["shared_servers", "invites", "owned", "pending"]) => {
@@ -234,9 +236,7 @@ fn update(w: &mut World, r: &Req, a: &Account, id: &str) -> Response {
 
 fn received_pending(w: &mut World, r: &Req, a: &Account) -> Response {
     let pending = w.pending_listing(a.id);
-    let mut owners: Vec<u64> = pending.iter().map(|s| s.owner_id).collect();
-    owners.sort_unstable();
-    owners.dedup();
+    let owners: BTreeSet<u64> = pending.iter().map(|s| s.owner_id).collect();
     let list: Vec<Value> = owners
         .iter()
         .filter_map(|o| account(*o))
@@ -252,12 +252,7 @@ fn received_pending(w: &mut World, r: &Req, a: &Account) -> Response {
                 "sharedSources": []})
         })
         .collect();
-    render::v2(
-        r.wants_json(),
-        StatusCode::OK,
-        "invites",
-        &Value::Array(list),
-    )
+    render::v2(r.wants_json(), StatusCode::OK, "invites", &list.into())
 }
 
 fn owned_pending(w: &mut World, r: &Req, a: &Account) -> Response {
@@ -266,9 +261,7 @@ fn owned_pending(w: &mut World, r: &Req, a: &Account) -> Response {
         .into_iter()
         .filter(|s| !s.accepted)
         .collect();
-    let mut invitees: Vec<u64> = pending.iter().map(|s| s.user_id).collect();
-    invitees.sort_unstable();
-    invitees.dedup();
+    let invitees: BTreeSet<u64> = pending.iter().map(|s| s.user_id).collect();
     let list: Vec<Value> = invitees
         .iter()
         .filter_map(|u| account(*u))
@@ -282,10 +275,5 @@ fn owned_pending(w: &mut World, r: &Req, a: &Account) -> Response {
                 "sharedServers": theirs, "sharedSources": []})
         })
         .collect();
-    render::v2(
-        r.wants_json(),
-        StatusCode::OK,
-        "invites",
-        &Value::Array(list),
-    )
+    render::v2(r.wants_json(), StatusCode::OK, "invites", &list.into())
 }

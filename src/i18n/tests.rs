@@ -1,21 +1,24 @@
 #![allow(clippy::unwrap_used)]
 use super::*;
 
+/// `r` parses and has exactly `en`'s messages, each with the same variables.
+fn same_messages(en: &Report, r: &Report, name: &str) {
+    assert!(r.errors.is_empty(), "{name}: {:?}", r.errors);
+    for (id, vars) in &en.variables {
+        assert_eq!(r.variables.get(id), Some(vars), "{name}: message {id}");
+    }
+    for id in r.variables.keys() {
+        assert!(en.variables.contains_key(id), "{name}: extra {id}");
+    }
+}
+
 #[test]
 fn every_catalogue_parses_and_has_every_message_with_the_same_variables() {
     let en = report(Lang::EN);
     assert!(en.errors.is_empty(), "en: {:?}", en.errors);
     assert!(en.variables.len() > 50, "the English catalogue looks empty");
     for lang in Lang::all().skip(1) {
-        let r = report(lang);
-        assert!(r.errors.is_empty(), "{}: {:?}", lang.tag(), r.errors);
-        for (id, vars) in &en.variables {
-            let theirs = r.variables.get(id);
-            assert_eq!(theirs, Some(vars), "{}: message {id}", lang.tag());
-        }
-        for id in r.variables.keys() {
-            assert!(en.variables.contains_key(id), "{}: extra {id}", lang.tag());
-        }
+        same_messages(&en, &report(lang), lang.tag());
     }
 }
 
@@ -88,23 +91,11 @@ fn the_admin_catalogues_have_every_admin_message_with_the_same_variables() {
     let tags: Vec<&str> = shipped.iter().map(|l| l.tag()).collect();
     assert_eq!(tags, ["en", "de", "fr"]);
     for lang in shipped.into_iter().skip(1) {
-        let r = report_admin(lang).unwrap();
-        assert!(r.errors.is_empty(), "admin {}: {:?}", lang.tag(), r.errors);
-        for (id, vars) in &en.variables {
-            assert_eq!(
-                r.variables.get(id),
-                Some(vars),
-                "admin {}: {id}",
-                lang.tag()
-            );
-        }
-        for id in r.variables.keys() {
-            assert!(
-                en.variables.contains_key(id),
-                "admin {}: extra {id}",
-                lang.tag()
-            );
-        }
+        same_messages(
+            &en,
+            &report_admin(lang).unwrap(),
+            &format!("admin {}", lang.tag()),
+        );
     }
     // The friend catalogues carry no admin messages.
     for lang in Lang::all() {
