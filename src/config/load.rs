@@ -124,20 +124,26 @@ impl Layers {
     pub(super) fn validate(&self) -> Result<(), ConfigError> {
         for key in KEYS {
             let Some(value) = self.get(key) else { continue };
-            check(key.kind, value.clone()).map_err(|message| ConfigError::Invalid {
-                key: key.dotted(),
-                origin: self.origin(key),
-                message,
-            })?;
+            let dotted = key.dotted();
+            check(key.kind, value.clone()).map_err(|m| self.invalid(&dotted, &dotted, m))?;
         }
         Ok(())
     }
 
-    /// Where `key`'s value came from, for messages.
-    pub(super) fn origin(&self, key: &Key) -> String {
+    /// Where the value of `dotted` (a key in `KEYS`) came from, for messages.
+    fn origin(&self, dotted: &str) -> String {
         self.origins
-            .get(&key.dotted())
+            .get(dotted)
             .map_or_else(|| "the built-in default".to_owned(), ToString::to_string)
+    }
+
+    /// `key` is invalid; the message names where the value of `origin_of` came from.
+    pub(super) fn invalid(&self, key: &str, origin_of: &str, message: String) -> ConfigError {
+        ConfigError::Invalid {
+            key: key.to_owned(),
+            origin: self.origin(origin_of),
+            message,
+        }
     }
 
     /// Dotted names of the keys present in the file or the environment.

@@ -286,14 +286,8 @@ impl Config {
                 .as_deref()
                 .is_none_or(|d| d.trim().is_empty())
         {
-            let enabled = keys::find("sso.enabled")
-                .map(|k| layers.origin(k))
-                .unwrap_or_default();
-            return Err(ConfigError::Invalid {
-                key: "sso.cookie_domain".to_owned(),
-                origin: enabled,
-                message: "required when sso.enabled is true".to_owned(),
-            });
+            let message = "required when sso.enabled is true".to_owned();
+            return Err(layers.invalid("sso.cookie_domain", "sso.enabled", message));
         }
         self.check_sso_domain(layers)?;
         self.check_oidc_clients(layers)
@@ -302,22 +296,15 @@ impl Config {
     /// Every `[[oidc.clients]]` entry has a unique id, at least one redirect URI, and a secret
     /// file exactly when it is confidential.
     fn check_oidc_clients(&self, layers: &Layers) -> Result<(), ConfigError> {
-        let invalid = |message: String| ConfigError::Invalid {
-            key: "oidc.clients".to_owned(),
-            origin: keys::find("oidc.clients")
-                .map(|k| layers.origin(k))
-                .unwrap_or_default(),
-            message,
-        };
+        let invalid = |message| layers.invalid("oidc.clients", "oidc.clients", message);
         let mut seen = BTreeSet::new();
         for c in &self.oidc.clients {
-            if let Err(why) = oidc_client::check_client_shape(
+            oidc_client::check_client_shape(
                 &c.client_id,
                 &c.redirect_uris,
                 &c.post_logout_redirect_uris,
-            ) {
-                return Err(invalid(why));
-            }
+            )
+            .map_err(invalid)?;
             if !seen.insert(c.client_id.as_str()) {
                 return Err(invalid(format!(
                     "client_id `{}` appears twice",
@@ -349,27 +336,11 @@ impl Config {
         else {
             return Ok(());
         };
-        let origin = |name: &str| {
-            keys::find(name)
-                .map(|k| layers.origin(k))
-                .unwrap_or_default()
-        };
-        let domain =
-            cookie_domain::check(raw, self.server.public_url.host()).map_err(|message| {
-                ConfigError::Invalid {
-                    key: "sso.cookie_domain".to_owned(),
-                    origin: origin("sso.cookie_domain"),
-                    message,
-                }
-            })?;
+        let domain = cookie_domain::check(raw, self.server.public_url.host())
+            .map_err(|m| layers.invalid("sso.cookie_domain", "sso.cookie_domain", m))?;
         for app in &self.sso.apps {
-            cookie_domain::check_app_host(&app.host, &domain).map_err(|message| {
-                ConfigError::Invalid {
-                    key: "sso.apps".to_owned(),
-                    origin: origin("sso.apps"),
-                    message,
-                }
-            })?;
+            cookie_domain::check_app_host(&app.host, &domain)
+                .map_err(|m| layers.invalid("sso.apps", "sso.apps", m))?;
         }
         Ok(())
     }
