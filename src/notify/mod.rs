@@ -183,13 +183,9 @@ impl Notifier {
         self.0.tx.is_some()
     }
 
-    /// How many channels each notification goes to (0 when disabled).
+    /// How many channels each notification goes to (0 when disabled: a disabled one has none).
     pub fn channel_count(&self) -> usize {
-        if self.enabled() {
-            self.0.targets.len()
-        } else {
-            0
-        }
+        self.0.targets.len()
     }
 
     /// Queues a notification; never waits. A full queue drops it with a warning.

@@ -87,31 +87,22 @@ async fn deliver(
     deps: &NotifyDeps,
 ) {
     let mut delay = deps.timing.notify_backoff;
-    let mut last = String::new();
-    let mut sent = false;
-    for attempt in 1..=ATTEMPTS {
-        match send_once(&client, channel, &url, n).await {
-            Ok(()) => {
-                sent = true;
-                break;
-            }
-            Err(TryError::Final(why)) => {
-                last = why;
-                break;
-            }
-            Err(TryError::Retry(why)) => last = why,
-        }
-        if attempt < ATTEMPTS {
-            tokio::time::sleep(delay).await;
-            delay = delay.saturating_mul(2);
-        }
+    let mut tried = send_once(&client, channel, &url, n).await;
+    for _ in 1..ATTEMPTS {
+        let Err(TryError::Retry(_)) = tried else {
+            break;
+        };
+        tokio::time::sleep(delay).await;
+        delay = delay.saturating_mul(2);
+        tried = send_once(&client, channel, &url, n).await;
     }
     let kind = n.kind.as_str();
-    let (outcome, detail) = if sent {
-        ("sent", format!("{} {kind}", channel.as_str()))
-    } else {
-        tracing::warn!(channel = channel.as_str(), event = kind, error = %last, "notification failed");
-        ("failed", format!("{} {kind}: {last}", channel.as_str()))
+    let (outcome, detail) = match tried {
+        Ok(()) => ("sent", format!("{} {kind}", channel.as_str())),
+        Err(TryError::Final(last) | TryError::Retry(last)) => {
+            tracing::warn!(channel = channel.as_str(), event = kind, error = %last, "notification failed");
+            ("failed", format!("{} {kind}: {last}", channel.as_str()))
+        }
     };
     deps.metrics.notification(kind, outcome);
     let plex_id = n.account.as_ref().map(|a| a.plex_id);
