@@ -142,12 +142,7 @@ impl Access {
             .store
             .write(move |tx| {
                 let flows = tx.sweep_flows(now)?;
-                let sessions = tx.sweep_sessions(
-                    now,
-                    timing.session_idle,
-                    timing.session_lifetime,
-                    timing.admin_idle,
-                )?;
+                let sessions = tx.sweep_sessions(|s| expired(s, now, &timing))?;
                 let oidc = tx.sweep_oidc(now)?;
                 Ok(flows + sessions + oidc)
             })

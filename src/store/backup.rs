@@ -141,13 +141,8 @@ pub(crate) fn sync_parent(path: &Path) -> Result<(), StoreError> {
 
 /// Creates `{data_dir}/backups` (owner-only: backups hold the same data as the store).
 pub(crate) fn backup_dir(data_dir: &Path) -> Result<PathBuf, StoreError> {
-    use std::os::unix::fs::DirBuilderExt as _;
     let dir = data_dir.join(BACKUP_DIR);
-    fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(&dir)
-        .map_err(|e| StoreError::io(&dir, e))?;
+    super::create_data_dir(&dir)?;
     Ok(dir)
 }
 

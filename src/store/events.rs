@@ -20,7 +20,7 @@ pub struct EventPage {
 impl ReadTx {
     /// One event by id.
     pub fn get_event(&self, id: u64) -> Result<Option<Event>> {
-        self.get_u64(EVENTS, id)
+        self.get(EVENTS, id)
     }
 
     /// Up to `limit` events with ids below `before` (all when `None`) that pass `filter`, newest
@@ -71,14 +71,14 @@ impl WriteTx {
             outcome: event.outcome,
             detail: event.detail,
         };
-        self.put_u64(EVENTS, id, &stored)?;
+        self.put(EVENTS, id, &stored)?;
         Ok(id)
     }
 
     /// Deletes events older than `older_than`; returns how many. Undecodable rows are kept: the
     /// audit log is evidence, and only its age may remove it.
     pub fn prune_events(&mut self, older_than: UnixTime) -> Result<usize> {
-        self.retain_u64(EVENTS, |_, v| {
+        self.retain(EVENTS, |_, v| {
             decode::<Event>("events", v).map_or(true, |e| e.at >= older_than)
         })
     }

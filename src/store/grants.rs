@@ -23,22 +23,22 @@ struct Sealed {
 impl ReadTx {
     /// The schema version recorded in the file.
     pub fn schema_version(&self) -> Result<u64> {
-        Ok(self.get_str(META, META_SCHEMA_VERSION)?.unwrap_or(0))
+        Ok(self.get(META, META_SCHEMA_VERSION)?.unwrap_or(0))
     }
 
     pub(crate) fn stored_client_id(&self) -> Result<Option<String>> {
-        self.get_str(META, META_CLIENT_ID)
+        self.get(META, META_CLIENT_ID)
     }
 
     /// A setting decoded as `T`; `None` when unset.
     pub fn get_setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
-        self.get_str(SETTINGS, key)
+        self.get(SETTINGS, key)
     }
 
     /// A setting stored with [`WriteTx::put_secret_setting`], decrypted. A value sealed by another
     /// install's key file (a restored backup) is [`StoreError::Crypto`]: ask for it again.
     pub fn get_secret_setting(&self, key: &str) -> Result<Option<Secret>> {
-        let Some(sealed) = self.get_str::<Sealed>(SETTINGS, key)? else {
+        let Some(sealed) = self.get::<_, Sealed>(SETTINGS, key)? else {
             return Ok(None);
         };
         let bytes = STANDARD
@@ -51,7 +51,7 @@ impl ReadTx {
 
     /// One grant by Plex account id.
     pub fn get_grant(&self, plex_id: u64) -> Result<Option<Grant>> {
-        self.get_u64(GRANTS, plex_id)
+        self.get(GRANTS, plex_id)
     }
 
     /// Every grant, by Plex account id.
@@ -62,17 +62,17 @@ impl ReadTx {
 
 impl WriteTx {
     pub(crate) fn set_client_id(&mut self, id: &str) -> Result<()> {
-        self.put_str(META, META_CLIENT_ID, &id)
+        self.put(META, META_CLIENT_ID, &id)
     }
 
     /// Stores a setting as JSON.
     pub fn put_setting<T: Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
-        self.put_str(SETTINGS, key, value)
+        self.put(SETTINGS, key, value)
     }
 
     /// Removes a setting; says whether it was set.
     pub fn delete_setting(&mut self, key: &str) -> Result<bool> {
-        self.del_str(SETTINGS, key)
+        self.del(SETTINGS, key)
     }
 
     /// Stores a secret (the owner's Plex token, a notification URL) encrypted with the key file.
@@ -80,16 +80,16 @@ impl WriteTx {
         let sealed = Sealed {
             sealed: STANDARD.encode(self.keys.encrypt(value.expose().as_bytes())),
         };
-        self.put_str(SETTINGS, key, &sealed)
+        self.put(SETTINGS, key, &sealed)
     }
 
     /// Inserts or replaces the grant of `grant.plex_id`.
     pub fn put_grant(&mut self, grant: &Grant) -> Result<()> {
-        self.put_u64(GRANTS, grant.plex_id, grant)
+        self.put(GRANTS, grant.plex_id, grant)
     }
 
     /// Deletes a grant record (a removed share normally keeps its record with status `removed`).
     pub fn delete_grant(&mut self, plex_id: u64) -> Result<bool> {
-        self.del_u64(GRANTS, plex_id)
+        self.del(GRANTS, plex_id)
     }
 }

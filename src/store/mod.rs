@@ -87,7 +87,7 @@ impl fmt::Debug for Store {
     }
 }
 
-/// Creates `dir` (owner-only, since it holds the key file) if it does not exist.
+/// Creates `dir` (owner-only: it holds the key file, or backups) if it does not exist.
 fn create_data_dir(dir: &Path) -> Result<(), StoreError> {
     use std::os::unix::fs::DirBuilderExt as _;
     std::fs::DirBuilder::new()
@@ -97,9 +97,8 @@ fn create_data_dir(dir: &Path) -> Result<(), StoreError> {
         .map_err(|e| StoreError::io(dir, e))
 }
 
-/// The schema version recorded in `db`, if any (a fresh file has none).
-fn stored_version(db: &Database) -> Result<Option<u64>, StoreError> {
-    let tx = db.begin_read()?;
+/// The schema version recorded in a snapshot, if any (a fresh file has none).
+fn stored_version(tx: &redb::ReadTransaction) -> Result<Option<u64>, StoreError> {
     let meta = match tx.open_table(schema::META) {
         Ok(t) => t,
         Err(redb::TableError::TableDoesNotExist(_)) => return Ok(None),
@@ -167,7 +166,7 @@ impl Store {
         let refuse = Arc::new(AtomicBool::new(false));
         let db = disk::open_db(data_dir, &path, &refuse)?;
         let keys = Keys::load_or_create(&data_dir.join(KEY_FILE))?;
-        if let Some(old) = stored_version(&db)?.filter(|v| *v < SCHEMA_VERSION) {
+        if let Some(old) = stored_version(&db.begin_read()?)?.filter(|v| *v < SCHEMA_VERSION) {
             backup::pre_migration_backup(&db, data_dir, old)?;
         }
         let client_id = match stored_client_id(&db, &keys)? {

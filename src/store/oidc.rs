@@ -107,12 +107,12 @@ impl ReadTx {
 
     /// The code whose secret hashes to `hash`.
     pub fn oidc_code(&self, hash: &str) -> Result<Option<OidcCode>> {
-        self.get_str(OIDC_CODES, hash)
+        self.get(OIDC_CODES, hash)
     }
 
     /// The token whose secret hashes to `hash`.
     pub fn oidc_token(&self, hash: &str) -> Result<Option<OidcToken>> {
-        self.get_str(OIDC_TOKENS, hash)
+        self.get(OIDC_TOKENS, hash)
     }
 
     /// The admin-managed clients, by id.
@@ -128,34 +128,34 @@ impl ReadTx {
 impl WriteTx {
     /// Stores a signing key.
     pub fn put_oidc_key(&mut self, key: &OidcKey) -> Result<()> {
-        self.put_str(OIDC_KEYS, &key.kid, key)
+        self.put(OIDC_KEYS, &key.kid, key)
     }
 
     /// Deletes a signing key.
     pub fn delete_oidc_key(&mut self, kid: &str) -> Result<bool> {
-        self.del_str(OIDC_KEYS, kid)
+        self.del(OIDC_KEYS, kid)
     }
 
     /// Stores a code.
     pub fn put_oidc_code(&mut self, hash: &str, code: &OidcCode) -> Result<()> {
-        self.put_str(OIDC_CODES, hash, code)
+        self.put(OIDC_CODES, hash, code)
     }
 
     /// Stores a token.
     pub fn put_oidc_token(&mut self, hash: &str, token: &OidcToken) -> Result<()> {
-        self.put_str(OIDC_TOKENS, hash, token)
+        self.put(OIDC_TOKENS, hash, token)
     }
 
     /// Revokes every token of one family; returns how many went.
     pub fn revoke_oidc_family(&mut self, family: &str) -> Result<usize> {
-        self.retain_str(OIDC_TOKENS, |_, v| {
+        self.retain(OIDC_TOKENS, |_, v| {
             token(v).is_none_or(|t| t.family != family)
         })
     }
 
     /// Revokes every token of an account (all clients, or one).
     pub fn revoke_oidc_account(&mut self, plex_id: u64, client: Option<&str>) -> Result<usize> {
-        self.retain_str(OIDC_TOKENS, |_, v| {
+        self.retain(OIDC_TOKENS, |_, v| {
             token(v)
                 .is_none_or(|t| t.plex_id != plex_id || client.is_some_and(|c| c != t.client_id))
         })
@@ -163,11 +163,11 @@ impl WriteTx {
 
     /// Drops expired codes and tokens.
     pub fn sweep_oidc(&mut self, now: UnixTime) -> Result<usize> {
-        let codes = self.retain_str(OIDC_CODES, |_, v| {
+        let codes = self.retain(OIDC_CODES, |_, v| {
             // A code is kept a while past its life, so a late replay still revokes its tokens.
             serde_json::from_slice::<OidcCode>(v).is_ok_and(|c| c.expires_at + 3600 > now)
         })?;
-        let tokens = self.retain_str(OIDC_TOKENS, |_, v| {
+        let tokens = self.retain(OIDC_TOKENS, |_, v| {
             token(v).is_some_and(|t| {
                 t.expires_at > now && (t.kind == OidcTokenKind::Access || t.family_expires_at > now)
             })
@@ -177,9 +177,9 @@ impl WriteTx {
 
     /// Replaces the admin-managed clients.
     pub fn put_oidc_clients(&mut self, clients: &[OidcClientRecord]) -> Result<()> {
-        self.retain_str(OIDC_CLIENTS, |_, _| false)?;
+        self.retain(OIDC_CLIENTS, |_, _| false)?;
         for c in clients {
-            self.put_str(OIDC_CLIENTS, &c.client.client_id, c)?;
+            self.put(OIDC_CLIENTS, &c.client.client_id, c)?;
         }
         Ok(())
     }

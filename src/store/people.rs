@@ -34,10 +34,10 @@ impl WriteTx {
 
     /// Next value of the `meta` counter `counter`, never below the table's highest key + 1.
     pub(crate) fn bump_counter(&mut self, def: U64Table, counter: &str) -> Result<u64> {
-        let last: u64 = self.get_str(META, counter)?.unwrap_or(0);
+        let last: u64 = self.get(META, counter)?.unwrap_or(0);
         let last = last.max(self.last_key(def)?.unwrap_or(0));
         let next = last.saturating_add(1);
-        self.put_str(META, counter, &next)?;
+        self.put(META, counter, &next)?;
         Ok(next)
     }
 }
@@ -45,7 +45,7 @@ impl WriteTx {
 impl ReadTx {
     /// One allowlist entry.
     pub fn get_allow(&self, id: u64) -> Result<Option<AllowEntry>> {
-        self.get_u64(ALLOWLIST, id)
+        self.get(ALLOWLIST, id)
     }
 
     /// The whole allowlist, oldest first.
@@ -55,7 +55,7 @@ impl ReadTx {
 
     /// One co-admin.
     pub fn get_admin(&self, id: u64) -> Result<Option<AdminEntry>> {
-        self.get_u64(ADMINS, id)
+        self.get(ADMINS, id)
     }
 
     /// Every co-admin, oldest first.
@@ -65,12 +65,12 @@ impl ReadTx {
 
     /// One invite by id.
     pub fn get_invite(&self, id: u64) -> Result<Option<Invite>> {
-        self.get_u64(INVITES, id)
+        self.get(INVITES, id)
     }
 
     /// The invite whose code hashes to `code_hash` (SHA-256 hex; see `crypto::sha256_hex`).
     pub fn invite_by_hash(&self, code_hash: &str) -> Result<Option<Invite>> {
-        match self.get_str::<u64>(INVITE_CODES, code_hash)? {
+        match self.get::<_, u64>(INVITE_CODES, code_hash)? {
             Some(id) => self.get_invite(id),
             None => Ok(None),
         }
@@ -83,7 +83,7 @@ impl ReadTx {
 
     /// One access request.
     pub fn get_request(&self, id: u64) -> Result<Option<AccessRequest>> {
-        self.get_u64(REQUESTS, id)
+        self.get(REQUESTS, id)
     }
 
     /// Every access request, oldest first.
@@ -108,7 +108,7 @@ impl ReadTx {
 
     /// One API key record.
     pub fn get_api_key(&self, id: u64) -> Result<Option<ApiKeyRecord>> {
-        self.get_u64(API_KEYS, id)
+        self.get(API_KEYS, id)
     }
 
     /// Every API key record, oldest first.
@@ -128,28 +128,28 @@ impl ReadTx {
 impl WriteTx {
     /// Inserts or replaces an allowlist entry (by `entry.id`).
     pub fn put_allow(&mut self, entry: &AllowEntry) -> Result<()> {
-        self.put_u64(ALLOWLIST, entry.id, entry)
+        self.put(ALLOWLIST, entry.id, entry)
     }
 
     /// Deletes an allowlist entry; says whether it existed.
     pub fn delete_allow(&mut self, id: u64) -> Result<bool> {
-        self.del_u64(ALLOWLIST, id)
+        self.del(ALLOWLIST, id)
     }
 
     /// Inserts or replaces a co-admin.
     pub fn put_admin(&mut self, entry: &AdminEntry) -> Result<()> {
-        self.put_u64(ADMINS, entry.id, entry)
+        self.put(ADMINS, entry.id, entry)
     }
 
     /// Deletes a co-admin; says whether it existed.
     pub fn delete_admin(&mut self, id: u64) -> Result<bool> {
-        self.del_u64(ADMINS, id)
+        self.del(ADMINS, id)
     }
 
     /// Inserts or replaces an invite and keeps the code index in step. Two invites can never share
     /// a code hash: that is a [`StoreError::Conflict`].
     pub fn put_invite(&mut self, invite: &Invite) -> Result<()> {
-        if let Some(owner) = self.get_str::<u64>(INVITE_CODES, &invite.code_hash)?
+        if let Some(owner) = self.get::<_, u64>(INVITE_CODES, &invite.code_hash)?
             && owner != invite.id
         {
             return Err(StoreError::Conflict(format!(
@@ -159,18 +159,18 @@ impl WriteTx {
         if let Some(old) = self.get_invite(invite.id)?
             && old.code_hash != invite.code_hash
         {
-            self.del_str(INVITE_CODES, &old.code_hash)?;
+            self.del(INVITE_CODES, &old.code_hash)?;
         }
-        self.put_str(INVITE_CODES, &invite.code_hash, &invite.id)?;
-        self.put_u64(INVITES, invite.id, invite)
+        self.put(INVITE_CODES, &invite.code_hash, &invite.id)?;
+        self.put(INVITES, invite.id, invite)
     }
 
     /// Deletes an invite and its code index entry; says whether it existed.
     pub fn delete_invite(&mut self, id: u64) -> Result<bool> {
         match self.get_invite(id)? {
             Some(old) => {
-                self.del_str(INVITE_CODES, &old.code_hash)?;
-                self.del_u64(INVITES, id)
+                self.del(INVITE_CODES, &old.code_hash)?;
+                self.del(INVITES, id)
             }
             None => Ok(false),
         }
@@ -178,22 +178,22 @@ impl WriteTx {
 
     /// Inserts or replaces an access request.
     pub fn put_request(&mut self, request: &AccessRequest) -> Result<()> {
-        self.put_u64(REQUESTS, request.id, request)
+        self.put(REQUESTS, request.id, request)
     }
 
     /// Deletes an access request; says whether it existed.
     pub fn delete_request(&mut self, id: u64) -> Result<bool> {
-        self.del_u64(REQUESTS, id)
+        self.del(REQUESTS, id)
     }
 
     /// Inserts or replaces an API key record.
     pub fn put_api_key(&mut self, key: &ApiKeyRecord) -> Result<()> {
-        self.put_u64(API_KEYS, key.id, key)
+        self.put(API_KEYS, key.id, key)
     }
 
     /// Deletes an API key; says whether it existed.
     pub fn delete_api_key(&mut self, id: u64) -> Result<bool> {
-        self.del_u64(API_KEYS, id)
+        self.del(API_KEYS, id)
     }
 
     /// Sequence number for the next event (never reused, even after pruning everything).

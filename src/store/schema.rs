@@ -6,10 +6,12 @@ use redb::{TableDefinition, TableHandle as _};
 use super::error::StoreError;
 use super::tx::WriteTx;
 
+/// A table of JSON values keyed by `K`.
+pub(crate) type Table<K> = TableDefinition<'static, K, &'static [u8]>;
 /// A table keyed by a number (ids, Plex account ids, event sequence numbers); values are JSON.
-pub(crate) type U64Table = TableDefinition<'static, u64, &'static [u8]>;
+pub(crate) type U64Table = Table<u64>;
 /// A table keyed by a string (setting names, SHA-256 hex of secrets); values are JSON.
-pub(crate) type StrTable = TableDefinition<'static, &'static str, &'static [u8]>;
+pub(crate) type StrTable = Table<&'static str>;
 
 /// Internal bookkeeping: schema version, client identifier, id counters.
 pub(crate) const META: StrTable = TableDefinition::new("meta");
@@ -82,10 +84,10 @@ pub const SCHEMA_VERSION: u64 = MIGRATIONS.len() as u64;
 /// Creates every table that does not exist yet (redb creates a table when a write opens it).
 pub(crate) fn ensure_tables(tx: &mut WriteTx) -> Result<(), StoreError> {
     for def in U64_TABLES {
-        tx.touch_u64(def)?;
+        tx.touch(def)?;
     }
     for def in STR_TABLES {
-        tx.touch_str(def)?;
+        tx.touch(def)?;
     }
     Ok(())
 }
@@ -94,7 +96,7 @@ pub(crate) fn ensure_tables(tx: &mut WriteTx) -> Result<(), StoreError> {
 /// version. Runs inside the open's write transaction, so a failed migration leaves the file as it was.
 pub(crate) fn check_and_migrate(tx: &mut WriteTx) -> Result<(), StoreError> {
     ensure_tables(tx)?;
-    let found: Option<u64> = tx.get_str(META, META_SCHEMA_VERSION)?;
+    let found: Option<u64> = tx.get(META, META_SCHEMA_VERSION)?;
     match found {
         Some(v) if v > SCHEMA_VERSION => {
             return Err(StoreError::NewerSchema {
@@ -105,7 +107,7 @@ pub(crate) fn check_and_migrate(tx: &mut WriteTx) -> Result<(), StoreError> {
         Some(v) => run_migrations(tx, v, MIGRATIONS)?,
         None => {}
     }
-    tx.put_str(META, META_SCHEMA_VERSION, &SCHEMA_VERSION)
+    tx.put(META, META_SCHEMA_VERSION, &SCHEMA_VERSION)
 }
 
 /// Runs `list[from..]` in order (step `i` brings version `i` to `i + 1`).
@@ -131,9 +133,5 @@ pub(crate) fn is_current(tx: &redb::ReadTransaction) -> Result<bool, StoreError>
     if !U64_TABLES.iter().all(|d| has(d.name())) || !STR_TABLES.iter().all(|d| has(d.name())) {
         return Ok(false);
     }
-    let meta = tx.open_table(META)?;
-    Ok(match meta.get(META_SCHEMA_VERSION)? {
-        Some(v) => super::tx::decode::<u64>("meta", v.value())? == SCHEMA_VERSION,
-        None => false,
-    })
+    Ok(super::stored_version(tx)? == Some(SCHEMA_VERSION))
 }

@@ -15,7 +15,7 @@ pub(super) fn open_tmp() -> (tempfile::TempDir, Store) {
 
 fn set_version(store: &Store, v: u64) {
     store
-        .write_blocking(|tx| tx.put_str(META, META_SCHEMA_VERSION, &v))
+        .write_blocking(|tx| tx.put(META, META_SCHEMA_VERSION, &v))
         .unwrap();
 }
 

@@ -256,11 +256,12 @@ fn flows_round_trip_and_sweep() {
 fn sessions_round_trip_and_sweep() {
     let (_dir, store) = open_tmp();
     let day = 24 * 3600;
-    let (idle, life, admin_idle) = (
-        Duration::from_secs(14 * 86_400),
-        Duration::from_secs(30 * 86_400),
-        Duration::from_secs(1_800),
-    );
+    let timing = crate::clock::Timing {
+        session_idle: Duration::from_secs(14 * 86_400),
+        session_lifetime: Duration::from_secs(30 * 86_400),
+        admin_idle: Duration::from_secs(1_800),
+        ..Default::default()
+    };
     let now = 100 * day;
     store
         .write_blocking(move |tx| {
@@ -284,7 +285,10 @@ fn sessions_round_trip_and_sweep() {
             )?;
             assert_eq!(tx.get_session("fresh")?, Some(fresh));
             assert_eq!(tx.sessions_for(1)?.len(), 3);
-            assert_eq!(tx.sweep_sessions(now, idle, life, admin_idle)?, 3);
+            assert_eq!(
+                tx.sweep_sessions(|s| crate::access::sessions::expired(s, now, &timing))?,
+                3
+            );
             let mut left: Vec<String> = tx.sessions_for(1)?.into_iter().map(|(h, _)| h).collect();
             left.sort();
             assert_eq!(left, vec!["admin-ok", "fresh"]);

@@ -4,13 +4,13 @@
 
 use std::ops::{Bound, Deref};
 
-use redb::{ReadableTable, ReadableTableMetadata, TableHandle};
+use redb::{Key, ReadableTable, ReadableTableMetadata, TableHandle};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::error::StoreError;
 use super::keys::Keys;
-use super::schema::{StrTable, U64Table};
+use super::schema::{StrTable, Table, U64Table};
 
 type Result<T> = std::result::Result<T, StoreError>;
 
@@ -102,22 +102,10 @@ impl ReadTx {
     }
 
     /// The value stored under `key`, decoded.
-    pub(crate) fn get_u64<T: DeserializeOwned>(
+    pub(crate) fn get<'k, K: Key + 'static, T: DeserializeOwned>(
         &self,
-        def: U64Table,
-        key: u64,
-    ) -> Result<Option<T>> {
-        with_table!(self, def, |t| match t.get(key)? {
-            Some(v) => decode(def.name(), v.value()).map(Some),
-            None => Ok(None),
-        })
-    }
-
-    /// The value stored under `key`, decoded.
-    pub(crate) fn get_str<T: DeserializeOwned>(
-        &self,
-        def: StrTable,
-        key: &str,
+        def: Table<K>,
+        key: K::SelfType<'k>,
     ) -> Result<Option<T>> {
         with_table!(self, def, |t| match t.get(key)? {
             Some(v) => decode(def.name(), v.value()).map(Some),
@@ -212,32 +200,15 @@ impl WriteTx {
     }
 
     /// Creates the table if it does not exist.
-    pub(crate) fn touch_u64(&mut self, def: U64Table) -> Result<()> {
+    pub(crate) fn touch<K: Key + 'static>(&mut self, def: Table<K>) -> Result<()> {
         self.w()?.open_table(def)?;
         Ok(())
     }
 
-    /// Creates the table if it does not exist.
-    pub(crate) fn touch_str(&mut self, def: StrTable) -> Result<()> {
-        self.w()?.open_table(def)?;
-        Ok(())
-    }
-
-    pub(crate) fn put_u64<T: Serialize>(
+    pub(crate) fn put<'k, K: Key + 'static, T: Serialize>(
         &mut self,
-        def: U64Table,
-        key: u64,
-        value: &T,
-    ) -> Result<()> {
-        let bytes = encode(def.name(), value)?;
-        self.w()?.open_table(def)?.insert(key, bytes.as_slice())?;
-        Ok(())
-    }
-
-    pub(crate) fn put_str<T: Serialize>(
-        &mut self,
-        def: StrTable,
-        key: &str,
+        def: Table<K>,
+        key: K::SelfType<'k>,
         value: &T,
     ) -> Result<()> {
         let bytes = encode(def.name(), value)?;
@@ -246,32 +217,19 @@ impl WriteTx {
     }
 
     /// Removes `key`; says whether it existed.
-    pub(crate) fn del_u64(&mut self, def: U64Table, key: u64) -> Result<bool> {
-        Ok(self.w()?.open_table(def)?.remove(key)?.is_some())
-    }
-
-    /// Removes `key`; says whether it existed.
-    pub(crate) fn del_str(&mut self, def: StrTable, key: &str) -> Result<bool> {
+    pub(crate) fn del<'k, K: Key + 'static>(
+        &mut self,
+        def: Table<K>,
+        key: K::SelfType<'k>,
+    ) -> Result<bool> {
         Ok(self.w()?.open_table(def)?.remove(key)?.is_some())
     }
 
     /// Keeps only the rows for which `keep` is true; returns how many were removed.
-    pub(crate) fn retain_u64(
+    pub(crate) fn retain<K: Key + 'static>(
         &mut self,
-        def: U64Table,
-        mut keep: impl FnMut(u64, &[u8]) -> bool,
-    ) -> Result<usize> {
-        let mut t = self.w()?.open_table(def)?;
-        let before = t.len()?;
-        t.retain(|k, v| keep(k, v))?;
-        Ok(usize::try_from(before.saturating_sub(t.len()?)).unwrap_or(usize::MAX))
-    }
-
-    /// Keeps only the rows for which `keep` is true; returns how many were removed.
-    pub(crate) fn retain_str(
-        &mut self,
-        def: StrTable,
-        mut keep: impl FnMut(&str, &[u8]) -> bool,
+        def: Table<K>,
+        mut keep: impl for<'a> FnMut(K::SelfType<'a>, &'a [u8]) -> bool,
     ) -> Result<usize> {
         let mut t = self.w()?.open_table(def)?;
         let before = t.len()?;

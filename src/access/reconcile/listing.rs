@@ -22,12 +22,7 @@ impl Access {
         owner: &Owner,
         report: &mut ReconcileReport,
     ) -> Result<(), AccessError> {
-        let shares = match self
-            .0
-            .plex
-            .list_shares(&owner.token, &owner.machine_id)
-            .await
-        {
+        let shares = match self.owner_shares(owner).await {
             Ok(s) => s,
             Err(e) => {
                 tracing::warn!(error = %e, "listing the server's shares");
@@ -35,7 +30,6 @@ impl Access {
                 return Ok(());
             }
         };
-        self.save_share_family().await;
         if shares.is_empty() {
             tracing::warn!("plex.tv listed no shares for the server; nothing changed");
             return Ok(());

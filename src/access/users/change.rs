@@ -76,15 +76,7 @@ impl Access {
         }
         g.updated_at = self.now();
         let ev = self.event("user_update", actor, Some(plex_id), "ok", describe(&g));
-        let stored = g.clone();
-        self.0
-            .store
-            .write(move |tx| {
-                tx.put_grant(&stored)?;
-                tx.append_event(ev)?;
-                Ok(())
-            })
-            .await?;
+        self.save_grant(g.clone(), ev).await?;
         if g.status == GrantStatus::Sharing {
             g = self.push_share(&owner, &g, None).await?;
         }

@@ -102,15 +102,7 @@ impl Access {
         let grant = invited_grant(&share, &account, access_days, now);
         let detail = format!("invited {account}: libraries {:?}", grant.libraries);
         let ev = self.event("share", actor, Some(grant.plex_id), "shared", detail);
-        let stored = grant.clone();
-        self.0
-            .store
-            .write(move |tx| {
-                tx.put_grant(&stored)?;
-                tx.append_event(ev)?;
-                Ok(())
-            })
-            .await?;
+        self.save_grant(grant.clone(), ev).await?;
         Ok(UserInfo::from_grant(&grant))
     }
 

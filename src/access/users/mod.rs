@@ -12,8 +12,8 @@ pub use invite::NewUser;
 use super::{Access, AccessError, Owner, resolve_libraries};
 use crate::clock::UnixTime;
 use crate::config::LibraryRef;
-use crate::plex::Share;
-use crate::store::{Grant, GrantStatus};
+use crate::plex::{PlexError, Share};
+use crate::store::{Grant, GrantStatus, NewEvent, WriteTx};
 
 /// Longest account (an email address cannot be longer than 254 characters).
 const MAX_ACCOUNT_CHARS: usize = 254;
@@ -155,8 +155,17 @@ impl Access {
         Ok(join_users(&shares, &grants))
     }
 
+    /// Stores a grant and its event in one write.
+    async fn save_grant(&self, grant: Grant, ev: NewEvent) -> Result<(), AccessError> {
+        let write = move |tx: &mut WriteTx| {
+            tx.put_grant(&grant)?;
+            tx.append_event(ev).map(drop)
+        };
+        Ok(self.0.store.write(write).await?)
+    }
+
     /// The server's shares from the owner's listing.
-    pub(crate) async fn owner_shares(&self, owner: &Owner) -> Result<Vec<Share>, AccessError> {
+    pub(crate) async fn owner_shares(&self, owner: &Owner) -> Result<Vec<Share>, PlexError> {
         let shares = self
             .0
             .plex
