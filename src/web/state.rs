@@ -130,8 +130,11 @@ impl AppState {
         })))
     }
 
-    /// Keeps the in-memory limiters bounded (called by the sweep job).
+    /// Keeps the in-memory limiters and forward auth's cache bounded (called by the sweep job).
     pub fn sweep_limiters(&self) {
+        let (now, timing) = (self.access.clock().unix(), self.access.timing());
+        self.sso
+            .sweep(now, |c| web::sso::account::expired(c, now, timing));
         self.signin_limiter.sweep();
         self.key_failures.sweep();
         self.oidc.failures.sweep();

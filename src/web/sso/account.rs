@@ -12,14 +12,16 @@ use crate::access::AccessError;
 use crate::access::model::PlexUser;
 use crate::access::sessions::{expired as session_expired, touch_every};
 use crate::access::sso::{AppEntry, AppSource, Who, passes, user_entry_names};
+use crate::clock::Timing;
 use crate::crypto::sha256_hex;
 use crate::web::AppState;
 use crate::web::cookies::{self, Which};
 
-fn expired(state: &AppState, c: &Cached, now: i64) -> bool {
+/// Whether a cached session has ended at `now`: the store's rule, judged on its exact last use.
+pub fn expired(c: &Cached, now: i64, timing: &Timing) -> bool {
     let mut s = c.session.clone();
     s.last_seen_at = s.last_seen_at.max(c.last_use);
-    session_expired(&s, now, state.access.timing())
+    session_expired(&s, now, timing)
 }
 
 /// The live account session behind the request's account cookie. Counts as use.
@@ -44,14 +46,16 @@ pub async fn account(state: &AppState, headers: &HeaderMap) -> Result<Option<Cac
             None => return Ok(None),
         },
     };
-    if expired(state, &cached, now) {
+    if expired(&cached, now, state.access.timing()) {
         state.sso.forget(&hash);
         return Ok(None);
     }
     if fresh {
         let mut used = cached.clone();
         used.last_use = now.max(used.last_use);
-        state.sso.insert(&hash, used, |c| expired(state, c, now));
+        state
+            .sso
+            .insert(&hash, used, |c| expired(c, now, state.access.timing()));
     }
     write_back(state, &hash, &cached, now);
     Ok(Some(cached))
@@ -237,4 +241,41 @@ pub async fn apps_for(state: &AppState, plex_id: u64, username: &str) -> Vec<App
             ),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::access::model::{Session, SessionKind};
+    use crate::clock::secs;
+    use crate::web::sso::SsoState;
+
+    fn cached(last_seen_at: i64, last_use: i64) -> Cached {
+        let session = Session {
+            kind: SessionKind::Account,
+            plex_id: 7,
+            username: "friend".into(),
+            created_at: 0,
+            last_seen_at,
+            csrf: String::new(),
+        };
+        let profile = Profile::default();
+        Cached {
+            session,
+            profile,
+            last_use,
+        }
+    }
+
+    #[test]
+    fn the_sweep_drops_expired_cached_sessions_only() {
+        let timing = Timing::default();
+        let now = secs(timing.session_idle) + 10;
+        let sso = SsoState::default();
+        sso.insert("idle", cached(0, 5), |_| false);
+        sso.insert("used", cached(0, 20), |_| false);
+        sso.sweep(now, |c| expired(c, now, &timing));
+        assert!(sso.touch("idle", now).is_none());
+        assert!(sso.touch("used", now).is_some());
+    }
 }
