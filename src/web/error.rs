@@ -105,13 +105,17 @@ impl IntoResponse for ApiError {
                 message: &self.message,
             },
         };
-        let mut resp = (self.status, Json(body)).into_response();
-        if let Some(secs) = self.retry_after {
-            resp.headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
-        }
-        resp
+        with_retry_after((self.status, Json(body)).into_response(), self.retry_after)
     }
+}
+
+/// Adds `Retry-After: secs`, when set.
+pub fn with_retry_after(mut resp: Response, secs: Option<u64>) -> Response {
+    if let Some(secs) = secs {
+        resp.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    }
+    resp
 }
 
 /// An error answered as a small HTML page (everything outside `/api`).
@@ -192,11 +196,7 @@ impl IntoResponse for PageError {
     /// The page itself is rendered by the `render_page_errors` layer, which has the templates
     /// and the public URL; here the error only travels in the response's extensions.
     fn into_response(self) -> Response {
-        let mut resp = self.status.into_response();
-        if let Some(secs) = self.retry_after {
-            resp.headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
-        }
+        let mut resp = with_retry_after(self.status.into_response(), self.retry_after);
         resp.extensions_mut().insert(self);
         resp
     }

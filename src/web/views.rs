@@ -3,11 +3,11 @@
 //! (rendered with pulldown-cmark, raw HTML left out and links only to http(s), mailto or this
 //! site: `<script>`, event handlers and `javascript:` links never reach a page).
 
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use super::error::PageError;
+use super::error::{PageError, with_retry_after};
 use super::templates::Chrome;
 use crate::access::model::GrantStatus;
 use crate::access::{AccessError, GrantView};
@@ -83,69 +83,39 @@ pub fn error_response(state: &AppState, e: &PageError) -> Response {
             .as_ref()
             .map(|(path, label)| (format!("{}{path}", state.prefix()), label.clone())),
     };
-    let resp = match state.templates.render("error.html", &chrome, &page) {
-        Ok(html) => (e.status, html).into_response(),
-        Err(err) => return err.into_response(),
-    };
-    match e.retry_after {
-        Some(secs) => with_retry_after(resp, secs),
-        None => resp,
+    match state.templates.render("error.html", &chrome, &page) {
+        Ok(html) => with_retry_after((e.status, html).into_response(), e.retry_after),
+        Err(err) => err.into_response(),
     }
 }
 
-/// Adds `Retry-After: secs`.
-pub fn with_retry_after(mut resp: Response, secs: u64) -> Response {
-    resp.headers_mut()
-        .insert(header::RETRY_AFTER, HeaderValue::from(secs));
-    resp
+/// A 503 page with `Retry-After: secs` (at least 1).
+fn unavailable(title: &str, text: &str, secs: u64) -> PageError {
+    let mut e = PageError::new(StatusCode::SERVICE_UNAVAILABLE, tr(title), tr(text));
+    e.retry_after = Some(secs.max(1));
+    e
 }
 
 /// The 503 "try again in a minute" page.
 pub fn try_again_in_a_minute(secs: u64) -> PageError {
-    let mut e = PageError::new(
-        StatusCode::SERVICE_UNAVAILABLE,
-        tr("err-retry-title"),
-        tr("err-plex-slow"),
-    );
-    e.retry_after = Some(secs.max(1));
-    e
+    unavailable("err-retry-title", "err-plex-slow", secs)
 }
 
 /// The 503 page when nothing could be recorded because the store cannot write (a full disk):
 /// the real cause, in plain words, and `Retry-After`.
 pub fn nothing_recorded(secs: u64) -> PageError {
-    let mut e = PageError::new(
-        StatusCode::SERVICE_UNAVAILABLE,
-        tr("err-retry-title"),
-        tr("err-disk"),
-    );
-    e.retry_after = Some(secs.max(1));
-    e
+    unavailable("err-retry-title", "err-disk", secs)
 }
 
 /// The 503 page while the owner's setup is incomplete.
 pub fn not_ready() -> PageError {
-    let mut e = PageError::new(
-        StatusCode::SERVICE_UNAVAILABLE,
-        tr("err-not-ready-title"),
-        tr("err-not-ready"),
-    );
-    e.retry_after = Some(RETRY_SECS);
-    e
+    unavailable("err-not-ready-title", "err-not-ready", RETRY_SECS)
 }
 
 /// Maps an access failure to the page a person sees; server faults are logged, never shown.
 pub fn access_error_page(e: &AccessError) -> PageError {
     match e {
-        AccessError::Busy => {
-            let mut p = PageError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                tr("err-busy-title"),
-                tr("err-busy"),
-            );
-            p.retry_after = Some(RETRY_SECS);
-            p
-        }
+        AccessError::Busy => unavailable("err-busy-title", "err-busy", RETRY_SECS),
         AccessError::FlowNotFound => PageError::new(
             StatusCode::BAD_REQUEST,
             tr("flow-gone-title"),
@@ -215,31 +185,15 @@ pub fn grant_summary(g: &GrantView, now: i64) -> GrantSummary {
 /// cost more binary than everything else on the friend's pages: issue 23.)
 pub fn render_markdown(md: &str) -> String {
     use pulldown_cmark::{CowStr, Event, Tag};
-    let events = pulldown_cmark::Parser::new(md).filter_map(|event| match event {
-        Event::Html(_) | Event::InlineHtml(_) => None,
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Some(Event::Start(Tag::Link {
-            link_type,
-            dest_url: safe_url(dest_url),
-            title,
-            id,
-        })),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Some(Event::Start(Tag::Image {
-            link_type,
-            dest_url: safe_url(dest_url),
-            title,
-            id,
-        })),
-        other => Some(other),
+    let events = pulldown_cmark::Parser::new(md).filter_map(|mut event| {
+        match &mut event {
+            Event::Html(_) | Event::InlineHtml(_) => return None,
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                *dest_url = safe_url(std::mem::replace(dest_url, CowStr::Borrowed("")));
+            }
+            _ => {}
+        }
+        Some(event)
     });
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);

@@ -21,6 +21,7 @@ use crate::access::oidc::{ACCESS_TTL_SECS, Client, Grant, Redeemed};
 use crate::crypto::random_token;
 use crate::web::AppState;
 use crate::web::client_ip::ClientIp;
+use crate::web::error::with_retry_after;
 use crate::web::ratelimit::retry_after_secs;
 use crate::web::sso::account;
 
@@ -97,15 +98,12 @@ async fn authenticate(
     form: &TokenForm,
 ) -> Result<Client, Response> {
     if let Some(wait) = state.oidc.failures.blocked(ip) {
-        let mut resp = error(
+        let resp = error(
             StatusCode::TOO_MANY_REQUESTS,
             "invalid_client",
             "too many failed client authentications",
         );
-        if let Ok(v) = HeaderValue::from_str(&retry_after_secs(wait).to_string()) {
-            resp.headers_mut().insert(header::RETRY_AFTER, v);
-        }
-        return Err(resp);
+        return Err(with_retry_after(resp, Some(retry_after_secs(wait))));
     }
     let (id, secret) = match basic(headers) {
         Some((id, secret)) => (Some(id), Some(secret)),
