@@ -53,10 +53,7 @@ pub async fn me(
             StatusCode::OK,
             &tr("me-title"),
             &[tr("me-sign-in-first")],
-            Some(Action {
-                href: format!("{}/auth/plex?next=/me", state.prefix()),
-                label: tr("sign-in-with-plex"),
-            }),
+            Action::to(&state, "/auth/plex?next=/me", "sign-in-with-plex"),
         );
     };
     let grant = match state.access.grant_view(session.plex_id).await {
@@ -169,9 +166,6 @@ pub async fn signed_out(State(state): State<AppState>) -> Response {
         StatusCode::OK,
         &tr("signed-out-title"),
         &[tr("signed-out-text")],
-        Some(Action {
-            href: format!("{}/", state.prefix()),
-            label: tr("back-to-start"),
-        }),
+        Action::to(&state, "/", "back-to-start"),
     )
 }

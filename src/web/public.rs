@@ -239,10 +239,7 @@ pub async fn request_sent(State(state): State<AppState>, headers: HeaderMap) -> 
                 tr("request-sent-email"),
                 tr("request-sent-later"),
             ],
-            Some(views::Action {
-                href: format!("{}/", state.prefix()),
-                label: tr("back-to-start"),
-            }),
+            views::Action::to(&state, "/", "back-to-start"),
         ),
         Some(_) => see_other(&format!("{}/request", state.prefix())),
         None => sign_in_first(&state),
@@ -256,10 +253,7 @@ fn sign_in_first(state: &AppState) -> Response {
         StatusCode::OK,
         &tr("ask-for-access"),
         &[tr("ask-sign-in-first")],
-        Some(views::Action {
-            href: format!("{}/", state.prefix()),
-            label: tr("start"),
-        }),
+        views::Action::to(state, "/", "start"),
     )
 }
 

@@ -158,10 +158,7 @@ fn try_again(state: &AppState) -> Response {
         StatusCode::BAD_REQUEST,
         &tr("flow-gone-title"),
         &[tr("flow-gone"), tr("flow-gone-start-again")],
-        Some(Action {
-            href: format!("{}/", state.prefix()),
-            label: tr("start-again"),
-        }),
+        Action::to(state, "/", "start-again"),
     )
 }
 
@@ -172,9 +169,6 @@ fn almost_there(state: &AppState) -> Response {
         StatusCode::OK,
         &tr("waiting-title"),
         &[tr("waiting-unconfirmed"), tr("waiting-press-continue")],
-        Some(Action {
-            href: format!("{}/auth/plex/callback", state.prefix()),
-            label: tr("continue"),
-        }),
+        Action::to(state, "/auth/plex/callback", "continue"),
     )
 }

@@ -35,6 +35,16 @@ pub struct Action {
     pub label: String,
 }
 
+impl Action {
+    /// A button to `path` under the public URL, labelled with the message `label`.
+    pub fn to(state: &AppState, path: &str, label: &str) -> Option<Self> {
+        Some(Self {
+            href: format!("{}{path}", state.prefix()),
+            label: tr(label),
+        })
+    }
+}
+
 #[derive(Serialize)]
 struct MessagePage<'a> {
     lines: &'a [String],

@@ -462,10 +462,7 @@ pub async fn sign_in(State(state): State<AppState>, Query(q): Query<SignInQuery>
             StatusCode::OK,
             &tr("adm-reconnect"),
             &[tr("adm-signin-reconnect-text")],
-            Some(Action {
-                href: format!("{}/setup/reconnect", state.prefix()),
-                label: tr("adm-reconnect"),
-            }),
+            Action::to(&state, "/setup/reconnect", "adm-reconnect"),
         );
     }
     views::message(
@@ -473,9 +470,10 @@ pub async fn sign_in(State(state): State<AppState>, Query(q): Query<SignInQuery>
         StatusCode::OK,
         &tr("adm-signin-title"),
         &[tr("adm-signin-text")],
-        Some(Action {
-            href: format!("{}/auth/plex?next={next}", state.prefix()),
-            label: tr("sign-in-with-plex"),
-        }),
+        Action::to(
+            &state,
+            &format!("/auth/plex?next={next}"),
+            "sign-in-with-plex",
+        ),
     )
 }

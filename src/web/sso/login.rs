@@ -78,13 +78,13 @@ pub async fn login(
     {
         return see_other(rd);
     }
-    let href = match &rd {
+    let path = match &rd {
         Some(rd) => {
             let enc: String = url::form_urlencoded::byte_serialize(rd.as_bytes()).collect();
             crate::web::lang::return_here(format!("/sso/login?rd={enc}"));
-            format!("{}/auth/plex?rd={enc}", state.prefix())
+            format!("/auth/plex?rd={enc}")
         }
-        None => format!("{}/auth/plex?next=/me", state.prefix()),
+        None => "/auth/plex?next=/me".to_owned(),
     };
     let title = if name.is_empty() {
         tr("app-sign-in-title")
@@ -96,10 +96,7 @@ pub async fn login(
         StatusCode::OK,
         &title,
         &[tr("app-shared")],
-        Some(Action {
-            href,
-            label: tr("sign-in-with-plex"),
-        }),
+        Action::to(&state, &path, "sign-in-with-plex"),
     )
 }
 
