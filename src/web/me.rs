@@ -108,21 +108,17 @@ pub async fn sign_out(
     Form(form): Form<SignOutForm>,
 ) -> Response {
     let url = &state.config;
-    let ids = [
-        (
-            cookies::get(&headers, url, Which::Account),
-            SessionKind::Account,
-        ),
-        (
-            cookies::get(&headers, url, Which::Admin),
-            SessionKind::Admin,
-        ),
-    ];
     let mut live = Vec::new();
-    for (id, kind) in &ids {
-        let Some(id) = id else { continue };
-        match state.access.session(*kind, id).await {
-            Ok(Some(s)) => live.push((id.clone(), s)),
+    let kinds = [
+        (Which::Account, SessionKind::Account),
+        (Which::Admin, SessionKind::Admin),
+    ];
+    for (which, kind) in kinds {
+        let Some(id) = cookies::get(&headers, url, which) else {
+            continue;
+        };
+        match state.access.session(kind, &id).await {
+            Ok(Some(s)) => live.push((id, s)),
             Ok(None) => {}
             Err(e) => return PageError::internal(&e).into_response(),
         }
@@ -145,13 +141,11 @@ pub async fn sign_out(
         }
     }
     if let Some((_, s)) = live.first() {
-        let ip = Some(ip.to_string());
-        let (kind, detail) = ("signout", String::new());
-        let user = (&s.username, Some(s.plex_id));
-        state
+        let (ip, detail) = (Some(ip.to_string()), String::new());
+        let record = state
             .access
-            .record(kind, user.0, user.1, ip, "ok", detail)
-            .await;
+            .record("signout", &s.username, Some(s.plex_id), ip, "ok", detail);
+        record.await;
     }
     let mut resp = see_other(&format!("{}/signed-out", state.prefix()));
     cookies::append(&mut resp, &cookies::expire(url, Which::Account));
