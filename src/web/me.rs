@@ -11,7 +11,6 @@ use super::client_ip::ClientIp;
 use super::cookies::{self, Which};
 use super::error::PageError;
 use super::sessions::{self, AccountSession, see_other};
-use super::templates::Chrome;
 use super::views::{self, Action, GrantSummary, access_error_page, grant_summary};
 use crate::access::GrantView;
 use crate::access::model::{GrantStatus, SessionKind};
@@ -70,10 +69,6 @@ pub async fn me(
         super::lang::return_here("/me?welcome=1".to_owned());
         return super::outcome::joined_page(&state, &session.username, g, cont).await;
     }
-    let chrome = Chrome {
-        prefix: state.prefix(),
-        title: &tr("me-title"),
-    };
     let page = MePage {
         username: &session.username,
         grant: grant
@@ -83,8 +78,7 @@ pub async fn me(
         apps: super::sso::account::apps_for(&state, session.plex_id, &session.username).await,
     };
     state
-        .templates
-        .render("me.html", &chrome, &page)
+        .render("me.html", &tr("me-title"), &page)
         .into_response()
 }
 

@@ -13,7 +13,6 @@ use super::public::invite_problem_page;
 use super::ratelimit::retry_after_secs;
 use super::sessions::{self, not_admin_page, see_other};
 use super::sso::outcome as sso_outcome;
-use super::templates::Chrome;
 use super::views::{self, GrantSummary, access_error_page, grant_summary, onboarding_html};
 use crate::access::flows::FlowInfo;
 use crate::access::model::{GrantStatus, PlexUser, SessionKind};
@@ -297,10 +296,6 @@ pub(crate) async fn joined_page(
     } else {
         "joined-title"
     });
-    let chrome = Chrome {
-        prefix: state.prefix(),
-        title: &title,
-    };
     let page = JoinedPage {
         username,
         grant: grant_summary(grant, state.access.clock().unix()),
@@ -308,7 +303,7 @@ pub(crate) async fn joined_page(
         onboarding: onboarding_html(state).await,
         continue_to,
     };
-    match state.templates.render("joined.html", &chrome, &page) {
+    match state.render("joined.html", &title, &page) {
         Ok(html) => (StatusCode::OK, html).into_response(),
         Err(e) => views::error_response(state, &e),
     }
@@ -322,17 +317,13 @@ fn not_allowed(
     request_token: Option<&str>,
     rd: Option<&str>,
 ) -> Response {
-    let chrome = Chrome {
-        prefix: state.prefix(),
-        title: &tr("not-allowed-title"),
-    };
     let page = NotAllowedPage {
         username,
         request_token,
         max_note: super::public::MAX_NOTE_CHARS,
         rd,
     };
-    match state.templates.render("not_allowed.html", &chrome, &page) {
+    match state.render("not_allowed.html", &tr("not-allowed-title"), &page) {
         Ok(html) => (StatusCode::FORBIDDEN, html).into_response(),
         Err(e) => views::error_response(state, &e),
     }
@@ -342,7 +333,7 @@ fn not_allowed(
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::web::templates::Templates;
+    use crate::web::templates::{Chrome, Templates};
 
     const EVIL: &str = "<script>alert(1)</script>";
 

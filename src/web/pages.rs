@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::client_ip::ClientIp;
 use super::error::PageError;
-use super::templates::{Chrome, STYLE_CSS};
+use super::templates::STYLE_CSS;
 use crate::i18n::tr;
 use crate::sync::lock;
 use crate::web::AppState;
@@ -102,17 +102,14 @@ pub async fn index(State(state): State<AppState>) -> Result<Response, PageError>
     {
         return Ok(Html(c.html.clone()).into_response());
     }
-    let chrome = Chrome {
-        prefix: state.prefix(),
-        title: &title.clone().unwrap_or_else(|| tr("welcome-default-title")),
-    };
+    let page_title = title.clone().unwrap_or_else(|| tr("welcome-default-title"));
     let page = IndexPage {
         welcome: &text.clone().unwrap_or_else(|| tr("welcome-default-text")),
         ready,
         invite: None,
         site: site.clone(),
     };
-    let html = Bytes::from(state.templates.render("index.html", &chrome, &page)?.0);
+    let html = Bytes::from(state.render("index.html", &page_title, &page)?.0);
     *lock(cache) = Some(CachedIndex {
         lang,
         ready,
@@ -152,15 +149,9 @@ pub async fn setup(
     Query(q): Query<SetupQuery>,
 ) -> Result<Html<String>, PageError> {
     super::admin::setup::code_ok(&state, q.code.as_deref())?;
-    let title = crate::i18n::tr("adm-setup-title");
-    let chrome = Chrome {
-        prefix: state.prefix(),
-        title: &title,
-    };
     let code = q.code.as_deref().unwrap_or_default();
-    state
-        .templates
-        .render("setup.html", &chrome, &SetupPage { code })
+    let title = crate::i18n::tr("adm-setup-title");
+    state.render("setup.html", &title, &SetupPage { code })
 }
 
 /// `GET /assets/style.css`.

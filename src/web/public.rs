@@ -18,7 +18,6 @@ use super::error::PageError;
 use super::outcome::REFUSAL_TTL;
 use super::pages::Site;
 use super::sessions::{AccountSession, see_other};
-use super::templates::Chrome;
 use super::views::{self, access_error_page};
 use crate::access::AccessError;
 use crate::access::signin::InviteProblem;
@@ -115,17 +114,13 @@ pub async fn invite(
     {
         return Ok(Html(c.html.clone()).into_response());
     }
-    let chrome = Chrome {
-        prefix: state.prefix(),
-        title: &tr("invite-title"),
-    };
     let page = InvitePage {
         welcome: &tr("invite-text"),
         ready: true,
         invite: &code,
         site: &site,
     };
-    let html = Bytes::from(state.templates.render("index.html", &chrome, &page)?.0);
+    let html = Bytes::from(state.render("index.html", &tr("invite-title"), &page)?.0);
     let mut cached = lock(cache);
     if cached.len() >= MAX_CACHED_INVITES && !cached.contains_key(&code) {
         cached.clear();

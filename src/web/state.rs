@@ -140,6 +140,20 @@ impl AppState {
         self.oidc.failures.sweep();
     }
 
+    /// Renders `template` with `page` under the title `title` (links carry the prefix).
+    pub fn render<T: serde::Serialize>(
+        &self,
+        template: &str,
+        title: &str,
+        page: &T,
+    ) -> Result<axum::response::Html<String>, web::error::PageError> {
+        let chrome = web::templates::Chrome {
+            prefix: self.prefix(),
+            title,
+        };
+        self.templates.render(template, &chrome, page)
+    }
+
     /// The public URL's path prefix ("" or "/plex"), which every link starts with.
     pub fn prefix(&self) -> &str {
         self.config.server.public_url.path_prefix()

@@ -8,7 +8,6 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use super::error::{PageError, with_retry_after};
-use super::templates::Chrome;
 use crate::access::model::GrantStatus;
 use crate::access::{AccessError, GrantView};
 use crate::i18n::tr;
@@ -59,14 +58,7 @@ pub fn message(
     lines: &[String],
     action: Option<Action>,
 ) -> Response {
-    let chrome = Chrome {
-        prefix: state.prefix(),
-        title,
-    };
-    match state
-        .templates
-        .render("message.html", &chrome, &MessagePage { lines, action })
-    {
+    match state.render("message.html", title, &MessagePage { lines, action }) {
         Ok(html) => (status, html).into_response(),
         Err(e) => e.into_response(),
     }
@@ -82,10 +74,6 @@ struct ErrorPage<'a> {
 /// The one renderer of error pages: the `frame` layer uses it for returned [`PageError`]s, and
 /// handlers call it directly when they attach cookies to the answer.
 pub fn error_response(state: &AppState, e: &PageError) -> Response {
-    let chrome = Chrome {
-        prefix: state.prefix(),
-        title: &e.title,
-    };
     let page = ErrorPage {
         message: &e.message,
         back: e
@@ -93,7 +81,7 @@ pub fn error_response(state: &AppState, e: &PageError) -> Response {
             .as_ref()
             .map(|(path, label)| (format!("{}{path}", state.prefix()), label.clone())),
     };
-    match state.templates.render("error.html", &chrome, &page) {
+    match state.render("error.html", &e.title, &page) {
         Ok(html) => with_retry_after((e.status, html).into_response(), e.retry_after),
         Err(err) => err.into_response(),
     }

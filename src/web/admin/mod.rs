@@ -29,7 +29,6 @@ use super::csrf::AdminPost;
 use super::error::PageError;
 use super::next::{is_admin_path, local_path};
 use super::sessions::{AdminRejection, AdminSession, see_other};
-use super::templates::Chrome;
 use super::views::{self, Action, access_error_page};
 use crate::access::AccessError;
 use crate::access::model::{Session, SharingOverrides};
@@ -309,11 +308,7 @@ pub async fn render<T: Serialize>(
         },
         page,
     };
-    let chrome = Chrome {
-        prefix: state.prefix(),
-        title: &tr(title),
-    };
-    match state.templates.render(template, &chrome, &frame) {
+    match state.render(template, &tr(title), &frame) {
         Ok(html) => {
             let status = if done.form.form.is_empty() {
                 StatusCode::OK

@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use crate::i18n::tr;
 use crate::web::AppState;
-use crate::web::templates::Chrome;
 use crate::web::views;
 
 /// A button link.
@@ -47,14 +46,7 @@ pub fn page(
     link: Option<Link>,
     form: Option<PostForm>,
 ) -> Response {
-    let chrome = Chrome {
-        prefix: state.prefix(),
-        title,
-    };
-    match state
-        .templates
-        .render("oidc.html", &chrome, &Page { lines, link, form })
-    {
+    match state.render("oidc.html", title, &Page { lines, link, form }) {
         Ok(html) => (status, html).into_response(),
         Err(e) => views::error_response(state, &e),
     }

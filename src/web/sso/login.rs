@@ -19,7 +19,6 @@ use crate::web::cookies::{self, Which};
 use crate::web::error::PageError;
 use crate::web::next::sso_return;
 use crate::web::sessions::{self, see_other};
-use crate::web::templates::Chrome;
 use crate::web::views::{self, Action};
 
 /// `?rd=`.
@@ -115,18 +114,13 @@ pub async fn logout_page(
 ) -> Response {
     let rd = valid_rd(&state, q.rd.as_deref()).unwrap_or_default();
     let current = account::account(&state, &headers).await.ok().flatten();
-    let chrome = Chrome {
-        prefix: state.prefix(),
-        title: &tr("sign-out"),
-    };
     let page = LogoutPage {
         username: current.as_ref().map(|c| c.profile.username.as_str()),
         csrf: current.as_ref().map_or("", |c| c.session.csrf.as_str()),
         rd: &rd,
     };
     state
-        .templates
-        .render("sso_logout.html", &chrome, &page)
+        .render("sso_logout.html", &tr("sign-out"), &page)
         .into_response()
 }
 
