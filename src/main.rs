@@ -127,19 +127,13 @@ fn check(
 /// `plexgate healthcheck`: exit 0 when the local server's `/healthz` answers `status: ok`.
 fn healthcheck(config: &Config) -> anyhow::Result<ExitCode> {
     let url = commands::check::healthz_url(config);
-    let health = runtime()?.block_on(commands::check::fetch_healthz(config));
-    match health {
+    match runtime()?.block_on(commands::check::fetch_healthz(config)) {
         Ok(h) if commands::check::health_field(&h, "status") == "ok" => {
             println!("healthy: {url}");
-            Ok(ExitCode::SUCCESS)
+            return Ok(ExitCode::SUCCESS);
         }
-        Ok(h) => {
-            eprintln!("unhealthy: {url} answered {h}");
-            Ok(ExitCode::FAILURE)
-        }
-        Err(e) => {
-            eprintln!("unhealthy: {e}");
-            Ok(ExitCode::FAILURE)
-        }
+        Ok(h) => eprintln!("unhealthy: {url} answered {h}"),
+        Err(e) => eprintln!("unhealthy: {e}"),
     }
+    Ok(ExitCode::FAILURE)
 }

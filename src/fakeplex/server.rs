@@ -172,8 +172,8 @@ async fn handle(
     resp
 }
 
-fn canned(status: u16, body: String, content_type: &str) -> Response {
-    let mut resp = Response::new(Body::from(body));
+fn canned(status: u16, body: impl Into<Body>, content_type: &str) -> Response {
+    let mut resp = Response::new(body.into());
     *resp.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     if let Ok(v) = content_type.parse() {
         resp.headers_mut().insert(header::CONTENT_TYPE, v);
@@ -211,12 +211,7 @@ fn dispatch(app: &App, r: &Req) -> Response {
 /// `GET /users/{uuid}/avatar` (the `thumb` address): the same small PNG for every account.
 fn avatar(uuid: &str) -> Option<Response> {
     super::world::all_accounts().find(|a| super::world::uuid(a.id) == uuid)?;
-    let mut resp = Response::new(Body::from(super::AVATAR_PNG));
-    resp.headers_mut().insert(
-        header::CONTENT_TYPE,
-        header::HeaderValue::from_static("image/png"),
-    );
-    Some(resp)
+    Some(canned(200, super::AVATAR_PNG, "image/png"))
 }
 
 /// Accepts connections wrapped so that a `Drop` fault can cut them.
@@ -264,16 +259,14 @@ pub(crate) struct KillableStream {
 }
 
 impl KillableStream {
-    fn killed(&self) -> bool {
-        self.kill.load(Ordering::SeqCst)
+    /// An error once killed.
+    fn alive(&self) -> io::Result<()> {
+        if self.kill.load(Ordering::SeqCst) {
+            let why = "dropped by an injected fault";
+            return Err(io::Error::new(io::ErrorKind::ConnectionAborted, why));
+        }
+        Ok(())
     }
-}
-
-fn aborted() -> io::Error {
-    io::Error::new(
-        io::ErrorKind::ConnectionAborted,
-        "dropped by an injected fault",
-    )
 }
 
 impl AsyncRead for KillableStream {
@@ -282,9 +275,7 @@ impl AsyncRead for KillableStream {
         cx: &mut Context<'_>,
         buf: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
-        if self.killed() {
-            return Poll::Ready(Err(aborted()));
-        }
+        self.alive()?;
         Pin::new(&mut self.inner).poll_read(cx, buf)
     }
 }
@@ -295,16 +286,12 @@ impl AsyncWrite for KillableStream {
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
-        if self.killed() {
-            return Poll::Ready(Err(aborted()));
-        }
+        self.alive()?;
         Pin::new(&mut self.inner).poll_write(cx, buf)
     }
 
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        if self.killed() {
-            return Poll::Ready(Err(aborted()));
-        }
+        self.alive()?;
         Pin::new(&mut self.inner).poll_flush(cx)
     }
 

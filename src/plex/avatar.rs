@@ -7,6 +7,7 @@
 use reqwest::Url;
 use reqwest::header::{ACCEPT, CONTENT_TYPE, LOCATION};
 
+use super::http::{header_str, read_capped};
 use super::{PlexClient, PlexError};
 
 /// The largest avatar accepted.
@@ -58,7 +59,7 @@ impl PlexClient {
         let mut url = avatar_source(&settings.api_url, thumb)
             .ok_or_else(|| PlexError::Protocol("not a plex.tv avatar address".into()))?;
         for _ in 0..=MAX_REDIRECTS {
-            let mut resp = self
+            let resp = self
                 .http()?
                 .get(url.clone())
                 .header(ACCEPT, "image/*")
@@ -80,11 +81,7 @@ impl PlexClient {
             if !status.is_success() {
                 return Err(super::http::map_status(status.as_u16(), "", "", None));
             }
-            let declared = resp
-                .headers()
-                .get(CONTENT_TYPE)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default()
+            let declared = header_str(&resp, CONTENT_TYPE)
                 .split(';')
                 .next()
                 .unwrap_or_default()
@@ -94,20 +91,10 @@ impl PlexClient {
                 .into_iter()
                 .find(|t| *t == declared)
                 .ok_or_else(|| PlexError::Protocol("the avatar is not an image".into()))?;
-            let too_big = || PlexError::Protocol("the avatar is too large".into());
-            if resp
-                .content_length()
-                .is_some_and(|n| n > MAX_AVATAR_BYTES as u64)
-            {
-                return Err(too_big());
-            }
-            let mut bytes = Vec::new();
-            while let Some(chunk) = resp.chunk().await.map_err(PlexError::from_reqwest)? {
-                if bytes.len() + chunk.len() > MAX_AVATAR_BYTES {
-                    return Err(too_big());
-                }
-                bytes.extend_from_slice(&chunk);
-            }
+            let bytes = read_capped(resp, MAX_AVATAR_BYTES, || {
+                PlexError::Protocol("the avatar is too large".into())
+            })
+            .await?;
             return Ok(Avatar {
                 content_type,
                 bytes,

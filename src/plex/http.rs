@@ -207,7 +207,12 @@ impl PlexClient {
             .parse()
             .ok()
             .map(Duration::from_secs);
-        let text = self.read_capped(resp).await?;
+        let max = self.inner.settings.max_body_bytes;
+        let body = read_capped(resp, max, || {
+            PlexError::Protocol(format!("answer larger than {max} bytes"))
+        })
+        .await?;
+        let text = String::from_utf8_lossy(&body).into_owned();
         tracing::debug!(method = %call.method, host = ?call.host, path = %call.segments.join("/"), status, "plex.tv");
         if (200..300).contains(&status) {
             return Ok(Reply { content_type, text });
@@ -245,26 +250,29 @@ impl PlexClient {
         }
         Ok(url)
     }
-
-    /// Reads the body with `chunk()` so a huge or endless answer cannot exhaust memory.
-    async fn read_capped(&self, mut resp: Response) -> Result<String, PlexError> {
-        let max = self.inner.settings.max_body_bytes;
-        let too_big = || PlexError::Protocol(format!("answer larger than {max} bytes"));
-        if resp.content_length().is_some_and(|n| n > max as u64) {
-            return Err(too_big());
-        }
-        let mut buf = Vec::new();
-        while let Some(chunk) = resp.chunk().await.map_err(PlexError::from_reqwest)? {
-            if buf.len() + chunk.len() > max {
-                return Err(too_big());
-            }
-            buf.extend_from_slice(&chunk);
-        }
-        Ok(String::from_utf8_lossy(&buf).into_owned())
-    }
 }
 
-fn header_str(resp: &Response, name: HeaderName) -> String {
+/// Reads the body with `chunk()`, refusing more than `max` bytes with `too_big()`, so a huge or
+/// endless answer cannot exhaust memory.
+pub(crate) async fn read_capped(
+    mut resp: Response,
+    max: usize,
+    too_big: impl Fn() -> PlexError,
+) -> Result<Vec<u8>, PlexError> {
+    if resp.content_length().is_some_and(|n| n > max as u64) {
+        return Err(too_big());
+    }
+    let mut buf = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(PlexError::from_reqwest)? {
+        if buf.len() + chunk.len() > max {
+            return Err(too_big());
+        }
+        buf.extend_from_slice(&chunk);
+    }
+    Ok(buf)
+}
+
+pub(crate) fn header_str(resp: &Response, name: HeaderName) -> String {
     resp.headers()
         .get(name)
         .and_then(|v| v.to_str().ok())
