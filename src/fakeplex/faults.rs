@@ -53,55 +53,41 @@ impl Fault {
         }
     }
 
+    /// A canned answer: `status` with `body` as `content_type`.
+    fn canned(path_prefix: impl Into<String>, status: u16, body: String, ct: &str) -> Fault {
+        let kind = FaultKind::Status {
+            status,
+            body,
+            content_type: ct.to_owned(),
+        };
+        Fault::new(path_prefix, kind)
+    }
+
     /// A bare status with a short plain-text body (a transient 5xx, a 429, ...).
     pub fn status(path_prefix: impl Into<String>, status: u16) -> Fault {
-        Fault::new(
-            path_prefix,
-            FaultKind::Status {
-                status,
-                body: format!("fault: status {status}"),
-                content_type: "text/plain; charset=utf-8".to_owned(),
-            },
-        )
+        let body = format!("fault: status {status}");
+        Fault::canned(path_prefix, status, body, "text/plain; charset=utf-8")
     }
 
     /// The HTML 404 page of an unknown route (what a removed endpoint looks like).
     pub fn html_404(path_prefix: impl Into<String>) -> Fault {
-        Fault::new(
-            path_prefix,
-            FaultKind::Status {
-                status: 404,
-                body: html_404_body(),
-                content_type: "text/html; charset=utf-8".to_owned(),
-            },
-        )
+        let body = html_404_body();
+        Fault::canned(path_prefix, 404, body, "text/html; charset=utf-8")
     }
 
     /// The v1 410 "deprecated and removed" answer.
     pub fn gone_410(path_prefix: impl Into<String>) -> Fault {
-        Fault::new(
-            path_prefix,
-            FaultKind::Status {
-                status: 410,
-                body: format!(
-                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response code=\"410\" status=\"{GONE_MESSAGE}\"/>\n"
-                ),
-                content_type: "application/xml; charset=utf-8".to_owned(),
-            },
-        )
+        let body = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response code=\"410\" status=\"{GONE_MESSAGE}\"/>\n"
+        );
+        Fault::canned(path_prefix, 410, body, "application/xml; charset=utf-8")
     }
 
     /// A v2 JSON 404 with error 1002 ("requested resource or endpoint could not be found"),
     /// whatever the state: with `.method("DELETE")` a removal is refused while the share stays.
     pub fn not_found_1002(path_prefix: impl Into<String>) -> Fault {
-        Fault::new(
-            path_prefix,
-            FaultKind::Status {
-                status: 404,
-                body: r#"{"errors":[{"code":1002,"message":"The requested resource or endpoint could not be found","status":404}]}"#.to_owned(),
-                content_type: "application/json; charset=utf-8".to_owned(),
-            },
-        )
+        let body = r#"{"errors":[{"code":1002,"message":"The requested resource or endpoint could not be found","status":404}]}"#.to_owned();
+        Fault::canned(path_prefix, 404, body, "application/json; charset=utf-8")
     }
 
     /// Answer late.

@@ -249,10 +249,7 @@ impl FakePlex {
     /// Approves the live PIN with this code.
     pub fn approve_pin_code(&self, code: &str, account: &Account) -> bool {
         let mut w = self.app.lock();
-        match w.pin_by_code(code) {
-            Some(id) => w.approve(id, account),
-            None => false,
-        }
+        w.pin_by_code(code).is_some_and(|id| w.approve(id, account))
     }
 
     /// Adds a fault; the first matching fault applies.
@@ -381,15 +378,13 @@ impl FakePlex {
         allow_channels: bool,
     ) -> bool {
         let mut w = self.app.lock();
-        match w.shares.get_mut(&share_id) {
-            Some(s) => {
-                s.settings.filter_movies = filter_movies.to_owned();
-                s.settings.allow_camera_upload = allow_camera_upload;
-                s.settings.allow_channels = allow_channels;
-                true
-            }
-            None => false,
-        }
+        let Some(s) = w.shares.get_mut(&share_id) else {
+            return false;
+        };
+        s.settings.filter_movies = filter_movies.to_owned();
+        s.settings.allow_camera_upload = allow_camera_upload;
+        s.settings.allow_channels = allow_channels;
+        true
     }
 
     /// A pending invite to an email address with no Plex account: plex.tv lists it with an empty

@@ -86,39 +86,23 @@ pub(crate) struct Server {
     pub sections: &'static [Section],
 }
 
+const fn section(id: u64, key: &'static str, title: &'static str, kind: &'static str) -> Section {
+    Section {
+        id,
+        key,
+        title,
+        kind,
+    }
+}
+
 const OWNER_SECTIONS: [Section; 4] = [
-    Section {
-        id: MOVIES,
-        key: "1",
-        title: "Movies",
-        kind: "movie",
-    },
-    Section {
-        id: TV,
-        key: "2",
-        title: "TV Shows",
-        kind: "show",
-    },
-    Section {
-        id: MUSIC,
-        key: "3",
-        title: "Music",
-        kind: "artist",
-    },
-    Section {
-        id: PHOTOS,
-        key: "4",
-        title: "Photos",
-        kind: "photo",
-    },
+    section(MOVIES, "1", "Movies", "movie"),
+    section(TV, "2", "TV Shows", "show"),
+    section(MUSIC, "3", "Music", "artist"),
+    section(PHOTOS, "4", "Photos", "photo"),
 ];
 
-const OTHER_SECTIONS: [Section; 1] = [Section {
-    id: 229_900_001,
-    key: "1",
-    title: "Stranger Movies",
-    kind: "movie",
-}];
+const OTHER_SECTIONS: [Section; 1] = [section(229_900_001, "1", "Stranger Movies", "movie")];
 
 /// The two servers: the owner's and the stranger's.
 pub(crate) const SERVERS: [Server; 2] = [
@@ -322,9 +306,21 @@ impl World {
         section_ids: &[u64],
         accepted: bool,
     ) -> u64 {
+        self.friendships.insert((OWNER.id, user_id));
+        self.insert_owner_share(user_id, section_ids, accepted)
+    }
+
+    /// A pending invite to an address without a Plex account (user id 0, listed with `userID=""`).
+    pub(crate) fn add_accountless_invite(&mut self, email: &str) -> u64 {
+        let id = self.insert_owner_share(0, &[MOVIES], false);
+        self.accountless.insert(id, email.to_owned());
+        id
+    }
+
+    /// Inserts a share of the owner's server made outside the API (default settings, no delay).
+    fn insert_owner_share(&mut self, user_id: u64, section_ids: &[u64], accepted: bool) -> u64 {
         let id = self.next_id();
         let now = self.now();
-        self.friendships.insert((OWNER.id, user_id));
         self.shares.insert(
             id,
             Share {
@@ -341,30 +337,6 @@ impl World {
                 hidden_listings: 0,
             },
         );
-        id
-    }
-
-    /// A pending invite to an address without a Plex account (user id 0, listed with `userID=""`).
-    pub(crate) fn add_accountless_invite(&mut self, email: &str) -> u64 {
-        let id = self.next_id();
-        let now = self.now();
-        self.shares.insert(
-            id,
-            Share {
-                id,
-                owner_id: OWNER.id,
-                user_id: 0,
-                machine_id: SERVER_ID.to_owned(),
-                section_ids: vec![MOVIES],
-                settings: Settings::default(),
-                accepted: false,
-                invited_at: now,
-                accepted_at: None,
-                via: Via::External,
-                hidden_listings: 0,
-            },
-        );
-        self.accountless.insert(id, email.to_owned());
         id
     }
 
