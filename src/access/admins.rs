@@ -9,7 +9,7 @@ use crate::store::{AdminEntry, IdTable, SessionKind};
 impl Access {
     /// Every co-admin, oldest first.
     pub async fn co_admins(&self) -> Result<Vec<AdminEntry>, AccessError> {
-        Ok(self.0.store.read(|tx| tx.list_admins()).await?)
+        self.read(|tx| tx.list_admins()).await
     }
 
     /// Adds a co-admin. The same account twice (ignoring case, or the same id) is a `Conflict`;
@@ -34,58 +34,54 @@ impl Access {
             created_at: self.now(),
         };
         let ev = self.event("admin_add", actor, plex_id, "ok", "");
-        self.0
-            .store
-            .write(move |tx| {
-                let lower = entry.account.to_lowercase();
-                let dup = tx.list_admins()?.into_iter().find(|a| {
-                    a.account.trim().to_lowercase() == lower
-                        || (entry.plex_id.is_some() && a.plex_id == entry.plex_id)
-                });
-                if let Some(dup) = dup {
-                    return Ok(Err(AccessError::Conflict(format!(
-                        "{} is already a co-admin{}",
-                        entry.account,
-                        if dup.account.eq_ignore_ascii_case(&entry.account) {
-                            String::new()
-                        } else {
-                            format!(" (as {})", dup.account)
-                        }
-                    ))));
-                }
-                entry.id = tx.next_id(IdTable::Admins)?;
-                tx.put_admin(&entry)?;
-                let mut ev = ev;
-                ev.detail = format!("added co-admin {} (id {})", entry.account, entry.id);
-                tx.append_event(ev)?;
-                Ok(Ok(entry))
-            })
-            .await?
+        self.write(move |tx| {
+            let lower = entry.account.to_lowercase();
+            let dup = tx.list_admins()?.into_iter().find(|a| {
+                a.account.trim().to_lowercase() == lower
+                    || (entry.plex_id.is_some() && a.plex_id == entry.plex_id)
+            });
+            if let Some(dup) = dup {
+                return Ok(Err(AccessError::Conflict(format!(
+                    "{} is already a co-admin{}",
+                    entry.account,
+                    if dup.account.eq_ignore_ascii_case(&entry.account) {
+                        String::new()
+                    } else {
+                        format!(" (as {})", dup.account)
+                    }
+                ))));
+            }
+            entry.id = tx.next_id(IdTable::Admins)?;
+            tx.put_admin(&entry)?;
+            let mut ev = ev;
+            ev.detail = format!("added co-admin {} (id {})", entry.account, entry.id);
+            tx.append_event(ev)?;
+            Ok(Ok(entry))
+        })
+        .await?
     }
 
     /// Removes a co-admin and ends their admin sessions; an unknown id is `NotFound`.
     pub async fn remove_co_admin(&self, actor: &str, id: u64) -> Result<(), AccessError> {
         let ev = self.event("admin_remove", actor, None, "ok", "");
-        self.0
-            .store
-            .write(move |tx| {
-                let Some(old) = tx.get_admin(id)? else {
-                    return Ok(Err(AccessError::NotFound(format!("co-admin {id}"))));
-                };
-                tx.delete_admin(id)?;
-                if let Some(plex_id) = old.plex_id {
-                    for (hash, s) in tx.sessions_for(plex_id)? {
-                        if s.kind == SessionKind::Admin {
-                            tx.delete_session(&hash)?;
-                        }
+        self.write(move |tx| {
+            let Some(old) = tx.get_admin(id)? else {
+                return Ok(Err(AccessError::NotFound(format!("co-admin {id}"))));
+            };
+            tx.delete_admin(id)?;
+            if let Some(plex_id) = old.plex_id {
+                for (hash, s) in tx.sessions_for(plex_id)? {
+                    if s.kind == SessionKind::Admin {
+                        tx.delete_session(&hash)?;
                     }
                 }
-                let mut ev = ev;
-                ev.plex_id = old.plex_id;
-                ev.detail = format!("removed co-admin {} (id {id})", old.account);
-                tx.append_event(ev)?;
-                Ok(Ok(()))
-            })
-            .await?
+            }
+            let mut ev = ev;
+            ev.plex_id = old.plex_id;
+            ev.detail = format!("removed co-admin {} (id {id})", old.account);
+            tx.append_event(ev)?;
+            Ok(Ok(()))
+        })
+        .await?
     }
 }

@@ -85,7 +85,6 @@ impl Access {
 
     /// Replaces the stored admin-managed OpenID Connect clients.
     pub async fn save_oidc_clients(&self, list: Vec<OidcClientRecord>) -> Result<(), AccessError> {
-        let stored = self.0.store.write(move |tx| tx.put_oidc_clients(&list));
-        Ok(stored.await?)
+        self.write(move |tx| tx.put_oidc_clients(&list)).await
     }
 }

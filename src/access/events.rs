@@ -33,86 +33,80 @@ impl Access {
         kind: Option<String>,
     ) -> Result<EventPage, AccessError> {
         let limit = limit.clamp(1, MAX_EVENTS_PAGE);
-        Ok(self
-            .0
-            .store
-            .read(move |tx| {
-                let plex_id = match account.as_deref().map(str::trim) {
-                    None | Some("") => None,
-                    Some(a) => match a.parse::<u64>() {
-                        Ok(id) => Some(id),
-                        Err(_) => {
-                            let named = |u: &str, e: Option<&str>| {
-                                u.eq_ignore_ascii_case(a)
-                                    || e.is_some_and(|e| e.eq_ignore_ascii_case(a))
-                            };
-                            let grant = tx
-                                .list_grants()?
+        self.read(move |tx| {
+            let plex_id = match account.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(a) => match a.parse::<u64>() {
+                    Ok(id) => Some(id),
+                    Err(_) => {
+                        let named = |u: &str, e: Option<&str>| {
+                            u.eq_ignore_ascii_case(a)
+                                || e.is_some_and(|e| e.eq_ignore_ascii_case(a))
+                        };
+                        let grant = tx
+                            .list_grants()?
+                            .into_iter()
+                            .find(|g| named(&g.username, g.email.as_deref()));
+                        let found = match grant {
+                            Some(g) => Some(g.plex_id),
+                            None => tx
+                                .list_requests()?
                                 .into_iter()
-                                .find(|g| named(&g.username, g.email.as_deref()));
-                            let found = match grant {
-                                Some(g) => Some(g.plex_id),
-                                None => tx
-                                    .list_requests()?
-                                    .into_iter()
-                                    .find(|r| named(&r.username, r.email.as_deref()))
-                                    .map(|r| r.plex_id),
-                            };
-                            match found {
-                                Some(id) => Some(id),
-                                None => {
-                                    return Ok(EventPage {
-                                        events: Vec::new(),
-                                        next: None,
-                                    });
-                                }
+                                .find(|r| named(&r.username, r.email.as_deref()))
+                                .map(|r| r.plex_id),
+                        };
+                        match found {
+                            Some(id) => Some(id),
+                            None => {
+                                return Ok(EventPage {
+                                    events: Vec::new(),
+                                    next: None,
+                                });
                             }
                         }
-                    },
-                };
-                let filter = EventFilter {
-                    plex_id,
-                    kind: kind.filter(|k| !k.trim().is_empty()),
-                };
-                tx.events_page(before, limit, &filter)
-            })
-            .await?)
+                    }
+                },
+            };
+            let filter = EventFilter {
+                plex_id,
+                kind: kind.filter(|k| !k.trim().is_empty()),
+            };
+            tx.events_page(before, limit, &filter)
+        })
+        .await
     }
 
     /// Grant counts by status, open requests and invites in use.
     pub async fn counts(&self) -> Result<Counts, AccessError> {
         let now = self.now();
-        Ok(self
-            .0
-            .store
-            .read(move |tx| {
-                let mut c = Counts::default();
-                for g in tx.list_grants()? {
-                    let n = match g.status {
-                        GrantStatus::Sharing => &mut c.sharing,
-                        GrantStatus::Pending => &mut c.pending,
-                        GrantStatus::Accepted => &mut c.accepted,
-                        GrantStatus::Failed => &mut c.failed,
-                        GrantStatus::Removed => &mut c.removed,
-                    };
-                    *n += 1;
-                    if g.status == GrantStatus::Failed && g.removal.is_some() {
-                        c.removal_failed += 1;
-                    }
+        self.read(move |tx| {
+            let mut c = Counts::default();
+            for g in tx.list_grants()? {
+                let n = match g.status {
+                    GrantStatus::Sharing => &mut c.sharing,
+                    GrantStatus::Pending => &mut c.pending,
+                    GrantStatus::Accepted => &mut c.accepted,
+                    GrantStatus::Failed => &mut c.failed,
+                    GrantStatus::Removed => &mut c.removed,
+                };
+                *n += 1;
+                if g.status == GrantStatus::Failed && g.removal.is_some() {
+                    c.removal_failed += 1;
                 }
-                let open = tx.list_requests()?.into_iter();
-                c.open_requests = open.filter(|r| r.status == RequestStatus::Open).count() as u64;
-                c.invites_in_use = tx
-                    .list_invites()?
-                    .into_iter()
-                    .filter(|i| {
-                        !i.revoked
-                            && i.expires_at.is_none_or(|t| t > now)
-                            && i.max_uses.is_none_or(|m| i.uses < m)
-                    })
-                    .count() as u64;
-                Ok(c)
-            })
-            .await?)
+            }
+            let open = tx.list_requests()?.into_iter();
+            c.open_requests = open.filter(|r| r.status == RequestStatus::Open).count() as u64;
+            c.invites_in_use = tx
+                .list_invites()?
+                .into_iter()
+                .filter(|i| {
+                    !i.revoked
+                        && i.expires_at.is_none_or(|t| t > now)
+                        && i.max_uses.is_none_or(|m| i.uses < m)
+                })
+                .count() as u64;
+            Ok(c)
+        })
+        .await
     }
 }

@@ -65,7 +65,7 @@ impl Access {
         rd: Option<String>,
     ) -> Result<StartedFlow, AccessError> {
         // Checked before the PIN too, so a flood does not mint PINs at plex.tv.
-        if self.0.store.read(|tx| tx.count_flows()).await? >= MAX_OPEN_FLOWS {
+        if self.read(|tx| tx.count_flows()).await? >= MAX_OPEN_FLOWS {
             return Err(AccessError::Busy);
         }
         let pin = self.0.plex.create_pin().await?;
@@ -87,8 +87,6 @@ impl Access {
         };
         let key = sha256_hex(&flow_id);
         let stored = self
-            .0
-            .store
             .write(move |tx| {
                 if tx.count_flows()? >= MAX_OPEN_FLOWS {
                     return Ok(false);
@@ -115,7 +113,7 @@ impl Access {
     pub async fn check_flow(&self, flow_id: &str) -> Result<FlowCheck, AccessError> {
         let key = sha256_hex(flow_id);
         let k = key.clone();
-        let flow = self.0.store.read(move |tx| tx.get_flow(&k)).await?;
+        let flow = self.read(move |tx| tx.get_flow(&k)).await?;
         let now = self.now();
         let flow = match flow {
             Some(f) if !f.used && f.expires_at > now => f,
@@ -161,8 +159,6 @@ impl Access {
         // The flow is used up in the store before the account is read: a second callback racing
         // this one finds it used and stops.
         let won = self
-            .0
-            .store
             .write(move |tx| {
                 let Some(mut f) = tx.get_flow(&key)? else {
                     return Ok(false);

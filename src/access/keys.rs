@@ -49,7 +49,7 @@ fn check_name(raw: &str) -> Result<String, AccessError> {
 impl Access {
     /// Every stored key (never the key itself), oldest first.
     pub async fn api_keys(&self) -> Result<Vec<ApiKeyRecord>, AccessError> {
-        Ok(self.0.store.read(|tx| tx.list_api_keys()).await?)
+        self.read(|tx| tx.list_api_keys()).await
     }
 
     /// Creates a key; a name already in use (ignoring case) is a `Conflict`.
@@ -65,8 +65,6 @@ impl Access {
         };
         let ev = self.event("key_create", actor, None, "ok", "");
         let record = self
-            .0
-            .store
             .write(move |tx| {
                 let taken = tx
                     .list_api_keys()?
@@ -92,19 +90,17 @@ impl Access {
     /// Revokes (deletes) a key; it stops working at once. An unknown id is `NotFound`.
     pub async fn revoke_api_key(&self, actor: &str, id: u64) -> Result<(), AccessError> {
         let ev = self.event("key_revoke", actor, None, "ok", "");
-        self.0
-            .store
-            .write(move |tx| {
-                let Some(old) = tx.get_api_key(id)? else {
-                    return Ok(Err(AccessError::NotFound(format!("API key {id}"))));
-                };
-                tx.delete_api_key(id)?;
-                let mut ev = ev;
-                ev.detail = format!("revoked key {id} (\"{}\")", old.name);
-                tx.append_event(ev)?;
-                Ok(Ok(()))
-            })
-            .await?
+        self.write(move |tx| {
+            let Some(old) = tx.get_api_key(id)? else {
+                return Ok(Err(AccessError::NotFound(format!("API key {id}"))));
+            };
+            tx.delete_api_key(id)?;
+            let mut ev = ev;
+            ev.detail = format!("revoked key {id} (\"{}\")", old.name);
+            tx.append_event(ev)?;
+            Ok(Ok(()))
+        })
+        .await?
     }
 
     /// The stored key `presented` hashes to, if any; notes its use (at most once a minute).
@@ -113,11 +109,7 @@ impl Access {
         presented: &str,
     ) -> Result<Option<ApiKeyRecord>, AccessError> {
         let hash = sha256_hex(presented);
-        let found = self
-            .0
-            .store
-            .read(move |tx| tx.api_key_by_hash(&hash))
-            .await?;
+        let found = self.read(move |tx| tx.api_key_by_hash(&hash)).await?;
         let Some(mut rec) = found else {
             return Ok(None);
         };
@@ -128,17 +120,15 @@ impl Access {
         {
             rec.last_used_at = Some(now);
             let id = rec.id;
-            self.0
-                .store
-                .write(move |tx| {
-                    // Revoked meanwhile: nothing to note.
-                    if let Some(mut k) = tx.get_api_key(id)? {
-                        k.last_used_at = Some(now);
-                        tx.put_api_key(&k)?;
-                    }
-                    Ok(())
-                })
-                .await?;
+            self.write(move |tx| {
+                // Revoked meanwhile: nothing to note.
+                if let Some(mut k) = tx.get_api_key(id)? {
+                    k.last_used_at = Some(now);
+                    tx.put_api_key(&k)?;
+                }
+                Ok(())
+            })
+            .await?;
         }
         Ok(Some(rec))
     }

@@ -9,7 +9,7 @@ use crate::plex::Sections;
 impl Access {
     /// Every account plexgate has a grant for, by plex.tv id, with its username.
     pub async fn account_names(&self) -> Result<HashMap<u64, String>, AccessError> {
-        let grants = self.0.store.read(|tx| tx.list_grants()).await?;
+        let grants = self.read(|tx| tx.list_grants()).await?;
         Ok(grants
             .into_iter()
             .map(|g| (g.plex_id, g.username))
@@ -18,7 +18,7 @@ impl Access {
 
     /// When the grant of `plex_id` ends (`None`: no grant, or no end).
     pub async fn grant_expiry(&self, plex_id: u64) -> Result<Option<i64>, AccessError> {
-        let grant = self.0.store.read(move |tx| tx.get_grant(plex_id)).await?;
+        let grant = self.read(move |tx| tx.get_grant(plex_id)).await?;
         Ok(grant.and_then(|g| g.expires_at))
     }
 

@@ -38,7 +38,7 @@ use crate::clock::{SharedClock, Timing, UnixTime};
 use crate::config::{LibraryRef, Policy, PublicUrl};
 use crate::plex::{PlexClient, PlexServer, PlexUser, Section, Sections};
 use crate::secret::Secret;
-use crate::store::{GrantStatus, NewEvent, Store, WriteTx};
+use crate::store::{GrantStatus, NewEvent, ReadTx, Store, StoreError, WriteTx};
 pub(crate) use crate::sync::lock;
 
 /// What the access layer needs from the configuration.
@@ -350,7 +350,7 @@ impl Access {
         key: &str,
     ) -> Result<Option<T>, AccessError> {
         let key = key.to_owned();
-        Ok(self.0.store.read(move |tx| tx.get_setting(&key)).await?)
+        self.read(move |tx| tx.get_setting(&key)).await
     }
 
     /// Stores a setting, and its event when given, in one write.
@@ -364,7 +364,23 @@ impl Access {
             tx.put_setting(key, &value)?;
             event.map(|e| tx.append_event(e)).transpose().map(drop)
         };
-        Ok(self.0.store.write(write).await?)
+        self.write(write).await
+    }
+
+    /// Runs `f` on a read snapshot of the store ([`Store::read`]).
+    pub(crate) async fn read<R: Send + 'static>(
+        &self,
+        f: impl FnOnce(&ReadTx) -> Result<R, StoreError> + Send + 'static,
+    ) -> Result<R, AccessError> {
+        Ok(self.0.store.read(f).await?)
+    }
+
+    /// Runs `f` as one write transaction ([`Store::write`]).
+    pub(crate) async fn write<R: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut WriteTx) -> Result<R, StoreError> + Send + 'static,
+    ) -> Result<R, AccessError> {
+        Ok(self.0.store.write(f).await?)
     }
 
     /// The plex.tv adapter.

@@ -76,8 +76,6 @@ impl Access {
             return Ok((token.clone(), configured_server));
         }
         let (token, server) = self
-            .0
-            .store
             .read(|tx| {
                 let server = tx.get_setting::<String>(OWNER_SERVER_KEY)?;
                 Ok((tx.get_secret_setting(OWNER_TOKEN_KEY), server))

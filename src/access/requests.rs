@@ -43,8 +43,6 @@ impl Access {
         let mut ev = self.event("request", &who.username, Some(who.plex_id), "open", "");
         ev.ip = ip.map(|i| i.to_string());
         let req = self
-            .0
-            .store
             .write(move |tx| {
                 if let Some(open) = tx.open_request_for(who.plex_id)? {
                     return Ok(open);
@@ -162,7 +160,7 @@ pub struct Approval {
 impl Access {
     /// Every access request, newest first.
     pub async fn access_requests(&self) -> Result<Vec<AccessRequest>, AccessError> {
-        let mut all = self.0.store.read(|tx| tx.list_requests()).await?;
+        let mut all = self.read(|tx| tx.list_requests()).await?;
         all.reverse();
         Ok(all)
     }
@@ -183,8 +181,6 @@ impl Access {
         let now = self.now();
         let ev = self.event("request_approve", actor, None, "approved", "");
         let (req, grant) = self
-            .0
-            .store
             .write(move |tx| {
                 let req = match close_request(tx, id, RequestStatus::Approved, &ev.actor, now)? {
                     Ok(r) => r,
@@ -226,20 +222,18 @@ impl Access {
             "declined",
             format!("request {id}"),
         );
-        self.0
-            .store
-            .write(move |tx| {
-                let req = match close_request(tx, id, RequestStatus::Declined, &ev.actor, now)? {
-                    Ok(r) => r,
-                    Err(e) => return Ok(Err(e)),
-                };
-                tx.append_event(NewEvent {
-                    plex_id: Some(req.plex_id),
-                    ..ev
-                })?;
-                Ok(Ok(req))
-            })
-            .await?
+        self.write(move |tx| {
+            let req = match close_request(tx, id, RequestStatus::Declined, &ev.actor, now)? {
+                Ok(r) => r,
+                Err(e) => return Ok(Err(e)),
+            };
+            tx.append_event(NewEvent {
+                plex_id: Some(req.plex_id),
+                ..ev
+            })?;
+            Ok(Ok(req))
+        })
+        .await?
     }
 }
 

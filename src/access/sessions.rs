@@ -51,9 +51,7 @@ impl Access {
             csrf: random_token(32),
         };
         let hash = sha256_hex(&id);
-        self.0
-            .store
-            .write(move |tx| tx.put_session(&hash, &session))
+        self.write(move |tx| tx.put_session(&hash, &session))
             .await?;
         Ok(id)
     }
@@ -97,24 +95,18 @@ impl Access {
     /// Ends the session with this id (whatever its kind).
     pub async fn end_session(&self, id: &str) -> Result<(), AccessError> {
         let hash = sha256_hex(id);
-        Ok(self
-            .0
-            .store
-            .write(move |tx| tx.delete_session(&hash).map(|_| ()))
-            .await?)
+        self.write(move |tx| tx.delete_session(&hash).map(|_| ()))
+            .await
     }
 
     /// Ends every session (account and admin) of an account and its OIDC tokens (SPEC §9:
     /// userinfo answers 401 on the next call). Returns how many sessions ended.
     pub async fn end_sessions_of(&self, plex_id: u64) -> Result<usize, AccessError> {
-        Ok(self
-            .0
-            .store
-            .write(move |tx| {
-                tx.revoke_oidc_account(plex_id, None)?;
-                tx.delete_sessions_for(plex_id)
-            })
-            .await?)
+        self.write(move |tx| {
+            tx.revoke_oidc_account(plex_id, None)?;
+            tx.delete_sessions_for(plex_id)
+        })
+        .await
     }
 
     /// Whether the account is the owner, the account that claimed the install, or a co-admin
@@ -137,16 +129,13 @@ impl Access {
     pub async fn sweep_expired(&self) -> Result<usize, AccessError> {
         let now = self.now();
         let timing = self.0.timing.clone();
-        Ok(self
-            .0
-            .store
-            .write(move |tx| {
-                let flows = tx.sweep_flows(now)?;
-                let sessions = tx.sweep_sessions(|s| expired(s, now, &timing))?;
-                let oidc = tx.sweep_oidc(now)?;
-                Ok(flows + sessions + oidc)
-            })
-            .await?)
+        self.write(move |tx| {
+            let flows = tx.sweep_flows(now)?;
+            let sessions = tx.sweep_sessions(|s| expired(s, now, &timing))?;
+            let oidc = tx.sweep_oidc(now)?;
+            Ok(flows + sessions + oidc)
+        })
+        .await
     }
 }
 

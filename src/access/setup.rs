@@ -71,8 +71,6 @@ impl Access {
         let now = self.now();
         let tok = token.clone();
         let claim = self
-            .0
-            .store
             .write(move |tx| {
                 let stored = tx.get_setting::<ClaimedBy>(OWNER_ACCOUNT_KEY)?;
                 let owner_id = resolved_owner.or(stored.as_ref().map(|c| c.plex_id));
@@ -124,11 +122,7 @@ impl Access {
 
     /// The stored owner token (setup), if any.
     async fn stored_token(&self) -> Result<Option<Secret>, AccessError> {
-        Ok(self
-            .0
-            .store
-            .read(|tx| tx.get_secret_setting(OWNER_TOKEN_KEY))
-            .await?)
+        self.read(|tx| tx.get_secret_setting(OWNER_TOKEN_KEY)).await
     }
 
     /// The stored server choice, if any.
@@ -259,18 +253,16 @@ impl Access {
         let cached = (!value.is_empty()).then(|| value.clone());
         let owned = key.to_owned();
         let event = self.event("settings_set", actor, None, "ok", format!("{key} changed"));
-        self.0
-            .store
-            .write(move |tx| {
-                if value.is_empty() {
-                    tx.delete_setting(&owned)?;
-                } else {
-                    tx.put_setting(&owned, &value)?;
-                }
-                tx.append_event(event)?;
-                Ok(())
-            })
-            .await?;
+        self.write(move |tx| {
+            if value.is_empty() {
+                tx.delete_setting(&owned)?;
+            } else {
+                tx.put_setting(&owned, &value)?;
+            }
+            tx.append_event(event)?;
+            Ok(())
+        })
+        .await?;
         lock(&self.0.cached).texts.insert(key.to_owned(), cached);
         Ok(())
     }

@@ -63,9 +63,7 @@ impl Access {
             family: random_token(16),
         };
         let hash = sha256_hex(&code);
-        self.0
-            .store
-            .write(move |tx| tx.put_oidc_code(&hash, &record))
+        self.write(move |tx| tx.put_oidc_code(&hash, &record))
             .await?;
         Ok(code)
     }
@@ -82,50 +80,47 @@ impl Access {
         let now = self.now();
         let client_id = client_id.to_owned();
         let lifetime = secs(self.0.timing.session_lifetime);
-        Ok(self
-            .0
-            .store
-            .write(move |tx| {
-                let Some(mut c) = tx.oidc_code(&hash)? else {
-                    return Ok(Redeemed::Refused("unknown code"));
-                };
-                if c.used {
-                    // A second use: whoever holds the code is not (only) the client; revoke it all.
-                    let revoked = tx.revoke_oidc_family(&c.family)?;
-                    return Ok(Redeemed::Reused {
-                        plex_id: c.plex_id,
-                        revoked,
-                    });
+        self.write(move |tx| {
+            let Some(mut c) = tx.oidc_code(&hash)? else {
+                return Ok(Redeemed::Refused("unknown code"));
+            };
+            if c.used {
+                // A second use: whoever holds the code is not (only) the client; revoke it all.
+                let revoked = tx.revoke_oidc_family(&c.family)?;
+                return Ok(Redeemed::Reused {
+                    plex_id: c.plex_id,
+                    revoked,
+                });
+            }
+            c.used = true;
+            tx.put_oidc_code(&hash, &c)?;
+            let why = if c.expires_at <= now {
+                Some("the code expired")
+            } else if c.client_id != client_id {
+                Some("the code belongs to another client")
+            } else if redirect.as_deref() != Some(c.redirect_uri.as_str()) {
+                Some("redirect_uri differs from the authorize request")
+            } else {
+                match (&c.challenge, verifier.as_deref()) {
+                    (Some(ch), Some(v)) if pkce_ok(ch, v) => None,
+                    (Some(_), _) => Some("code_verifier does not match"),
+                    (None, Some(_)) => Some("no code_challenge was sent"),
+                    (None, None) => None,
                 }
-                c.used = true;
-                tx.put_oidc_code(&hash, &c)?;
-                let why = if c.expires_at <= now {
-                    Some("the code expired")
-                } else if c.client_id != client_id {
-                    Some("the code belongs to another client")
-                } else if redirect.as_deref() != Some(c.redirect_uri.as_str()) {
-                    Some("redirect_uri differs from the authorize request")
-                } else {
-                    match (&c.challenge, verifier.as_deref()) {
-                        (Some(ch), Some(v)) if pkce_ok(ch, v) => None,
-                        (Some(_), _) => Some("code_verifier does not match"),
-                        (None, Some(_)) => Some("no code_challenge was sent"),
-                        (None, None) => None,
-                    }
-                };
-                Ok(match why {
-                    Some(why) => Redeemed::Refused(why),
-                    None => Redeemed::Ok(Grant {
-                        plex_id: c.plex_id,
-                        scopes: c.scopes,
-                        auth_time: c.auth_time,
-                        nonce: c.nonce,
-                        family: c.family,
-                        family_expires_at: now.saturating_add(lifetime),
-                    }),
-                })
+            };
+            Ok(match why {
+                Some(why) => Redeemed::Refused(why),
+                None => Redeemed::Ok(Grant {
+                    plex_id: c.plex_id,
+                    scopes: c.scopes,
+                    auth_time: c.auth_time,
+                    nonce: c.nonce,
+                    family: c.family,
+                    family_expires_at: now.saturating_add(lifetime),
+                }),
             })
-            .await?)
+        })
+        .await
     }
 
     /// Rotates a refresh token of `client_id`: it is marked used; a rotated one used again
@@ -138,48 +133,41 @@ impl Access {
         let hash = sha256_hex(token);
         let now = self.now();
         let client_id = client_id.to_owned();
-        Ok(self
-            .0
-            .store
-            .write(move |tx| {
-                let Some(mut t) = tx.oidc_token(&hash)? else {
-                    return Ok(Redeemed::Refused("unknown or revoked refresh token"));
-                };
-                if t.kind != OidcTokenKind::Refresh || t.client_id != client_id {
-                    return Ok(Redeemed::Refused("not a refresh token of this client"));
-                }
-                if t.rotated {
-                    let revoked = tx.revoke_oidc_family(&t.family)?;
-                    return Ok(Redeemed::Reused {
-                        plex_id: t.plex_id,
-                        revoked,
-                    });
-                }
-                if t.expires_at <= now || t.family_expires_at <= now {
-                    return Ok(Redeemed::Refused("the refresh token expired"));
-                }
-                t.rotated = true;
-                tx.put_oidc_token(&hash, &t)?;
-                Ok(Redeemed::Ok(Grant {
+        self.write(move |tx| {
+            let Some(mut t) = tx.oidc_token(&hash)? else {
+                return Ok(Redeemed::Refused("unknown or revoked refresh token"));
+            };
+            if t.kind != OidcTokenKind::Refresh || t.client_id != client_id {
+                return Ok(Redeemed::Refused("not a refresh token of this client"));
+            }
+            if t.rotated {
+                let revoked = tx.revoke_oidc_family(&t.family)?;
+                return Ok(Redeemed::Reused {
                     plex_id: t.plex_id,
-                    scopes: t.scopes,
-                    auth_time: t.auth_time,
-                    nonce: t.nonce,
-                    family: t.family,
-                    family_expires_at: t.family_expires_at,
-                }))
-            })
-            .await?)
+                    revoked,
+                });
+            }
+            if t.expires_at <= now || t.family_expires_at <= now {
+                return Ok(Redeemed::Refused("the refresh token expired"));
+            }
+            t.rotated = true;
+            tx.put_oidc_token(&hash, &t)?;
+            Ok(Redeemed::Ok(Grant {
+                plex_id: t.plex_id,
+                scopes: t.scopes,
+                auth_time: t.auth_time,
+                nonce: t.nonce,
+                family: t.family,
+                family_expires_at: t.family_expires_at,
+            }))
+        })
+        .await
     }
 
     /// Revokes everything issued from one authorize request.
     pub async fn revoke_oidc_family(&self, family: &str) -> Result<usize, AccessError> {
         let family = family.to_owned();
-        Ok(self
-            .0
-            .store
-            .write(move |tx| tx.revoke_oidc_family(&family))
-            .await?)
+        self.write(move |tx| tx.revoke_oidc_family(&family)).await
     }
 
     /// Stores the tokens issued at `now` for `g`: the access token, and the refresh token if any.
@@ -212,22 +200,19 @@ impl Access {
             };
             rows.push((sha256_hex(r), t));
         }
-        self.0
-            .store
-            .write(move |tx| {
-                for (h, t) in &rows {
-                    tx.put_oidc_token(h, t)?;
-                }
-                Ok(())
-            })
-            .await?;
-        Ok(())
+        self.write(move |tx| {
+            for (h, t) in &rows {
+                tx.put_oidc_token(h, t)?;
+            }
+            Ok(())
+        })
+        .await
     }
 
     /// The stored token behind a bearer value, if any.
     pub async fn oidc_token(&self, token: &str) -> Result<Option<OidcToken>, AccessError> {
         let hash = sha256_hex(token);
-        Ok(self.0.store.read(move |tx| tx.oidc_token(&hash)).await?)
+        self.read(move |tx| tx.oidc_token(&hash)).await
     }
 
     /// Revokes an account's tokens for one client (RP-initiated logout).
@@ -237,10 +222,7 @@ impl Access {
         client: &str,
     ) -> Result<usize, AccessError> {
         let client = client.to_owned();
-        Ok(self
-            .0
-            .store
-            .write(move |tx| tx.revoke_oidc_account(plex_id, Some(&client)))
-            .await?)
+        self.write(move |tx| tx.revoke_oidc_account(plex_id, Some(&client)))
+            .await
     }
 }

@@ -102,7 +102,7 @@ impl Client {
 impl Access {
     /// The admin-managed clients as stored (config clients are not stored).
     pub async fn oidc_clients(&self) -> Result<Vec<Client>, AccessError> {
-        let stored = self.0.store.read(|tx| tx.oidc_clients()).await?;
+        let stored = self.read(|tx| tx.oidc_clients()).await?;
         Ok(stored.into_iter().map(Client::admin).collect())
     }
 }

@@ -31,7 +31,7 @@ impl Access {
         report: &mut ReconcileReport,
     ) -> Result<(), AccessError> {
         let now = self.now();
-        let grants = self.0.store.read(|tx| tx.list_grants()).await?;
+        let grants = self.read(|tx| tx.list_grants()).await?;
         // An external grant carries an expiry only once the owner set one, which adopts it.
         let due: Vec<Grant> = grants
             .into_iter()
@@ -76,19 +76,16 @@ impl Access {
 
     /// Replaces the held list (writing only when it changed).
     async fn store_held(&self, held: Vec<HeldRemoval>) -> Result<(), AccessError> {
-        self.0
-            .store
-            .write(move |tx| {
-                let old = tx
-                    .get_setting::<Vec<HeldRemoval>>(HELD_REMOVALS_KEY)?
-                    .unwrap_or_default();
-                if old != held {
-                    tx.put_setting(HELD_REMOVALS_KEY, &held)?;
-                }
-                Ok(())
-            })
-            .await?;
-        Ok(())
+        self.write(move |tx| {
+            let old = tx
+                .get_setting::<Vec<HeldRemoval>>(HELD_REMOVALS_KEY)?
+                .unwrap_or_default();
+            if old != held {
+                tx.put_setting(HELD_REMOVALS_KEY, &held)?;
+            }
+            Ok(())
+        })
+        .await
     }
 
     /// Removes one grant's share of this server from plex.tv and records the grant `removed` with
@@ -131,25 +128,23 @@ impl Access {
         let plex_id = grant.plex_id;
         let detail = format!("libraries {:?}", grant.libraries);
         let ev = self.event(kind, actor, Some(plex_id), how, detail);
-        self.0
-            .store
-            .write(move |tx| {
-                if let Some(mut g) = tx.get_grant(plex_id)? {
-                    g.status = GrantStatus::Removed;
-                    g.share_id = None;
-                    g.removal = None;
-                    g.attempts = 0;
-                    g.next_attempt_at = None;
-                    g.last_error = None;
-                    g.updated_at = now;
-                    tx.put_grant(&g)?;
-                }
-                // The account's OIDC tokens end with its access (SPEC §9).
-                tx.revoke_oidc_account(plex_id, None)?;
-                tx.append_event(ev)?;
-                Ok(())
-            })
-            .await?;
+        self.write(move |tx| {
+            if let Some(mut g) = tx.get_grant(plex_id)? {
+                g.status = GrantStatus::Removed;
+                g.share_id = None;
+                g.removal = None;
+                g.attempts = 0;
+                g.next_attempt_at = None;
+                g.last_error = None;
+                g.updated_at = now;
+                tx.put_grant(&g)?;
+            }
+            // The account's OIDC tokens end with its access (SPEC §9).
+            tx.revoke_oidc_account(plex_id, None)?;
+            tx.append_event(ev)?;
+            Ok(())
+        })
+        .await?;
         self.after_removal(grant, kind);
         Ok(())
     }
@@ -178,8 +173,6 @@ impl Access {
         );
         let first = grant.status != GrantStatus::Failed || grant.removal.is_none();
         let recorded = self
-            .0
-            .store
             .write(move |tx| {
                 let Some(mut g) = tx.get_grant(plex_id)? else {
                     return Ok(None);
@@ -209,7 +202,7 @@ impl Access {
         report: &mut ReconcileReport,
     ) -> Result<(), AccessError> {
         let now = self.now();
-        let grants = self.0.store.read(|tx| tx.list_grants()).await?;
+        let grants = self.read(|tx| tx.list_grants()).await?;
         let due = grants.into_iter().filter(|g| {
             g.status == GrantStatus::Failed
                 && g.removal.is_some()

@@ -31,8 +31,6 @@ impl Access {
     /// Last and next run, and the held removals.
     pub async fn reconcile_state(&self) -> Result<ReconcileState, AccessError> {
         let (last_run, held) = self
-            .0
-            .store
             .read(|tx| {
                 let last = tx.get_setting::<UnixTime>(LAST_RUN_KEY)?;
                 let held = tx.get_setting::<Vec<HeldRemoval>>(HELD_REMOVALS_KEY)?;
@@ -58,7 +56,7 @@ impl Access {
         let mut kept = Vec::new();
         for h in held {
             let plex_id = h.plex_id;
-            let grant = self.0.store.read(move |tx| tx.get_grant(plex_id)).await?;
+            let grant = self.read(move |tx| tx.get_grant(plex_id)).await?;
             // An expiry extended since the run held it is no longer due.
             let now = self.now();
             let due = |g: &crate::store::Grant| {
@@ -84,20 +82,16 @@ impl Access {
     /// Drops the held list without removing anything; returns how many were dropped.
     pub async fn discard_held_removals(&self, actor: &str) -> Result<u32, AccessError> {
         let ev = self.event("reconcile_discard", actor, None, "ok", String::new());
-        let dropped = self
-            .0
-            .store
-            .write(move |tx| {
-                let held = tx
-                    .get_setting::<Vec<HeldRemoval>>(HELD_REMOVALS_KEY)?
-                    .unwrap_or_default();
-                let mut ev = ev;
-                ev.detail = format!("dropped {}", held.len());
-                tx.put_setting(HELD_REMOVALS_KEY, &Vec::<HeldRemoval>::new())?;
-                tx.append_event(ev)?;
-                Ok(u32::try_from(held.len()).unwrap_or(u32::MAX))
-            })
-            .await?;
-        Ok(dropped)
+        self.write(move |tx| {
+            let held = tx
+                .get_setting::<Vec<HeldRemoval>>(HELD_REMOVALS_KEY)?
+                .unwrap_or_default();
+            let mut ev = ev;
+            ev.detail = format!("dropped {}", held.len());
+            tx.put_setting(HELD_REMOVALS_KEY, &Vec::<HeldRemoval>::new())?;
+            tx.append_event(ev)?;
+            Ok(u32::try_from(held.len()).unwrap_or(u32::MAX))
+        })
+        .await
     }
 }

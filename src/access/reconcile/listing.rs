@@ -37,8 +37,6 @@ impl Access {
         let now = self.now();
         let base = self.event("reconcile", "reconciler", None, "", "");
         let seen = self
-            .0
-            .store
             .write(move |tx| {
                 let mut seen = Seen::default();
                 for s in &shares {

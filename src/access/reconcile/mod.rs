@@ -65,7 +65,7 @@ impl Access {
             );
             let outcome = if r.errors.is_empty() { "ok" } else { "errors" };
             let ev = self.event("reconcile", "reconciler", None, outcome, detail);
-            self.0.store.write(move |tx| tx.append_event(ev)).await?;
+            self.write(move |tx| tx.append_event(ev)).await?;
         }
         Ok(report)
     }
@@ -77,7 +77,7 @@ impl Access {
         report: &mut ReconcileReport,
     ) -> Result<(), AccessError> {
         let now = self.now();
-        let grants = self.0.store.read(|tx| tx.list_grants()).await?;
+        let grants = self.read(|tx| tx.list_grants()).await?;
         let due = grants.into_iter().filter(|g| {
             g.status == GrantStatus::Sharing
                 && g.next_attempt_at.is_none_or(|t| t <= now)

@@ -77,23 +77,20 @@ impl Access {
         let mut ev = self.event("accept", "plexgate", Some(plex_id), how, "");
         ev.ip = ip;
         let now = self.now();
-        Ok(self
-            .0
-            .store
-            .write(move |tx| {
-                let Some(mut g) = tx.get_grant(plex_id)? else {
-                    return Ok(false);
-                };
-                if g.status != GrantStatus::Pending {
-                    return Ok(false);
-                }
-                g.status = GrantStatus::Accepted;
-                g.updated_at = now;
-                tx.put_grant(&g)?;
-                tx.append_event(ev)?;
-                Ok(true)
-            })
-            .await?)
+        self.write(move |tx| {
+            let Some(mut g) = tx.get_grant(plex_id)? else {
+                return Ok(false);
+            };
+            if g.status != GrantStatus::Pending {
+                return Ok(false);
+            }
+            g.status = GrantStatus::Accepted;
+            g.updated_at = now;
+            tx.put_grant(&g)?;
+            tx.append_event(ev)?;
+            Ok(true)
+        })
+        .await
     }
 
     /// Holds a friend's token in memory so the reconciler may retry the accept; a token held

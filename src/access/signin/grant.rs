@@ -70,8 +70,6 @@ impl Access {
         let base = self.event("share", "plexgate", Some(grant.plex_id), "", "");
         let plex_id = grant.plex_id;
         let recorded = self
-            .0
-            .store
             .write(move |tx| {
                 let Some(mut g) = tx.get_grant(plex_id)? else {
                     return Err(crate::store::StoreError::NotFound);
@@ -142,17 +140,14 @@ impl Access {
     /// sent for this grant: if the answer is lost (plexgate killed, the answer timed out), the
     /// share plex.tv made is still known to be plexgate's. Nothing is sent when this fails.
     async fn mark_share_attempted(&self, plex_id: u64) -> Result<(), AccessError> {
-        self.0
-            .store
-            .write(move |tx| {
-                if let Some(mut g) = tx.get_grant(plex_id)? {
-                    g.share_attempted = true;
-                    tx.put_grant(&g)?;
-                }
-                Ok(())
-            })
-            .await?;
-        Ok(())
+        self.write(move |tx| {
+            if let Some(mut g) = tx.get_grant(plex_id)? {
+                g.share_attempted = true;
+                tx.put_grant(&g)?;
+            }
+            Ok(())
+        })
+        .await
     }
 
     /// The flags for a new share: the owner's settings, overridden by the invite the grant came

@@ -344,7 +344,7 @@ impl Access {
 
     /// The friend-facing view of an account's grant (for `/me`), if any.
     pub async fn grant_view(&self, plex_id: u64) -> Result<Option<GrantView>, AccessError> {
-        let grant = self.0.store.read(move |tx| tx.get_grant(plex_id)).await?;
+        let grant = self.read(move |tx| tx.get_grant(plex_id)).await?;
         Ok(match grant {
             Some(g) => Some(self.view(&g).await),
             None => None,

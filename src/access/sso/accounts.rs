@@ -49,8 +49,6 @@ impl Access {
     ) -> Result<Option<(Session, Profile)>, AccessError> {
         let h = hash.to_owned();
         let found = self
-            .0
-            .store
             .read(move |tx| {
                 let Some(s) = tx.get_session(&h)? else {
                     return Ok(None);
@@ -101,8 +99,6 @@ impl Access {
         let owner = self.owner().is_some_and(|o| o.plex_id == plex_id);
         let now = self.now();
         let (co_admin, grant) = self
-            .0
-            .store
             .read(move |tx| {
                 let co_admin = tx.list_admins()?.iter().any(|a| a.plex_id == Some(plex_id));
                 let grant = tx.get_grant(plex_id)?.filter(|g| {
@@ -140,16 +136,13 @@ impl Access {
         pins: Option<HashMap<String, u64>>,
     ) -> Result<(), AccessError> {
         let key = profile_key(plex_id);
-        self.0
-            .store
-            .write(move |tx| {
-                tx.put_setting(&key, &profile)?;
-                if let Some(pins) = &pins {
-                    tx.put_setting(PINS_KEY, pins)?;
-                }
-                Ok(())
-            })
-            .await?;
-        Ok(())
+        self.write(move |tx| {
+            tx.put_setting(&key, &profile)?;
+            if let Some(pins) = &pins {
+                tx.put_setting(PINS_KEY, pins)?;
+            }
+            Ok(())
+        })
+        .await
     }
 }

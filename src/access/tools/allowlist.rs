@@ -53,7 +53,7 @@ fn duplicate_of<'a>(
 impl Access {
     /// The allowlist, oldest first.
     pub async fn allowlist(&self) -> Result<Vec<AllowEntry>, AccessError> {
-        Ok(self.store().read(|tx| tx.list_allow()).await?)
+        self.read(|tx| tx.list_allow()).await
     }
 
     /// Adds an entry. A second entry for the same account (ignoring case) is a `Conflict`;
@@ -93,29 +93,26 @@ impl Access {
                     .map_or("unlimited".to_owned(), |d| d.to_string()),
             ),
         );
-        let added = self
-            .store()
-            .write(move |tx| {
-                let entries = tx.list_allow()?;
-                // Checked inside the write so two concurrent adds cannot both pass.
-                if let Some(dup) = duplicate_of(&entries, &entry.account, entry.plex_id) {
-                    return Ok(Err(AccessError::Conflict(format!(
-                        "{} is already on your list{}",
-                        entry.account,
-                        if dup.account.eq_ignore_ascii_case(&entry.account) {
-                            String::new()
-                        } else {
-                            format!(" (as {})", dup.account)
-                        }
-                    ))));
-                }
-                entry.id = tx.next_id(IdTable::Allowlist)?;
-                tx.put_allow(&entry)?;
-                tx.append_event(event)?;
-                Ok(Ok(entry))
-            })
-            .await??;
-        Ok(added)
+        self.write(move |tx| {
+            let entries = tx.list_allow()?;
+            // Checked inside the write so two concurrent adds cannot both pass.
+            if let Some(dup) = duplicate_of(&entries, &entry.account, entry.plex_id) {
+                return Ok(Err(AccessError::Conflict(format!(
+                    "{} is already on your list{}",
+                    entry.account,
+                    if dup.account.eq_ignore_ascii_case(&entry.account) {
+                        String::new()
+                    } else {
+                        format!(" (as {})", dup.account)
+                    }
+                ))));
+            }
+            entry.id = tx.next_id(IdTable::Allowlist)?;
+            tx.put_allow(&entry)?;
+            tx.append_event(event)?;
+            Ok(Ok(entry))
+        })
+        .await?
     }
 
     /// Changes an entry's libraries, access duration or note, with the checks of
@@ -134,37 +131,36 @@ impl Access {
             Some(refs) => Some(self.resolve_optional_libraries(refs.as_deref()).await?),
         };
         let mut event = self.event("allowlist_edit", actor, None, "ok", String::new());
-        self.store()
-            .write(move |tx| {
-                let Some(mut entry) = tx.get_allow(id)? else {
-                    return Ok(Err(AccessError::NotFound(format!("allowlist entry {id}"))));
-                };
-                if let Some(l) = libraries {
-                    entry.libraries = l;
-                }
-                if let Some(d) = access_days {
-                    entry.access_days = d;
-                }
-                if let Some(n) = note {
-                    entry.note = n;
-                }
-                if let Some(f) = change.sharing {
-                    entry.sharing = f;
-                }
-                tx.put_allow(&entry)?;
-                event.plex_id = entry.plex_id;
-                event.detail = format!(
-                    "edited {} (entry {id}; libraries: {}, access days: {})",
-                    entry.account,
-                    describe_libraries(entry.libraries.as_deref()),
-                    entry
-                        .access_days
-                        .map_or("unlimited".to_owned(), |d| d.to_string()),
-                );
-                tx.append_event(event)?;
-                Ok(Ok(entry))
-            })
-            .await?
+        self.write(move |tx| {
+            let Some(mut entry) = tx.get_allow(id)? else {
+                return Ok(Err(AccessError::NotFound(format!("allowlist entry {id}"))));
+            };
+            if let Some(l) = libraries {
+                entry.libraries = l;
+            }
+            if let Some(d) = access_days {
+                entry.access_days = d;
+            }
+            if let Some(n) = note {
+                entry.note = n;
+            }
+            if let Some(f) = change.sharing {
+                entry.sharing = f;
+            }
+            tx.put_allow(&entry)?;
+            event.plex_id = entry.plex_id;
+            event.detail = format!(
+                "edited {} (entry {id}; libraries: {}, access days: {})",
+                entry.account,
+                describe_libraries(entry.libraries.as_deref()),
+                entry
+                    .access_days
+                    .map_or("unlimited".to_owned(), |d| d.to_string()),
+            );
+            tx.append_event(event)?;
+            Ok(Ok(entry))
+        })
+        .await?
     }
 
     /// Carries an edited entry over to the live grant made from it (issue 20): a pinned
@@ -181,7 +177,7 @@ impl Access {
         let Some(plex_id) = entry.plex_id else {
             return Ok(false);
         };
-        let grant = self.store().read(move |tx| tx.get_grant(plex_id)).await?;
+        let grant = self.read(move |tx| tx.get_grant(plex_id)).await?;
         let Some(g) = grant else {
             return Ok(false);
         };
@@ -212,18 +208,17 @@ impl Access {
     /// Removes an entry; an unknown id is `NotFound`. Grants already made stay as they are.
     pub async fn remove_allow_entry(&self, actor: &str, id: u64) -> Result<(), AccessError> {
         let mut event = self.event("allowlist_remove", actor, None, "ok", String::new());
-        self.store()
-            .write(move |tx| {
-                let Some(old) = tx.get_allow(id)? else {
-                    return Ok(Err(AccessError::NotFound(format!("allowlist entry {id}"))));
-                };
-                tx.delete_allow(id)?;
-                event.plex_id = old.plex_id;
-                event.detail = format!("removed {} (entry {id})", old.account);
-                tx.append_event(event)?;
-                Ok(Ok(()))
-            })
-            .await?
+        self.write(move |tx| {
+            let Some(old) = tx.get_allow(id)? else {
+                return Ok(Err(AccessError::NotFound(format!("allowlist entry {id}"))));
+            };
+            tx.delete_allow(id)?;
+            event.plex_id = old.plex_id;
+            event.detail = format!("removed {} (entry {id})", old.account);
+            tx.append_event(event)?;
+            Ok(Ok(()))
+        })
+        .await?
     }
 }
 

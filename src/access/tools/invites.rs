@@ -44,7 +44,7 @@ pub struct CreatedInvite {
 impl Access {
     /// Every invite link, oldest first, revoked ones included.
     pub async fn invites(&self) -> Result<Vec<Invite>, AccessError> {
-        Ok(self.store().read(|tx| tx.list_invites()).await?)
+        self.read(|tx| tx.list_invites()).await
     }
 
     /// Creates an invite link.
@@ -79,7 +79,6 @@ impl Access {
         };
         let mut event = self.event("invite_create", actor, None, "ok", String::new());
         let invite = self
-            .store()
             .write(move |tx| {
                 invite.id = tx.next_id(IdTable::Invites)?;
                 // Never the code: the event log is read by co-admins and scripts.
@@ -115,18 +114,17 @@ impl Access {
             "ok",
             format!("invite {id} revoked"),
         );
-        self.store()
-            .write(move |tx| {
-                let Some(mut invite) = tx.get_invite(id)? else {
-                    return Ok(Err(AccessError::NotFound(format!("invite {id}"))));
-                };
-                if !invite.revoked {
-                    invite.revoked = true;
-                    tx.put_invite(&invite)?;
-                    tx.append_event(event)?;
-                }
-                Ok(Ok(()))
-            })
-            .await?
+        self.write(move |tx| {
+            let Some(mut invite) = tx.get_invite(id)? else {
+                return Ok(Err(AccessError::NotFound(format!("invite {id}"))));
+            };
+            if !invite.revoked {
+                invite.revoked = true;
+                tx.put_invite(&invite)?;
+                tx.append_event(event)?;
+            }
+            Ok(Ok(()))
+        })
+        .await?
     }
 }

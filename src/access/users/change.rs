@@ -109,8 +109,6 @@ impl Access {
             .unwrap_or_default();
         let ev = self.event("adopt", actor, Some(plex_id), "external", detail);
         let found = self
-            .0
-            .store
             .write(move |tx| {
                 let live = tx
                     .get_grant(plex_id)?

@@ -118,7 +118,7 @@ impl Access {
             .iter()
             .find(|s| names(account, id, s.user_id, &s.username, s.email.as_deref()))
             .map(|s| s.user_id);
-        let grants = self.0.store.read(|tx| tx.list_grants()).await?;
+        let grants = self.read(|tx| tx.list_grants()).await?;
         let recorded = grants
             .iter()
             .filter(|g| g.status != GrantStatus::Removed)

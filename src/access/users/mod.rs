@@ -151,7 +151,7 @@ impl Access {
     pub async fn users(&self) -> Result<Vec<UserInfo>, AccessError> {
         let owner = self.owner().ok_or(AccessError::NotConfigured)?;
         let shares = self.owner_shares(&owner).await?;
-        let grants = self.0.store.read(|tx| tx.list_grants()).await?;
+        let grants = self.read(|tx| tx.list_grants()).await?;
         Ok(join_users(&shares, &grants))
     }
 
@@ -161,7 +161,7 @@ impl Access {
             tx.put_grant(&grant)?;
             tx.append_event(ev).map(drop)
         };
-        Ok(self.0.store.write(write).await?)
+        self.write(write).await
     }
 
     /// The server's shares from the owner's listing.
