@@ -134,7 +134,7 @@ pub async fn consume_admin_link(
     ip: Option<String>,
 ) -> Result<(), AdminLinkError> {
     let verified = verify_admin_link(store.keys(), token, now);
-    let result: Result<Result<(), AdminLinkError>, StoreError> = store
+    store
         .write(move |tx| {
             let outcome = match verified.and_then(|nonce| mark_used(tx, &nonce, now)) {
                 // A store failure aborts the transaction; the caller sees it as such.
@@ -151,8 +151,7 @@ pub async fn consume_admin_link(
             })?;
             Ok(outcome)
         })
-        .await;
-    result?
+        .await?
 }
 
 #[cfg(test)]

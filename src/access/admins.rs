@@ -2,7 +2,7 @@
 //! pinned to the id at their first sign-in. Only the owner manages them (every API key acts for
 //! the owner). Removing one ends their admin sessions at once.
 
-use super::users::parse_account;
+use super::users::{already_on, parse_account};
 use super::{Access, AccessError};
 use crate::store::{AdminEntry, IdTable, SessionKind};
 
@@ -41,15 +41,7 @@ impl Access {
                     || (entry.plex_id.is_some() && a.plex_id == entry.plex_id)
             });
             if let Some(dup) = dup {
-                return Ok(Err(AccessError::Conflict(format!(
-                    "{} is already a co-admin{}",
-                    entry.account,
-                    if dup.account.eq_ignore_ascii_case(&entry.account) {
-                        String::new()
-                    } else {
-                        format!(" (as {})", dup.account)
-                    }
-                ))));
+                return Ok(Err(already_on("a co-admin", &entry.account, &dup.account)));
             }
             entry.id = tx.next_id(IdTable::Admins)?;
             tx.put_admin(&entry)?;

@@ -57,12 +57,7 @@ impl Access {
                         };
                         match found {
                             Some(id) => Some(id),
-                            None => {
-                                return Ok(EventPage {
-                                    events: Vec::new(),
-                                    next: None,
-                                });
-                            }
+                            None => return Ok(EventPage::default()),
                         }
                     }
                 },

@@ -160,12 +160,9 @@ impl Access {
         // this one finds it used and stops.
         let won = self
             .write(move |tx| {
-                let Some(mut f) = tx.get_flow(&key)? else {
+                let Some(mut f) = tx.get_flow(&key)?.filter(|f| !f.used) else {
                     return Ok(false);
                 };
-                if f.used {
-                    return Ok(false);
-                }
                 f.checks = f.checks.saturating_add(checks);
                 f.last_check_at = Some(now);
                 f.used = used;

@@ -35,36 +35,23 @@ impl Access {
     /// [`Access::resolve_owner_once`]; with `unless_ready`, an owner that became ready while
     /// this call waited for the lock is kept (the background loop must not resolve twice).
     async fn resolve(&self, unless_ready: bool) -> Result<Arc<Owner>, AccessError> {
-        let (token, server) = match self.owner_credentials().await {
-            Ok(found) => found,
-            Err(e) => {
-                self.set_owner_status(status_for(&e));
-                return Err(e);
-            }
-        };
+        let failed = |e: &AccessError| self.set_owner_status(status_for(e));
+        let (token, server) = self.owner_credentials().await.inspect_err(failed)?;
         self.0.plex.watch_owner_token(&token);
         // One resolution at a time: the background loop and an explicit call never interleave.
         let _guard = self.0.resolving.lock().await;
         if unless_ready && let Some(owner) = self.owner() {
             return Ok(owner);
         }
-        match self.resolve_with(token, server).await {
-            Ok(owner) => {
-                let owner = Arc::new(owner);
-                self.read_owner_avatar(owner.thumb.as_deref()).await;
-                self.set_owner_status(OwnerStatus::Ready(owner.clone()));
-                tracing::info!(
-                    server = %owner.server_name,
-                    owner = %owner.username,
-                    "connected to plex.tv"
-                );
-                Ok(owner)
-            }
-            Err(e) => {
-                self.set_owner_status(status_for(&e));
-                Err(e)
-            }
-        }
+        let owner = Arc::new(self.resolve_with(token, server).await.inspect_err(failed)?);
+        self.read_owner_avatar(owner.thumb.as_deref()).await;
+        self.set_owner_status(OwnerStatus::Ready(owner.clone()));
+        tracing::info!(
+            server = %owner.server_name,
+            owner = %owner.username,
+            "connected to plex.tv"
+        );
+        Ok(owner)
     }
 
     /// The owner token and wanted server: `plex.token` when set, else the token the setup wizard
@@ -240,17 +227,10 @@ impl Access {
     /// signed out at plex.tv (best effort) so they stop working too.
     pub(crate) fn forget_expired_tokens(&self) {
         let now = self.now();
-        let expired: Vec<Secret> = {
-            let mut held = lock(&self.0.held_tokens);
-            let gone: Vec<u64> = held
-                .iter()
-                .filter(|(_, h)| h.until <= now)
-                .map(|(id, _)| *id)
-                .collect();
-            gone.iter()
-                .filter_map(|id| held.remove(id).map(|h| h.token))
-                .collect()
-        };
+        let expired: Vec<Secret> = lock(&self.0.held_tokens)
+            .extract_if(|_, h| h.until <= now)
+            .map(|(_, h)| h.token)
+            .collect();
         lock(&self.0.request_tokens).retain(|_, r| r.until > now);
         lock(&self.0.refusals).retain(|_, r| r.until > now);
         for token in expired {

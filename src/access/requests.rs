@@ -20,6 +20,15 @@ const REQUEST_TOKEN_SECS: i64 = 10 * 60;
 /// Notes longer than this are cut (they are shown to the owner, not a document store).
 const MAX_NOTE_CHARS: usize = 1000;
 
+/// What the owner grants when approving a request.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Approval {
+    /// Titles or plex.tv section ids; `None` is the default set.
+    pub libraries: Option<Vec<crate::config::LibraryRef>>,
+    /// Days of access (1..=3650); `None` is forever.
+    pub access_days: Option<u32>,
+}
+
 impl Access {
     /// Records a request for the account the token was issued to; the token is used up.
     /// A second request while one is open returns the open one.
@@ -83,9 +92,7 @@ impl Access {
         lock(&self.0.request_tokens).insert(sha256_hex(&token), identity);
         token
     }
-}
 
-impl Access {
     /// Keeps a refused sign-in for [`REQUEST_TOKEN_SECS`] and returns the random id that finds
     /// it again (kept hashed; the id lives only in the browser's cookie).
     pub fn keep_refusal(&self, user: &PlexUser, kind: RefusalKind, rd: Option<&str>) -> String {
@@ -146,18 +153,7 @@ impl Access {
         }
         Some(r)
     }
-}
 
-/// What the owner grants when approving a request.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Approval {
-    /// Titles or plex.tv section ids; `None` is the default set.
-    pub libraries: Option<Vec<crate::config::LibraryRef>>,
-    /// Days of access (1..=3650); `None` is forever.
-    pub access_days: Option<u32>,
-}
-
-impl Access {
     /// Every access request, newest first.
     pub async fn access_requests(&self) -> Result<Vec<AccessRequest>, AccessError> {
         let mut all = self.read(|tx| tx.list_requests()).await?;
@@ -248,13 +244,9 @@ fn close_request(
     let req = match tx.get_request(id)? {
         None => return Ok(Err(AccessError::NotFound(format!("request {id}")))),
         Some(r) if r.status != RequestStatus::Open => {
+            let decided = format!("{:?}", r.status).to_lowercase();
             return Ok(Err(AccessError::Conflict(format!(
-                "request {id} was already {}",
-                if r.status == RequestStatus::Approved {
-                    "approved"
-                } else {
-                    "declined"
-                }
+                "request {id} was already {decided}"
             ))));
         }
         Some(r) => r,

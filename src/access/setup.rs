@@ -120,9 +120,10 @@ impl Access {
         }
     }
 
-    /// The stored owner token (setup), if any.
-    async fn stored_token(&self) -> Result<Option<Secret>, AccessError> {
-        self.read(|tx| tx.get_secret_setting(OWNER_TOKEN_KEY)).await
+    /// The stored owner token (setup); none is `NotConfigured`.
+    async fn stored_token(&self) -> Result<Secret, AccessError> {
+        let token = self.read(|tx| tx.get_secret_setting(OWNER_TOKEN_KEY));
+        token.await?.ok_or(AccessError::NotConfigured)
     }
 
     /// The stored server choice, if any.
@@ -132,10 +133,7 @@ impl Access {
 
     /// The servers the claimed owner can share (owned, providing `server`).
     pub async fn owned_servers(&self) -> Result<Vec<PlexServer>, AccessError> {
-        let token = self
-            .stored_token()
-            .await?
-            .ok_or(AccessError::NotConfigured)?;
+        let token = self.stored_token().await?;
         let servers = self.0.plex.servers(&token).await?;
         Ok(servers.into_iter().filter(|s| s.is_shareable()).collect())
     }
@@ -146,10 +144,7 @@ impl Access {
         actor: &str,
         machine_id: &str,
     ) -> Result<Arc<Owner>, AccessError> {
-        let token = self
-            .stored_token()
-            .await?
-            .ok_or(AccessError::NotConfigured)?;
+        let token = self.stored_token().await?;
         let owner = self.choose_server_with(token, machine_id).await?;
         let event = self.event(
             "setup_server",

@@ -11,7 +11,7 @@ use crate::clock::UnixTime;
 type Result<T> = std::result::Result<T, StoreError>;
 
 /// One page of events, newest first, and the `before` to pass for the next (older) page.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct EventPage {
     pub events: Vec<Event>,
     pub next: Option<u64>,

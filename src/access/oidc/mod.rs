@@ -370,11 +370,7 @@ pub fn identity(who: &Who, person: &Person, groups: Vec<String>, scopes: &[Strin
         sub: who.plex_id.to_string(),
         preferred_username: profile.then(|| person.username.clone()),
         name: profile.then_some(name),
-        picture: if profile {
-            person.picture.clone()
-        } else {
-            None
-        },
+        picture: person.picture.clone().filter(|_| profile),
         email: if email { person.email.clone() } else { None },
         email_verified: email.then_some(person.email_verified),
         groups: has("groups").then_some(groups),

@@ -249,9 +249,7 @@ impl Access {
             Some(g) => g,
             None => match self.0.store.read(move |tx| tx.get_grant(plex_id)).await {
                 Ok(Some(g)) => g,
-                _ => {
-                    return Ok(UNAVAILABLE);
-                }
+                _ => return Ok(UNAVAILABLE),
             },
         };
         let view = self.view(&grant).await;

@@ -3,7 +3,7 @@
 
 use super::{check_note, describe_libraries};
 use crate::access::users::UserChange;
-use crate::access::users::{check_access_days, parse_account};
+use crate::access::users::{already_on, check_access_days, parse_account};
 use crate::access::{Access, AccessError};
 use crate::config::LibraryRef;
 use crate::store::{AllowEntry, GrantStatus, IdTable, SharingOverrides};
@@ -50,6 +50,15 @@ fn duplicate_of<'a>(
     })
 }
 
+/// An entry's libraries and access days, for an event's detail.
+fn terms(e: &AllowEntry) -> String {
+    let days = e
+        .access_days
+        .map_or("unlimited".to_owned(), |d| d.to_string());
+    let libraries = describe_libraries(e.libraries.as_deref());
+    format!("libraries: {libraries}, access days: {days}")
+}
+
 impl Access {
     /// The allowlist, oldest first.
     pub async fn allowlist(&self) -> Result<Vec<AllowEntry>, AccessError> {
@@ -84,28 +93,17 @@ impl Access {
             actor,
             plex_id,
             "ok",
-            format!(
-                "added {} (libraries: {}, access days: {})",
-                entry.account,
-                describe_libraries(entry.libraries.as_deref()),
-                entry
-                    .access_days
-                    .map_or("unlimited".to_owned(), |d| d.to_string()),
-            ),
+            format!("added {} ({})", entry.account, terms(&entry)),
         );
         self.write(move |tx| {
             let entries = tx.list_allow()?;
             // Checked inside the write so two concurrent adds cannot both pass.
             if let Some(dup) = duplicate_of(&entries, &entry.account, entry.plex_id) {
-                return Ok(Err(AccessError::Conflict(format!(
-                    "{} is already on your list{}",
-                    entry.account,
-                    if dup.account.eq_ignore_ascii_case(&entry.account) {
-                        String::new()
-                    } else {
-                        format!(" (as {})", dup.account)
-                    }
-                ))));
+                return Ok(Err(already_on(
+                    "on your list",
+                    &entry.account,
+                    &dup.account,
+                )));
             }
             entry.id = tx.next_id(IdTable::Allowlist)?;
             tx.put_allow(&entry)?;
@@ -149,14 +147,7 @@ impl Access {
             }
             tx.put_allow(&entry)?;
             event.plex_id = entry.plex_id;
-            event.detail = format!(
-                "edited {} (entry {id}; libraries: {}, access days: {})",
-                entry.account,
-                describe_libraries(entry.libraries.as_deref()),
-                entry
-                    .access_days
-                    .map_or("unlimited".to_owned(), |d| d.to_string()),
-            );
+            event.detail = format!("edited {} (entry {id}; {})", entry.account, terms(&entry));
             tx.append_event(event)?;
             Ok(Ok(entry))
         })

@@ -118,6 +118,16 @@ pub(crate) fn check_access_days(days: Option<u32>) -> Result<Option<u32>, Access
     crate::access::tools::check_days("access_days", days, MAX_ACCESS_DAYS)
 }
 
+/// The `Conflict` for `account` already on `list` as `dup` (named when written otherwise).
+pub(crate) fn already_on(list: &str, account: &str, dup: &str) -> AccessError {
+    let as_dup = if dup.eq_ignore_ascii_case(account) {
+        String::new()
+    } else {
+        format!(" (as {dup})")
+    };
+    AccessError::Conflict(format!("{account} is already {list}{as_dup}"))
+}
+
 /// Trims and checks a Plex account (id, username or email); an all-digit one is also an id.
 pub(crate) fn parse_account(raw: &str) -> Result<(String, Option<u64>), AccessError> {
     let account = raw.trim();
