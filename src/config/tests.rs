@@ -18,14 +18,22 @@ fn err(text: &str) -> String {
     parse(text).unwrap_err().to_string()
 }
 
+/// `text` (as `c.toml`) with one environment variable set.
+fn parse_env(text: &str, name: &'static str, value: &'static str) -> Result<Config, ConfigError> {
+    Config::from_toml_str(text, Path::new("c.toml"), &with_env(name, value))
+}
+
 fn env_err(name: &'static str, value: &'static str) -> String {
-    Config::from_toml_str("", Path::new("c.toml"), &with_env(name, value))
-        .unwrap_err()
-        .to_string()
+    parse_env("", name, value).unwrap_err().to_string()
 }
 
 fn contains_all(e: &str, parts: &[&str]) {
     assert!(parts.iter().all(|p| e.contains(p)), "{e}");
+}
+
+fn proxies(c: &Config) -> Vec<String> {
+    let nets = c.server.trusted_proxies.iter();
+    nets.map(ToString::to_string).collect()
 }
 
 fn with_env(name: &'static str, value: &'static str) -> impl Fn(&str) -> Option<String> {
@@ -38,13 +46,7 @@ fn defaults_parse() {
     assert_eq!(c.server.listen.to_string(), "127.0.0.1:8080");
     assert!(c.server.public_url.is_default());
     assert_eq!(c.server.data_dir, Path::new("data"));
-    let proxies: Vec<String> = c
-        .server
-        .trusted_proxies
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    assert_eq!(proxies, ["127.0.0.0/8", "::1/128"]);
+    assert_eq!(proxies(&c), ["127.0.0.0/8", "::1/128"]);
     assert_eq!(c.log.format, LogFormat::Text);
     assert_eq!(c.events.keep_days, 730);
     assert_eq!(c.plex.api_url.as_str(), "https://plex.tv/");
@@ -255,13 +257,10 @@ fn public_url_prefix_handling() {
 fn bare_ips_are_single_hosts() {
     let c = parse("[server]\ntrusted_proxies = [\"10.1.2.3\", \"fd00::1\", \"192.168.1.7/24\"]\n")
         .unwrap();
-    let got: Vec<String> = c
-        .server
-        .trusted_proxies
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    assert_eq!(got, ["10.1.2.3/32", "fd00::1/128", "192.168.1.0/24"]);
+    assert_eq!(
+        proxies(&c),
+        ["10.1.2.3/32", "fd00::1/128", "192.168.1.0/24"]
+    );
 }
 
 #[test]
@@ -292,19 +291,9 @@ fn missing_file_explicit_or_not() {
 
 #[test]
 fn env_wins_over_file_and_empty_env_is_unset() {
-    let c = Config::from_toml_str(
-        "[backup]\nkeep = 2\n",
-        Path::new("c.toml"),
-        &with_env("PLEXGATE_BACKUP_KEEP", "9"),
-    )
-    .unwrap();
+    let c = parse_env("[backup]\nkeep = 2\n", "PLEXGATE_BACKUP_KEEP", "9").unwrap();
     assert_eq!(c.backup.keep, 9);
-    let c = Config::from_toml_str(
-        "",
-        Path::new("c.toml"),
-        &with_env("PLEXGATE_PLEX_SERVER", ""),
-    )
-    .unwrap();
+    let c = parse_env("", "PLEXGATE_PLEX_SERVER", "").unwrap();
     assert!(c.plex.server.is_none() && !c.is_set("plex.server"));
 }
 

@@ -117,20 +117,20 @@ fn approve(w: &mut World, r: &Req) -> Response {
             .map(|(_, v)| v.as_str())
             .unwrap_or_default()
     };
+    let expired = || {
+        message(
+            StatusCode::NOT_FOUND,
+            "This code was not found or has expired.",
+        )
+    };
     let Some(acct) = ACCOUNTS.iter().find(|a| account_key(a) == field("account")) else {
         return message(StatusCode::BAD_REQUEST, "Unknown test account.");
     };
     let Some(pin_id) = w.pin_by_code(field("code")) else {
-        return message(
-            StatusCode::NOT_FOUND,
-            "This code was not found or has expired.",
-        );
+        return expired();
     };
     let Some(pin) = w.pins.get(&pin_id) else {
-        return message(
-            StatusCode::NOT_FOUND,
-            "This code was not found or has expired.",
-        );
+        return expired();
     };
     if pin.client_id != field("clientID") {
         return message(StatusCode::BAD_REQUEST, "This code belongs to another app.");
@@ -143,10 +143,7 @@ fn approve(w: &mut World, r: &Req) -> Response {
         );
     }
     if !w.approve(pin_id, acct) {
-        return message(
-            StatusCode::NOT_FOUND,
-            "This code was not found or has expired.",
-        );
+        return expired();
     }
     match forward_target(field("forwardUrl")) {
         Some(to) => render::redirect(&to),

@@ -96,16 +96,11 @@ impl World {
     /// Checks ids against the server's global ids; no list (or an empty one) means every library.
     fn resolve_sections(srv: &Server, ids: Option<Vec<u64>>) -> Result<Vec<u64>, ShareError> {
         match ids {
-            Some(ids) if !ids.is_empty() => {
-                if ids
-                    .iter()
-                    .all(|id| srv.sections.iter().any(|s| s.id == *id))
-                {
-                    Ok(ids)
-                } else {
-                    Err(ShareError::UnknownSection)
-                }
-            }
+            Some(ids) if !ids.is_empty() => ids
+                .iter()
+                .all(|id| srv.sections.iter().any(|s| s.id == *id))
+                .then_some(ids)
+                .ok_or(ShareError::UnknownSection),
             _ => Ok(srv.sections.iter().map(|s| s.id).collect()),
         }
     }
