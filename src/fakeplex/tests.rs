@@ -124,6 +124,11 @@ pub(super) fn json(body: &str) -> serde_json::Value {
     serde_json::from_str(body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"))
 }
 
+/// The owner's v1 shared_servers path.
+pub(super) fn shared_path() -> String {
+    format!("/api/servers/{SERVER_ID}/shared_servers")
+}
+
 pub(super) fn error_code(body: &str) -> u64 {
     json(body)["errors"][0]["code"].as_u64().unwrap()
 }

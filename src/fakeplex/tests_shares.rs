@@ -3,7 +3,7 @@
 
 use serde_json::json as j;
 
-use super::tests::{Got, T, error_code, json, setup};
+use super::tests::{Got, T, error_code, json, setup, shared_path};
 use super::*;
 
 fn v1_share_body(who: serde_json::Value, ids: &[serde_json::Value]) -> serde_json::Value {
@@ -23,10 +23,12 @@ impl T {
         let body = v1_share_body(who, ids);
         self.v1("POST", path, OWNER.token, Some(body)).await
     }
-}
 
-fn shared_path() -> String {
-    format!("/api/servers/{SERVER_ID}/shared_servers")
+    /// The owner's v2 create.
+    async fn post_v2(&self, body: serde_json::Value) -> Got {
+        self.v2_body("POST", "/api/v2/shared_servers", OWNER.token, body)
+            .await
+    }
 }
 
 /// Attribute of the first element with this tag.
@@ -198,9 +200,7 @@ async fn v2_share_duplicate_and_owner_views() {
     let t = setup().await;
     let body = j!({"machineIdentifier": SERVER_ID, "invitedEmail": "carol@example.com",
         "librarySectionIds": [MOVIES], "settings": {"allowSync": true}, "skipFriendship": true});
-    let (s, _, out) = t
-        .v2_body("POST", "/api/v2/shared_servers", OWNER.token, body.clone())
-        .await;
+    let (s, _, out) = t.post_v2(body.clone()).await;
     assert_eq!(s, 201, "{out}");
     let share = json(&out);
     assert_eq!(
@@ -209,16 +209,12 @@ async fn v2_share_duplicate_and_owner_views() {
     );
     assert_eq!(share["libraries"][0]["key"], "1");
     let id = share["id"].as_u64().unwrap();
-    let (s, _, out) = t
-        .v2_body("POST", "/api/v2/shared_servers", OWNER.token, body)
-        .await;
+    let (s, _, out) = t.post_v2(body).await;
     assert_eq!(s, 422);
     assert!(out.contains("already sharing"));
     let local =
         j!({"machineIdentifier": SERVER_ID, "invitedEmail": "bob", "librarySectionIds": [1]});
-    let (s, _, out) = t
-        .v2_body("POST", "/api/v2/shared_servers", OWNER.token, local)
-        .await;
+    let (s, _, out) = t.post_v2(local).await;
     assert_eq!((s, error_code(&out)), (404, 1002));
 
     let (_, _, out) = t
@@ -250,9 +246,7 @@ async fn v2_share_duplicate_and_owner_views() {
 async fn v2_post_replaces_a_share_put_is_405_and_delete_removes_it() {
     let t = setup().await;
     let body = j!({"machineIdentifier": SERVER_ID, "invitedEmail": "carol", "librarySectionIds": [MOVIES]});
-    let (_, _, out) = t
-        .v2_body("POST", "/api/v2/shared_servers", OWNER.token, body)
-        .await;
+    let (_, _, out) = t.post_v2(body).await;
     let id = json(&out)["id"].as_u64().unwrap();
     let path = format!("/api/v2/shared_servers/{id}");
     let upd = j!({"librarySectionIds": [TV, MUSIC], "settings": {"allowSync": false}});
@@ -273,12 +267,7 @@ async fn invite_appears_after_n_listings() {
     // add_share is "in Plex's UI": no delay. A v2 invite made now is delayed.
     t.fake.shares().iter().find(|s| s.id == id).unwrap();
     let body = j!({"machineIdentifier": SERVER_ID, "invitedEmail": "alice", "librarySectionIds": [MOVIES]});
-    assert_eq!(
-        t.v2_body("POST", "/api/v2/shared_servers", OWNER.token, body)
-            .await
-            .0,
-        201
-    );
+    assert_eq!(t.post_v2(body).await.0, 201);
     let list = RECEIVED;
     for _ in 0..2 {
         assert_eq!(json(&t.json2("GET", list, ALICE.token).await.2), j!([]));

@@ -3,12 +3,8 @@
 
 use serde_json::json as j;
 
-use super::tests::{CID, T, error_code, json, setup};
+use super::tests::{CID, T, error_code, json, setup, shared_path};
 use super::*;
-
-fn shared_path() -> String {
-    format!("/api/servers/{SERVER_ID}/shared_servers")
-}
 
 #[tokio::test]
 async fn clients_share_calls_need_the_full_identity_in_the_query() {
