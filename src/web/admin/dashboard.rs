@@ -42,12 +42,6 @@ struct Attention {
     action: String,
 }
 
-impl Attention {
-    fn new(text: String, href: &'static str, action: String) -> Self {
-        Self { text, href, action }
-    }
-}
-
 #[derive(Serialize)]
 struct DashboardPage {
     connection: String,
@@ -116,6 +110,10 @@ fn attention(
     owner: bool,
 ) -> Vec<Attention> {
     let mut out = Vec::new();
+    let mut add = |text: String, href, action: &str| {
+        let action = tr(action);
+        out.push(Attention { text, href, action });
+    };
     // The setup steps are the owner's; a co-admin can choose the libraries on their page.
     match (finish, owner) {
         (Some(step), true) => {
@@ -123,34 +121,30 @@ fn attention(
                 SetupStep::Server => "adm-att-setup-server",
                 SetupStep::Libraries => "adm-att-setup-libraries",
             };
-            out.push(Attention::new(
-                tr(what),
-                step.path(),
-                tr("adm-setup-finish"),
-            ));
+            add(tr(what), step.path(), "adm-setup-finish");
         }
-        (Some(SetupStep::Libraries), false) => out.push(Attention::new(
+        (Some(SetupStep::Libraries), false) => add(
             tr("adm-att-no-libraries"),
             "/admin/libraries",
-            tr("adm-att-choose-libraries"),
-        )),
+            "adm-att-choose-libraries",
+        ),
         _ => {}
     }
     if state.access.effective_policy() == Policy::Open {
-        out.push(Attention::new(
+        add(
             tr("adm-att-open"),
             "/admin/access#pol",
-            tr("adm-att-change-policy"),
-        ));
+            "adm-att-change-policy",
+        );
     }
     // As at start-up (SPEC §3): only while plexgate also listens beyond loopback.
     let server = &state.config.server;
     if server.public_url.is_default() && !server.listen.ip().is_loopback() {
-        out.push(Attention::new(
+        add(
             tr("adm-att-public-url"),
             "/admin/settings#cfg",
-            tr("adm-att-see-settings"),
-        ));
+            "adm-att-see-settings",
+        );
     }
     // Counts that need a look: (how many, message, where, button).
     let counted = [
@@ -175,8 +169,7 @@ fn attention(
         (held as u64, "adm-att-held", "/admin#held", "adm-att-review"),
     ];
     for (n, text, href, action) in counted.into_iter().filter(|c| c.0 > 0) {
-        let text = tr_args(text, &[("n", num(n))]);
-        out.push(Attention::new(text, href, tr(action)));
+        add(tr_args(text, &[("n", num(n))]), href, action);
     }
     out
 }

@@ -108,13 +108,14 @@ impl Names {
         detail[open + 1..open + len]
             .split(',')
             .filter_map(|s| s.trim().parse::<u64>().ok())
-            .map(|id| {
-                self.libraries
-                    .get(&id)
-                    .cloned()
-                    .unwrap_or_else(|| tr("adm-ev-gone-library"))
-            })
+            .map(|id| self.title(id))
             .collect()
+    }
+
+    /// The title of section `id` (one gone from the server says so).
+    fn title(&self, id: u64) -> String {
+        let title = self.libraries.get(&id).cloned();
+        title.unwrap_or_else(|| tr("adm-ev-gone-library"))
     }
 
     /// `detail` with each `[1, 2]` list of section ids written as titles.
@@ -134,7 +135,7 @@ impl Names {
             out.push_str(&rest[..open]);
             match ids {
                 Some(ids) => {
-                    let titles = self.titles_in(&format!("[{}]", join(&ids)));
+                    let titles: Vec<String> = ids.into_iter().map(|id| self.title(id)).collect();
                     out.push_str(&and_list(&titles));
                 }
                 None => out.push_str(&rest[open..=open + len]),
@@ -144,10 +145,6 @@ impl Names {
         out.push_str(rest);
         out
     }
-}
-
-fn join(ids: &[u64]) -> String {
-    ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",")
 }
 
 /// The sentence for one event, in the page's language (`adm-ev-<kind>` in the admin catalogue).
