@@ -5,8 +5,8 @@ use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::{ConnectInfo, FromRequestParts};
-use axum::http::HeaderMap;
 use axum::http::request::Parts;
+use axum::http::{Extensions, HeaderMap};
 use ipnet::IpNet;
 
 /// The resolved client IP, available to every handler and layer.
@@ -59,11 +59,9 @@ pub fn resolve(peer: IpAddr, headers: &HeaderMap, trusted: &[IpNet]) -> IpAddr {
 }
 
 fn parse_hop(hop: &str) -> Option<IpAddr> {
-    if let Ok(ip) = hop.parse::<IpAddr>() {
-        return Some(ip);
-    }
     // Some proxies write "ip:port" or "[v6]:port".
-    hop.parse::<SocketAddr>().ok().map(|s| s.ip())
+    let with_port = || hop.parse::<SocketAddr>().ok().map(|s| s.ip());
+    hop.parse::<IpAddr>().ok().or_else(with_port)
 }
 
 /// Where layers find the trusted proxy list without knowing the whole app state.
@@ -83,13 +81,16 @@ where
     }
 }
 
-/// The client IP of a request; without connection info (never in the real server) it is `0.0.0.0`.
+/// The client IP of a request.
 pub fn client_ip(parts: &Parts, trusted: &[IpNet]) -> ClientIp {
-    let peer = parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::from([0, 0, 0, 0]), |c| c.0.ip());
-    ClientIp(resolve(peer, &parts.headers, trusted))
+    ClientIp(resolve(peer(&parts.extensions), &parts.headers, trusted))
+}
+
+/// The socket peer (never a header); without connection info (never in the real server) it
+/// is `0.0.0.0`.
+pub fn peer(extensions: &Extensions) -> IpAddr {
+    let info = extensions.get::<ConnectInfo<SocketAddr>>();
+    info.map_or(IpAddr::from([0, 0, 0, 0]), |c| c.0.ip())
 }
 
 #[cfg(test)]

@@ -66,11 +66,8 @@ impl Scope for Config {
         &self.server.public_url
     }
     fn sso_domain(&self) -> Option<&str> {
-        if self.sso.enabled {
-            self.sso.cookie_domain.as_deref().map(str::trim)
-        } else {
-            None
-        }
+        let domain = self.sso.cookie_domain.as_deref().map(str::trim);
+        domain.filter(|_| self.sso.enabled)
     }
 }
 
@@ -109,12 +106,7 @@ pub fn set(
 
 /// The `Set-Cookie` value that deletes the cookie (same name and attributes, `Max-Age=0`).
 pub fn expire(scope: &(impl Scope + ?Sized), which: Which) -> String {
-    format!(
-        "{}=; Path=/{}; Max-Age=0{}",
-        name(scope, which),
-        domain_attr(scope, which),
-        attributes(scope.public_url())
-    )
+    set(scope, which, "", Some(Duration::ZERO))
 }
 
 fn domain_attr(scope: &(impl Scope + ?Sized), which: Which) -> String {

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 
 use axum::Form;
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, Method, header};
+use axum::http::{Method, header};
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
@@ -25,15 +25,6 @@ tokio::task_local! {
     static BACK: RefCell<String>;
     /// Whether the request is for an admin page (their languages are [`Lang::has_admin`]).
     static ADMIN: bool;
-}
-
-/// The picker's cookie and `Accept-Language`.
-fn wishes<'h>(state: &AppState, headers: &'h HeaderMap) -> (Option<String>, Option<&'h str>) {
-    let cookie = cookies::get(headers, &state.config.server.public_url, Which::Lang);
-    let accept = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok());
-    (cookie, accept)
 }
 
 /// The admin pages and the owner's setup steps: shipped in fewer languages.
@@ -59,7 +50,10 @@ pub fn chosen(state: &AppState, req: &Request) -> Chosen {
         _ => "/".to_owned(),
     };
     let admin = is_admin_page(req.uri().path());
-    let (cookie, accept) = wishes(state, req.headers());
+    // The picker's cookie and `Accept-Language`.
+    let cookie = cookies::get(req.headers(), &state.config.server.public_url, Which::Lang);
+    let accept = req.headers().get(header::ACCEPT_LANGUAGE);
+    let accept = accept.and_then(|v| v.to_str().ok());
     let lang = if admin {
         i18n::negotiate_admin(cookie.as_deref(), accept)
     } else {

@@ -3,9 +3,9 @@
 //! (events at most once per peer, or per account and app, per hour, in the background).
 //! Answers are `no-store` and never set a cookie.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
@@ -14,7 +14,8 @@ use super::forwarded::{self, BadHeaders, Original};
 use crate::access::sso::{AppEntry, bypassed, find_app, header_value, normalize_path};
 use crate::config::SsoRule;
 use crate::web::AppState;
-use crate::web::client_ip::is_trusted;
+// Only the socket peer (never a header) decides whether the proxy is trusted.
+use crate::web::client_ip::{is_trusted, peer};
 
 /// Which proxy is asking: they differ only in how a sign-in is asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,19 +26,18 @@ enum Proxy {
 
 /// `GET /sso/auth/nginx`.
 pub async fn nginx(State(state): State<AppState>, req: Request) -> Response {
-    check(&state, peer(&req), req.headers(), Proxy::Nginx).await
+    check(&state, peer(req.extensions()), req.headers(), Proxy::Nginx).await
 }
 
 /// `GET /sso/auth/forward`.
 pub async fn forward(State(state): State<AppState>, req: Request) -> Response {
-    check(&state, peer(&req), req.headers(), Proxy::Forward).await
-}
-
-/// The socket peer (never a header): only it decides whether the proxy is trusted.
-fn peer(req: &Request) -> IpAddr {
-    req.extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::from([0, 0, 0, 0]), |c| c.0.ip())
+    check(
+        &state,
+        peer(req.extensions()),
+        req.headers(),
+        Proxy::Forward,
+    )
+    .await
 }
 
 async fn check(state: &AppState, peer: IpAddr, headers: &HeaderMap, proxy: Proxy) -> Response {
