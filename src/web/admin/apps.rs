@@ -137,12 +137,8 @@ async fn show(state: &AppState, s: &Session, d: &Done) -> Answer {
             })
             .collect(),
     };
-    let mut resp = render(state, s, &VIEW, d, &page).await;
-    resp.headers_mut().insert(
-        axum::http::header::CACHE_CONTROL,
-        axum::http::HeaderValue::from_static("no-store"),
-    );
-    Ok(resp)
+    // Never cached: the `frame` layer marks every /admin answer `no-store`.
+    Ok(render(state, s, &VIEW, d, &page).await)
 }
 
 /// `GET /admin/apps`.

@@ -158,16 +158,9 @@ pub async fn logout(
     let client = clients::find(&state, Some(&aud)).await.ok().flatten();
     let mut resp = match (&client, q.post_logout_redirect_uri.as_deref()) {
         (Some(c), Some(uri)) if c.config.post_logout_redirect_uris.iter().any(|u| u == uri) => {
-            let pairs: Vec<(&str, &str)> = q
-                .state
-                .as_deref()
-                .map(|s| ("state", s))
-                .into_iter()
-                .collect();
-            let target = if pairs.is_empty() {
-                uri.to_owned()
-            } else {
-                with_query(uri, &pairs)
+            let target = match q.state.as_deref() {
+                Some(s) => with_query(uri, &[("state", s)]),
+                None => uri.to_owned(),
             };
             sessions::see_other(&target)
         }

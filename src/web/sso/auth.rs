@@ -1,7 +1,7 @@
 //! `GET /sso/auth/nginx` and `GET /sso/auth/forward` (SPEC §8): the proxy asks, plexgate
 //! answers from memory and one read transaction, never from plex.tv, never with a write
 //! (events at most once per peer, or per account and app, per hour, in the background).
-//! Answers are `no-store` and never set a cookie.
+//! Answers never set a cookie, and are `no-store` (the `frame` layer marks every /sso answer).
 
 use std::net::IpAddr;
 
@@ -206,7 +206,7 @@ fn refused(h: &HeaderMap, who: Option<&str>, app: &str) -> Response {
         Some(u) => format!("The Plex account {u} may not open {app}."),
         None => format!("{app} is closed to everyone."),
     };
-    let mut resp = if is_browser(h) {
+    if is_browser(h) {
         use crate::i18n::{arg, current, tr, tr_args};
         let said = match who {
             Some(u) => tr_args("no-access-named", &[("name", arg(u)), ("app", arg(app))]),
@@ -228,20 +228,11 @@ fn refused(h: &HeaderMap, who: Option<&str>, app: &str) -> Response {
     } else {
         let body = serde_json::json!({"error": {"code": "forbidden", "message": message}});
         (StatusCode::FORBIDDEN, axum::Json(body)).into_response()
-    };
-    no_store(&mut resp);
-    resp
+    }
 }
 
 fn plain(status: StatusCode, text: &str) -> Response {
-    let mut resp = (status, text.to_owned()).into_response();
-    no_store(&mut resp);
-    resp
-}
-
-fn no_store(resp: &mut Response) {
-    resp.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    (status, text.to_owned()).into_response()
 }
 
 fn untrusted(state: &AppState, peer: IpAddr) {
