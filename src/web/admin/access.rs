@@ -33,18 +33,15 @@ pub struct LibraryBox {
 
 /// The server's sections as checkboxes (empty when plex.tv cannot be read right now).
 pub async fn library_boxes(state: &AppState) -> Vec<LibraryBox> {
-    match state.access.sections().await {
-        Ok(s) => s
-            .sections
-            .into_iter()
-            .map(|s| LibraryBox {
-                id: s.id,
-                title: s.title,
-                kind: s.kind,
-            })
-            .collect(),
-        Err(_) => Vec::new(),
-    }
+    let sections = state.access.sections().await.map(|s| s.sections);
+    let boxes = sections.unwrap_or_default().into_iter();
+    boxes
+        .map(|s| LibraryBox {
+            id: s.id,
+            title: s.title,
+            kind: s.kind,
+        })
+        .collect()
 }
 
 /// Library ids as titles, for lists.

@@ -148,10 +148,8 @@ fn notifications(state: &AppState) -> Vec<&'static str> {
 }
 
 async fn text(state: &AppState, key: &str, default: &str) -> String {
-    match state.access.page_text(key).await {
-        Ok(Some(t)) => t,
-        _ => default.to_owned(),
-    }
+    let stored = state.access.page_text(key).await.ok().flatten();
+    stored.unwrap_or_else(|| default.to_owned())
 }
 
 async fn show(state: &AppState, s: &Session, d: &Done) -> Answer {
@@ -286,8 +284,7 @@ pub async fn create_key(State(state): State<AppState>, OwnerPost(form): OwnerPos
         .await
     {
         Ok(created) => {
-            let key = created.key.expose().to_owned();
-            let kind = FlashKind::ApiKey;
+            let (kind, key) = (FlashKind::ApiKey, created.key.expose().to_owned());
             Ok(done_shown(
                 &state,
                 &form.session,

@@ -220,15 +220,12 @@ pub async fn end_sessions(
     Path(plex_id): Path<u64>,
     form: AdminPost,
 ) -> Answer {
-    match account::end_sessions(&state, plex_id).await {
-        Ok(n) => {
-            let detail = format!("{n} sessions of {plex_id}");
-            let actor = Some((form.session.username.as_str(), plex_id));
-            account::record(&state, "sessions_ended", actor, None, "ok", detail).await;
-            Ok(done(&state, BACK, "sessions-ended"))
-        }
-        Err(e) => Err(failed(&e, BACK)),
-    }
+    let ended = account::end_sessions(&state, plex_id).await;
+    let n = ended.map_err(|e| failed(&e, BACK))?;
+    let detail = format!("{n} sessions of {plex_id}");
+    let actor = Some((form.session.username.as_str(), plex_id));
+    account::record(&state, "sessions_ended", actor, None, "ok", detail).await;
+    Ok(done(&state, BACK, "sessions-ended"))
 }
 
 /// `POST /admin/users/remove`: `plex_id=<id>`… and `confirm=yes`; more than
