@@ -60,8 +60,6 @@ pub async fn admin_link(
         Ok(id) => id,
         Err(e) => return PageError::internal(&e).into_response(),
     };
-    let mut resp = see_other(&format!("{}/admin", state.prefix()));
-    let url = &state.config.server.public_url;
-    cookies::append(&mut resp, &cookies::set(url, Which::Admin, &id, None));
-    resp
+    let cookie = cookies::set(&state.config.server.public_url, Which::Admin, &id, None);
+    cookies::with(see_other(&format!("{}/admin", state.prefix())), &[cookie])
 }

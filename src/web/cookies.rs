@@ -134,13 +134,16 @@ pub fn get(headers: &HeaderMap, scope: &(impl Scope + ?Sized), which: Which) -> 
     plausible.then_some(value)
 }
 
-/// Appends a `Set-Cookie` header built by [`set`] or [`expire`].
-pub fn append(resp: &mut Response, set_cookie: &str) {
-    // Our values are base64url and fixed attributes, so this never fails; if it somehow did,
-    // dropping the header is safer than answering with a broken one.
-    if let Ok(v) = HeaderValue::from_str(set_cookie) {
-        resp.headers_mut().append(header::SET_COOKIE, v);
+/// `resp` with a `Set-Cookie` header for each value built by [`set`] or [`expire`].
+pub fn with(mut resp: Response, set_cookies: &[String]) -> Response {
+    for set_cookie in set_cookies {
+        // Our values are base64url and fixed attributes, so this never fails; if it somehow
+        // did, dropping the header is safer than answering with a broken one.
+        if let Ok(v) = HeaderValue::from_str(set_cookie) {
+            resp.headers_mut().append(header::SET_COOKIE, v);
+        }
     }
+    resp
 }
 
 #[cfg(test)]

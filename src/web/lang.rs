@@ -129,12 +129,10 @@ pub struct LangForm {
 /// `POST /lang`: remembers the choice (an unknown one forgets it) and goes back to the page.
 pub async fn choose(State(state): State<AppState>, Form(form): Form<LangForm>) -> Response {
     let back = local_path(&form.back).unwrap_or_else(|| "/".to_owned());
-    let mut resp = see_other(&format!("{}{back}", state.prefix()));
     let url = &state.config.server.public_url;
     let cookie = match Lang::from_tag(&form.lang) {
         Some(l) => cookies::set(url, Which::Lang, l.tag(), Some(REMEMBER)),
         None => cookies::expire(url, Which::Lang),
     };
-    cookies::append(&mut resp, &cookie);
-    resp
+    cookies::with(see_other(&format!("{}{back}", state.prefix())), &[cookie])
 }

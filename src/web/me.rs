@@ -141,10 +141,11 @@ pub async fn sign_out(
             .record("signout", &s.username, Some(s.plex_id), ip, "ok", detail);
         record.await;
     }
-    let mut resp = see_other(&format!("{}/signed-out", state.prefix()));
-    cookies::append(&mut resp, &cookies::expire(url, Which::Account));
-    cookies::append(&mut resp, &cookies::expire(url, Which::Admin));
-    resp
+    let expired = [Which::Account, Which::Admin].map(|w| cookies::expire(url, w));
+    cookies::with(
+        see_other(&format!("{}/signed-out", state.prefix())),
+        &expired,
+    )
 }
 
 /// `GET /signed-out`: where signing out lands.

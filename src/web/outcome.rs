@@ -197,10 +197,8 @@ pub(crate) fn refused(
     };
     let id = state.access.keep_refusal(user, kind, rd);
     let url = &state.config.server.public_url;
-    let mut resp = see_other(&format!("{}{path}", state.prefix()));
     let cookie = cookies::set(url, Which::Refusal, &id, Some(REFUSAL_TTL));
-    cookies::append(&mut resp, &cookie);
-    resp
+    cookies::with(see_other(&format!("{}{path}", state.prefix())), &[cookie])
 }
 
 /// The page of a kept refusal.
@@ -237,13 +235,7 @@ pub(crate) async fn with_sessions(
         tracing::warn!(error = %e, "keeping a forward-auth profile failed");
     }
     match start_sessions(state, headers, user, admin).await {
-        Ok(set_cookies) => {
-            let mut resp = resp;
-            for c in &set_cookies {
-                cookies::append(&mut resp, c);
-            }
-            resp
-        }
+        Ok(set_cookies) => cookies::with(resp, &set_cookies),
         Err(e) => views::error_response(state, &access_error_page(&e)),
     }
 }

@@ -200,10 +200,11 @@ pub async fn request(
             let id = state
                 .access
                 .keep_request_sent(kept.as_deref(), &req.username);
-            let mut resp = see_other(&format!("{}/request/sent", state.prefix()));
             let cookie = cookies::set(url, Which::Refusal, &id, Some(REFUSAL_TTL));
-            cookies::append(&mut resp, &cookie);
-            resp
+            cookies::with(
+                see_other(&format!("{}/request/sent", state.prefix())),
+                &[cookie],
+            )
         }
         Err(AccessError::Invalid(_) | AccessError::NotFound(_) | AccessError::FlowNotFound)
             if already_sent() =>

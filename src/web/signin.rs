@@ -74,15 +74,13 @@ pub(crate) async fn start_flow(
 ) -> Response {
     match state.access.start_flow(purpose, invite, next, rd).await {
         Ok(started) => {
-            let mut resp = see_other(&started.sign_in_url);
             let cookie = cookies::set(
                 &state.config.server.public_url,
                 Which::Flow,
                 &started.flow_id,
                 Some(state.access.timing().flow_ttl),
             );
-            cookies::append(&mut resp, &cookie);
-            resp
+            cookies::with(see_other(&started.sign_in_url), &[cookie])
         }
         Err(e) => access_error_page(&e).into_response(),
     }
@@ -145,10 +143,9 @@ async fn finish(
 }
 
 /// Expires the flow cookie: the flow is used up.
-fn clear_flow(state: &AppState, mut resp: Response) -> Response {
+fn clear_flow(state: &AppState, resp: Response) -> Response {
     let expire = cookies::expire(&state.config.server.public_url, Which::Flow);
-    cookies::append(&mut resp, &expire);
-    resp
+    cookies::with(resp, &[expire])
 }
 
 /// No usable flow: nobody is signed in; start again from the welcome page.

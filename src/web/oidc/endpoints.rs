@@ -177,7 +177,7 @@ pub async fn logout(
             {
                 tracing::warn!(error = %e, "ending a session at OIDC logout failed");
             }
-            cookies::append(&mut resp, &cookies::expire(&state.config, which));
+            resp = cookies::with(resp, &[cookies::expire(&state.config, which)]);
         }
         let who = Some((c.profile.username.as_str(), plex_id));
         account::record(&state, "oidc_logout", who, None, "ok", aud).await;

@@ -170,10 +170,8 @@ pub async fn logout(
     .await;
     let target =
         valid_rd(&state, form.rd.as_deref()).unwrap_or_else(|| format!("{}/", state.prefix()));
-    let mut resp = see_other(&target);
-    cookies::append(&mut resp, &cookies::expire(&state.config, Which::Account));
-    cookies::append(&mut resp, &cookies::expire(&state.config, Which::Admin));
-    resp
+    let expired = [Which::Account, Which::Admin].map(|w| cookies::expire(&state.config, w));
+    cookies::with(see_other(&target), &expired)
 }
 
 fn forbidden() -> Response {
