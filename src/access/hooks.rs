@@ -195,8 +195,6 @@ impl Access {
     /// Sets the grants-by-status gauges and the reconciler backlog from the store.
     pub async fn refresh_gauges(&self) {
         let read = self
-            .0
-            .store
             .read(|tx| {
                 let grants = tx.list_grants()?;
                 let held = tx

@@ -69,9 +69,7 @@ impl StoreError {
             source,
         }
     }
-}
 
-impl StoreError {
     /// True when the disk refused a write (or redb refuses everything after one did).
     pub fn is_unwritable(&self) -> bool {
         matches!(self, Self::Unwritable(_))

@@ -36,11 +36,12 @@ impl fmt::Debug for Keys {
     }
 }
 
-fn derive(master: &[u8; KEY_LEN], label: &[u8]) -> [u8; KEY_LEN] {
-    // HMAC with the key file as key and a label as message is a PRF: one independent key per label.
-    let mut mac = <HmacSha256 as hmac::Mac>::new_from_slice(master)
+/// HMAC-SHA256 of `msg` under `key`. With the key file as key and a label as message it is a
+/// PRF: one independent key per label.
+fn hmac_sha256(key: &[u8; KEY_LEN], msg: &[u8]) -> [u8; KEY_LEN] {
+    let mut mac = <HmacSha256 as hmac::Mac>::new_from_slice(key)
         .unwrap_or_else(|_| unreachable!("HMAC accepts any key length"));
-    mac.update(label);
+    mac.update(msg);
     mac.finalize().into_bytes().into()
 }
 
@@ -48,8 +49,8 @@ impl Keys {
     /// Derives the keys from the key file's 32 bytes.
     pub fn from_master(master: &[u8; KEY_LEN]) -> Self {
         Self {
-            enc: derive(master, ENC_LABEL),
-            mac: derive(master, MAC_LABEL),
+            enc: hmac_sha256(master, ENC_LABEL),
+            mac: hmac_sha256(master, MAC_LABEL),
         }
     }
 
@@ -119,21 +120,12 @@ impl Keys {
 
     /// HMAC-SHA256 of `msg` under the signing key.
     pub fn sign(&self, msg: &[u8]) -> [u8; 32] {
-        let mut mac = self.mac_state();
-        mac.update(msg);
-        mac.finalize().into_bytes().into()
+        hmac_sha256(&self.mac, msg)
     }
 
     /// Checks a signature from [`Keys::sign`] in constant time.
     pub fn verify(&self, msg: &[u8], sig: &[u8]) -> bool {
-        let mut mac = self.mac_state();
-        mac.update(msg);
-        mac.verify_slice(sig).is_ok()
-    }
-
-    fn mac_state(&self) -> HmacSha256 {
-        <HmacSha256 as hmac::Mac>::new_from_slice(&self.mac)
-            .unwrap_or_else(|_| unreachable!("HMAC accepts any key length"))
+        crypto::ct_eq(&self.sign(msg), sig)
     }
 }
 
@@ -156,16 +148,5 @@ fn write_new_key_file(path: &Path, master: &[u8; KEY_LEN]) -> Result<(), StoreEr
         .and_then(|()| file.sync_all())
         .map_err(|e| StoreError::io(&tmp, e))?;
     fs::rename(&tmp, path).map_err(|e| StoreError::io(path, e))?;
-    if let Some(dir) = path.parent() {
-        let dir = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
-        // The rename is durable only once the directory entry is.
-        fs::File::open(dir)
-            .and_then(|d| d.sync_all())
-            .map_err(|e| StoreError::io(dir, e))?;
-    }
-    Ok(())
+    super::backup::sync_parent(path)
 }

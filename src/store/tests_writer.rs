@@ -5,6 +5,16 @@
 use super::tests::open_tmp;
 use super::*;
 
+/// The settings `a` and `b` as a fresh read sees them.
+async fn two_settings(
+    store: &Store,
+    a: &'static str,
+    b: &'static str,
+) -> (Option<u32>, Option<u32>) {
+    let read = store.read(move |tx| Ok((tx.get_setting(a)?, tx.get_setting(b)?)));
+    read.await.unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn writes_waiting_together_keep_their_own_outcomes() {
     let (dir, store) = open_tmp();
@@ -58,11 +68,7 @@ async fn a_panicking_write_reaches_its_caller_and_the_writer_carries_on() {
     .await;
     assert!(panicked.unwrap_err().is_panic());
     store.write(|tx| tx.put_setting("after", &2)).await.unwrap();
-    let (half, after): (Option<u32>, Option<u32>) = store
-        .read(|tx| Ok((tx.get_setting("half")?, tx.get_setting("after")?)))
-        .await
-        .unwrap();
-    assert_eq!((half, after), (None, Some(2)));
+    assert_eq!(two_settings(&store, "half", "after").await, (None, Some(2)));
 }
 
 #[tokio::test]
@@ -90,11 +96,7 @@ async fn a_refused_disk_fails_the_batch_and_the_store_recovers() {
     assert!(err.is_unwritable(), "{err}");
     store.refuse_writes(false);
     store.write(|tx| tx.put_setting("y", &2)).await.unwrap();
-    let (x, y): (Option<u32>, Option<u32>) = store
-        .read(|tx| Ok((tx.get_setting("x")?, tx.get_setting("y")?)))
-        .await
-        .unwrap();
-    assert_eq!((x, y), (None, Some(2)));
+    assert_eq!(two_settings(&store, "x", "y").await, (None, Some(2)));
 }
 
 #[tokio::test]
@@ -198,9 +200,5 @@ async fn a_read_answers_only_once_what_it_saw_is_durable() {
     let _ = gate_job.await; // in that batch or the one before
     store.refuse_writes(false);
     store.write(|tx| tx.put_setting("y", &2u32)).await.unwrap();
-    let (x, y): (Option<u32>, Option<u32>) = store
-        .read(|tx| Ok((tx.get_setting("x")?, tx.get_setting("y")?)))
-        .await
-        .unwrap();
-    assert_eq!((x, y), (None, Some(2)));
+    assert_eq!(two_settings(&store, "x", "y").await, (None, Some(2)));
 }

@@ -228,12 +228,7 @@ pub(super) fn spawn(inner: Weak<Inner>, jobs: mpsc::Receiver<Box<dyn Job>>) -> s
         .spawn(move || {
             while let Ok(first) = jobs.recv() {
                 let mut batch = vec![first];
-                while batch.len() < MAX_BATCH {
-                    match jobs.try_recv() {
-                        Ok(j) => batch.push(j),
-                        Err(_) => break,
-                    }
-                }
+                batch.extend(jobs.try_iter().take(MAX_BATCH - 1));
                 let Some(inner) = inner.upgrade() else {
                     return;
                 };
@@ -256,19 +251,12 @@ struct Answers {
 
 impl Answers {
     fn send(self) {
-        match &self.synced {
-            Ok(()) => {
-                for r in self.ran {
-                    r.answer(Ok(()));
-                }
-            }
-            Err(e) => {
-                for r in self.ran {
-                    r.answer(Err(echo(e)));
-                }
-                for job in self.unrun {
-                    job.refuse(echo(e));
-                }
+        for r in self.ran {
+            r.answer(self.synced.as_ref().copied().map_err(echo));
+        }
+        if let Err(e) = &self.synced {
+            for job in self.unrun {
+                job.refuse(echo(e));
             }
         }
     }

@@ -233,7 +233,7 @@ fn refuse(
 }
 
 /// Active: `pending` or `accepted` and not expired (external grants included).
-fn is_active(g: &Grant, now: UnixTime) -> bool {
+pub(crate) fn is_active(g: &Grant, now: UnixTime) -> bool {
     matches!(g.status, GrantStatus::Pending | GrantStatus::Accepted)
         && g.expires_at.is_none_or(|t| t > now)
 }

@@ -23,7 +23,7 @@ use crate::store::{Grant, GrantStatus, Invite};
 pub(crate) use accept::AcceptTry;
 use decide::{DecideInput, Decision, decide, invite_problem_of};
 
-pub(crate) use decide::{retarget, same_set, union};
+pub(crate) use decide::{is_active, retarget, same_set, union};
 pub(crate) use grant::backoff;
 
 /// "Try again in a minute" (`Retry-After: 60`).

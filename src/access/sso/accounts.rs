@@ -7,9 +7,10 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::Who;
+use crate::access::signin::is_active;
 use crate::access::{Access, AccessError};
 use crate::config::SsoApp;
-use crate::store::{GrantStatus, Session, SessionKind};
+use crate::store::{Session, SessionKind};
 
 /// The settings key of the admin-managed apps.
 pub const APPS_KEY: &str = "sso_apps";
@@ -101,10 +102,7 @@ impl Access {
         let (co_admin, grant) = self
             .read(move |tx| {
                 let co_admin = tx.list_admins()?.iter().any(|a| a.plex_id == Some(plex_id));
-                let grant = tx.get_grant(plex_id)?.filter(|g| {
-                    matches!(g.status, GrantStatus::Pending | GrantStatus::Accepted)
-                        && g.expires_at.is_none_or(|t| t > now)
-                });
+                let grant = tx.get_grant(plex_id)?.filter(|g| is_active(g, now));
                 Ok((co_admin, grant.map(|g| g.libraries)))
             })
             .await?;

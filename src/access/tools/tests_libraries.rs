@@ -131,25 +131,17 @@ async fn entries_and_invites_store_resolved_ids() {
         .await
         .unwrap();
     assert_eq!(edited.libraries, None);
+    let with = |libraries| NewInvite {
+        libraries: Some(libraries),
+        ..NewInvite::default()
+    };
     let invite = access
-        .create_invite(
-            "t",
-            NewInvite {
-                libraries: Some(vec![title("music")]),
-                ..NewInvite::default()
-            },
-        )
+        .create_invite("t", with(vec![title("music")]))
         .await
         .unwrap();
     assert_eq!(invite.invite.libraries, Some(vec![MUSIC]));
     let err = access
-        .create_invite(
-            "t",
-            NewInvite {
-                libraries: Some(vec![title("Anime")]),
-                ..NewInvite::default()
-            },
-        )
+        .create_invite("t", with(vec![title("Anime")]))
         .await
         .unwrap_err();
     assert!(err.to_string().contains("\"Anime\""), "{err}");

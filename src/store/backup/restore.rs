@@ -109,13 +109,9 @@ impl Store {
             .map_err(|e| StoreError::io(backup, e))
             .and_then(|_| validate(&tmp, backup))
             .and_then(|v| sync_file(&tmp).map(|()| v));
-        let schema_version = match checked {
-            Ok(v) => v,
-            Err(e) => {
-                let _ = fs::remove_file(&tmp);
-                return Err(e);
-            }
-        };
+        let schema_version = checked.inspect_err(|_| {
+            let _ = fs::remove_file(&tmp);
+        })?;
         let db_path = data_dir.join(DB_FILE);
         let previous = data_dir.join(format!(
             "{DB_FILE}.before-restore-{}",
