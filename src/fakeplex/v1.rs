@@ -140,10 +140,7 @@ fn shared_server(w: &World, s: &Share) -> Elem {
         .attr("filterTelevision", &st.filter_television)
         .attr("filterMusic", &st.filter_music)
         .attr("lastSeenAt", w.now());
-    match srv {
-        Some(srv) => e.children(section_elem(srv, Some(s))),
-        None => e,
-    }
+    e.children(srv.into_iter().flat_map(|srv| section_elem(srv, Some(s))))
 }
 
 fn server_sections(w: &mut World, a: &Account, mid: &str) -> Response {

@@ -16,7 +16,6 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 pub use check::{Report, report, report_admin};
-use negotiate::parse_tag;
 pub use negotiate::{negotiate, negotiate_admin};
 
 /// The shipped languages: tag, native name, catalogue. English first (the fallback).
@@ -123,7 +122,8 @@ static CATALOGS: LazyLock<Catalogs> = LazyLock::new(|| Catalogs {
 });
 
 fn bundle(tag: &str, ftl: &str, admin: Option<&str>) -> FluentBundle<FluentResource> {
-    let id = parse_tag(tag);
+    // The tag as Fluent wants it (for plural rules).
+    let id: Option<unic_langid::LanguageIdentifier> = tag.parse().ok();
     let mut b = FluentBundle::new_concurrent(id.into_iter().collect());
     // Fluent's bidi isolation marks would show up inside HTML attributes and tests.
     b.set_use_isolating(false);

@@ -2,8 +2,6 @@
 //! `Accept-Language` by q-value, each tag exactly (`pt-BR`) and then by its language alone
 //! (`pt-PT` → `pt` → the shipped `pt-BR`), then English.
 
-use unic_langid::LanguageIdentifier;
-
 use super::Lang;
 
 /// At most this many `Accept-Language` entries are read (the header is the client's).
@@ -71,9 +69,4 @@ fn by_language(tag: &str, ok: impl Fn(Lang) -> bool) -> Option<Lang> {
             .next()
             .is_some_and(|p| p.eq_ignore_ascii_case(primary))
     })
-}
-
-/// A tag as Fluent wants it (for plural rules).
-pub(crate) fn parse_tag(tag: &str) -> Option<LanguageIdentifier> {
-    tag.parse().ok()
 }
