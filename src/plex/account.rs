@@ -27,12 +27,8 @@ impl PlexClient {
 
     /// `DELETE /api/v2/users/signout`: invalidates the token at plex.tv.
     pub async fn sign_out(&self, token: &Secret) -> Result<(), PlexError> {
-        let call = Call::new(
-            Method::DELETE,
-            Host::Api,
-            &["api", "v2", "users", "signout"],
-        )
-        .token(token);
+        let path = ["api", "v2", "users", "signout"];
+        let call = Call::new(Method::DELETE, Host::Api, &path).token(token);
         self.send(call).await.map(drop)
     }
 

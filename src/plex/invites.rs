@@ -43,12 +43,8 @@ impl PlexClient {
             Pick::Ambiguous => return Ok(AcceptOutcome::Ambiguous),
         };
         let id = share_id.to_string();
-        let call = Call::new(
-            Method::POST,
-            host(),
-            &["api", "v2", "shared_servers", &id, "accept"],
-        )
-        .token(invitee);
+        let path = ["api", "v2", "shared_servers", &id, "accept"];
+        let call = Call::new(Method::POST, host(), &path).token(invitee);
         match self.send(call).await {
             Ok(_) => Ok(AcceptOutcome::Accepted),
             // Accepted from Plex's email in between: nothing left to accept.

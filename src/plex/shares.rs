@@ -291,14 +291,11 @@ impl PlexClient {
             "shared_server": shared,
             "sharing_settings": v1_flags(flags),
         });
-        let call = Call::new(
-            Method::POST,
-            Host::Api,
-            &["api", "servers", mid, "shared_servers"],
-        )
-        .xml()
-        .token(owner)
-        .json_body(body);
+        let path = ["api", "servers", mid, "shared_servers"];
+        let call = Call::new(Method::POST, Host::Api, &path)
+            .xml()
+            .token(owner)
+            .json_body(body);
         let reply = self.send(call).await?;
         if reply.text.trim().is_empty() {
             Ok(Vec::new())
@@ -358,13 +355,8 @@ impl PlexClient {
     }
 
     async fn list_shares_v1(&self, owner: &Secret, mid: &str) -> Result<ShareList, PlexError> {
-        let call = Call::new(
-            Method::GET,
-            Host::Api,
-            &["api", "servers", mid, "shared_servers"],
-        )
-        .xml()
-        .token(owner);
+        let path = ["api", "servers", mid, "shared_servers"];
+        let call = Call::new(Method::GET, Host::Api, &path).xml().token(owner);
         parse_v1_shares(&self.send(call).await?.text)
     }
 }

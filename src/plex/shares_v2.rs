@@ -109,12 +109,8 @@ impl PlexClient {
         share_id: u64,
     ) -> Result<(), PlexError> {
         let id = share_id.to_string();
-        let call = Call::new(
-            Method::DELETE,
-            host(),
-            &["api", "v2", "shared_servers", &id],
-        )
-        .token(owner);
+        let path = ["api", "v2", "shared_servers", &id];
+        let call = Call::new(Method::DELETE, host(), &path).token(owner);
         self.send(call).await.map(drop)
     }
 
