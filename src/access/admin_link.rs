@@ -9,7 +9,7 @@ use std::time::Duration;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
-use crate::clock::UnixTime;
+use crate::clock::{UnixTime, secs};
 use crate::config::PublicUrl;
 use crate::store::{Keys, NewEvent, Store, StoreError, WriteTx};
 
@@ -59,8 +59,7 @@ fn signed_part(expires_at: u64, nonce: &[u8]) -> Vec<u8> {
 
 /// A fresh token valid [`ADMIN_LINK_TTL`] from `now`.
 pub fn make_admin_link_token(keys: &Keys, now: UnixTime) -> String {
-    let ttl = i64::try_from(ADMIN_LINK_TTL.as_secs()).unwrap_or(i64::MAX);
-    let expires_at = u64::try_from(now.saturating_add(ttl)).unwrap_or(0);
+    let expires_at = u64::try_from(now.saturating_add(secs(ADMIN_LINK_TTL))).unwrap_or(0);
     let nonce = crate::crypto::random_bytes::<NONCE_LEN>();
     let mac = keys.sign(&signed_part(expires_at, &nonce));
     let mut raw = Vec::with_capacity(TOKEN_LEN);

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use tokio::sync::Notify;
 
-use super::setup::{ClaimedBy, OWNER_ACCOUNT_KEY};
+use super::setup::{ClaimedBy, OWNER_ACCOUNT_KEY, read_at_start};
 use super::{Access, OwnerStatus};
 use crate::crypto::random_token;
 use crate::secret::Secret;
@@ -41,13 +41,7 @@ impl FirstRun {
 
 /// Whether setup claimed the install in an earlier run.
 fn claimed_before(store: &Store) -> bool {
-    match store.read_blocking(|tx| tx.get_setting::<ClaimedBy>(OWNER_ACCOUNT_KEY)) {
-        Ok(claimed) => claimed.is_some(),
-        Err(e) => {
-            tracing::warn!(error = %e, "reading the stored owner");
-            false
-        }
-    }
+    read_at_start::<ClaimedBy>(store, OWNER_ACCOUNT_KEY, "the stored owner").is_some()
 }
 
 impl Access {

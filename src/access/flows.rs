@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use super::{Access, AccessError};
+use crate::clock::secs;
 use crate::crypto::{random_token, sha256_hex};
 use crate::plex::{PinState, PlexError, PlexUser};
 use crate::secret::Secret;
@@ -70,14 +71,13 @@ impl Access {
         }
         let pin = self.0.plex.create_pin().await?;
         let now = self.now();
-        let ttl = i64::try_from(self.0.timing.flow_ttl.as_secs()).unwrap_or(i64::MAX);
         let flow_id = random_token(32);
         let flow = Flow {
             purpose,
             pin_id: pin.id,
             pin_code: pin.code.clone(),
             created_at: now,
-            expires_at: now.saturating_add(ttl),
+            expires_at: now.saturating_add(secs(self.0.timing.flow_ttl)),
             invite_code_hash: invite_code.map(|c| sha256_hex(c.trim())),
             next,
             rd,

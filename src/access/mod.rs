@@ -279,6 +279,11 @@ pub fn resolve_libraries(
     Ok(ids)
 }
 
+/// `name` unless it is missing or blank, else `fallback` (a display name, a title).
+pub(crate) fn name_or<'a>(name: Option<&'a str>, fallback: &'a str) -> &'a str {
+    name.filter(|n| !n.trim().is_empty()).unwrap_or(fallback)
+}
+
 impl AccessSettings {
     /// The sharing flags of a new share (owner settings).
     pub fn sharing_flags(&self) -> crate::plex::SharingFlags {

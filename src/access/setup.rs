@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -15,7 +16,7 @@ use crate::config::{LibraryRef, Policy};
 use crate::plex::avatar::Avatar;
 use crate::plex::{PlexServer, PlexUser};
 use crate::secret::Secret;
-use crate::store::NewEvent;
+use crate::store::{NewEvent, Store};
 
 /// The settings key of the account that claimed the install ([`ClaimedBy`]).
 pub const OWNER_ACCOUNT_KEY: &str = "owner_account";
@@ -290,22 +291,27 @@ pub struct SettingsCache {
     pub(crate) owner_avatar: Option<Arc<Avatar>>,
 }
 
+/// A setting read at start (blocking); a failed read is logged as reading `what`, and unset.
+pub(super) fn read_at_start<T: DeserializeOwned>(
+    store: &Store,
+    key: &str,
+    what: &str,
+) -> Option<T> {
+    store
+        .read_blocking(|tx| tx.get_setting(key))
+        .unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "reading {what}");
+            None
+        })
+}
+
 impl SettingsCache {
     /// Reads the stored policy once, at start (before serving).
-    pub(crate) fn load(store: &crate::store::Store) -> Self {
-        let policy = store
-            .read_blocking(|tx| tx.get_setting::<Policy>(POLICY_KEY))
-            .unwrap_or_else(|e| {
-                tracing::warn!(error = %e, "reading the access policy");
-                None
-            });
-        let has_default_libraries = store
-            .read_blocking(|tx| tx.get_setting::<Vec<u64>>(DEFAULT_LIBRARIES_KEY))
-            .unwrap_or_else(|e| {
-                tracing::warn!(error = %e, "reading the default libraries");
-                None
-            })
-            .is_some_and(|ids| !ids.is_empty());
+    pub(crate) fn load(store: &Store) -> Self {
+        let policy = read_at_start(store, POLICY_KEY, "the access policy");
+        let has_default_libraries =
+            read_at_start::<Vec<u64>>(store, DEFAULT_LIBRARIES_KEY, "the default libraries")
+                .is_some_and(|ids| !ids.is_empty());
         Self {
             policy,
             texts: std::collections::HashMap::new(),

@@ -16,7 +16,7 @@ use serde::Serialize;
 use sha2::{Digest as _, Sha256};
 
 use super::sso::{AppSource, Who};
-use super::{Access, AccessError};
+use super::{Access, AccessError, name_or};
 use crate::config::OidcClientConfig;
 pub use crate::config::oidc_client::{check_client_shape, client_id_ok, redirect_uri_ok};
 use crate::crypto::{ct_eq, sha256_hex};
@@ -70,11 +70,7 @@ impl Client {
 
     /// The name shown to people: the configured name, else the id.
     pub fn display_name(&self) -> &str {
-        self.config
-            .name
-            .as_deref()
-            .filter(|n| !n.trim().is_empty())
-            .unwrap_or(&self.config.client_id)
+        name_or(self.config.name.as_deref(), &self.config.client_id)
     }
 
     /// Whether `uri` is one of the registered redirect URIs, byte for byte.
@@ -361,11 +357,7 @@ pub fn identity(who: &Who, person: &Person, groups: Vec<String>, scopes: &[Strin
     let has = |s: &str| scopes.iter().any(|x| x == s);
     let profile = has("profile");
     let email = has("email") && person.email.is_some();
-    let name = if person.title.trim().is_empty() {
-        person.username.clone()
-    } else {
-        person.title.clone()
-    };
+    let name = name_or(Some(&person.title), &person.username).to_owned();
     Identity {
         sub: who.plex_id.to_string(),
         preferred_username: profile.then(|| person.username.clone()),

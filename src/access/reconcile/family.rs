@@ -4,7 +4,7 @@
 
 use super::ReconcileReport;
 use crate::access::{Access, AccessError, Owner};
-use crate::clock::UnixTime;
+use crate::clock::{UnixTime, secs};
 use crate::plex::ShareFamily;
 use crate::plex::assumptions::V1_PROBE_INTERVAL;
 
@@ -22,8 +22,7 @@ impl Access {
         }
         let now = self.now();
         let last = self.setting::<UnixTime>(V1_PROBED_AT_KEY).await?;
-        let every = i64::try_from(V1_PROBE_INTERVAL.as_secs()).unwrap_or(i64::MAX);
-        if last.is_some_and(|t| now < t.saturating_add(every)) {
+        if last.is_some_and(|t| now < t.saturating_add(secs(V1_PROBE_INTERVAL))) {
             return Ok(());
         }
         let probed = self.0.plex.probe_v1(&owner.token, &owner.machine_id).await;

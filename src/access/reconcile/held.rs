@@ -4,7 +4,7 @@
 
 use super::{HELD_REMOVALS_KEY, HeldRemoval};
 use crate::access::{Access, AccessError};
-use crate::clock::UnixTime;
+use crate::clock::{UnixTime, secs};
 use crate::store::GrantStatus;
 
 /// The settings key holding the time of the last finished run (`UnixTime`).
@@ -37,8 +37,7 @@ impl Access {
                 Ok((last, held.unwrap_or_default()))
             })
             .await?;
-        let interval =
-            i64::try_from(self.0.timing.reconcile_interval.as_secs()).unwrap_or(i64::MAX);
+        let interval = secs(self.0.timing.reconcile_interval);
         Ok(ReconcileState {
             last_run,
             next_run: last_run.map(|t| t.saturating_add(interval)),

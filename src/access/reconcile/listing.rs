@@ -4,6 +4,7 @@
 
 use super::ReconcileReport;
 use crate::access::signin::same_set;
+use crate::access::users::{first_non_empty, share_status};
 use crate::access::{Access, AccessError, Owner};
 use crate::clock::UnixTime;
 use crate::plex::Share;
@@ -76,25 +77,20 @@ fn follow_share(
         seen.adopted += 1;
         return Ok(());
     };
-    let mut changed = false;
+    let before = g.clone();
     if g.status == GrantStatus::Pending && s.accepted {
         g.status = GrantStatus::Accepted;
         tx.append_event(event("accept", "listing", "seen accepted".to_owned()))?;
         seen.marked_accepted += 1;
-        changed = true;
     }
     if g.status != GrantStatus::Sharing {
-        if g.share_id != Some(s.share_id) {
-            g.share_id = Some(s.share_id);
-            changed = true;
-        }
+        g.share_id = Some(s.share_id);
         // An external share's libraries are whatever Plex says they are.
         if g.external && !same_set(&g.libraries, &s.section_ids) {
             g.libraries.clone_from(&s.section_ids);
-            changed = true;
         }
     }
-    if changed {
+    if g != before {
         g.updated_at = now;
         tx.put_grant(&g)?;
     }
@@ -106,18 +102,10 @@ fn follow_share(
 pub(crate) fn external_grant(s: &Share, now: UnixTime) -> Grant {
     Grant {
         plex_id: s.user_id,
-        username: if s.username.is_empty() {
-            s.user_id.to_string()
-        } else {
-            s.username.clone()
-        },
+        username: first_non_empty(&s.username, &s.user_id.to_string()),
         email: s.email.clone(),
         libraries: s.section_ids.clone(),
-        status: if s.accepted {
-            GrantStatus::Accepted
-        } else {
-            GrantStatus::Pending
-        },
+        status: share_status(s.accepted),
         external: true,
         share_id: Some(s.share_id),
         source: "external".to_owned(),

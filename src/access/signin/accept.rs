@@ -3,6 +3,7 @@
 //! token that could not be used yet is held in memory only, never on disk.
 
 use crate::access::{Access, AccessError, HeldToken, Owner, lock};
+use crate::clock::secs;
 use crate::plex::{AcceptOutcome, PlexError};
 use crate::secret::Secret;
 use crate::store::GrantStatus;
@@ -78,12 +79,10 @@ impl Access {
         ev.ip = ip;
         let now = self.now();
         self.write(move |tx| {
-            let Some(mut g) = tx.get_grant(plex_id)? else {
+            let pending = tx.get_grant(plex_id)?;
+            let Some(mut g) = pending.filter(|g| g.status == GrantStatus::Pending) else {
                 return Ok(false);
             };
-            if g.status != GrantStatus::Pending {
-                return Ok(false);
-            }
             g.status = GrantStatus::Accepted;
             g.updated_at = now;
             tx.put_grant(&g)?;
@@ -96,10 +95,11 @@ impl Access {
     /// Holds a friend's token in memory so the reconciler may retry the accept; a token held
     /// before for the same account is signed out.
     pub(crate) fn hold_token(&self, plex_id: u64, token: Secret) {
-        let ttl = i64::try_from(self.0.timing.accept_token_ttl.as_secs()).unwrap_or(i64::MAX);
         let held = HeldToken {
             token,
-            until: self.now().saturating_add(ttl),
+            until: self
+                .now()
+                .saturating_add(secs(self.0.timing.accept_token_ttl)),
         };
         let old = lock(&self.0.held_tokens).insert(plex_id, held);
         if let Some(old) = old {

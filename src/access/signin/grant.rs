@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use crate::access::users::share_status;
 use crate::access::{Access, AccessError, Owner, OwnerStatus};
 use crate::clock::secs;
 use crate::clock::{Timing, UnixTime};
@@ -252,11 +253,7 @@ fn apply_result(
             g.share_id = Some(a.share_id);
             g.libraries = a.libraries;
             g.external = a.external;
-            g.status = if a.accepted {
-                GrantStatus::Accepted
-            } else {
-                GrantStatus::Pending
-            };
+            g.status = share_status(a.accepted);
             g.attempts = 0;
             g.next_attempt_at = None;
             g.last_error = None;

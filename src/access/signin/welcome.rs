@@ -3,7 +3,7 @@
 //! would get. Titles come from the sections plexgate last read; a stranger's visit never makes a
 //! plex.tv call.
 
-use super::super::{Access, AccessError};
+use super::super::{Access, AccessError, name_or};
 
 /// The server as a welcome page names it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,11 +44,7 @@ impl Access {
         };
         Ok(Some(WelcomeInfo {
             server: owner.server_name.clone(),
-            owner: if owner.title.trim().is_empty() {
-                owner.username.clone()
-            } else {
-                owner.title.clone()
-            },
+            owner: name_or(Some(&owner.title), &owner.username).to_owned(),
             libraries,
         }))
     }

@@ -39,11 +39,7 @@ pub struct AppEntry {
 impl AppEntry {
     /// The name shown to people: the configured name, else the host.
     pub fn display_name(&self) -> &str {
-        self.app
-            .name
-            .as_deref()
-            .filter(|n| !n.trim().is_empty())
-            .unwrap_or(&self.app.host)
+        crate::access::name_or(self.app.name.as_deref(), &self.app.host)
     }
 }
 

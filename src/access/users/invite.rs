@@ -2,7 +2,7 @@
 //! plex.tv resolves the name; its answer names the account, and the grant (`source: "admin"`,
 //! `pending`) is recorded with its event. The friend accepts from Plex's email.
 
-use super::{DAY_SECS, UserInfo, check_access_days, parse_account};
+use super::{DAY_SECS, UserInfo, check_access_days, first_non_empty, parse_account, share_status};
 use crate::access::{Access, AccessError, Owner};
 use crate::clock::UnixTime;
 use crate::config::LibraryRef;
@@ -55,21 +55,13 @@ fn invite_error(account: &str, e: PlexError) -> AccessError {
 fn invited_grant(share: &Share, account: &str, access_days: Option<u32>, now: UnixTime) -> Grant {
     Grant {
         plex_id: share.user_id,
-        username: if share.username.is_empty() {
-            account.to_owned()
-        } else {
-            share.username.clone()
-        },
+        username: first_non_empty(&share.username, account),
         email: share
             .email
             .clone()
             .or_else(|| account.contains('@').then(|| account.to_owned())),
         libraries: share.section_ids.clone(),
-        status: if share.accepted {
-            GrantStatus::Accepted
-        } else {
-            GrantStatus::Pending
-        },
+        status: share_status(share.accepted),
         share_id: Some(share.share_id),
         expires_at: access_days.map(|d| now.saturating_add(i64::from(d) * DAY_SECS)),
         source: "admin".to_owned(),

@@ -64,11 +64,6 @@ impl UserInfo {
     /// A share with its grant (a removed grant counts as none: the share was made again
     /// elsewhere).
     fn joined(s: &Share, grant: Option<&Grant>) -> Self {
-        let share_status = if s.accepted {
-            GrantStatus::Accepted
-        } else {
-            GrantStatus::Pending
-        };
         match grant.filter(|g| g.status != GrantStatus::Removed) {
             Some(g) => Self {
                 username: first_non_empty(&s.username, &g.username),
@@ -81,7 +76,7 @@ impl UserInfo {
                 username: s.username.clone(),
                 email: s.email.clone(),
                 libraries: s.section_ids.clone(),
-                status: share_status,
+                status: share_status(s.accepted),
                 joined_at: None,
                 expires_at: None,
                 managed_by_plexgate: false,
@@ -91,8 +86,17 @@ impl UserInfo {
     }
 }
 
-fn first_non_empty(a: &str, b: &str) -> String {
+pub(crate) fn first_non_empty(a: &str, b: &str) -> String {
     if a.is_empty() { b } else { a }.to_owned()
+}
+
+/// A share's status as a grant's: `accepted` once the friend accepted, else `pending`.
+pub(crate) fn share_status(accepted: bool) -> GrantStatus {
+    if accepted {
+        GrantStatus::Accepted
+    } else {
+        GrantStatus::Pending
+    }
 }
 
 /// Every share of the server, plus every grant without one; sorted by username, then id.
