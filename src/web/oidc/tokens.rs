@@ -37,6 +37,9 @@ pub struct TokenForm {
     client_secret: Option<String>,
 }
 
+/// Tokens, or the OAuth error answer that refused them.
+type Answer = Result<Response, Response>;
+
 /// An OAuth error answer.
 fn error(status: StatusCode, code: &str, description: &str) -> Response {
     let mut resp = (
@@ -151,12 +154,13 @@ pub async fn token(
     let resp = match form.grant_type.as_deref() {
         Some("authorization_code") => exchange_code(&state, &client, &form).await,
         Some("refresh_token") => refresh(&state, &client, &form).await,
-        _ => error(
+        _ => Err(error(
             StatusCode::BAD_REQUEST,
             "unsupported_grant_type",
             "grant_type must be authorization_code or refresh_token",
-        ),
-    };
+        )),
+    }
+    .unwrap_or_else(|refused| refused);
     let outcome = if resp.status().is_success() {
         "issued"
     } else {
@@ -166,9 +170,9 @@ pub async fn token(
     resp
 }
 
-async fn exchange_code(state: &AppState, client: &Client, form: &TokenForm) -> Response {
+async fn exchange_code(state: &AppState, client: &Client, form: &TokenForm) -> Answer {
     let Some(code) = form.code.as_deref() else {
-        return invalid_grant("code is missing");
+        return Err(invalid_grant("code is missing"));
     };
     let redeemed = state
         .access
@@ -182,9 +186,9 @@ async fn exchange_code(state: &AppState, client: &Client, form: &TokenForm) -> R
     finish(state, client, redeemed, true).await
 }
 
-async fn refresh(state: &AppState, client: &Client, form: &TokenForm) -> Response {
+async fn refresh(state: &AppState, client: &Client, form: &TokenForm) -> Answer {
     let Some(token) = form.refresh_token.as_deref() else {
-        return invalid_grant("refresh_token is missing");
+        return Err(invalid_grant("refresh_token is missing"));
     };
     let redeemed = state.access.redeem_refresh_token(token, client.id()).await;
     finish(state, client, redeemed, false).await
@@ -195,11 +199,10 @@ async fn finish(
     client: &Client,
     redeemed: Result<Redeemed, AccessError>,
     from_code: bool,
-) -> Response {
-    let grant = match redeemed {
-        Err(e) => return internal(&e),
-        Ok(Redeemed::Refused(why)) => return invalid_grant(why),
-        Ok(Redeemed::Reused { plex_id, revoked }) => {
+) -> Answer {
+    let grant = match redeemed.map_err(|e| internal(&e))? {
+        Redeemed::Refused(why) => return Err(invalid_grant(why)),
+        Redeemed::Reused { plex_id, revoked } => {
             let what = if from_code { "code" } else { "refresh token" };
             let detail = format!("{} reused a {what}; {revoked} tokens revoked", client.id());
             account::record(
@@ -211,32 +214,23 @@ async fn finish(
                 detail,
             )
             .await;
-            return invalid_grant("this grant was already used; its tokens are revoked");
+            return Err(invalid_grant(
+                "this grant was already used; its tokens are revoked",
+            ));
         }
-        Ok(Redeemed::Ok(g)) => g,
+        Redeemed::Ok(g) => g,
     };
-    let facts = match clients::facts(state, grant.plex_id).await {
-        Ok(f) => f,
-        Err(e) => return internal(&e),
-    };
-    match clients::passes(state, client, &facts.who).await {
-        Ok(true) => {}
-        Ok(false) => {
-            if let Err(e) = state.access.revoke_oidc_family(&grant.family).await {
-                return internal(&e);
-            }
-            return invalid_grant("this account may no longer open this app");
-        }
-        Err(e) => return internal(&e),
+    let facts = clients::facts(state, grant.plex_id).await;
+    let facts = facts.map_err(|e| internal(&e))?;
+    let passes = clients::passes(state, client, &facts.who).await;
+    if !passes.map_err(|e| internal(&e))? {
+        let revoked = state.access.revoke_oidc_family(&grant.family).await;
+        revoked.map_err(|e| internal(&e))?;
+        return Err(invalid_grant("this account may no longer open this app"));
     }
-    match issue(state, client, &grant, &facts).await {
-        Ok(body) => {
-            let mut resp = axum::Json(body).into_response();
-            no_store(&mut resp);
-            resp
-        }
-        Err(resp) => resp,
-    }
+    let mut resp = axum::Json(issue(state, client, &grant, &facts).await?).into_response();
+    no_store(&mut resp);
+    Ok(resp)
 }
 
 /// The token response.
@@ -270,9 +264,7 @@ async fn issue(
     let stored = (state.access)
         .store_oidc_tokens(client.id(), g, now, &access, refresh.as_deref())
         .await;
-    if let Err(e) = stored {
-        return Err(internal(&e));
-    }
+    stored.map_err(|e| internal(&e))?;
     let identity = clients::identity(state, facts, &g.scopes);
     let mut claims = serde_json::to_value(&identity).map_err(|e| internal(&e))?;
     if let Some(obj) = claims.as_object_mut() {
