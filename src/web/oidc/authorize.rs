@@ -93,7 +93,7 @@ pub async fn authorize(
     State(state): State<AppState>,
     headers: HeaderMap,
     Query(p): Query<AuthorizeParams>,
-) -> Response {
+) -> Answer {
     start(state, headers, p).await
 }
 
@@ -102,26 +102,29 @@ pub async fn authorize_post(
     State(state): State<AppState>,
     headers: HeaderMap,
     axum::Form(p): axum::Form<AuthorizeParams>,
-) -> Response {
+) -> Answer {
     start(state, headers, p).await
 }
 
-async fn start(state: AppState, headers: HeaderMap, p: AuthorizeParams) -> Response {
+/// The page (or redirect) either way: `Err` is the answer that ended the request early.
+type Answer = Result<Response, Response>;
+
+/// The 500 page, after logging `e`.
+fn internal(state: &AppState, e: &dyn std::fmt::Display) -> Response {
+    views::error_response(state, &PageError::internal(e))
+}
+
+async fn start(state: AppState, headers: HeaderMap, p: AuthorizeParams) -> Answer {
     if !state.config.oidc.enabled {
-        return views::error_response(&state, &PageError::not_found());
+        return Err(views::error_response(&state, &PageError::not_found()));
     }
-    let client = match clients::find(&state, p.client_id.as_deref()).await {
-        Ok(c) => c,
-        Err(e) => return views::error_response(&state, &PageError::internal(&e)),
-    };
+    let client = clients::find(&state, p.client_id.as_deref()).await;
+    let client = client.map_err(|e| internal(&state, &e))?;
     let app = client
         .as_ref()
         .map(|c| c.display_name().to_owned())
         .unwrap_or_default();
-    let request = match check_authorize(client.as_ref(), &p) {
-        Ok(r) => r,
-        Err(e) => return refused(&state, e, &app),
-    };
+    let request = check_authorize(client.as_ref(), &p).map_err(|e| refused(&state, e, &app))?;
     let now = state.access.clock().unix();
     let current = cookies::get(&headers, &state.config, Which::Account)
         .map(|id| sha256_hex(&id))
@@ -147,21 +150,21 @@ pub async fn resume(
     State(state): State<AppState>,
     headers: HeaderMap,
     Query(q): Query<ResumeQuery>,
-) -> Response {
+) -> Answer {
     let now = state.access.clock().unix();
     let Some((id, pending)) = q
         .req
         .as_deref()
         .and_then(|id| Some((id, state.oidc.pending(id, now)?)))
     else {
-        return pages::page(
+        return Err(pages::page(
             &state,
             StatusCode::BAD_REQUEST,
             &tr("flow-gone-title"),
             &[tr("flow-gone"), tr("oidc-back-to-app")],
             None,
             None,
-        );
+        ));
     };
     let id = id.to_owned();
     continue_with(&state, &headers, &id, pending).await
@@ -174,28 +177,24 @@ pub fn sign_in_href(state: &AppState, id: &str) -> String {
     format!("{}/auth/plex?next={enc}", state.prefix())
 }
 
-async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pending) -> Response {
+async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pending) -> Answer {
     let r = &p.request;
-    let client = match clients::find(state, Some(&r.client_id)).await {
-        Ok(Some(c)) => c,
-        Ok(None) => return pages::bad_request(state, &tr("oidc-app-gone")),
-        Err(e) => return views::error_response(state, &PageError::internal(&e)),
-    };
+    let client = clients::find(state, Some(&r.client_id)).await;
+    let client = client.map_err(|e| internal(state, &e))?;
+    let client = client.ok_or_else(|| pages::bad_request(state, &tr("oidc-app-gone")))?;
     let app = client.display_name().to_owned();
     let cookie_hash =
         cookies::get(headers, &state.config, Which::Account).map(|id| sha256_hex(&id));
     let stale = p.stale_session.is_some() && p.stale_session == cookie_hash;
-    let session = match account::account(state, headers).await {
-        Ok(s) => s.filter(|_| !stale),
-        Err(e) => return views::error_response(state, &PageError::internal(&e)),
-    };
-    let Some(session) = session else {
+    let session = account::account(state, headers).await;
+    let session = session.map_err(|e| internal(state, &e))?;
+    let Some(session) = session.filter(|_| !stale) else {
         if r.prompt_none {
             state.oidc.forget_pending(id);
-            return refused(state, login_required(r), &app);
+            return Err(refused(state, login_required(r), &app));
         }
         crate::web::lang::return_here(format!("{RESUME_PATH}?req={id}"));
-        return pages::page(
+        return Ok(pages::page(
             state,
             StatusCode::OK,
             &tr_args("app-sign-in-to", &[("app", arg(app.as_str()))]),
@@ -205,13 +204,11 @@ async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pendi
                 label: tr("sign-in-with-plex"),
             }),
             None,
-        );
+        ));
     };
     let plex_id = session.session.plex_id;
-    let facts = match clients::facts(state, plex_id).await {
-        Ok(f) => f,
-        Err(e) => return views::error_response(state, &PageError::internal(&e)),
-    };
+    let facts = clients::facts(state, plex_id).await;
+    let facts = facts.map_err(|e| internal(state, &e))?;
     let ok = clients::passes(state, &client, &facts.who)
         .await
         .unwrap_or(false);
@@ -226,7 +223,7 @@ async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pendi
             state: r.state.clone(),
             form_post: r.form_post,
         };
-        return refused(state, denied, &app);
+        return Err(refused(state, denied, &app));
     }
     if !ok {
         if state
@@ -239,7 +236,7 @@ async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pendi
         if let Some(s) = r.state.as_deref() {
             pairs.push(("state", s));
         }
-        return pages::page(
+        return Ok(pages::page(
             state,
             StatusCode::FORBIDDEN,
             &tr("no-access-title"),
@@ -255,16 +252,12 @@ async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pendi
                 label: tr_args("back-to", &[("app", arg(app.as_str()))]),
             }),
             None,
-        );
+        ));
     }
-    let code = match state
-        .access
+    let code = (state.access)
         .issue_oidc_code(r, plex_id, session.session.created_at)
-        .await
-    {
-        Ok(c) => c,
-        Err(e) => return views::error_response(state, &PageError::internal(&e)),
-    };
+        .await;
+    let code = code.map_err(|e| internal(state, &e))?;
     account::record(state, "oidc_signin", who, None, "ok", app.clone()).await;
     let iss = clients::issuer(state);
     let mut pairs = vec![("code", code.as_str())];
@@ -272,7 +265,7 @@ async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pendi
         pairs.push(("state", s));
     }
     pairs.push(("iss", iss.as_str()));
-    answer(state, &r.redirect_uri, r.form_post, &pairs, &app)
+    Ok(answer(state, &r.redirect_uri, r.form_post, &pairs, &app))
 }
 
 fn login_required(r: &crate::access::oidc::Authorize) -> AuthorizeError {
