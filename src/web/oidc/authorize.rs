@@ -9,7 +9,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::clients;
-use super::pages::{self, Link, PostForm};
+use super::pages::{self, PostForm};
 use super::state::Pending;
 use crate::access::oidc::{AuthorizeError, AuthorizeParams, PageProblem, check_authorize};
 use crate::crypto::{random_token, sha256_hex};
@@ -19,7 +19,7 @@ use crate::web::cookies::{self, Which};
 use crate::web::error::PageError;
 use crate::web::sessions::see_other;
 use crate::web::sso::account;
-use crate::web::views;
+use crate::web::views::{self, Action};
 
 /// The local path the sign-in returns to for a kept request.
 pub const RESUME_PATH: &str = "/oidc/resume";
@@ -170,11 +170,11 @@ pub async fn resume(
     continue_with(&state, &headers, &id, pending).await
 }
 
-/// The sign-in link that comes back to this request.
-pub fn sign_in_href(state: &AppState, id: &str) -> String {
+/// The sign-in path that comes back to this request.
+fn sign_in_path(id: &str) -> String {
     let next = format!("{RESUME_PATH}?req={id}");
     let enc: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
-    format!("{}/auth/plex?next={enc}", state.prefix())
+    format!("/auth/plex?next={enc}")
 }
 
 async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pending) -> Answer {
@@ -199,10 +199,7 @@ async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pendi
             StatusCode::OK,
             &tr_args("app-sign-in-to", &[("app", arg(app.as_str()))]),
             &[tr_args("app-shared-named", &[("app", arg(app.as_str()))])],
-            Some(Link {
-                href: sign_in_href(state, id),
-                label: tr("sign-in-with-plex"),
-            }),
+            Action::to(state, &sign_in_path(id), "sign-in-with-plex"),
             None,
         ));
     };
@@ -247,7 +244,7 @@ async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pendi
                     ("app", arg(app.as_str())),
                 ],
             )],
-            Some(Link {
+            Some(Action {
                 href: with_query(&r.redirect_uri, &pairs),
                 label: tr_args("back-to", &[("app", arg(app.as_str()))]),
             }),

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::authorize::with_query;
 use super::clients;
-use super::pages::{self, Link};
+use super::pages;
 use crate::access::model::OidcTokenKind;
 use crate::access::oidc::{CLAIMS, SCOPES};
 use crate::i18n::tr;
@@ -16,6 +16,7 @@ use crate::web::AppState;
 use crate::web::cookies::{self, Which};
 use crate::web::sessions;
 use crate::web::sso::account;
+use crate::web::views::Action;
 
 fn json_no_store(body: Value) -> Response {
     let mut resp = axum::Json(body).into_response();
@@ -196,10 +197,7 @@ fn signed_out(state: &AppState, done: bool) -> Response {
         StatusCode::OK,
         &tr("oidc-signed-out-title"),
         &[line],
-        Some(Link {
-            href: format!("{}/", state.prefix()),
-            label: tr("home"),
-        }),
+        Action::to(state, "/", "home"),
         None,
     )
 }

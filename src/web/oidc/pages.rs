@@ -8,16 +8,7 @@ use serde::Serialize;
 
 use crate::i18n::tr;
 use crate::web::AppState;
-use crate::web::views;
-
-/// A button link.
-#[derive(Serialize)]
-pub struct Link {
-    /// Full href.
-    pub href: String,
-    /// Text.
-    pub label: String,
-}
+use crate::web::views::{self, Action};
 
 /// An auto-answer form (response_mode=form_post) the browser submits with one press.
 #[derive(Serialize)]
@@ -33,7 +24,7 @@ pub struct PostForm {
 #[derive(Serialize)]
 struct Page<'a> {
     lines: &'a [String],
-    link: Option<Link>,
+    link: Option<Action>,
     form: Option<PostForm>,
 }
 
@@ -43,7 +34,7 @@ pub fn page(
     status: StatusCode,
     title: &str,
     lines: &[String],
-    link: Option<Link>,
+    link: Option<Action>,
     form: Option<PostForm>,
 ) -> Response {
     match state.render("oidc.html", title, &Page { lines, link, form }) {
