@@ -79,9 +79,7 @@ pub enum OidcAction {
 impl Cli {
     /// The config path and whether it was given explicitly.
     pub fn config_path(&self) -> (PathBuf, bool) {
-        match &self.config {
-            Some(p) => (p.clone(), true),
-            None => (PathBuf::from("config.toml"), false),
-        }
+        let path = self.config.clone().unwrap_or_else(|| "config.toml".into());
+        (path, self.config.is_some())
     }
 }

@@ -2,11 +2,11 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer};
-use subtle::ConstantTimeEq;
+use serde::Deserialize;
 
 /// A secret value (token, API key, webhook URL). Read it with [`Secret::expose`].
-#[derive(Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
 pub struct Secret(String);
 
 impl Secret {
@@ -22,9 +22,7 @@ impl Secret {
 
     /// Compares with `other` in constant time (for the length of the shorter value).
     pub fn ct_eq(&self, other: &str) -> bool {
-        let a = self.0.as_bytes();
-        let b = other.as_bytes();
-        a.len() == b.len() && bool::from(a.ct_eq(b))
+        crate::crypto::ct_eq(self.0.as_bytes(), other.as_bytes())
     }
 }
 
@@ -37,12 +35,6 @@ impl fmt::Debug for Secret {
 impl fmt::Display for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("[redacted]")
-    }
-}
-
-impl<'de> Deserialize<'de> for Secret {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d).map(Secret)
     }
 }
 

@@ -14,15 +14,12 @@ pub fn backup(config: &Config, file: &Path) -> anyhow::Result<String> {
     let info = store
         .backup_to(file)
         .with_context(|| format!("writing the backup to {}", file.display()))?;
+    let key_file = config.server.data_dir.join(crate::store::KEY_FILE);
     Ok(format!(
         "backup written: {} ({} bytes; the key file {} is not in it: keep it safe separately)",
         info.file.display(),
         info.bytes,
-        config
-            .server
-            .data_dir
-            .join(crate::store::KEY_FILE)
-            .display()
+        key_file.display()
     ))
 }
 

@@ -132,14 +132,10 @@ pub(crate) fn json_to_xml(name: &str, v: &Value) -> Elem {
         Value::Object(map) => {
             let mut e = Elem::new(name);
             for (k, child) in map {
-                match child {
-                    Value::Object(_) => e = e.child(json_to_xml(k, child)),
-                    Value::Array(_) => e = e.child(json_to_xml(k, child)),
-                    other => {
-                        if let Some(t) = scalar_text(other) {
-                            e = e.attr(k, t);
-                        }
-                    }
+                if child.is_object() || child.is_array() {
+                    e = e.child(json_to_xml(k, child));
+                } else if let Some(t) = scalar_text(child) {
+                    e = e.attr(k, t);
                 }
             }
             e

@@ -82,17 +82,14 @@ impl PlexClient {
             .send(Call::new(Method::GET, host(), &path).token(owner))
             .await?
             .value()?;
-        let mut settings = match current
+        let Some(Value::Object(map)) = current
             .get("sharingSettings")
             .or_else(|| current.get("settings"))
-        {
-            Some(Value::Object(map)) => Value::Object(map.clone()),
-            _ => {
-                return Err(PlexError::Protocol(
-                    "the share's current settings could not be read".into(),
-                ));
-            }
+        else {
+            let why = "the share's current settings could not be read";
+            return Err(PlexError::Protocol(why.into()));
         };
+        let mut settings = Value::Object(map.clone());
         if let Some(sync) = allow_sync {
             settings["allowSync"] = json!(sync);
         }
