@@ -53,7 +53,7 @@ impl Layers {
                 let value = Value::from_str(literal).map_err(|e| ConfigError::Invalid {
                     key: key.dotted(),
                     origin: "the built-in default".to_owned(),
-                    message: e.to_string().trim().to_owned(),
+                    message: message(e),
                 })?;
                 layers.put(key, value);
             }
@@ -163,7 +163,7 @@ impl Layers {
                     .values()
                     .next()
                     .map_or_else(|| "defaults".to_owned(), ToString::to_string),
-                message: e.to_string().trim().to_owned(),
+                message: message(e),
             })
     }
 }
@@ -237,17 +237,17 @@ fn env_value(kind: Kind, raw: &str) -> Result<Value, String> {
     }
 }
 
+/// A TOML error as the one-line message the errors carry.
+fn message(e: toml::de::Error) -> String {
+    e.to_string().trim().to_owned()
+}
+
 fn as_type<T: DeserializeOwned>(value: Value) -> Result<(), String> {
-    value
-        .try_into::<T>()
-        .map(drop)
-        .map_err(|e| e.to_string().trim().to_owned())
+    via(value.try_into::<T>())
 }
 
 fn via<T>(result: Result<T, toml::de::Error>) -> Result<(), String> {
-    result
-        .map(drop)
-        .map_err(|e| e.to_string().trim().to_owned())
+    result.map(drop).map_err(message)
 }
 
 /// Checks one value against its kind with the same parsers the typed struct uses.
@@ -260,9 +260,7 @@ fn check(kind: Kind, value: Value) -> Result<(), String> {
         Kind::Url => via(de_with::http_url(value)),
         Kind::PublicUrl => as_type::<PublicUrl>(value),
         Kind::SocketAddr => {
-            let raw = value
-                .try_into::<String>()
-                .map_err(|e| e.to_string().trim().to_owned())?;
+            let raw: String = value.try_into().map_err(message)?;
             raw.parse::<std::net::SocketAddr>().map(drop).map_err(|_| {
                 format!("`{raw}` is not an address and port like 127.0.0.1:8080 or [::]:8080")
             })
@@ -274,9 +272,7 @@ fn check(kind: Kind, value: Value) -> Result<(), String> {
         Kind::Apps => as_type::<Vec<SsoApp>>(value),
         Kind::OidcClients => as_type::<Vec<super::OidcClientConfig>>(value),
         Kind::Choice(options) => {
-            let word = value
-                .try_into::<String>()
-                .map_err(|e| e.to_string().trim().to_owned())?;
+            let word: String = value.try_into().map_err(message)?;
             if options.contains(&word.as_str()) {
                 Ok(())
             } else {
