@@ -108,8 +108,7 @@ pub fn mark_used(tx: &mut WriteTx, nonce: &Nonce, now: UnixTime) -> Result<(), A
         return Err(AdminLinkError::Used);
     }
     used.insert(key, nonce.expires_at);
-    tx.put_setting(USED_ADMIN_LINKS_KEY, &used)?;
-    Ok(())
+    Ok(tx.put_setting(USED_ADMIN_LINKS_KEY, &used)?)
 }
 
 /// Verifies `token`, marks it used and records an `admin_link` event, in one transaction; a

@@ -296,18 +296,8 @@ impl AccessSettings {
 }
 
 impl Access {
-    /// Builds the service. Nothing is contacted until [`Access::run_background`] or a call.
-    pub fn new(
-        store: Store,
-        plex: PlexClient,
-        clock: SharedClock,
-        timing: Timing,
-        settings: AccessSettings,
-    ) -> Self {
-        Self::with_hooks(store, plex, clock, timing, settings, Hooks::default())
-    }
-
-    /// As [`Access::new`], reporting to `hooks` (metrics, notifications).
+    /// Builds the service, reporting to `hooks` (metrics, notifications). Nothing is contacted
+    /// until [`Access::run_background`] or a call.
     pub fn with_hooks(
         store: Store,
         plex: PlexClient,

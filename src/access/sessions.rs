@@ -65,13 +65,10 @@ impl Access {
     ) -> Result<Option<Session>, AccessError> {
         let hash = sha256_hex(id);
         let h = hash.clone();
-        let store = &self.0.store;
-        let Some(mut session) = store.read(move |tx| tx.get_session(&h)).await? else {
+        let found = self.read(move |tx| tx.get_session(&h)).await?;
+        let Some(mut session) = found.filter(|s| s.kind == kind) else {
             return Ok(None);
         };
-        if session.kind != kind {
-            return Ok(None);
-        }
         let now = self.now();
         let timing = &self.0.timing;
         let idle = match kind {
@@ -79,15 +76,14 @@ impl Access {
             SessionKind::Admin => timing.admin_idle,
         };
         if expired(&session, now, timing) {
-            store
-                .write(move |tx| tx.delete_session(&hash).map(|_| ()))
+            self.write(move |tx| tx.delete_session(&hash).map(drop))
                 .await?;
             return Ok(None);
         }
         if now.saturating_sub(session.last_seen_at) >= touch_every(idle) {
             session.last_seen_at = now;
             let s = session.clone();
-            store.write(move |tx| tx.put_session(&hash, &s)).await?;
+            self.write(move |tx| tx.put_session(&hash, &s)).await?;
         }
         Ok(Some(session))
     }
@@ -95,7 +91,7 @@ impl Access {
     /// Ends the session with this id (whatever its kind).
     pub async fn end_session(&self, id: &str) -> Result<(), AccessError> {
         let hash = sha256_hex(id);
-        self.write(move |tx| tx.delete_session(&hash).map(|_| ()))
+        self.write(move |tx| tx.delete_session(&hash).map(drop))
             .await
     }
 

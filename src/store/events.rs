@@ -48,11 +48,7 @@ impl ReadTx {
             events.push(e);
             Ok(true)
         })?;
-        let next = if more {
-            events.last().map(|e| e.id)
-        } else {
-            None
-        };
+        let next = events.last().map(|e| e.id).filter(|_| more);
         Ok(EventPage { events, next })
     }
 }
@@ -60,18 +56,16 @@ impl ReadTx {
 impl WriteTx {
     /// Appends an event and returns its id.
     pub fn append_event(&mut self, event: NewEvent) -> Result<u64> {
+        /// The stored row: the event's own fields (none can be left out) after its id, as
+        /// [`Event`] reads it back.
+        #[derive(serde::Serialize)]
+        struct Row {
+            id: u64,
+            #[serde(flatten)]
+            event: NewEvent,
+        }
         let id = self.next_event_seq()?;
-        let stored = Event {
-            id,
-            at: event.at,
-            kind: event.kind,
-            actor: event.actor,
-            plex_id: event.plex_id,
-            ip: event.ip,
-            outcome: event.outcome,
-            detail: event.detail,
-        };
-        self.put(EVENTS, id, &stored)?;
+        self.put(EVENTS, id, &Row { id, event })?;
         Ok(id)
     }
 

@@ -121,21 +121,12 @@ fn echo(e: &StoreError) -> StoreError {
 }
 
 /// How far commits have reached the disk.
+#[derive(Default)]
 pub(super) struct Progress {
     seqs: Mutex<Seqs>,
     synced: Condvar,
     /// The same as `seqs` after every settle, for async readers ([`Progress::settled`]).
     settled: tokio::sync::watch::Sender<Seqs>,
-}
-
-impl Default for Progress {
-    fn default() -> Self {
-        Self {
-            seqs: Mutex::default(),
-            synced: Condvar::new(),
-            settled: tokio::sync::watch::Sender::new(Seqs::default()),
-        }
-    }
 }
 
 /// What a read snapshot may hold: the commits started when it was opened, and how many syncs

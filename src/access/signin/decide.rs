@@ -71,8 +71,8 @@ impl DecideInput {
         } else {
             format!("{purpose} sign-in: {detail}")
         };
-        tx.append_event(self.event("signin", outcome, detail))?;
-        Ok(())
+        tx.append_event(self.event("signin", outcome, detail))
+            .map(drop)
     }
 }
 

@@ -190,19 +190,7 @@ impl Access {
             }
             Decision::NotAdmin => SignInOutcome::NotAdmin { user },
             Decision::NotConfigured => SignInOutcome::NotConfigured { user },
-            Decision::AlreadyIn(g) => {
-                let grant = self.view(&g).await;
-                if g.status == GrantStatus::Accepted {
-                    SignInOutcome::AlreadyIn { user, grant }
-                } else {
-                    let change = GrantChange::AlreadyIn;
-                    SignInOutcome::SettingUp {
-                        user,
-                        grant,
-                        change,
-                    }
-                }
-            }
+            Decision::AlreadyIn(g) => self.grant_outcome(user, &g, GrantChange::AlreadyIn).await,
             Decision::InviteRefused(problem) => SignInOutcome::InviteRefused { user, problem },
             Decision::NotAllowed { open_request } => SignInOutcome::NotAllowed {
                 request_token: (!open_request).then(|| self.issue_request_token(&user)),
@@ -252,23 +240,27 @@ impl Access {
                 _ => return Ok(UNAVAILABLE),
             },
         };
-        let view = self.view(&grant).await;
-        // Only an accepted share is "You're in" (SPEC §2.3).
-        Ok(match (grant.status, change) {
+        Ok(self.grant_outcome(user, &grant, change).await)
+    }
+
+    /// The outcome for a recorded grant: only an accepted share is "You're in" (SPEC §2.3).
+    async fn grant_outcome(&self, user: PlexUser, g: &Grant, change: GrantChange) -> SignInOutcome {
+        let grant = self.view(g).await;
+        match (g.status, change) {
             (GrantStatus::Accepted, GrantChange::AlreadyIn) => {
-                SignInOutcome::AlreadyIn { user, grant: view }
+                SignInOutcome::AlreadyIn { user, grant }
             }
             (GrantStatus::Accepted, _) => SignInOutcome::Joined {
                 user,
-                grant: view,
+                grant,
                 change,
             },
             _ => SignInOutcome::SettingUp {
                 user,
-                grant: view,
+                grant,
                 change,
             },
-        })
+        }
     }
 
     /// Share (if still `sharing`), then accept (if `pending`); the token is then signed out, or

@@ -37,12 +37,13 @@ pub(super) fn service(
         max_removals: 5,
         public_url: PublicUrl::parse("https://example.com/plex/").unwrap(),
     };
-    let access = Access::new(
+    let access = Access::with_hooks(
         store,
         PlexClient::new(plex).unwrap(),
         Arc::new(clock.clone()),
         Timing::default(),
         settings,
+        Default::default(),
     );
     (access, clock)
 }
