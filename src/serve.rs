@@ -184,7 +184,7 @@ pub fn build_state(
     drop_stored_policy(&config, &store);
     let metrics = Metrics::new();
     let plex = PlexClient::with_observer(
-        plex_settings(&config, &store, &timing),
+        plex_settings(&config, &store, &timing)?,
         Some(metrics.plex_observer()),
     )?;
     let notifier = Notifier::new(
@@ -205,20 +205,20 @@ pub fn build_state(
     Ok(AppState::new(config, access, metrics, notifier)?)
 }
 
-pub(crate) fn plex_settings(config: &Config, store: &Store, timing: &Timing) -> PlexSettings {
-    PlexSettings {
+pub(crate) fn plex_settings(
+    config: &Config,
+    store: &Store,
+    timing: &Timing,
+) -> Result<PlexSettings, crate::plex::PlexError> {
+    Ok(PlexSettings {
         api_url: config.plex.api_url.clone(),
         clients_url: config.plex.clients_url.clone(),
         auth_url: config.plex.auth_url.clone(),
-        client_id: store.client_identifier().to_owned(),
-        product: "plexgate".to_owned(),
-        version: env!("CARGO_PKG_VERSION").to_owned(),
         connect_timeout: timing.plex_connect_timeout,
         request_timeout: timing.plex_request_timeout,
-        max_body_bytes: 4 * 1024 * 1024,
-        section_cache_ttl: std::time::Duration::from_secs(10 * 60),
         pin_check_spacing: timing.pin_check_spacing,
-    }
+        ..PlexSettings::new(store.client_identifier())?
+    })
 }
 
 fn access_settings(config: &Config) -> AccessSettings {

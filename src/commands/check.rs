@@ -279,7 +279,7 @@ async fn plex_lines(config: &Config, store: &Store) -> Vec<Line> {
         }
     };
     let timing = timing_from(config);
-    let plex = match PlexClient::new(plex_settings(config, store, &timing)) {
+    let plex = match plex_settings(config, store, &timing).and_then(PlexClient::new) {
         Ok(p) => p,
         Err(e) => {
             let lines = vec![fail("plex.tv", format!("cannot build the client: {e}"))];

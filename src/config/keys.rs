@@ -63,10 +63,8 @@ impl Key {
 
     /// The `_FILE` variant of the env name, when the key accepts one.
     pub fn file_env_name(&self) -> Option<String> {
-        match (self.env, self.file_env) {
-            (Some(env), true) => Some(format!("{env}_FILE")),
-            _ => None,
-        }
+        let env = self.env.filter(|_| self.file_env)?;
+        Some(format!("{env}_FILE"))
     }
 }
 
