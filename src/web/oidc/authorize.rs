@@ -34,16 +34,22 @@ pub fn with_query(uri: &str, pairs: &[(&str, &str)]) -> String {
     format!("{uri}{sep}{}", q.finish())
 }
 
-/// Answers the client at its checked redirect URI (query or form post).
+/// Answers the client at its checked redirect URI (query or form post): `pairs`, then the
+/// client's `state` when it sent one, then our `iss`.
 pub fn answer(
     state: &AppState,
     redirect_uri: &str,
     form_post: bool,
     pairs: &[(&str, &str)],
+    client_state: Option<&str>,
     app: &str,
 ) -> Response {
+    let iss = clients::issuer(state);
+    let mut pairs: Vec<(&str, &str)> = pairs.to_vec();
+    pairs.extend(client_state.map(|s| ("state", s)));
+    pairs.push(("iss", iss.as_str()));
     if !form_post {
-        return see_other(&with_query(redirect_uri, pairs));
+        return see_other(&with_query(redirect_uri, &pairs));
     }
     // No script (the CSP forbids inline script): one press sends the answer.
     let form = PostForm {
@@ -74,16 +80,8 @@ fn refused(state: &AppState, e: AuthorizeError, app: &str) -> Response {
             state: st,
             form_post,
         } => {
-            let iss = clients::issuer(state);
-            let mut pairs = vec![
-                ("error", error),
-                ("error_description", description.as_str()),
-            ];
-            if let Some(s) = st.as_deref() {
-                pairs.push(("state", s));
-            }
-            pairs.push(("iss", iss.as_str()));
-            answer(state, &redirect_uri, form_post, &pairs, app)
+            let pairs = [("error", error), ("error_description", &description)];
+            answer(state, &redirect_uri, form_post, &pairs, st.as_deref(), app)
         }
     }
 }
@@ -256,13 +254,9 @@ async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pendi
         .await;
     let code = code.map_err(|e| internal(state, &e))?;
     account::record(state, "oidc_signin", who, None, "ok", app.clone()).await;
-    let iss = clients::issuer(state);
-    let mut pairs = vec![("code", code.as_str())];
-    if let Some(s) = r.state.as_deref() {
-        pairs.push(("state", s));
-    }
-    pairs.push(("iss", iss.as_str()));
-    Ok(answer(state, &r.redirect_uri, r.form_post, &pairs, &app))
+    let (uri, st) = (&r.redirect_uri, r.state.as_deref());
+    let answered = answer(state, uri, r.form_post, &[("code", &code)], st, &app);
+    Ok(answered)
 }
 
 fn login_required(r: &crate::access::oidc::Authorize) -> AuthorizeError {
