@@ -5,11 +5,13 @@
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use governor::clock::{Clock as _, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use crate::sync::lock;
 
 /// A keyed limiter; `None` inside means the limit is turned off (`0` in config).
 #[derive(Clone)]
@@ -73,22 +75,19 @@ impl FailureGate {
     /// How long `ip` must still wait, if it is blocked.
     pub fn blocked(&self, ip: IpAddr) -> Option<Duration> {
         let now = Instant::now();
-        let mut map = self.blocked.lock().unwrap_or_else(PoisonError::into_inner);
-        match map.get(&ip) {
-            Some(until) if *until > now => Some(*until - now),
-            Some(_) => {
-                map.remove(&ip);
-                None
-            }
-            None => None,
+        let mut map = lock(&self.blocked);
+        let until = *map.get(&ip)?;
+        if until > now {
+            return Some(until - now);
         }
+        map.remove(&ip);
+        None
     }
 
     /// Records one failure; `Some(wait)` when this failure went over the limit.
     pub fn record(&self, ip: IpAddr) -> Option<Duration> {
         let wait = self.limiter.check(ip).err()?;
-        let mut map = self.blocked.lock().unwrap_or_else(PoisonError::into_inner);
-        map.insert(ip, Instant::now() + wait);
+        lock(&self.blocked).insert(ip, Instant::now() + wait);
         Some(wait)
     }
 
@@ -96,10 +95,7 @@ impl FailureGate {
     pub fn sweep(&self) {
         self.limiter.sweep();
         let now = Instant::now();
-        self.blocked
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .retain(|_, until| *until > now);
+        lock(&self.blocked).retain(|_, until| *until > now);
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::sync::{Arc, Mutex};
 
 use crate::access::model::Session;
 use crate::access::sso::AppEntry;
@@ -39,7 +39,7 @@ pub struct SsoState {
     pub admin_apps: Slot<Vec<AppEntry>>,
     /// The `users` pins, once loaded (replaced after they were stored).
     pub pins: Slot<HashMap<String, u64>>,
-    titles: RwLock<Arc<HashMap<String, u64>>>,
+    titles: Slot<HashMap<String, u64>>,
     untrusted: Mutex<HashMap<IpAddr, UnixTime>>,
     denied: Mutex<HashMap<(u64, String), UnixTime>>,
 }
@@ -93,15 +93,12 @@ impl SsoState {
 
     /// Library titles (lowercase) to plex.tv section ids.
     pub fn titles(&self) -> Arc<HashMap<String, u64>> {
-        self.titles
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
+        self.titles.get().unwrap_or_default()
     }
 
     /// Replaces the title map.
     pub fn set_titles(&self, titles: HashMap<String, u64>) {
-        *self.titles.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(titles);
+        self.titles.set(titles);
     }
 
     /// Whether an untrusted-peer event is due for `ip` (at most once per hour).
