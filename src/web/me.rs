@@ -45,20 +45,18 @@ pub async fn me(
     headers: HeaderMap,
     Query(q): Query<MeQuery>,
     session: Option<AccountSession>,
-) -> Response {
+) -> Result<Response, PageError> {
     let Some(AccountSession(session)) = session else {
-        return views::message(
+        return Ok(views::message(
             &state,
             StatusCode::OK,
             &tr("me-title"),
             &[tr("me-sign-in-first")],
             Action::to(&state, "/auth/plex?next=/me", "sign-in-with-plex"),
-        );
+        ));
     };
-    let grant = match state.access.grant_view(session.plex_id).await {
-        Ok(g) => g,
-        Err(e) => return access_error_page(&e).into_response(),
-    };
+    let grant = state.access.grant_view(session.plex_id).await;
+    let grant = grant.map_err(|e| access_error_page(&e))?;
     if q.welcome.is_some()
         && let Some(g) = grant.as_ref().filter(|g| shows_welcome(&state, g))
     {
@@ -67,7 +65,7 @@ pub async fn me(
             None => None,
         };
         super::lang::return_here("/me?welcome=1".to_owned());
-        return super::outcome::joined_page(&state, &session.username, g, cont).await;
+        return Ok(super::outcome::joined_page(&state, &session.username, g, cont).await);
     }
     let page = MePage {
         username: &session.username,
@@ -77,9 +75,9 @@ pub async fn me(
         csrf: &session.csrf,
         apps: super::sso::account::apps_for(&state, session.plex_id, &session.username).await,
     };
-    state
-        .render("me.html", &tr("me-title"), &page)
-        .into_response()
+    Ok(state
+        .render("me.html", &tr("me-title"), &page)?
+        .into_response())
 }
 
 /// Whether a grant is one a sign-in's welcome shows: recorded and not removed or expired.

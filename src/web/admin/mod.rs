@@ -129,9 +129,8 @@ impl Done {
     /// The page again with `form`'s values and errors.
     pub fn failed(form: Sticky) -> Self {
         Self {
-            done: None,
-            shown: None,
             form,
+            ..Self::default()
         }
     }
 
