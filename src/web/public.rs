@@ -100,10 +100,9 @@ pub async fn invite(
     {
         return Ok(see_other(&format!("{}/me", state.prefix())));
     }
-    match state.access.invite_problem(&code).await {
-        Ok(None) => {}
-        Ok(Some(problem)) => return Err(invite_problem_page(problem)),
-        Err(e) => return Err(access_error_page(&e)),
+    let problem = state.access.invite_problem(&code).await;
+    if let Some(problem) = problem.map_err(|e| access_error_page(&e))? {
+        return Err(invite_problem_page(problem));
     }
     let lang = crate::i18n::current();
     let site = Site::load(&state, Some(&code)).await;

@@ -44,14 +44,11 @@ impl FromRequestParts<AppState> for ApiKey {
                 name: "api.key".to_owned(),
             });
         }
-        match state.access.check_api_key(key).await {
-            Ok(Some(record)) => return Ok(ApiKey { name: record.name }),
-            Ok(None) => {}
-            Err(e) => return Err(ApiError::internal(&e)),
+        let stored = state.access.check_api_key(key).await;
+        if let Some(record) = stored.map_err(|e| ApiError::internal(&e))? {
+            return Ok(ApiKey { name: record.name });
         }
-        match state.key_failures.record(ip) {
-            Some(wait) => Err(ApiError::rate_limited(wait)),
-            None => Err(ApiError::unauthorized()),
-        }
+        let over = state.key_failures.record(ip);
+        Err(over.map_or_else(ApiError::unauthorized, ApiError::rate_limited))
     }
 }
