@@ -4,7 +4,7 @@
 
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use super::client_ip::ClientIp;
@@ -27,22 +27,21 @@ pub async fn admin_link(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
     Query(q): Query<LinkQuery>,
-) -> Response {
+) -> Result<Response, PageError> {
     match state
         .access
         .use_admin_link(&q.t, Some(ip.to_string()))
         .await
     {
         Ok(()) => {}
-        Err(AdminLinkError::Store(e)) => return PageError::internal(&e).into_response(),
+        Err(AdminLinkError::Store(e)) => return Err(PageError::internal(&e)),
         Err(e) => {
             tracing::info!(reason = %e, "admin link refused");
-            return PageError::new(
+            return Err(PageError::new(
                 StatusCode::FORBIDDEN,
                 "Link not valid",
                 "This admin link has expired or was already used. Run plexgate admin-link for a new one.",
-            )
-            .into_response();
+            ));
         }
     }
     // The owner, when known; before plex.tv has been reached (or while the owner must
@@ -52,14 +51,13 @@ pub async fn admin_link(
         Some(o) => (o.plex_id, o.username.clone()),
         None => (0, "owner".to_owned()),
     };
-    let id = match state
-        .access
+    let id = (state.access)
         .create_session(SessionKind::Admin, plex_id, &username)
-        .await
-    {
-        Ok(id) => id,
-        Err(e) => return PageError::internal(&e).into_response(),
-    };
+        .await;
+    let id = id.map_err(|e| PageError::internal(&e))?;
     let cookie = cookies::set(&state.config.server.public_url, Which::Admin, &id, None);
-    cookies::with(see_other(&format!("{}/admin", state.prefix())), &[cookie])
+    Ok(cookies::with(
+        see_other(&format!("{}/admin", state.prefix())),
+        &[cookie],
+    ))
 }
