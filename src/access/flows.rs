@@ -23,18 +23,9 @@ pub struct StartedFlow {
     pub sign_in_url: String,
 }
 
-/// What a started flow carries to the decision.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FlowInfo {
-    /// join, admin or setup.
-    pub purpose: FlowPurpose,
-    /// SHA-256 of the invite code the friend came with.
-    pub invite_code_hash: Option<String>,
-    /// A local path to return to (already validated).
-    pub next: Option<String>,
-    /// A forward-auth return URL (SPEC §8; validated by the web layer).
-    pub rd: Option<String>,
-}
+/// What a started flow carries to the decision: the flow as stored (its purpose, the invite
+/// code's hash, the validated `next` and forward-auth `rd`).
+pub type FlowInfo = Flow;
 
 /// The result of checking a flow's PIN.
 #[allow(clippy::large_enum_variant)] // short-lived, one per callback
@@ -178,16 +169,7 @@ impl Access {
             PinState::Expired => Ok(FlowCheck::Expired),
             PinState::Authorized(token) => {
                 let user = self.0.plex.user(&token).await?;
-                Ok(FlowCheck::Authorized {
-                    user,
-                    token,
-                    flow: FlowInfo {
-                        purpose: flow.purpose,
-                        invite_code_hash: flow.invite_code_hash,
-                        next: flow.next,
-                        rd: flow.rd,
-                    },
-                })
+                Ok(FlowCheck::Authorized { user, token, flow })
             }
         }
     }

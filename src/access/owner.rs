@@ -68,10 +68,8 @@ impl Access {
                 Ok((tx.get_secret_setting(OWNER_TOKEN_KEY), server))
             })
             .await?;
-        match token? {
-            Some(token) => Ok((token, configured_server.or(server))),
-            None => Err(AccessError::NotConfigured),
-        }
+        let token = token?.ok_or(AccessError::NotConfigured)?;
+        Ok((token, configured_server.or(server)))
     }
 
     async fn resolve_with(
