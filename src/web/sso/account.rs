@@ -110,27 +110,14 @@ pub fn passes_app(
     who: &Who,
     pins: &HashMap<String, u64>,
 ) -> bool {
-    let titles = super::titles::for_rule(state, app.map_or(&[], |a| &a.app.libraries));
+    let (rule, users, libraries) = match app {
+        Some(a) => (a.app.allow, &a.app.users[..], &a.app.libraries[..]),
+        None => (state.config.sso.default_allow, &[][..], &[][..]),
+    };
+    let titles = super::titles::for_rule(state, libraries);
     let pin_of = |e: &str| pins.get(&e.trim().to_ascii_lowercase()).copied();
     let title_id = |t: &str| titles.get(&super::titles::key(t)).copied();
-    match app {
-        Some(a) => passes(
-            a.app.allow,
-            &a.app.users,
-            &a.app.libraries,
-            who,
-            &pin_of,
-            &title_id,
-        ),
-        None => passes(
-            state.config.sso.default_allow,
-            &[],
-            &[],
-            who,
-            &pin_of,
-            &title_id,
-        ),
-    }
+    passes(rule, users, libraries, who, &pin_of, &title_id)
 }
 
 /// At sign-in: keeps the profile for the identity headers and pins every unpinned `users`
