@@ -165,11 +165,7 @@ fn sign_in_again(state: &AppState, href: String) -> Response {
 /// A 303 to `location` (which we built: a local path or the configured plex.tv auth URL).
 pub fn see_other(location: &str) -> Response {
     match HeaderValue::from_str(location) {
-        Ok(v) => {
-            let mut resp = StatusCode::SEE_OTHER.into_response();
-            resp.headers_mut().insert(header::LOCATION, v);
-            resp
-        }
+        Ok(v) => (StatusCode::SEE_OTHER, [(header::LOCATION, v)]).into_response(),
         Err(e) => PageError::internal(&e).into_response(),
     }
 }
