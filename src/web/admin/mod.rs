@@ -21,7 +21,7 @@ pub mod users;
 use axum::Router;
 use axum::extract::{FromRequest, FromRequestParts, Query, Request, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
@@ -314,14 +314,10 @@ pub async fn render<T: Serialize>(
             } else {
                 done.form.status()
             };
-            let mut resp = (status, html).into_response();
             // With `no-referrer` browsers send `Origin: null` on the page's own forms, which
             // the CSRF check refuses; `same-origin` still sends nothing to other sites.
-            resp.headers_mut().insert(
-                header::REFERRER_POLICY,
-                HeaderValue::from_static("same-origin"),
-            );
-            resp
+            let policy = [(header::REFERRER_POLICY, "same-origin")];
+            (status, policy, html).into_response()
         }
         Err(e) => views::error_response(state, &e),
     }

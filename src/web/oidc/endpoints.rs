@@ -1,7 +1,7 @@
 //! Discovery, JWKS, userinfo and end-session (SPEC §9).
 
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -19,10 +19,7 @@ use crate::web::sso::account;
 use crate::web::views::Action;
 
 fn json_no_store(body: Value) -> Response {
-    let mut resp = axum::Json(body).into_response();
-    resp.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    resp
+    ([(header::CACHE_CONTROL, "no-store")], axum::Json(body)).into_response()
 }
 
 fn off() -> Response {
@@ -64,16 +61,9 @@ pub async fn jwks(State(state): State<AppState>) -> Response {
 }
 
 fn unauthorized(why: &'static str) -> Response {
-    let mut resp = (
-        StatusCode::UNAUTHORIZED,
-        axum::Json(json!({"error": "invalid_token", "error_description": why})),
-    )
-        .into_response();
-    resp.headers_mut().insert(
-        header::WWW_AUTHENTICATE,
-        HeaderValue::from_static("Bearer error=\"invalid_token\""),
-    );
-    resp
+    let challenge = [(header::WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")];
+    let body = axum::Json(json!({"error": "invalid_token", "error_description": why}));
+    (StatusCode::UNAUTHORIZED, challenge, body).into_response()
 }
 
 /// `GET|POST /oidc/userinfo`: the claims of a live access token whose account still passes
