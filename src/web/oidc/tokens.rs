@@ -8,7 +8,7 @@ use std::net::IpAddr;
 
 use axum::Form;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -42,12 +42,8 @@ type Answer = Result<Response, Response>;
 
 /// An OAuth error answer.
 fn error(status: StatusCode, code: &str, description: &str) -> Response {
-    let mut resp = (
-        status,
-        axum::Json(json!({"error": code, "error_description": description})),
-    )
-        .into_response();
-    no_store(&mut resp);
+    let body = axum::Json(json!({"error": code, "error_description": description}));
+    let mut resp = (status, NO_STORE, body).into_response();
     if status == StatusCode::UNAUTHORIZED {
         resp.headers_mut().insert(
             header::WWW_AUTHENTICATE,
@@ -57,12 +53,11 @@ fn error(status: StatusCode, code: &str, description: &str) -> Response {
     resp
 }
 
-fn no_store(resp: &mut Response) {
-    resp.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    resp.headers_mut()
-        .insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
-}
+/// Token answers are never cached (RFC 6749 §5.1).
+const NO_STORE: [(HeaderName, &str); 2] = [
+    (header::CACHE_CONTROL, "no-store"),
+    (header::PRAGMA, "no-cache"),
+];
 
 fn invalid_grant(why: &str) -> Response {
     error(StatusCode::BAD_REQUEST, "invalid_grant", why)
@@ -228,9 +223,8 @@ async fn finish(
         revoked.map_err(|e| internal(&e))?;
         return Err(invalid_grant("this account may no longer open this app"));
     }
-    let mut resp = axum::Json(issue(state, client, &grant, &facts).await?).into_response();
-    no_store(&mut resp);
-    Ok(resp)
+    let body = axum::Json(issue(state, client, &grant, &facts).await?);
+    Ok((NO_STORE, body).into_response())
 }
 
 /// The token response.
