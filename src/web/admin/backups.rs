@@ -83,14 +83,10 @@ pub async fn download(
         .await
         .ok_or_else(not_found)?;
     let disposition = format!("attachment; filename=\"{name}\"");
+    // Bytes answer as `application/octet-stream`.
     let mut resp = bytes.into_response();
-    let h = resp.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/octet-stream"),
-    );
     if let Ok(v) = HeaderValue::from_str(&disposition) {
-        h.insert(header::CONTENT_DISPOSITION, v);
+        resp.headers_mut().insert(header::CONTENT_DISPOSITION, v);
     }
     Ok(resp)
 }
