@@ -4,7 +4,7 @@
 //! calls plex.tv. Without an image the pages show the owner's initial.
 
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::web::AppState;
@@ -12,20 +12,14 @@ use crate::web::AppState;
 /// `GET /assets/owner-avatar`: the kept image, else 404.
 pub async fn serve(State(state): State<AppState>) -> Response {
     match state.access.owner_avatar() {
-        Some(a) => (
-            [
-                (
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static(a.content_type),
-                ),
-                (
-                    header::CACHE_CONTROL,
-                    HeaderValue::from_static("public, max-age=3600"),
-                ),
-            ],
-            a.bytes.clone(),
-        )
-            .into_response(),
+        Some(a) => {
+            let hour = "public, max-age=3600";
+            let headers = [
+                (header::CONTENT_TYPE, a.content_type),
+                (header::CACHE_CONTROL, hour),
+            ];
+            (headers, a.bytes.clone()).into_response()
+        }
         None => StatusCode::NOT_FOUND.into_response(),
     }
 }

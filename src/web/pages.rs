@@ -4,7 +4,7 @@ use std::sync::Mutex;
 
 use axum::body::Bytes;
 use axum::extract::{Query, Request, State};
-use axum::http::{HeaderValue, header};
+use axum::http::header;
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -166,13 +166,12 @@ pub async fn admin_js() -> Response {
 
 /// A file built into the binary, cached by browsers for a day.
 fn asset(content_type: &'static str, body: &'static str) -> Response {
-    let day = HeaderValue::from_static("public, max-age=86400");
-    let kind = HeaderValue::from_static(content_type);
-    (
-        [(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, day)],
-        body,
-    )
-        .into_response()
+    let day = "public, max-age=86400";
+    let headers = [
+        (header::CONTENT_TYPE, content_type),
+        (header::CACHE_CONTROL, day),
+    ];
+    (headers, body).into_response()
 }
 
 /// Unknown page.
