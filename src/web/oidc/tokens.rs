@@ -8,7 +8,7 @@ use std::net::IpAddr;
 
 use axum::Form;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
@@ -43,14 +43,9 @@ type Answer = Result<Response, Response>;
 /// An OAuth error answer.
 fn error(status: StatusCode, code: &str, description: &str) -> Response {
     let body = axum::Json(json!({"error": code, "error_description": description}));
-    let mut resp = (status, NO_STORE, body).into_response();
-    if status == StatusCode::UNAUTHORIZED {
-        resp.headers_mut().insert(
-            header::WWW_AUTHENTICATE,
-            HeaderValue::from_static("Basic realm=\"plexgate\""),
-        );
-    }
-    resp
+    let challenge = [(header::WWW_AUTHENTICATE, "Basic realm=\"plexgate\"")];
+    let challenge = (status == StatusCode::UNAUTHORIZED).then_some(challenge);
+    (status, NO_STORE, challenge, body).into_response()
 }
 
 /// Token answers are never cached (RFC 6749 §5.1).
