@@ -96,14 +96,10 @@ pub async fn put(
     let count = apps.len();
     let saved = state.access.save_admin_apps(apps.clone()).await;
     saved.map_err(|e| ApiError::internal(&e))?;
-    state.sso.admin_apps.set(
-        apps.into_iter()
-            .map(|app| AppEntry {
-                app,
-                source: AppSource::Admin,
-            })
-            .collect(),
-    );
+    state
+        .sso
+        .admin_apps
+        .set(account::entries(apps, AppSource::Admin));
     account::record(
         &state,
         "sso_apps",

@@ -13,6 +13,7 @@ use crate::access::model::PlexUser;
 use crate::access::sessions::{expired as session_expired, touch_every};
 use crate::access::sso::{AppEntry, AppSource, Who, passes, user_entry_names};
 use crate::clock::Timing;
+use crate::config::SsoApp;
 use crate::crypto::sha256_hex;
 use crate::web::AppState;
 use crate::web::cookies::{self, Which};
@@ -75,27 +76,20 @@ fn write_back(state: &AppState, hash: &str, c: &Cached, now: i64) {
 /// Every app: config entries first, then the admin-managed ones (loaded once).
 pub async fn apps(state: &AppState) -> Result<Vec<AppEntry>, AccessError> {
     let stored = async {
-        let apps = state.access.stored_apps().await?.into_iter();
-        let admin = |app| AppEntry {
-            app,
-            source: AppSource::Admin,
-        };
-        Ok::<_, AccessError>(apps.map(admin).collect())
+        let apps = state.access.stored_apps().await?;
+        Ok::<_, AccessError>(entries(apps, AppSource::Admin))
     };
     let admin = state.sso.admin_apps.get_or_load(stored).await?;
-    let mut all: Vec<AppEntry> = state
-        .config
-        .sso
-        .apps
-        .iter()
-        .cloned()
-        .map(|app| AppEntry {
-            app,
-            source: AppSource::Config,
-        })
-        .collect();
+    let mut all = entries(state.config.sso.apps.iter().cloned(), AppSource::Config);
     all.extend(admin.iter().cloned());
     Ok(all)
+}
+
+/// `apps` as entries from `source`.
+pub fn entries(apps: impl IntoIterator<Item = SsoApp>, source: AppSource) -> Vec<AppEntry> {
+    apps.into_iter()
+        .map(|app| AppEntry { app, source })
+        .collect()
 }
 
 /// The `users` pins (loaded once).
