@@ -2,7 +2,7 @@
 //! paths of this app pass; anything that a browser could read as another origin is dropped.
 //! A pure function so the forward-auth `rd` check (SPEC §8) can build on it.
 
-use crate::access::sso::{MAX_RD_BYTES, rd_target};
+use crate::access::sso::{MAX_RD_BYTES, percent_decode, rd_target};
 use crate::config::PublicUrl;
 
 /// The longest `next` kept.
@@ -60,25 +60,6 @@ fn looks_local(s: &str) -> bool {
         return false;
     }
     !has_unsafe_char(s)
-}
-
-/// Decodes `%XX` escapes; `None` for a malformed escape or bytes that are not UTF-8.
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
-            let hex = std::str::from_utf8(hex).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// Whether a checked local path lies under `/admin` (whole segment: `/administrator` does not).

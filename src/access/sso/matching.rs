@@ -45,15 +45,19 @@ pub fn find_app<'a>(apps: &'a [AppEntry], host: &str, path: &str) -> Option<&'a 
         })
 }
 
-/// Decodes `%XX` once; `None` when malformed or not UTF-8.
-fn decode_once(s: &str) -> Option<String> {
+/// Decodes `%XX` escapes once; `None` for a malformed escape (two hex digits, no sign) or bytes
+/// that are not UTF-8. The one decoder of forward-auth paths and sign-in `next` paths.
+pub fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
+            let hex = bytes.get(i + 1..i + 3)?;
+            if !hex.iter().all(u8::is_ascii_hexdigit) {
+                return None;
+            }
+            out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
             i += 3;
         } else {
             out.push(bytes[i]);
@@ -67,7 +71,7 @@ fn decode_once(s: &str) -> Option<String> {
 /// as `/`, empty and `.` segments dropped, `..` resolved. Matching on this (never the raw text)
 /// stops `/public/../admin` from being judged by a looser app's rule.
 pub fn normalize_path(raw: &str) -> String {
-    let decoded = decode_once(raw).unwrap_or_else(|| raw.to_owned());
+    let decoded = percent_decode(raw).unwrap_or_else(|| raw.to_owned());
     let mut segs: Vec<&str> = Vec::new();
     for seg in decoded.split(['/', '\\']) {
         match seg {
@@ -110,7 +114,7 @@ pub fn bypassed(prefixes: &[String], path: &str) -> bool {
     if prefixes.is_empty() || !escapes_only_unreserved(path) {
         return false;
     }
-    let Some(p) = decode_once(path) else {
+    let Some(p) = percent_decode(path) else {
         return false;
     };
     let tricky = !p.starts_with('/')

@@ -10,7 +10,7 @@ mod rd;
 mod tests;
 
 pub use accounts::{APPS_KEY, PINS_KEY, PROFILE_PREFIX, Profile};
-pub use matching::{bypassed, find_app, host_matches, normalize_path};
+pub use matching::{bypassed, find_app, host_matches, normalize_path, percent_decode};
 pub use rd::{MAX_RD_BYTES, rd_target};
 
 use serde::{Deserialize, Serialize};

@@ -297,3 +297,12 @@ fn co_admins_are_admins_and_admins_pass_friends_without_a_grant() {
         &none
     ));
 }
+
+#[test]
+fn percent_decoding_takes_two_hex_digits_only() {
+    assert_eq!(percent_decode("/caf%C3%A9%2f").as_deref(), Some("/café/"));
+    // `from_str_radix` alone would read `+1` as 1 and `-0` as 0.
+    for bad in ["%+1", "%-0", "%1", "%", "%zz", "%ff"] {
+        assert_eq!(percent_decode(bad), None, "{bad}");
+    }
+}
