@@ -11,8 +11,8 @@ use crate::clock::UnixTime;
 use crate::crypto::{random_token, sha256_hex};
 use crate::plex::PlexUser;
 use crate::store::{
-    AccessRequest, AllowEntry, Grant, GrantStatus, IdTable, NewEvent, RequestStatus, StoreError,
-    WriteTx,
+    AccessRequest, AllowEntry, Grant, GrantSource, GrantStatus, IdTable, NewEvent, RequestStatus,
+    StoreError, WriteTx,
 };
 
 /// How long an "Ask for access" token works.
@@ -313,7 +313,7 @@ fn approved_grant(
             email: req.email.clone(),
             libraries,
             expires_at,
-            source: "request".to_owned(),
+            source: GrantSource::Request,
             created_at: now,
             updated_at: now,
             ..Grant::default()

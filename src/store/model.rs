@@ -92,6 +92,44 @@ pub enum GrantStatus {
     Removed,
 }
 
+/// What led to a grant; stored as its lowercase name, the strings earlier versions wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GrantSource {
+    /// A matching allowlist entry.
+    Allowlist,
+    /// An invite link.
+    Invite,
+    /// The open policy.
+    Open,
+    /// An approved access request.
+    Request,
+    /// An admin's direct invite (the default of a record literal that names no source).
+    #[default]
+    Admin,
+    /// A share plexgate did not create, found on plex.tv.
+    External,
+}
+
+impl GrantSource {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Allowlist => "allowlist",
+            Self::Invite => "invite",
+            Self::Open => "open",
+            Self::Request => "request",
+            Self::Admin => "admin",
+            Self::External => "external",
+        }
+    }
+
+    /// Whether the grant follows an allowlist entry (an approved request makes one too).
+    pub fn from_entry(self) -> bool {
+        matches!(self, Self::Allowlist | Self::Request)
+    }
+}
+
 /// plexgate's intent that a Plex account has a library set.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Grant {
@@ -108,8 +146,8 @@ pub struct Grant {
     pub share_id: Option<u64>,
     #[serde(default)]
     pub expires_at: Option<UnixTime>,
-    /// What led to it: `allowlist`, `invite`, `open`, `request`, `admin`, `external`...
-    pub source: String,
+    /// What led to it.
+    pub source: GrantSource,
     #[serde(default)]
     pub invite_id: Option<u64>,
     #[serde(default)]

@@ -16,7 +16,7 @@ fn grant(plex_id: u64) -> Grant {
         external: false,
         share_id: Some(99),
         expires_at: Some(5_000),
-        source: "invite".into(),
+        source: GrantSource::Invite,
         invite_id: Some(3),
         attempts: 2,
         next_attempt_at: Some(1_000),
@@ -371,4 +371,36 @@ fn prune_events_keeps_newer_and_never_reuses_ids() {
             Ok(())
         })
         .unwrap();
+}
+
+#[test]
+fn grant_sources_are_stored_as_the_strings_earlier_versions_wrote() {
+    use GrantSource::*;
+    for (source, stored) in [
+        (Allowlist, "allowlist"),
+        (Invite, "invite"),
+        (Open, "open"),
+        (Request, "request"),
+        (Admin, "admin"),
+        (External, "external"),
+    ] {
+        assert_eq!(source.as_str(), stored);
+        let mut g = serde_json::to_value(grant(1)).unwrap();
+        assert_eq!(
+            serde_json::to_value(Grant { source, ..grant(1) }).unwrap()["source"],
+            stored
+        );
+        g["source"] = stored.into();
+        let bytes = serde_json::to_vec(&g).unwrap();
+        assert_eq!(
+            tx::decode::<Grant>("grants", &bytes).unwrap().source,
+            source
+        );
+    }
+    assert!(Allowlist.from_entry() && Request.from_entry());
+    assert!(
+        ![Invite, Open, Admin, External]
+            .iter()
+            .any(|s| s.from_entry())
+    );
 }

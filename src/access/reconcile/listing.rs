@@ -8,7 +8,7 @@ use crate::access::users::{first_non_empty, share_status};
 use crate::access::{Access, AccessError, Owner};
 use crate::clock::UnixTime;
 use crate::plex::Share;
-use crate::store::{Grant, GrantStatus, NewEvent, StoreError, WriteTx};
+use crate::store::{Grant, GrantSource, GrantStatus, NewEvent, StoreError, WriteTx};
 
 /// Counts of what one listing changed.
 #[derive(Debug, Default)]
@@ -108,7 +108,7 @@ pub(crate) fn external_grant(s: &Share, now: UnixTime) -> Grant {
         status: share_status(s.accepted),
         external: true,
         share_id: Some(s.share_id),
-        source: "external".to_owned(),
+        source: GrantSource::External,
         created_at: now,
         updated_at: now,
         ..Grant::default()

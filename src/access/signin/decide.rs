@@ -6,7 +6,7 @@ use crate::clock::UnixTime;
 use crate::config::Policy;
 use crate::plex::PlexUser;
 use crate::store::{
-    AllowEntry, FlowPurpose, Grant, GrantStatus, Invite, NewEvent, StoreError, WriteTx,
+    AllowEntry, FlowPurpose, Grant, GrantSource, GrantStatus, Invite, NewEvent, StoreError, WriteTx,
 };
 
 use super::{GrantChange, InviteProblem, Role};
@@ -47,7 +47,7 @@ pub(super) enum Decision {
 struct Basis {
     libraries: Vec<u64>,
     access_days: Option<u32>,
-    source: &'static str,
+    source: GrantSource,
     invite: Option<Invite>,
 }
 
@@ -173,7 +173,7 @@ fn decide_join(tx: &mut WriteTx, inp: &DecideInput) -> Result<Decision, StoreErr
         Some(e) => Some(Basis {
             libraries: e.libraries.unwrap_or_else(|| defaults.clone()),
             access_days: e.access_days,
-            source: "allowlist",
+            source: GrantSource::Allowlist,
             invite: None,
         }),
         None => None,
@@ -191,7 +191,7 @@ fn decide_join(tx: &mut WriteTx, inp: &DecideInput) -> Result<Decision, StoreErr
             basis = Some(Basis {
                 libraries: inv.libraries.clone().unwrap_or_else(|| defaults.clone()),
                 access_days: inv.access_days,
-                source: "invite",
+                source: GrantSource::Invite,
                 invite: Some(inv),
             });
         }
@@ -200,7 +200,7 @@ fn decide_join(tx: &mut WriteTx, inp: &DecideInput) -> Result<Decision, StoreErr
         basis = Some(Basis {
             libraries: defaults,
             access_days: None,
-            source: "open",
+            source: GrantSource::Open,
             invite: None,
         });
     }
@@ -266,7 +266,7 @@ fn record_grant(tx: &mut WriteTx, inp: &DecideInput, b: Basis) -> Result<Decisio
         tx.put_invite(&inv)?;
     }
     tx.put_grant(&grant)?;
-    inp.record(tx, change.as_str(), b.source)?;
+    inp.record(tx, change.as_str(), b.source.as_str())?;
     Ok(Decision::Grant(grant, change))
 }
 
@@ -289,7 +289,7 @@ fn merge_grant(existing: Option<Grant>, b: &Basis, inp: &DecideInput) -> Grant {
             expires_at: b
                 .access_days
                 .map(|d| now.saturating_add(i64::from(d) * DAY_SECS)),
-            source: b.source.to_owned(),
+            source: b.source,
             invite_id: b.invite.as_ref().map(|i| i.id),
             created_at: now,
             updated_at: now,

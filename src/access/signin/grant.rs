@@ -156,8 +156,7 @@ impl Access {
     async fn sharing_flags_for(&self, grant: &Grant) -> SharingFlags {
         let flags = self.0.settings.sharing_flags();
         let invite_id = grant.invite_id;
-        // An approved request made an allowlist entry too.
-        let from_entry = matches!(grant.source.as_str(), "allowlist" | "request");
+        let from_entry = grant.source.from_entry();
         let plex_id = from_entry.then_some(grant.plex_id);
         if invite_id.is_none() && plex_id.is_none() {
             return flags;

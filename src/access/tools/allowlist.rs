@@ -176,7 +176,7 @@ impl Access {
             g.status,
             GrantStatus::Sharing | GrantStatus::Pending | GrantStatus::Accepted
         );
-        if g.external || !live || !matches!(g.source.as_str(), "allowlist" | "request") {
+        if g.external || !live || !g.source.from_entry() {
             return Ok(false);
         }
         let refs: Option<Vec<LibraryRef>> = entry

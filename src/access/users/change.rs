@@ -141,6 +141,7 @@ impl Access {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::store::GrantSource;
 
     fn grant(external: bool) -> Grant {
         Grant {
@@ -151,7 +152,7 @@ mod tests {
             status: GrantStatus::Accepted,
             external,
             share_id: Some(9),
-            source: "external".to_owned(),
+            source: GrantSource::External,
             ..Grant::default()
         }
     }

@@ -1,5 +1,5 @@
 //! The owner invites someone directly by username, email or account id (SPEC §7 `POST /users`).
-//! plex.tv resolves the name; its answer names the account, and the grant (`source: "admin"`,
+//! plex.tv resolves the name; its answer names the account, and the grant (`GrantSource::Admin`,
 //! `pending`) is recorded with its event. The friend accepts from Plex's email.
 
 use super::{DAY_SECS, UserInfo, check_access_days, first_non_empty, parse_account, share_status};
@@ -7,7 +7,7 @@ use crate::access::{Access, AccessError, Owner};
 use crate::clock::UnixTime;
 use crate::config::LibraryRef;
 use crate::plex::{Invitee, PlexError, Share};
-use crate::store::{Grant, GrantStatus};
+use crate::store::{Grant, GrantSource, GrantStatus};
 
 /// What the owner asks for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -51,7 +51,7 @@ fn invite_error(account: &str, e: PlexError) -> AccessError {
     }
 }
 
-/// The grant recording a direct invite: plexgate's own, `source: "admin"`.
+/// The grant recording a direct invite: plexgate's own, `GrantSource::Admin`.
 fn invited_grant(share: &Share, account: &str, access_days: Option<u32>, now: UnixTime) -> Grant {
     Grant {
         plex_id: share.user_id,
@@ -64,7 +64,7 @@ fn invited_grant(share: &Share, account: &str, access_days: Option<u32>, now: Un
         status: share_status(share.accepted),
         share_id: Some(share.share_id),
         expires_at: access_days.map(|d| now.saturating_add(i64::from(d) * DAY_SECS)),
-        source: "admin".to_owned(),
+        source: GrantSource::Admin,
         created_at: now,
         updated_at: now,
         ..Grant::default()

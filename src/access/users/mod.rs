@@ -216,6 +216,7 @@ impl Access {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::store::GrantSource;
 
     fn share(user_id: u64, name: &str, accepted: bool) -> Share {
         Share {
@@ -238,7 +239,7 @@ mod tests {
             status,
             external,
             expires_at: Some(99),
-            source: "admin".to_owned(),
+            source: GrantSource::Admin,
             created_at: 7,
             updated_at: 7,
             ..Grant::default()

@@ -108,7 +108,7 @@ async fn events_page_with_next_and_filter_by_account_and_kind() {
                 external: false,
                 share_id: None,
                 expires_at: None,
-                source: "admin".into(),
+                source: plexgate::store::GrantSource::Admin,
                 invite_id: None,
                 attempts: 0,
                 next_attempt_at: None,

@@ -68,7 +68,7 @@ pub fn fill(store: &Store) {
                 external: false,
                 share_id: Some(5),
                 expires_at: None,
-                source: "allowlist".into(),
+                source: plexgate::store::GrantSource::Allowlist,
                 invite_id: None,
                 attempts: 0,
                 next_attempt_at: None,
