@@ -7,6 +7,7 @@ use tokio::task::JoinHandle;
 
 use crate::access::Access;
 use crate::config::Config;
+use crate::store::EventKind;
 
 /// Starts the jobs. `sweep_memory` bounds the web layer's in-memory limiters.
 pub fn spawn(
@@ -60,7 +61,14 @@ pub async fn daily_upkeep(access: &Access, config: &Config) {
         Err(e) => {
             tracing::warn!(error = %e, "daily backup failed");
             access
-                .record("backup", "system", None, None, "failed", e.to_string())
+                .record(
+                    EventKind::Backup,
+                    "system",
+                    None,
+                    None,
+                    "failed",
+                    e.to_string(),
+                )
                 .await;
         }
     }
@@ -70,7 +78,14 @@ pub async fn daily_upkeep(access: &Access, config: &Config) {
         Err(e) => {
             tracing::warn!(error = %e, "pruning events failed");
             access
-                .record("prune", "system", None, None, "failed", e.to_string())
+                .record(
+                    EventKind::Prune,
+                    "system",
+                    None,
+                    None,
+                    "failed",
+                    e.to_string(),
+                )
                 .await;
         }
     }

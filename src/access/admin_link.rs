@@ -11,6 +11,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use crate::clock::{UnixTime, secs};
 use crate::config::PublicUrl;
+use crate::store::EventKind;
 use crate::store::{Keys, NewEvent, Store, StoreError, WriteTx};
 
 /// How long a link works.
@@ -145,7 +146,7 @@ pub async fn consume_admin_link(
             };
             tx.append_event(NewEvent {
                 ip,
-                ..NewEvent::new(now, "admin_link", "owner", None, word, detail)
+                ..NewEvent::new(now, EventKind::AdminLink, "owner", None, word, detail)
             })?;
             Ok(outcome)
         })

@@ -4,6 +4,7 @@
 
 use super::users::{already_on, parse_account};
 use super::{Access, AccessError};
+use crate::store::EventKind;
 use crate::store::{AdminEntry, IdTable, SessionKind};
 
 impl Access {
@@ -33,7 +34,7 @@ impl Access {
             plex_id,
             created_at: self.now(),
         };
-        let ev = self.event("admin_add", actor, plex_id, "ok", "");
+        let ev = self.event(EventKind::AdminAdd, actor, plex_id, "ok", "");
         self.write(move |tx| {
             let lower = entry.account.to_lowercase();
             let dup = tx.list_admins()?.into_iter().find(|a| {
@@ -55,7 +56,7 @@ impl Access {
 
     /// Removes a co-admin and ends their admin sessions; an unknown id is `NotFound`.
     pub async fn remove_co_admin(&self, actor: &str, id: u64) -> Result<(), AccessError> {
-        let ev = self.event("admin_remove", actor, None, "ok", "");
+        let ev = self.event(EventKind::AdminRemove, actor, None, "ok", "");
         self.write(move |tx| {
             let Some(old) = tx.get_admin(id)? else {
                 return Ok(Err(AccessError::NotFound(format!("co-admin {id}"))));

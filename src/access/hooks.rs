@@ -159,8 +159,8 @@ impl Access {
     }
 
     /// Announces a removal because access expired.
-    pub(crate) fn after_removal(&self, g: &Grant, kind: &str) {
-        if kind == "expired" {
+    pub(crate) fn after_removal(&self, g: &Grant, kind: crate::store::EventKind) {
+        if kind == crate::store::EventKind::Expired {
             let detail = "share removed from plex.tv";
             self.notify(EventKind::Expired, account(g.plex_id, &g.username), detail);
         }

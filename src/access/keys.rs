@@ -4,6 +4,7 @@
 use super::{Access, AccessError};
 use crate::crypto::{random_token, sha256_hex};
 use crate::secret::Secret;
+use crate::store::EventKind;
 use crate::store::{ApiKeyRecord, IdTable};
 
 /// Random bytes in a key.
@@ -63,7 +64,7 @@ impl Access {
             created_at: self.now(),
             last_used_at: None,
         };
-        let ev = self.event("key_create", actor, None, "ok", "");
+        let ev = self.event(EventKind::KeyCreate, actor, None, "ok", "");
         let record = self
             .write(move |tx| {
                 let taken = tx
@@ -89,7 +90,7 @@ impl Access {
 
     /// Revokes (deletes) a key; it stops working at once. An unknown id is `NotFound`.
     pub async fn revoke_api_key(&self, actor: &str, id: u64) -> Result<(), AccessError> {
-        let ev = self.event("key_revoke", actor, None, "ok", "");
+        let ev = self.event(EventKind::KeyRevoke, actor, None, "ok", "");
         self.write(move |tx| {
             let Some(old) = tx.get_api_key(id)? else {
                 return Ok(Err(AccessError::NotFound(format!("API key {id}"))));

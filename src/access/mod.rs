@@ -38,6 +38,7 @@ use crate::clock::{SharedClock, Timing, UnixTime};
 use crate::config::{LibraryRef, Policy, PublicUrl};
 use crate::plex::{PlexClient, PlexServer, PlexUser, Section, Sections};
 use crate::secret::Secret;
+use crate::store::EventKind;
 use crate::store::{GrantStatus, NewEvent, ReadTx, Store, StoreError, WriteTx};
 pub(crate) use crate::sync::lock;
 
@@ -473,7 +474,7 @@ impl Access {
     /// answer it records does not depend on it).
     pub async fn record(
         &self,
-        kind: &str,
+        kind: EventKind,
         actor: &str,
         plex_id: Option<u64>,
         ip: Option<String>,
@@ -487,14 +488,14 @@ impl Access {
             .store
             .write(move |tx| tx.append_event(event).map(drop));
         if let Err(e) = written.await {
-            tracing::warn!(error = %e, kind, "recording an event failed");
+            tracing::warn!(error = %e, kind = kind.as_str(), "recording an event failed");
         }
     }
 
     /// An event stamped now (the caller appends it inside its write transaction).
     pub(crate) fn event(
         &self,
-        kind: &str,
+        kind: EventKind,
         actor: &str,
         plex_id: Option<u64>,
         outcome: &str,

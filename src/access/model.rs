@@ -3,7 +3,7 @@
 
 pub use crate::plex::{PlexUser, Sections};
 pub use crate::store::{
-    AccessRequest, AdminEntry, AllowEntry, ApiKeyRecord, Event, FlowPurpose, GrantStatus, Invite,
-    OidcClientRecord, OidcCode, OidcToken, OidcTokenKind, RequestStatus, Session, SessionKind,
-    SharingOverrides,
+    AccessRequest, AdminEntry, AllowEntry, ApiKeyRecord, Event, EventKind, FlowPurpose,
+    GrantStatus, Invite, OidcClientRecord, OidcCode, OidcToken, OidcTokenKind, RequestStatus,
+    Session, SessionKind, SharingOverrides,
 };

@@ -13,6 +13,7 @@ use super::{
 };
 use crate::plex::{PlexError, PlexServer, ShareFamily};
 use crate::secret::Secret;
+use crate::store::EventKind;
 use crate::store::{Store, StoreError};
 
 /// Whether the setup wizard stored an owner token (readable or not). A quick read at start-up.
@@ -123,7 +124,7 @@ impl Access {
             "v2" => "plex.tv v1 share endpoints confirmed gone by a second call; using v2",
             _ => "plex.tv v1 share endpoints answer again; using v1",
         };
-        let ev = self.event("share_family", "plexgate", None, family, detail);
+        let ev = self.event(EventKind::ShareFamily, "plexgate", None, family, detail);
         let now = self.now();
         let saved = self
             .0

@@ -9,6 +9,7 @@ use std::sync::{Arc, Weak};
 
 use super::{Access, AccessError, Inner, Owner, OwnerStatus, lock};
 use crate::plex::{OwnerTokenListener, OwnerTokenSeen, PlexError};
+use crate::store::EventKind;
 
 /// The adapter's listener for this service (a weak handle: the adapter lives inside it).
 pub(super) fn listener(access: Weak<Inner>) -> OwnerTokenListener {
@@ -97,7 +98,7 @@ impl Access {
             (OwnerStatus::Ready(o), _) | (_, OwnerStatus::Ready(o)) => Some(o.plex_id),
             _ => None,
         };
-        let event = self.event("owner_token", "plexgate", plex_id, outcome, detail);
+        let event = self.event(EventKind::OwnerToken, "plexgate", plex_id, outcome, detail);
         let store = self.0.store.clone();
         // Called from synchronous code inside the runtime; the record must not wait for it.
         if let Ok(rt) = tokio::runtime::Handle::try_current() {

@@ -10,6 +10,7 @@ use super::{Access, AccessError, Refusal, RefusalKind, RequestIdentity, lock};
 use crate::clock::UnixTime;
 use crate::crypto::{random_token, sha256_hex};
 use crate::plex::PlexUser;
+use crate::store::EventKind;
 use crate::store::{
     AccessRequest, AllowEntry, Grant, GrantSource, GrantStatus, IdTable, NewEvent, RequestStatus,
     StoreError, WriteTx,
@@ -49,7 +50,13 @@ impl Access {
             }
         };
         let note: String = note.trim().chars().take(MAX_NOTE_CHARS).collect();
-        let mut ev = self.event("request", &who.username, Some(who.plex_id), "open", "");
+        let mut ev = self.event(
+            EventKind::Request,
+            &who.username,
+            Some(who.plex_id),
+            "open",
+            "",
+        );
         ev.ip = ip.map(|i| i.to_string());
         let req = self
             .write(move |tx| {
@@ -175,7 +182,7 @@ impl Access {
         let libraries = self.library_set(approval.libraries.as_deref()).await?;
         let entry_libraries = approval.libraries.is_some().then(|| libraries.clone());
         let now = self.now();
-        let ev = self.event("request_approve", actor, None, "approved", "");
+        let ev = self.event(EventKind::RequestApprove, actor, None, "approved", "");
         let (req, grant) = self
             .write(move |tx| {
                 let req = match close_request(tx, id, RequestStatus::Approved, &ev.actor, now)? {
@@ -212,7 +219,7 @@ impl Access {
     ) -> Result<AccessRequest, AccessError> {
         let now = self.now();
         let ev = self.event(
-            "request_decline",
+            EventKind::RequestDecline,
             actor,
             None,
             "declined",

@@ -16,6 +16,7 @@ use crate::config::{LibraryRef, Policy};
 use crate::plex::avatar::Avatar;
 use crate::plex::{PlexServer, PlexUser};
 use crate::secret::Secret;
+use crate::store::EventKind;
 use crate::store::{NewEvent, Store};
 
 /// The settings key of the account that claimed the install ([`ClaimedBy`]).
@@ -82,9 +83,9 @@ impl Access {
                     Some(_) => Claim::Refused,
                 };
                 let (kind, outcome) = match claim {
-                    Claim::Claimed => ("setup_claim", "ok"),
-                    Claim::Reconnected => ("plex_reconnect", "ok"),
-                    Claim::Refused => ("setup_claim", "refused"),
+                    Claim::Claimed => (EventKind::SetupClaim, "ok"),
+                    Claim::Reconnected => (EventKind::PlexReconnect, "ok"),
+                    Claim::Refused => (EventKind::SetupClaim, "refused"),
                 };
                 if claim != Claim::Refused {
                     tx.put_secret_setting(OWNER_TOKEN_KEY, &tok)?;
@@ -148,7 +149,7 @@ impl Access {
         let token = self.stored_token().await?;
         let owner = self.choose_server_with(token, machine_id).await?;
         let event = self.event(
-            "setup_server",
+            EventKind::SetupServer,
             actor,
             Some(owner.plex_id),
             "ok",
@@ -189,7 +190,13 @@ impl Access {
         if !self.libraries_from_config() {
             let sections = self.sections().await?;
             let ids = resolve_libraries(libraries, &sections.sections)?;
-            let event = self.event("libraries_set", actor, None, "ok", "default libraries set");
+            let event = self.event(
+                EventKind::LibrariesSet,
+                actor,
+                None,
+                "ok",
+                "default libraries set",
+            );
             self.save_setting(DEFAULT_LIBRARIES_KEY, ids.clone(), Some(event))
                 .await?;
             self.note_default_libraries(&ids);
@@ -204,7 +211,7 @@ impl Access {
     /// fix it). Takes effect at once.
     pub async fn set_policy(&self, actor: &str, policy: Policy) -> Result<(), AccessError> {
         let event = self.event(
-            "policy_set",
+            EventKind::PolicySet,
             actor,
             None,
             "ok",
@@ -248,7 +255,13 @@ impl Access {
         let value = value.trim().to_owned();
         let cached = (!value.is_empty()).then(|| value.clone());
         let owned = key.to_owned();
-        let event = self.event("settings_set", actor, None, "ok", format!("{key} changed"));
+        let event = self.event(
+            EventKind::SettingsSet,
+            actor,
+            None,
+            "ok",
+            format!("{key} changed"),
+        );
         self.write(move |tx| {
             if value.is_empty() {
                 tx.delete_setting(&owned)?;

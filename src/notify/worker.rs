@@ -10,6 +10,7 @@ use tokio::task::JoinSet;
 
 use super::{Channel, Notification, NotifyDeps, payload};
 use crate::secret::Secret;
+use crate::store::EventKind;
 use crate::store::NewEvent;
 
 /// Tries per delivery: the first and three retries.
@@ -108,7 +109,7 @@ async fn deliver(
     let plex_id = n.account.as_ref().map(|a| a.plex_id);
     let ev = NewEvent::new(
         deps.clock.unix(),
-        "notify",
+        EventKind::Notify,
         "plexgate",
         plex_id,
         outcome,

@@ -270,7 +270,7 @@ impl Store {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let detail = format!("{how}: {name} ({} bytes)", info.bytes);
-        let mut event = system_event(now, "backup", detail);
+        let mut event = system_event(now, super::EventKind::Backup, detail);
         event.actor = actor.to_owned();
         self.write(move |tx| tx.append_event(event).map(drop)).await
     }
@@ -283,7 +283,7 @@ impl Store {
             let removed = tx.prune_events(cutoff)?;
             if removed > 0 {
                 let detail = format!("{removed} event(s) older than {keep_days} days removed");
-                tx.append_event(system_event(now, "prune", detail))?;
+                tx.append_event(system_event(now, super::EventKind::Prune, detail))?;
             }
             Ok(removed)
         })
@@ -292,7 +292,7 @@ impl Store {
 }
 
 /// An event written by plexgate itself.
-fn system_event(at: UnixTime, kind: &str, detail: String) -> super::NewEvent {
+fn system_event(at: UnixTime, kind: super::EventKind, detail: String) -> super::NewEvent {
     super::NewEvent::new(at, kind, "system", None, "ok", detail)
 }
 

@@ -257,6 +257,97 @@ pub struct ApiKeyRecord {
     pub last_used_at: Option<UnixTime>,
 }
 
+/// Declares [`EventKind`] from `Variant => "stored_name"` pairs, so each name is written once.
+macro_rules! event_kinds {
+    ($($(#[$doc:meta])* $v:ident => $name:literal,)*) => {
+        /// What an event records: every kind plexgate writes, stored as its snake_case name
+        /// (the strings earlier versions wrote). Read back, [`Event::kind`] stays a string, so
+        /// an old database's rows read back unchanged.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum EventKind {
+            $($(#[$doc])* $v,)*
+        }
+
+        impl EventKind {
+            /// Every kind, in declaration order.
+            pub const ALL: &[EventKind] = &[$(Self::$v,)*];
+
+            /// The stored name.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$v => $name,)*
+                }
+            }
+
+            /// The kind stored as `name`, if plexgate writes one.
+            pub fn named(name: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|k| k.as_str() == name)
+            }
+        }
+    };
+}
+
+event_kinds! {
+    /// A sign-in's decision (its outcome says which).
+    Signin => "signin",
+    Share => "share",
+    /// Plex's invite accepted on the friend's behalf.
+    Accept => "accept",
+    /// A share made in Plex's UI taken over.
+    Adopt => "adopt",
+    Request => "request",
+    RequestApprove => "request_approve",
+    RequestDecline => "request_decline",
+    AllowlistAdd => "allowlist_add",
+    AllowlistEdit => "allowlist_edit",
+    AllowlistRemove => "allowlist_remove",
+    InviteCreate => "invite_create",
+    InviteRevoke => "invite_revoke",
+    UserUpdate => "user_update",
+    Remove => "remove",
+    /// An ended grant's share removed from plex.tv.
+    Expired => "expired",
+    GrantFailed => "grant_failed",
+    AdminAdd => "admin_add",
+    AdminRemove => "admin_remove",
+    AdminLink => "admin_link",
+    PolicySet => "policy_set",
+    LibrariesSet => "libraries_set",
+    SettingsSet => "settings_set",
+    KeyCreate => "key_create",
+    KeyRevoke => "key_revoke",
+    SessionsEnded => "sessions_ended",
+    /// The admin-managed forward-auth apps replaced through the API.
+    SsoApps => "sso_apps",
+    Signout => "signout",
+    Notify => "notify",
+    OwnerToken => "owner_token",
+    ShareFamily => "share_family",
+    Reconcile => "reconcile",
+    ReconcileConfirm => "reconcile_confirm",
+    ReconcileDiscard => "reconcile_discard",
+    SetupClaim => "setup_claim",
+    SetupServer => "setup_server",
+    PlexReconnect => "plex_reconnect",
+    Backup => "backup",
+    Prune => "prune",
+    SsoSignin => "sso_signin",
+    SsoDenied => "sso_denied",
+    SsoLogout => "sso_logout",
+    SsoUntrustedPeer => "sso_untrusted_peer",
+    OidcSignin => "oidc_signin",
+    OidcDenied => "oidc_denied",
+    OidcLogout => "oidc_logout",
+    OidcTokenReuse => "oidc_token_reuse",
+    OidcClientChanged => "oidc_client_changed",
+}
+
+impl Serialize for EventKind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 /// One line of the audit log. Never holds a token.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
@@ -275,10 +366,10 @@ pub struct Event {
 }
 
 /// An event to append; the store assigns its id.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NewEvent {
     pub at: UnixTime,
-    pub kind: String,
+    pub kind: EventKind,
     pub actor: String,
     pub plex_id: Option<u64>,
     pub ip: Option<String>,
@@ -290,7 +381,7 @@ impl NewEvent {
     /// An event without a client address.
     pub fn new(
         at: UnixTime,
-        kind: &str,
+        kind: EventKind,
         actor: &str,
         plex_id: Option<u64>,
         outcome: &str,
@@ -298,7 +389,7 @@ impl NewEvent {
     ) -> Self {
         Self {
             at,
-            kind: kind.to_owned(),
+            kind,
             actor: actor.to_owned(),
             plex_id,
             ip: None,

@@ -72,10 +72,10 @@ fn session(kind: SessionKind, plex_id: u64, created_at: i64, last_seen_at: i64) 
     }
 }
 
-fn event(at: i64, kind: &str, plex_id: Option<u64>) -> NewEvent {
+fn event(at: i64, kind: EventKind, plex_id: Option<u64>) -> NewEvent {
     NewEvent {
         at,
-        kind: kind.into(),
+        kind,
         actor: "owner".into(),
         plex_id,
         ip: Some("192.0.2.1".into()),
@@ -309,7 +309,11 @@ fn events_page_newest_first_with_next() {
     store
         .write_blocking(|tx| {
             for i in 1..=7u64 {
-                let kind = if i % 2 == 0 { "share" } else { "signin" };
+                let kind = if i % 2 == 0 {
+                    EventKind::Share
+                } else {
+                    EventKind::Signin
+                };
                 let id =
                     tx.append_event(event(i64::try_from(i).unwrap() * 10, kind, Some(i % 3)))?;
                 assert_eq!(id, i);
@@ -358,7 +362,7 @@ fn prune_events_keeps_newer_and_never_reuses_ids() {
     store
         .write_blocking(|tx| {
             for at in [10, 20, 30] {
-                tx.append_event(event(at, "signin", None))?;
+                tx.append_event(event(at, EventKind::Signin, None))?;
             }
             assert_eq!(tx.prune_events(25)?, 2);
             let left = tx.events_page(None, 10, &EventFilter::default())?;
@@ -367,7 +371,7 @@ fn prune_events_keeps_newer_and_never_reuses_ids() {
                 vec![30]
             );
             assert_eq!(tx.prune_events(1_000)?, 1);
-            assert_eq!(tx.append_event(event(40, "signin", None))?, 4);
+            assert_eq!(tx.append_event(event(40, EventKind::Signin, None))?, 4);
             Ok(())
         })
         .unwrap();
@@ -403,4 +407,17 @@ fn grant_sources_are_stored_as_the_strings_earlier_versions_wrote() {
             .iter()
             .any(|s| s.from_entry())
     );
+}
+
+#[test]
+fn event_kinds_have_one_stored_name_each() {
+    let names: std::collections::BTreeSet<&str> =
+        EventKind::ALL.iter().map(|k| k.as_str()).collect();
+    assert_eq!(names.len(), EventKind::ALL.len());
+    for k in EventKind::ALL {
+        assert_eq!(EventKind::named(k.as_str()), Some(*k));
+        let stored = serde_json::to_value(event(0, *k, None)).unwrap();
+        assert_eq!(stored["kind"], k.as_str());
+    }
+    assert_eq!(EventKind::named("expire"), None);
 }

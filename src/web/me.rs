@@ -13,6 +13,7 @@ use super::error::PageError;
 use super::sessions::{self, AccountSession, see_other};
 use super::views::{self, Action, GrantSummary, access_error_page, grant_summary};
 use crate::access::GrantView;
+use crate::access::model::EventKind;
 use crate::access::model::{GrantStatus, SessionKind};
 use crate::crypto::ct_eq;
 use crate::i18n::tr;
@@ -134,9 +135,14 @@ pub async fn sign_out(
     }
     if let Some((_, s)) = live.first() {
         let (ip, detail) = (Some(ip.to_string()), String::new());
-        let record = state
-            .access
-            .record("signout", &s.username, Some(s.plex_id), ip, "ok", detail);
+        let record = state.access.record(
+            EventKind::Signout,
+            &s.username,
+            Some(s.plex_id),
+            ip,
+            "ok",
+            detail,
+        );
         record.await;
     }
     let expired = [Which::Account, Which::Admin].map(|w| cookies::expire(url, w));

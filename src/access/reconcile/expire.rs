@@ -9,6 +9,7 @@ use crate::access::signin::backoff;
 use crate::access::{Access, AccessError, Owner, OwnerStatus, lock};
 use crate::clock::secs;
 use crate::plex::{PlexError, Removal};
+use crate::store::EventKind;
 use crate::store::{Grant, GrantStatus};
 
 /// The settings key holding removals waiting for the owner's confirmation.
@@ -66,7 +67,10 @@ impl Access {
         }
         for g in due {
             self.owner_still_valid()?;
-            match self.remove_grant(owner, &g, "expired", "reconciler").await {
+            match self
+                .remove_grant(owner, &g, EventKind::Expired, "reconciler")
+                .await
+            {
                 Ok(()) => report.removed += 1,
                 Err(e) => report.errors.push(format!("removing {}: {e}", g.username)),
             }
@@ -97,7 +101,7 @@ impl Access {
         &self,
         owner: &Owner,
         grant: &Grant,
-        kind: &str,
+        kind: EventKind,
         actor: &str,
     ) -> Result<(), AccessError> {
         let removal = match grant.share_id {
@@ -154,7 +158,7 @@ impl Access {
     async fn record_failed_removal(
         &self,
         grant: &Grant,
-        kind: &str,
+        kind: EventKind,
         actor: &str,
         error: &PlexError,
     ) -> Result<(), AccessError> {
@@ -162,14 +166,14 @@ impl Access {
         let now = self.now();
         let timing = self.0.timing.clone();
         let plex_id = grant.plex_id;
-        let kind_owned = kind.to_owned();
+        let kind_owned = kind.as_str().to_owned();
         let message = format!("removal not confirmed by plex.tv: {error}");
         let ev = self.event(
-            "grant_failed",
+            EventKind::GrantFailed,
             actor,
             Some(plex_id),
             "failed",
-            format!("{kind}: {message}"),
+            format!("{}: {message}", kind.as_str()),
         );
         let first = grant.status != GrantStatus::Failed || grant.removal.is_none();
         let recorded = self
@@ -210,8 +214,9 @@ impl Access {
                 && g.expires_at.is_none_or(|t| t > now)
         });
         for g in due {
-            let kind = g.removal.clone().unwrap_or_else(|| "remove".to_owned());
-            match self.remove_grant(owner, &g, &kind, "reconciler").await {
+            let kind = g.removal.as_deref().and_then(EventKind::named);
+            let kind = kind.unwrap_or(EventKind::Remove);
+            match self.remove_grant(owner, &g, kind, "reconciler").await {
                 Ok(()) => report.removed += 1,
                 Err(e) => report.errors.push(format!("removing {}: {e}", g.username)),
             }

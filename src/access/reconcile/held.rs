@@ -5,6 +5,7 @@
 use super::{HELD_REMOVALS_KEY, HeldRemoval};
 use crate::access::{Access, AccessError};
 use crate::clock::{UnixTime, secs};
+use crate::store::EventKind;
 use crate::store::GrantStatus;
 
 /// The settings key holding the time of the last finished run (`UnixTime`).
@@ -64,7 +65,10 @@ impl Access {
             let Some(g) = grant.filter(due) else {
                 continue;
             };
-            match self.remove_grant(&owner, &g, "expired", actor).await {
+            match self
+                .remove_grant(&owner, &g, EventKind::Expired, actor)
+                .await
+            {
                 Ok(()) => removed += 1,
                 Err(e) => {
                     tracing::warn!(plex_id, error = %e, "confirmed removal failed");
@@ -73,14 +77,20 @@ impl Access {
             }
         }
         let detail = format!("removed {removed}, still held {}", kept.len());
-        let ev = self.event("reconcile_confirm", actor, None, "ok", detail);
+        let ev = self.event(EventKind::ReconcileConfirm, actor, None, "ok", detail);
         self.save_setting(HELD_REMOVALS_KEY, kept, Some(ev)).await?;
         Ok(removed)
     }
 
     /// Drops the held list without removing anything; returns how many were dropped.
     pub async fn discard_held_removals(&self, actor: &str) -> Result<u32, AccessError> {
-        let ev = self.event("reconcile_discard", actor, None, "ok", String::new());
+        let ev = self.event(
+            EventKind::ReconcileDiscard,
+            actor,
+            None,
+            "ok",
+            String::new(),
+        );
         self.write(move |tx| {
             let held = tx
                 .get_setting::<Vec<HeldRemoval>>(HELD_REMOVALS_KEY)?

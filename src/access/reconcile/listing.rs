@@ -8,6 +8,7 @@ use crate::access::users::{first_non_empty, share_status};
 use crate::access::{Access, AccessError, Owner};
 use crate::clock::UnixTime;
 use crate::plex::Share;
+use crate::store::EventKind;
 use crate::store::{Grant, GrantSource, GrantStatus, NewEvent, StoreError, WriteTx};
 
 /// Counts of what one listing changed.
@@ -36,7 +37,7 @@ impl Access {
             return Ok(());
         }
         let now = self.now();
-        let base = self.event("reconcile", "reconciler", None, "", "");
+        let base = self.event(EventKind::Reconcile, "reconciler", None, "", "");
         let seen = self
             .write(move |tx| {
                 let mut seen = Seen::default();
@@ -60,8 +61,8 @@ fn follow_share(
     base: &NewEvent,
     seen: &mut Seen,
 ) -> Result<(), StoreError> {
-    let event = |kind: &str, outcome: &str, detail: String| NewEvent {
-        kind: kind.to_owned(),
+    let event = |kind: EventKind, outcome: &str, detail: String| NewEvent {
+        kind,
         plex_id: Some(s.user_id),
         outcome: outcome.to_owned(),
         detail,
@@ -73,14 +74,18 @@ fn follow_share(
     else {
         tx.put_grant(&external_grant(s, now))?;
         let detail = format!("share {} with libraries {:?}", s.share_id, s.section_ids);
-        tx.append_event(event("adopt", "external", detail))?;
+        tx.append_event(event(EventKind::Adopt, "external", detail))?;
         seen.adopted += 1;
         return Ok(());
     };
     let before = g.clone();
     if g.status == GrantStatus::Pending && s.accepted {
         g.status = GrantStatus::Accepted;
-        tx.append_event(event("accept", "listing", "seen accepted".to_owned()))?;
+        tx.append_event(event(
+            EventKind::Accept,
+            "listing",
+            "seen accepted".to_owned(),
+        ))?;
         seen.marked_accepted += 1;
     }
     if g.status != GrantStatus::Sharing {

@@ -14,6 +14,7 @@ pub(crate) use listing::external_grant;
 use super::signin::AcceptTry;
 use super::{Access, AccessError, Owner, lock};
 use crate::secret::Secret;
+use crate::store::EventKind;
 use crate::store::GrantStatus;
 
 /// What one run did.
@@ -64,7 +65,7 @@ impl Access {
                 r.errors.len()
             );
             let outcome = if r.errors.is_empty() { "ok" } else { "errors" };
-            let ev = self.event("reconcile", "reconciler", None, outcome, detail);
+            let ev = self.event(EventKind::Reconcile, "reconciler", None, outcome, detail);
             self.write(move |tx| tx.append_event(ev)).await?;
         }
         Ok(report)

@@ -6,6 +6,7 @@ use crate::access::{Access, AccessError, HeldToken, Owner, lock};
 use crate::clock::secs;
 use crate::plex::{AcceptOutcome, PlexError};
 use crate::secret::Secret;
+use crate::store::EventKind;
 use crate::store::GrantStatus;
 
 /// How an accept attempt ended.
@@ -75,7 +76,7 @@ impl Access {
         ip: Option<String>,
         how: &str,
     ) -> Result<bool, AccessError> {
-        let mut ev = self.event("accept", "plexgate", Some(plex_id), how, "");
+        let mut ev = self.event(EventKind::Accept, "plexgate", Some(plex_id), how, "");
         ev.ip = ip;
         let now = self.now();
         self.write(move |tx| {

@@ -12,6 +12,7 @@ use crate::store::{
 use super::{GrantChange, InviteProblem, Role};
 use crate::access::DEFAULT_LIBRARIES_KEY;
 use crate::access::users::DAY_SECS;
+use crate::store::EventKind;
 
 /// Everything the decision reads from outside the store.
 #[derive(Debug, Clone)]
@@ -52,7 +53,7 @@ struct Basis {
 }
 
 impl DecideInput {
-    fn event(&self, kind: &str, outcome: &str, detail: impl Into<String>) -> NewEvent {
+    fn event(&self, kind: EventKind, outcome: &str, detail: impl Into<String>) -> NewEvent {
         let (actor, id) = (&self.user.username, Some(self.user.id));
         NewEvent {
             ip: self.ip.clone(),
@@ -71,7 +72,7 @@ impl DecideInput {
         } else {
             format!("{purpose} sign-in: {detail}")
         };
-        tx.append_event(self.event("signin", outcome, detail))
+        tx.append_event(self.event(EventKind::Signin, outcome, detail))
             .map(drop)
     }
 }

@@ -13,6 +13,7 @@ use crate::plex::{Invitee, PlexError, Share, SharingFlags};
 use crate::store::{Grant, GrantStatus, SharingOverrides};
 
 use super::decide::{same_set, union};
+use crate::store::EventKind;
 
 /// After this many failed attempts a grant is `failed` and the owner is told.
 const MAX_ATTEMPTS: u32 = 10;
@@ -68,7 +69,7 @@ impl Access {
         }
         let now = self.now();
         let timing = self.0.timing.clone();
-        let base = self.event("share", "plexgate", Some(grant.plex_id), "", "");
+        let base = self.event(EventKind::Share, "plexgate", Some(grant.plex_id), "", "");
         let plex_id = grant.plex_id;
         let recorded = self
             .write(move |tx| {
@@ -273,7 +274,7 @@ fn apply_result(
             g.status = GrantStatus::Failed;
             g.next_attempt_at = None;
             g.last_error = Some(e.to_string());
-            ev.kind = "grant_failed".to_owned();
+            ev.kind = EventKind::GrantFailed;
             ev.outcome = "failed".to_owned();
             ev.detail = e.to_string();
         }

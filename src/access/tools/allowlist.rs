@@ -6,6 +6,7 @@ use crate::access::users::UserChange;
 use crate::access::users::{already_on, check_access_days, parse_account};
 use crate::access::{Access, AccessError};
 use crate::config::LibraryRef;
+use crate::store::EventKind;
 use crate::store::{AllowEntry, GrantStatus, IdTable, SharingOverrides};
 
 /// What the owner asks to add.
@@ -89,7 +90,7 @@ impl Access {
             ..AllowEntry::default()
         };
         let event = self.event(
-            "allowlist_add",
+            EventKind::AllowlistAdd,
             actor,
             plex_id,
             "ok",
@@ -128,7 +129,7 @@ impl Access {
             None => None,
             Some(refs) => Some(self.resolve_optional_libraries(refs.as_deref()).await?),
         };
-        let mut event = self.event("allowlist_edit", actor, None, "ok", String::new());
+        let mut event = self.event(EventKind::AllowlistEdit, actor, None, "ok", String::new());
         self.write(move |tx| {
             let Some(mut entry) = tx.get_allow(id)? else {
                 return Ok(Err(AccessError::NotFound(format!("allowlist entry {id}"))));
@@ -198,7 +199,7 @@ impl Access {
 
     /// Removes an entry; an unknown id is `NotFound`. Grants already made stay as they are.
     pub async fn remove_allow_entry(&self, actor: &str, id: u64) -> Result<(), AccessError> {
-        let mut event = self.event("allowlist_remove", actor, None, "ok", String::new());
+        let mut event = self.event(EventKind::AllowlistRemove, actor, None, "ok", String::new());
         self.write(move |tx| {
             let Some(old) = tx.get_allow(id)? else {
                 return Ok(Err(AccessError::NotFound(format!("allowlist entry {id}"))));

@@ -7,6 +7,7 @@ use crate::access::{Access, AccessError};
 use crate::config::LibraryRef;
 use crate::crypto::{random_token, sha256_hex};
 use crate::secret::Secret;
+use crate::store::EventKind;
 use crate::store::{IdTable, Invite, SharingOverrides};
 
 /// Random bytes in an invite code (SPEC §1: at least 128 bits).
@@ -77,7 +78,7 @@ impl Access {
             created_at: now,
             ..Invite::default()
         };
-        let mut event = self.event("invite_create", actor, None, "ok", String::new());
+        let mut event = self.event(EventKind::InviteCreate, actor, None, "ok", String::new());
         let invite = self
             .write(move |tx| {
                 invite.id = tx.next_id(IdTable::Invites)?;
@@ -108,7 +109,7 @@ impl Access {
     /// revoking twice changes nothing and records nothing more.
     pub async fn revoke_invite(&self, actor: &str, id: u64) -> Result<(), AccessError> {
         let event = self.event(
-            "invite_revoke",
+            EventKind::InviteRevoke,
             actor,
             None,
             "ok",

@@ -4,6 +4,7 @@
 use crate::access::{Access, AccessError, DEFAULT_LIBRARIES_KEY, resolve_libraries};
 use crate::config::LibraryRef;
 use crate::plex::Section;
+use crate::store::EventKind;
 
 /// One of the server's sections and whether it is in the default set.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,7 +72,7 @@ impl Access {
             .map(|s| s.title.as_str())
             .collect();
         let event = self.event(
-            "libraries_set",
+            EventKind::LibrariesSet,
             actor,
             None,
             "ok",

@@ -9,6 +9,7 @@ use crate::access::signin::{same_set, union};
 use crate::access::{Access, AccessError, Owner};
 use crate::clock::{UnixTime, rfc3339};
 use crate::config::LibraryRef;
+use crate::store::EventKind;
 use crate::store::{Grant, GrantStatus};
 
 /// What the owner changes; `None` leaves a field as it is.
@@ -75,7 +76,13 @@ impl Access {
             return Ok(UserInfo::from_grant(&g));
         }
         g.updated_at = self.now();
-        let ev = self.event("user_update", actor, Some(plex_id), "ok", describe(&g));
+        let ev = self.event(
+            EventKind::UserUpdate,
+            actor,
+            Some(plex_id),
+            "ok",
+            describe(&g),
+        );
         self.save_grant(g.clone(), ev).await?;
         if g.status == GrantStatus::Sharing {
             g = self.push_share(&owner, &g, None).await?;
@@ -88,7 +95,8 @@ impl Access {
     pub async fn remove_user(&self, actor: &str, plex_id: u64) -> Result<(), AccessError> {
         let owner = self.owner().ok_or(AccessError::NotConfigured)?;
         let g = self.grant_for_change(&owner, plex_id, actor).await?;
-        self.remove_grant(&owner, &g, "remove", actor).await
+        self.remove_grant(&owner, &g, EventKind::Remove, actor)
+            .await
     }
 
     /// The live grant of `plex_id`, brought up to date with the share plex.tv lists (its id, and
@@ -107,7 +115,7 @@ impl Access {
             .as_ref()
             .map(|s| format!("share {} with libraries {:?}", s.share_id, s.section_ids))
             .unwrap_or_default();
-        let ev = self.event("adopt", actor, Some(plex_id), "external", detail);
+        let ev = self.event(EventKind::Adopt, actor, Some(plex_id), "external", detail);
         let found = self
             .write(move |tx| {
                 let live = tx

@@ -7,6 +7,7 @@ use crate::access::{Access, AccessError, Owner};
 use crate::clock::UnixTime;
 use crate::config::LibraryRef;
 use crate::plex::{Invitee, PlexError, Share};
+use crate::store::EventKind;
 use crate::store::{Grant, GrantSource, GrantStatus};
 
 /// What the owner asks for.
@@ -93,7 +94,13 @@ impl Access {
         let now = self.now();
         let grant = invited_grant(&share, &account, access_days, now);
         let detail = format!("invited {account}: libraries {:?}", grant.libraries);
-        let ev = self.event("share", actor, Some(grant.plex_id), "shared", detail);
+        let ev = self.event(
+            EventKind::Share,
+            actor,
+            Some(grant.plex_id),
+            "shared",
+            detail,
+        );
         self.save_grant(grant.clone(), ev).await?;
         Ok(UserInfo::from_grant(&grant))
     }

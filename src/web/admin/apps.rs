@@ -10,6 +10,7 @@ use super::flash::FlashKind;
 use super::form::Sticky;
 use super::{Answer, Done, OwnerPost, OwnerSession, View, done, done_shown, render};
 use crate::access::AccessError;
+use crate::access::model::EventKind;
 use crate::access::model::Session;
 use crate::access::oidc::{client_id_ok, redirect_uri_ok};
 use crate::access::sso::AppSource;
@@ -171,7 +172,7 @@ async fn save(state: &AppState, form: &AdminPost, list: Vec<ClientBody>) -> Answ
         Ok((_, secrets)) => {
             account::record(
                 state,
-                "oidc_client_changed",
+                EventKind::OidcClientChanged,
                 Some((&form.session.username, form.session.plex_id)),
                 None,
                 "ok",

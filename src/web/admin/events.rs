@@ -28,7 +28,7 @@ pub const KINDS: &[(&str, &str)] = &[
     ("invite_revoke", "Revoked invite links"),
     ("user_update", "Access changes"),
     ("remove", "Removed access"),
-    ("expire", "Expired access"),
+    ("expired", "Expired access"),
     ("grant_failed", "Failed shares"),
     ("admin_add", "Co-admins added"),
     ("admin_remove", "Co-admins removed"),
@@ -276,5 +276,19 @@ mod tests {
             let s = names().row(event(kind, "")).sentence;
             assert!(!s.contains('_') && !s.contains(':'), "{kind}: {s}");
         }
+    }
+    #[test]
+    fn the_filter_and_the_sentences_name_kinds_plexgate_writes() {
+        use crate::access::model::EventKind;
+        for k in KINDS
+            .iter()
+            .map(|(k, _)| *k)
+            .chain(MORE_KNOWN.iter().copied())
+        {
+            assert!(EventKind::named(k).is_some(), "{k} is never written");
+        }
+        // An expiry reads as one (it once fell through to the generic sentence).
+        let s = names().row(event(EventKind::Expired.as_str(), "")).sentence;
+        assert_eq!(s, "alice's access ended (shared)");
     }
 }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::access::{LibraryBox, library_boxes, titles};
 use super::form::Sticky;
 use super::{Answer, Done, Steps, View, done, failed, grant_fields, library_refs, render};
+use crate::access::model::EventKind;
 use crate::access::model::GrantStatus;
 use crate::access::users::{NewUser, UserChange, UserInfo};
 use crate::i18n::{arg, num, tr, tr_args};
@@ -224,7 +225,7 @@ pub async fn end_sessions(
     let n = ended.map_err(|e| failed(&e, BACK))?;
     let detail = format!("{n} sessions of {plex_id}");
     let actor = Some((form.session.username.as_str(), plex_id));
-    account::record(&state, "sessions_ended", actor, None, "ok", detail).await;
+    account::record(&state, EventKind::SessionsEnded, actor, None, "ok", detail).await;
     Ok(done(&state, BACK, "sessions-ended"))
 }
 

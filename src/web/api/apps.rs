@@ -10,6 +10,7 @@ use utoipa::ToSchema;
 use super::json::{ApiJson, LibraryRefSchema};
 use super::{ApiKey, ErrorBody};
 use crate::access::apps::check_apps;
+use crate::access::model::EventKind;
 use crate::access::sso::{AppEntry, AppSource};
 use crate::config::{LibraryRef, SsoApp, SsoRule};
 use crate::web::AppState;
@@ -102,7 +103,7 @@ pub async fn put(
         .set(account::entries(apps, AppSource::Admin));
     account::record(
         &state,
-        "sso_apps",
+        EventKind::SsoApps,
         None,
         None,
         "ok",

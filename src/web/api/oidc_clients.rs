@@ -12,6 +12,7 @@ use super::json::{ApiJson, LibraryRefSchema};
 use super::{ApiKey, ErrorBody};
 use crate::access::AccessError;
 use crate::access::apps::trimmed;
+use crate::access::model::EventKind;
 use crate::access::model::OidcClientRecord;
 use crate::access::oidc::{Client, check_client_shape};
 use crate::access::sso::AppSource;
@@ -125,7 +126,7 @@ pub async fn put(
     let names: Vec<String> = records.iter().map(|r| r.client.client_id.clone()).collect();
     account::record(
         &state,
-        "oidc_client_changed",
+        EventKind::OidcClientChanged,
         None,
         None,
         "ok",

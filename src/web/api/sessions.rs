@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 
 use super::json::ApiPath;
 use super::{ApiKey, ErrorBody};
+use crate::access::model::EventKind;
 use crate::web::AppState;
 use crate::web::error::ApiError;
 use crate::web::sso::account;
@@ -26,7 +27,7 @@ pub async fn end(
         .map_err(|e| ApiError::internal(&e))?;
     account::record(
         &state,
-        "sessions_ended",
+        EventKind::SessionsEnded,
         None,
         None,
         "ok",

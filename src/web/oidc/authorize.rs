@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::clients;
 use super::pages::{self, PostForm};
 use super::state::Pending;
+use crate::access::model::EventKind;
 use crate::access::oidc::{AuthorizeError, AuthorizeParams, PageProblem, check_authorize};
 use crate::crypto::{random_token, sha256_hex};
 use crate::i18n::{arg, tr, tr_args};
@@ -225,7 +226,15 @@ async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pendi
             .oidc
             .denied_due(plex_id, client.id(), state.access.clock().unix())
         {
-            account::record(state, "oidc_denied", who, None, "denied", app.clone()).await;
+            account::record(
+                state,
+                EventKind::OidcDenied,
+                who,
+                None,
+                "denied",
+                app.clone(),
+            )
+            .await;
         }
         let mut pairs = vec![("error", "access_denied")];
         if let Some(s) = r.state.as_deref() {
@@ -253,7 +262,7 @@ async fn continue_with(state: &AppState, headers: &HeaderMap, id: &str, p: Pendi
         .issue_oidc_code(r, plex_id, session.session.created_at)
         .await;
     let code = code.map_err(|e| internal(state, &e))?;
-    account::record(state, "oidc_signin", who, None, "ok", app.clone()).await;
+    account::record(state, EventKind::OidcSignin, who, None, "ok", app.clone()).await;
     let (uri, st) = (&r.redirect_uri, r.state.as_deref());
     let answered = answer(state, uri, r.form_post, &[("code", &code)], st, &app);
     Ok(answered)

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use super::authorize::with_query;
 use super::clients;
 use super::pages;
+use crate::access::model::EventKind;
 use crate::access::model::OidcTokenKind;
 use crate::access::oidc::{CLAIMS, SCOPES};
 use crate::i18n::tr;
@@ -171,7 +172,7 @@ pub async fn logout(
             resp = cookies::with(resp, &[cookies::expire(&state.config, which)]);
         }
         let who = Some((c.profile.username.as_str(), plex_id));
-        account::record(&state, "oidc_logout", who, None, "ok", aud).await;
+        account::record(&state, EventKind::OidcLogout, who, None, "ok", aud).await;
     }
     resp
 }

@@ -17,6 +17,7 @@ use serde_json::json;
 
 use super::clients;
 use crate::access::AccessError;
+use crate::access::model::EventKind;
 use crate::access::oidc::{ACCESS_TTL_SECS, Client, Grant, Redeemed};
 use crate::crypto::random_token;
 use crate::web::AppState;
@@ -197,7 +198,7 @@ async fn finish(
             let detail = format!("{} reused a {what}; {revoked} tokens revoked", client.id());
             account::record(
                 state,
-                "oidc_token_reuse",
+                EventKind::OidcTokenReuse,
                 Some(("", plex_id)),
                 None,
                 "revoked",

@@ -9,6 +9,7 @@ use axum::http::HeaderMap;
 
 use super::state::{Cached, Profile};
 use crate::access::AccessError;
+use crate::access::model::EventKind;
 use crate::access::model::PlexUser;
 use crate::access::sessions::{expired as session_expired, touch_every};
 use crate::access::sso::{AppEntry, AppSource, Who, passes, user_entry_names};
@@ -166,7 +167,7 @@ pub async fn end_sessions(state: &AppState, plex_id: u64) -> Result<usize, Acces
 /// Appends an SSO event; a failure is logged, never shown (the answer does not depend on it).
 pub async fn record(
     state: &AppState,
-    kind: &str,
+    kind: EventKind,
     who: Option<(&str, u64)>,
     ip: Option<String>,
     outcome: &str,

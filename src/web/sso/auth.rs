@@ -15,6 +15,7 @@ use crate::access::sso::{AppEntry, bypassed, find_app, header_value, normalize_p
 use crate::config::SsoRule;
 use crate::web::AppState;
 // Only the socket peer (never a header) decides whether the proxy is trusted.
+use crate::access::model::EventKind;
 use crate::web::client_ip::{is_trusted, peer};
 
 /// Which proxy is asking: they differ only in how a sign-in is asked for.
@@ -245,7 +246,7 @@ fn untrusted(state: &AppState, peer: IpAddr) {
     tokio::spawn(async move {
         account::record(
             &state,
-            "sso_untrusted_peer",
+            EventKind::SsoUntrustedPeer,
             None,
             Some(peer.to_string()),
             "refused",
@@ -266,7 +267,7 @@ fn denied_event(state: &AppState, username: &str, plex_id: u64, app: &str) {
     tokio::spawn(async move {
         account::record(
             &state,
-            "sso_denied",
+            EventKind::SsoDenied,
             Some((&username, plex_id)),
             None,
             "refused",

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 use super::account;
+use crate::access::model::EventKind;
 use crate::access::sso::{AppEntry, find_app, normalize_path};
 use crate::crypto::ct_eq;
 use crate::i18n::{arg, tr, tr_args};
@@ -161,7 +162,7 @@ pub async fn logout(
     let who = (current.profile.username.as_str(), current.session.plex_id);
     account::record(
         &state,
-        "sso_logout",
+        EventKind::SsoLogout,
         Some(who),
         Some(ip.to_string()),
         "ok",

@@ -8,6 +8,7 @@ use axum::response::Response;
 
 use super::account;
 use super::login::{app_of_rd, valid_rd};
+use crate::access::model::EventKind;
 use crate::access::model::PlexUser;
 use crate::i18n::{arg, tr, tr_args};
 use crate::web::AppState;
@@ -89,7 +90,7 @@ pub(crate) async fn to_app(
     };
     if ok {
         let who = Some((user.username.as_str(), user.id));
-        account::record(state, "sso_signin", who, None, "ok", name).await;
+        account::record(state, EventKind::SsoSignin, who, None, "ok", name).await;
     }
     page
 }

@@ -1,6 +1,6 @@
 //! Co-admins (owner only: every key acts for the owner) and the event log's pages and filters.
 
-use plexgate::store::{NewEvent, SessionKind};
+use plexgate::store::{EventKind, NewEvent, SessionKind};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -91,7 +91,11 @@ async fn events_page_with_next_and_filter_by_account_and_kind() {
             for i in 0..5u64 {
                 tx.append_event(NewEvent {
                     at: 1_700_000_000,
-                    kind: if i % 2 == 0 { "signin" } else { "share" }.into(),
+                    kind: if i % 2 == 0 {
+                        EventKind::Signin
+                    } else {
+                        EventKind::Share
+                    },
                     actor: "alice".into(),
                     plex_id: Some(if i < 3 { 7 } else { 8 }),
                     ip: Some("192.0.2.1".into()),

@@ -233,8 +233,8 @@ async fn pruning_removes_old_events_only() {
         left,
         vec![
             ("prune".to_owned(), None),
-            ("test".to_owned(), Some(3)),
-            ("test".to_owned(), Some(2))
+            ("signin".to_owned(), Some(3)),
+            ("signin".to_owned(), Some(2))
         ]
     );
     assert_eq!(store.prune_events(now, 730).await.unwrap(), 0);

@@ -6,8 +6,8 @@ use std::path::Path;
 use plexgate::access::{OWNER_SERVER_KEY, OWNER_TOKEN_KEY};
 use plexgate::secret::Secret;
 use plexgate::store::{
-    AccessRequest, AdminEntry, AllowEntry, ApiKeyRecord, Flow, FlowPurpose, Grant, GrantStatus,
-    Invite, NewEvent, RequestStatus, Session, SessionKind, Store,
+    AccessRequest, AdminEntry, AllowEntry, ApiKeyRecord, EventKind, Flow, FlowPurpose, Grant,
+    GrantStatus, Invite, NewEvent, RequestStatus, Session, SessionKind, Store,
 };
 use redb::{ReadableDatabase as _, TableDefinition};
 
@@ -16,7 +16,7 @@ const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
 pub fn event(at: i64, n: u64) -> NewEvent {
     NewEvent {
         at,
-        kind: "test".into(),
+        kind: EventKind::Signin,
         actor: "writer".into(),
         plex_id: Some(n),
         ip: None,
