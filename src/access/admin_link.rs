@@ -11,8 +11,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use crate::clock::{UnixTime, secs};
 use crate::config::PublicUrl;
-use crate::store::EventKind;
-use crate::store::{Keys, NewEvent, Store, StoreError, WriteTx};
+use crate::store::{EventKind, Keys, NewEvent, Store, StoreError, WriteTx};
 
 /// How long a link works.
 pub const ADMIN_LINK_TTL: Duration = Duration::from_secs(10 * 60);

@@ -4,8 +4,7 @@
 
 use super::users::{already_on, parse_account};
 use super::{Access, AccessError};
-use crate::store::EventKind;
-use crate::store::{AdminEntry, IdTable, SessionKind};
+use crate::store::{AdminEntry, EventKind, IdTable, SessionKind};
 
 impl Access {
     /// Every co-admin, oldest first.

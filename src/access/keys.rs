@@ -4,8 +4,7 @@
 use super::{Access, AccessError};
 use crate::crypto::{random_token, sha256_hex};
 use crate::secret::Secret;
-use crate::store::EventKind;
-use crate::store::{ApiKeyRecord, IdTable};
+use crate::store::{ApiKeyRecord, EventKind, IdTable};
 
 /// Random bytes in a key.
 const KEY_BYTES: usize = 32;

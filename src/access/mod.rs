@@ -38,8 +38,7 @@ use crate::clock::{SharedClock, Timing, UnixTime};
 use crate::config::{LibraryRef, Policy, PublicUrl};
 use crate::plex::{PlexClient, PlexServer, PlexUser, Section, Sections};
 use crate::secret::Secret;
-use crate::store::EventKind;
-use crate::store::{GrantStatus, NewEvent, ReadTx, Store, StoreError, WriteTx};
+use crate::store::{EventKind, GrantStatus, NewEvent, ReadTx, Store, StoreError, WriteTx};
 pub(crate) use crate::sync::lock;
 
 /// What the access layer needs from the configuration.

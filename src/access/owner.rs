@@ -13,8 +13,7 @@ use super::{
 };
 use crate::plex::{PlexError, PlexServer, ShareFamily};
 use crate::secret::Secret;
-use crate::store::EventKind;
-use crate::store::{Store, StoreError};
+use crate::store::{EventKind, Store, StoreError};
 
 /// Whether the setup wizard stored an owner token (readable or not). A quick read at start-up.
 pub fn stored_owner_exists(store: &Store) -> bool {

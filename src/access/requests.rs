@@ -10,10 +10,9 @@ use super::{Access, AccessError, Refusal, RefusalKind, RequestIdentity, lock};
 use crate::clock::UnixTime;
 use crate::crypto::{random_token, sha256_hex};
 use crate::plex::PlexUser;
-use crate::store::EventKind;
 use crate::store::{
-    AccessRequest, AllowEntry, Grant, GrantSource, GrantStatus, IdTable, NewEvent, RequestStatus,
-    StoreError, WriteTx,
+    AccessRequest, AllowEntry, EventKind, Grant, GrantSource, GrantStatus, IdTable, NewEvent,
+    RequestStatus, StoreError, WriteTx,
 };
 
 /// How long an "Ask for access" token works.

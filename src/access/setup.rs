@@ -16,8 +16,7 @@ use crate::config::{LibraryRef, Policy};
 use crate::plex::avatar::Avatar;
 use crate::plex::{PlexServer, PlexUser};
 use crate::secret::Secret;
-use crate::store::EventKind;
-use crate::store::{NewEvent, Store};
+use crate::store::{EventKind, NewEvent, Store};
 
 /// The settings key of the account that claimed the install ([`ClaimedBy`]).
 pub const OWNER_ACCOUNT_KEY: &str = "owner_account";

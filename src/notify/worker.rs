@@ -10,8 +10,7 @@ use tokio::task::JoinSet;
 
 use super::{Channel, Notification, NotifyDeps, payload};
 use crate::secret::Secret;
-use crate::store::EventKind;
-use crate::store::NewEvent;
+use crate::store::{EventKind, NewEvent};
 
 /// Tries per delivery: the first and three retries.
 const ATTEMPTS: u32 = 4;

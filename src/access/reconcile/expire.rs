@@ -9,8 +9,7 @@ use crate::access::signin::backoff;
 use crate::access::{Access, AccessError, Owner, OwnerStatus, lock};
 use crate::clock::secs;
 use crate::plex::{PlexError, Removal};
-use crate::store::EventKind;
-use crate::store::{Grant, GrantStatus};
+use crate::store::{EventKind, Grant, GrantStatus};
 
 /// The settings key holding removals waiting for the owner's confirmation.
 pub const HELD_REMOVALS_KEY: &str = "held_removals";

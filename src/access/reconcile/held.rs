@@ -5,8 +5,7 @@
 use super::{HELD_REMOVALS_KEY, HeldRemoval};
 use crate::access::{Access, AccessError};
 use crate::clock::{UnixTime, secs};
-use crate::store::EventKind;
-use crate::store::GrantStatus;
+use crate::store::{EventKind, GrantStatus};
 
 /// The settings key holding the time of the last finished run (`UnixTime`).
 pub const LAST_RUN_KEY: &str = "reconcile_last_run";

@@ -8,8 +8,7 @@ use crate::access::users::{first_non_empty, share_status};
 use crate::access::{Access, AccessError, Owner};
 use crate::clock::UnixTime;
 use crate::plex::Share;
-use crate::store::EventKind;
-use crate::store::{Grant, GrantSource, GrantStatus, NewEvent, StoreError, WriteTx};
+use crate::store::{EventKind, Grant, GrantSource, GrantStatus, NewEvent, StoreError, WriteTx};
 
 /// Counts of what one listing changed.
 #[derive(Debug, Default)]

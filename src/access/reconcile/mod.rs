@@ -14,8 +14,7 @@ pub(crate) use listing::external_grant;
 use super::signin::AcceptTry;
 use super::{Access, AccessError, Owner, lock};
 use crate::secret::Secret;
-use crate::store::EventKind;
-use crate::store::GrantStatus;
+use crate::store::{EventKind, GrantStatus};
 
 /// What one run did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

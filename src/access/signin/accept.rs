@@ -6,8 +6,7 @@ use crate::access::{Access, AccessError, HeldToken, Owner, lock};
 use crate::clock::secs;
 use crate::plex::{AcceptOutcome, PlexError};
 use crate::secret::Secret;
-use crate::store::EventKind;
-use crate::store::GrantStatus;
+use crate::store::{EventKind, GrantStatus};
 
 /// How an accept attempt ended.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,13 +6,13 @@ use crate::clock::UnixTime;
 use crate::config::Policy;
 use crate::plex::PlexUser;
 use crate::store::{
-    AllowEntry, FlowPurpose, Grant, GrantSource, GrantStatus, Invite, NewEvent, StoreError, WriteTx,
+    AllowEntry, EventKind, FlowPurpose, Grant, GrantSource, GrantStatus, Invite, NewEvent,
+    StoreError, WriteTx,
 };
 
 use super::{GrantChange, InviteProblem, Role};
 use crate::access::DEFAULT_LIBRARIES_KEY;
 use crate::access::users::DAY_SECS;
-use crate::store::EventKind;
 
 /// Everything the decision reads from outside the store.
 #[derive(Debug, Clone)]

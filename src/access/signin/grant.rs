@@ -10,10 +10,9 @@ use crate::access::{Access, AccessError, Owner, OwnerStatus};
 use crate::clock::secs;
 use crate::clock::{Timing, UnixTime};
 use crate::plex::{Invitee, PlexError, Share, SharingFlags};
-use crate::store::{Grant, GrantStatus, SharingOverrides};
+use crate::store::{EventKind, Grant, GrantStatus, SharingOverrides};
 
 use super::decide::{same_set, union};
-use crate::store::EventKind;
 
 /// After this many failed attempts a grant is `failed` and the owner is told.
 const MAX_ATTEMPTS: u32 = 10;

@@ -6,8 +6,7 @@ use crate::access::users::UserChange;
 use crate::access::users::{already_on, check_access_days, parse_account};
 use crate::access::{Access, AccessError};
 use crate::config::LibraryRef;
-use crate::store::EventKind;
-use crate::store::{AllowEntry, GrantStatus, IdTable, SharingOverrides};
+use crate::store::{AllowEntry, EventKind, GrantStatus, IdTable, SharingOverrides};
 
 /// What the owner asks to add.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

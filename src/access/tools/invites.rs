@@ -7,8 +7,7 @@ use crate::access::{Access, AccessError};
 use crate::config::LibraryRef;
 use crate::crypto::{random_token, sha256_hex};
 use crate::secret::Secret;
-use crate::store::EventKind;
-use crate::store::{IdTable, Invite, SharingOverrides};
+use crate::store::{EventKind, IdTable, Invite, SharingOverrides};
 
 /// Random bytes in an invite code (SPEC §1: at least 128 bits).
 const CODE_BYTES: usize = 16;

@@ -9,8 +9,7 @@ use crate::access::signin::{same_set, union};
 use crate::access::{Access, AccessError, Owner};
 use crate::clock::{UnixTime, rfc3339};
 use crate::config::LibraryRef;
-use crate::store::EventKind;
-use crate::store::{Grant, GrantStatus};
+use crate::store::{EventKind, Grant, GrantStatus};
 
 /// What the owner changes; `None` leaves a field as it is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -7,8 +7,7 @@ use crate::access::{Access, AccessError, Owner};
 use crate::clock::UnixTime;
 use crate::config::LibraryRef;
 use crate::plex::{Invitee, PlexError, Share};
-use crate::store::EventKind;
-use crate::store::{Grant, GrantSource, GrantStatus};
+use crate::store::{EventKind, Grant, GrantSource, GrantStatus};
 
 /// What the owner asks for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -9,8 +9,7 @@ use axum::http::HeaderMap;
 
 use super::state::{Cached, Profile};
 use crate::access::AccessError;
-use crate::access::model::EventKind;
-use crate::access::model::PlexUser;
+use crate::access::model::{EventKind, PlexUser};
 use crate::access::sessions::{expired as session_expired, touch_every};
 use crate::access::sso::{AppEntry, AppSource, Who, passes, user_entry_names};
 use crate::clock::Timing;

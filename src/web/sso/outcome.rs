@@ -8,8 +8,7 @@ use axum::response::Response;
 
 use super::account;
 use super::login::{app_of_rd, valid_rd};
-use crate::access::model::EventKind;
-use crate::access::model::PlexUser;
+use crate::access::model::{EventKind, PlexUser};
 use crate::i18n::{arg, tr, tr_args};
 use crate::web::AppState;
 use crate::web::error::PageError;
