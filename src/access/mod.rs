@@ -10,6 +10,7 @@ mod error;
 pub mod events;
 mod first_run;
 pub mod flows;
+mod grant;
 mod hooks;
 pub mod keys;
 mod lookups;

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::ReconcileReport;
-use crate::access::signin::backoff;
+use crate::access::grant::backoff;
 use crate::access::{Access, AccessError, Owner, OwnerStatus, lock};
 use crate::clock::secs;
 use crate::plex::{PlexError, Removal};

@@ -4,7 +4,6 @@
 
 mod accept;
 mod decide;
-mod grant;
 mod welcome;
 
 pub use welcome::WelcomeInfo;
@@ -24,7 +23,6 @@ pub(crate) use accept::AcceptTry;
 use decide::{DecideInput, Decision, decide, invite_problem_of};
 
 pub(crate) use decide::{is_active, retarget, same_set, union};
-pub(crate) use grant::backoff;
 
 /// "Try again in a minute" (`Retry-After: 60`).
 const UNAVAILABLE: SignInOutcome = SignInOutcome::Unavailable {

@@ -1,7 +1,7 @@
 //! Carrying a recorded grant out on plex.tv (plex-api.md §5.2a, §7): create the share, or on
 //! "already sharing" find and update it — exactly for plexgate's own shares, only adding for
-//! shares it did not create — and record the result (or the retry) with its event. The
-//! sign-in and the reconciler share this code.
+//! shares it did not create — and record the result (or the retry) with its event. The one
+//! grant service: sign-in, users, requests and the reconciler all carry grants out through it.
 
 use std::time::Duration;
 
@@ -12,7 +12,7 @@ use crate::clock::{Timing, UnixTime};
 use crate::plex::{Invitee, PlexError, Share, SharingFlags};
 use crate::store::{EventKind, Grant, GrantStatus, SharingOverrides};
 
-use super::decide::{same_set, union};
+use crate::access::signin::{same_set, union};
 
 /// After this many failed attempts a grant is `failed` and the owner is told.
 const MAX_ATTEMPTS: u32 = 10;
