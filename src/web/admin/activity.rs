@@ -24,18 +24,12 @@ pub struct ActivityQuery {
 }
 
 #[derive(Serialize)]
-struct Kind {
-    value: &'static str,
-    label: &'static str,
-}
-
-#[derive(Serialize)]
 struct ActivityPage {
     account: String,
     kind: String,
     events: Vec<EventRow>,
-    /// The kinds to filter by: value and name.
-    kinds: Vec<Kind>,
+    /// The kinds to filter by (stored names; the page translates each).
+    kinds: Vec<&'static str>,
     /// The query string of the next (older) page.
     older: Option<String>,
 }
@@ -70,10 +64,7 @@ pub async fn page(
         account,
         kind,
         events: events.events.into_iter().map(|e| names.row(e)).collect(),
-        kinds: KINDS
-            .iter()
-            .map(|(value, label)| Kind { value, label })
-            .collect(),
+        kinds: KINDS.iter().map(|k| k.as_str()).collect(),
         older,
     };
     Ok(render(&state, &s, &VIEW, &Done::default(), &page).await)

@@ -7,40 +7,40 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::access::LibraryBox;
-use crate::access::model::Event;
+use crate::access::model::{Event, EventKind};
 use crate::i18n::{arg, tr, tr_args};
 use crate::web::AppState;
 use crate::web::human::{When, and_list};
 
-/// The kinds the Activity filter offers, with their English names (the page shows
-/// `adm-kind-<kind>` from the admin catalogue).
-pub const KINDS: &[(&str, &str)] = &[
-    ("signin", "Sign-ins"),
-    ("share", "Shares"),
-    ("accept", "Accepted shares"),
-    ("request", "Access requests"),
-    ("request_approve", "Approved requests"),
-    ("request_decline", "Declined requests"),
-    ("allowlist_add", "Allowlist additions"),
-    ("allowlist_edit", "Allowlist changes"),
-    ("allowlist_remove", "Allowlist removals"),
-    ("invite_create", "New invite links"),
-    ("invite_revoke", "Revoked invite links"),
-    ("user_update", "Access changes"),
-    ("remove", "Removed access"),
-    ("expired", "Expired access"),
-    ("grant_failed", "Failed shares"),
-    ("admin_add", "Co-admins added"),
-    ("admin_remove", "Co-admins removed"),
-    ("policy_set", "Policy changes"),
-    ("libraries_set", "Default library changes"),
-    ("settings_set", "Settings changes"),
-    ("key_create", "New API keys"),
-    ("key_revoke", "Revoked API keys"),
-    ("sessions_ended", "Ended sessions"),
-    ("owner_token", "Owner's Plex connection"),
-    ("reconcile", "Reconciler runs"),
-    ("notify", "Notifications"),
+/// The kinds the Activity filter offers (the page names each by `adm-kind-<kind>` from the
+/// admin catalogue).
+pub const KINDS: &[EventKind] = &[
+    EventKind::Signin,
+    EventKind::Share,
+    EventKind::Accept,
+    EventKind::Request,
+    EventKind::RequestApprove,
+    EventKind::RequestDecline,
+    EventKind::AllowlistAdd,
+    EventKind::AllowlistEdit,
+    EventKind::AllowlistRemove,
+    EventKind::InviteCreate,
+    EventKind::InviteRevoke,
+    EventKind::UserUpdate,
+    EventKind::Remove,
+    EventKind::Expired,
+    EventKind::GrantFailed,
+    EventKind::AdminAdd,
+    EventKind::AdminRemove,
+    EventKind::PolicySet,
+    EventKind::LibrariesSet,
+    EventKind::SettingsSet,
+    EventKind::KeyCreate,
+    EventKind::KeyRevoke,
+    EventKind::SessionsEnded,
+    EventKind::OwnerToken,
+    EventKind::Reconcile,
+    EventKind::Notify,
 ];
 
 /// One event as a page shows it.
@@ -154,13 +154,14 @@ fn sentence(kind: &str, actor: &str, who: &str, outcome: &str, libs: &[String]) 
     } else {
         and_list(libs)
     };
-    let id = match kind {
-        "share" if matches!(outcome, "failed" | "retry" | "error") => "share-not-yet",
-        "sso_signin" | "oidc_signin" => "app-signin",
-        "sso_denied" | "oidc_denied" => "app-denied",
-        "sso_logout" | "oidc_logout" => "app-logout",
-        "reconcile" | "reconcile_confirm" | "reconcile_discard" => "reconcile",
-        k if k != "notify" && (KINDS.iter().any(|(v, _)| *v == k) || MORE_KNOWN.contains(&k)) => k,
+    use EventKind as K;
+    let id = match EventKind::named(kind) {
+        Some(K::Share) if matches!(outcome, "failed" | "retry" | "error") => "share-not-yet",
+        Some(K::SsoSignin | K::OidcSignin) => "app-signin",
+        Some(K::SsoDenied | K::OidcDenied) => "app-denied",
+        Some(K::SsoLogout | K::OidcLogout) => "app-logout",
+        Some(K::Reconcile | K::ReconcileConfirm | K::ReconcileDiscard) => "reconcile",
+        Some(k) if k != K::Notify && (KINDS.contains(&k) || MORE_KNOWN.contains(&k)) => k.as_str(),
         _ => "other",
     };
     tr_args(
@@ -177,12 +178,12 @@ fn sentence(kind: &str, actor: &str, who: &str, outcome: &str, libs: &[String]) 
 
 /// The kinds with a sentence of their own (`adm-ev-<kind>`) besides those the filter offers
 /// ([`KINDS`], each of which has one but `notify`).
-const MORE_KNOWN: &[&str] = &[
-    "adopt",
-    "setup_server",
-    "sso_untrusted_peer",
-    "oidc_token_reuse",
-    "oidc_client_changed",
+const MORE_KNOWN: &[EventKind] = &[
+    EventKind::Adopt,
+    EventKind::SetupServer,
+    EventKind::SsoUntrustedPeer,
+    EventKind::OidcTokenReuse,
+    EventKind::OidcClientChanged,
 ];
 
 /// The outcomes the admin catalogue has words for (`adm-outcome-<outcome>`).
@@ -277,15 +278,18 @@ mod tests {
             assert!(!s.contains('_') && !s.contains(':'), "{kind}: {s}");
         }
     }
+
     #[test]
-    fn the_filter_and_the_sentences_name_kinds_plexgate_writes() {
-        use crate::access::model::EventKind;
+    fn every_kind_the_filter_offers_or_names_has_its_own_sentence() {
+        let other = names().row(event("no_such_kind", "")).sentence;
+        // Notifications are the one offered kind without a sentence of their own.
         for k in KINDS
             .iter()
-            .map(|(k, _)| *k)
-            .chain(MORE_KNOWN.iter().copied())
+            .chain(MORE_KNOWN)
+            .filter(|k| **k != EventKind::Notify)
         {
-            assert!(EventKind::named(k).is_some(), "{k} is never written");
+            let s = names().row(event(k.as_str(), "")).sentence;
+            assert!(!s.contains("adm-ev") && s != other, "{}: {s}", k.as_str());
         }
         // An expiry reads as one (it once fell through to the generic sentence).
         let s = names().row(event(EventKind::Expired.as_str(), "")).sentence;
