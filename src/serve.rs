@@ -134,11 +134,11 @@ pub async fn serve(
             tracing::warn!(error = %e, "preparing the plex.tv client");
         }
     });
-    let limiters = state.clone();
+    let swept = state.clone();
     let jobs = crate::jobs::spawn(
         &state.access,
         &state.config,
-        move || limiters.sweep_limiters(),
+        move || swept.sweep_memory(),
         &stop_rx,
     );
     let notifier = state.notifier.spawn(stop_rx);

@@ -131,7 +131,7 @@ impl AppState {
     }
 
     /// Keeps the in-memory limiters and forward auth's cache bounded (called by the sweep job).
-    pub fn sweep_limiters(&self) {
+    pub fn sweep_memory(&self) {
         let (now, timing) = (self.access.clock().unix(), self.access.timing());
         self.sso
             .sweep(now, |c| web::sso::account::expired(c, now, timing));
